@@ -1,0 +1,25 @@
+// Reading whole files with a size limit, so a hostile path (a device, a huge
+// file) can never make us allocate without bound.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace friche::core {
+
+// Largest file we read into memory: far above any real site model, far below
+// what would exhaust a 24 GiB exhibition PC.
+inline constexpr std::uintmax_t kMaxFileBytes = 2ull << 30;
+
+// The file's bytes, or nullopt with `error` set to a sentence naming the path.
+std::optional<std::vector<std::uint8_t>> readFile(const std::filesystem::path& path,
+                                                  std::string& error,
+                                                  std::uintmax_t maxBytes = kMaxFileBytes);
+
+// Lower-case extension without the dot: "glb", "gltf", "obj".
+std::string lowerExtension(const std::filesystem::path& path);
+
+}  // namespace friche::core

@@ -1,0 +1,66 @@
+#include "scene/orbit_camera.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+namespace friche::scene {
+
+// Keeps the camera off the poles, where yaw would be undefined.
+static constexpr float kMaxPitch = 1.55f;
+// One wheel notch moves 12 % closer: fine enough for a precise wheel,
+// few enough notches to cross a site.
+static constexpr float kZoomStep = 0.88f;
+
+void OrbitCamera::frame(const Bounds& b, float aspect) {
+    if (!b.valid()) return;
+    target = b.center();
+    const float radius = std::max(glm::length(b.size()) * 0.5f, 1e-4f);
+    // Fit the bounding sphere in the narrower of the two fields of view.
+    const float halfFov = 0.5f * fovY * std::min(1.0f, std::max(aspect, 1e-3f));
+    distance = radius / std::sin(halfFov) * 1.1f;
+    nearPlane = std::max(distance - radius * 2.0f, distance * 1e-3f);
+    farPlane = distance + radius * 4.0f;
+}
+
+void OrbitCamera::orbit(float dYaw, float dPitch) {
+    yaw += dYaw;
+    pitch = std::clamp(pitch + dPitch, -kMaxPitch, kMaxPitch);
+}
+
+void OrbitCamera::pan(float dx, float dy) {
+    const glm::mat4 inv = glm::inverse(view());
+    const glm::vec3 right(inv[0]), up(inv[1]);
+    const float worldPerUnit = 2.0f * distance * std::tan(fovY * 0.5f);
+    target += (-dx * right + dy * up) * worldPerUnit;
+}
+
+void OrbitCamera::zoom(float steps) {
+    pinch(std::pow(1.0f / kZoomStep, steps));
+}
+
+void OrbitCamera::pinch(float factor) {
+    if (!(factor > 0.0f)) return;
+    const float old = distance;
+    distance = std::max(distance / factor, 1e-4f);
+    // Keep depth precision where the model is as the camera moves in or out.
+    nearPlane *= distance / old;
+    farPlane *= distance / old;
+}
+
+glm::vec3 OrbitCamera::eye() const {
+    const glm::vec3 dir(std::cos(pitch) * std::sin(yaw), std::sin(pitch),
+                        -std::cos(pitch) * std::cos(yaw));
+    return target - dir * distance;
+}
+
+glm::mat4 OrbitCamera::view() const {
+    return glm::lookAt(eye(), target, glm::vec3(0, 1, 0));
+}
+
+glm::mat4 OrbitCamera::projection(float aspect) const {
+    return glm::perspective(fovY, std::max(aspect, 1e-3f), nearPlane, farPlane);
+}
+
+}  // namespace friche::scene

@@ -1,0 +1,40 @@
+// The viewer's camera: orbits a target point, pans in the view plane, zooms
+// along the view direction. View state, CPU only, so it is tested without GL.
+//
+//   OrbitCamera cam; cam.frame(bounds, aspect);
+//   cam.orbit(dx, dy); cam.pan(dx, dy); cam.zoom(steps);
+//   glm::mat4 vp = cam.projection(aspect) * cam.view();
+#pragma once
+
+#include "scene/model.h"
+
+namespace friche::scene {
+
+class OrbitCamera {
+public:
+    // Looks at the whole of `b` from a three-quarter view, with margin.
+    void frame(const Bounds& b, float aspect);
+
+    // dx, dy in radians of yaw and pitch; pitch is kept short of the poles.
+    void orbit(float dYaw, float dPitch);
+    // dx, dy as fractions of the viewport's height: the target moves with the cursor.
+    void pan(float dx, float dy);
+    // Positive steps move closer; each step scales the distance by a fixed ratio.
+    void zoom(float steps);
+    // Scales the distance (pinch): factor > 1 moves closer.
+    void pinch(float factor);
+
+    glm::vec3 eye() const;
+    glm::mat4 view() const;
+    glm::mat4 projection(float aspect) const;
+
+    glm::vec3 target{0.0f};
+    float distance = 5.0f;
+    float yaw = 0.6f;      // radians around +Y, 0 looks down -Z
+    float pitch = -0.35f;  // radians, negative looks down
+    float fovY = 0.8f;     // radians
+    float nearPlane = 0.01f;
+    float farPlane = 1000.0f;
+};
+
+}  // namespace friche::scene

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages friche needs to build, run and test, and only
+# those that are missing. Safe to run again: it does nothing when all is there.
+# Runs as root, or through sudo when it is available.
+set -euo pipefail
+
+packages=(
+  # build
+  cmake ninja-build g++ pkg-config python3-glad clang-format
+  # libraries
+  libsdl2-dev libglm-dev libimgui-dev libassimp-dev libtinygltf-dev
+  nlohmann-json3-dev libstb-dev libmeshoptimizer-dev libdraco-dev
+  libegl-dev libgl-dev
+  # tests and benchmarks
+  libgtest-dev libbenchmark-dev glslang-tools xvfb xauth f3d
+  # run time: glyphs for é, ë, ü, œ, € ; Mesa for headless GL
+  fonts-noto-core libegl-mesa0 libgl1-mesa-dri
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "setup: installing ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "setup: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
