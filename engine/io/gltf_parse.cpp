@@ -1,0 +1,265 @@
+#include "io/gltf_parse.h"
+
+#include <cstring>
+#include <sstream>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/file.h"
+#include "io/gltf_validate.h"
+
+namespace friche::io::gltf {
+
+namespace {
+
+// What the preflight hid from tinygltf, to put back after it has parsed.
+struct Preflight {
+    // EXT_meshopt_compression fallback buffers, given a placeholder URI, and their real size.
+    std::vector<std::pair<std::size_t, std::size_t>> fallbacks;  // buffer, byteLength
+    // Primitives whose index accessor has no buffer view (Draco's, or all
+    // sparse): tinygltf refuses them, glTF allows them.
+    struct Indices {
+        std::size_t mesh = 0, primitive = 0;
+        int accessor = -1;
+    };
+    std::vector<Indices> indices;
+};
+
+constexpr std::size_t kGlbHeader = 12, kChunkHeader = 8;
+// One zero byte, base64: tinygltf refuses empty data URIs.
+constexpr const char* kPlaceholderUri = "data:application/octet-stream;base64,AA==";
+
+std::uint32_t readU32(const std::vector<std::uint8_t>& bytes, std::size_t at) {
+    std::uint32_t v;
+    std::memcpy(&v, bytes.data() + at, 4);
+    return v;  // GLB is little-endian, like every machine we target
+}
+
+void writeU32(std::vector<std::uint8_t>& bytes, std::uint32_t v) {
+    const auto* p = reinterpret_cast<const std::uint8_t*>(&v);
+    bytes.insert(bytes.end(), p, p + 4);
+}
+
+bool isGlb(const std::vector<std::uint8_t>& bytes) {
+    return bytes.size() >= 4 && std::memcmp(bytes.data(), "glTF", 4) == 0;
+}
+
+// The JSON text of a .gltf, or of a .glb's first chunk (framing already checked).
+std::string_view jsonText(const std::vector<std::uint8_t>& bytes, bool binary) {
+    const char* text = reinterpret_cast<const char*>(bytes.data());
+    if (!binary) return {text, bytes.size()};
+    if (bytes.size() < kGlbHeader + kChunkHeader) return {};
+    const std::size_t length = readU32(bytes, kGlbHeader);
+    if (length > bytes.size() - kGlbHeader - kChunkHeader) return {};
+    return {text + kGlbHeader + kChunkHeader, length};
+}
+
+bool isMeshoptFallback(const nlohmann::json& buffer) {
+    if (!buffer.is_object() || buffer.contains("uri") || !buffer.contains("byteLength") ||
+        !buffer["byteLength"].is_number_unsigned())
+        return false;
+    const auto ext = buffer.find("extensions");
+    if (ext == buffer.end() || !ext->is_object()) return false;
+    const auto meshopt = ext->find("EXT_meshopt_compression");
+    return meshopt != ext->end() && meshopt->is_object() &&
+           meshopt->value("fallback", false) == true;
+}
+
+// tinygltf refuses a buffer with no URI unless it is a GLB's BIN chunk; an
+// EXT_meshopt_compression fallback buffer is exactly that, so it gets a
+// placeholder URI here and real storage after parsing.
+void hideFallbackBuffers(nlohmann::json& doc, Preflight& out) {
+    auto buffers = doc.find("buffers");
+    if (buffers == doc.end() || !buffers->is_array()) return;
+    for (std::size_t i = 0; i < buffers->size(); ++i) {
+        auto& b = (*buffers)[i];
+        if (!isMeshoptFallback(b)) continue;
+        out.fallbacks.emplace_back(i, b["byteLength"].get<std::size_t>());
+        b["uri"] = kPlaceholderUri;
+        b["byteLength"] = 1;
+    }
+}
+
+bool hasBufferView(const nlohmann::json& accessors, const nlohmann::json& index) {
+    if (!index.is_number_unsigned() || index.get<std::size_t>() >= accessors.size()) return true;
+    const auto& a = accessors[index.get<std::size_t>()];
+    return !a.is_object() || a.contains("bufferView");
+}
+
+void hideUnbackedIndices(nlohmann::json& doc, Preflight& out) {
+    const auto accessors = doc.find("accessors");
+    const auto meshes = doc.find("meshes");
+    if (accessors == doc.end() || !accessors->is_array() || meshes == doc.end() ||
+        !meshes->is_array())
+        return;
+    for (std::size_t m = 0; m < meshes->size(); ++m) {
+        auto& mesh = (*meshes)[m];
+        if (!mesh.is_object() || !mesh.contains("primitives") || !mesh["primitives"].is_array())
+            continue;
+        auto& primitives = mesh["primitives"];
+        for (std::size_t p = 0; p < primitives.size(); ++p) {
+            auto& prim = primitives[p];
+            if (!prim.is_object() || !prim.contains("indices") ||
+                hasBufferView(*accessors, prim["indices"]))
+                continue;
+            out.indices.push_back({m, p, prim["indices"].get<int>()});
+            prim.erase("indices");
+        }
+    }
+}
+
+// Rewrites the JSON so that tinygltf accepts what glTF allows (see Preflight).
+// Nothing to do (the common case, found without parsing): no new text.
+std::optional<std::string> preflight(std::string_view text, Preflight& out) {
+    const bool meshopt = text.find("EXT_meshopt_compression") != std::string_view::npos;
+    const bool unbacked = text.find("KHR_draco_mesh_compression") != std::string_view::npos ||
+                          text.find("\"sparse\"") != std::string_view::npos;
+    if (!meshopt && !unbacked) return std::nullopt;
+    nlohmann::json doc = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+    if (!doc.is_object()) return std::nullopt;  // tinygltf reports the syntax error
+    if (meshopt) hideFallbackBuffers(doc, out);
+    if (unbacked) hideUnbackedIndices(doc, out);
+    if (out.fallbacks.empty() && out.indices.empty()) return std::nullopt;
+    return doc.dump();
+}
+
+// The same GLB with its JSON chunk replaced.
+std::vector<std::uint8_t> replaceGlbJson(const std::vector<std::uint8_t>& glb, std::string json) {
+    const std::size_t rest = kGlbHeader + kChunkHeader + readU32(glb, kGlbHeader);
+    while (json.size() % 4 != 0) json.push_back(' ');  // chunks stay 4-byte aligned
+    std::vector<std::uint8_t> out;
+    out.reserve(glb.size() + json.size());
+    out.insert(out.end(), glb.begin(), glb.begin() + 8);  // magic and version
+    writeU32(out, static_cast<std::uint32_t>(kGlbHeader + kChunkHeader + json.size() +
+                                             (glb.size() - rest)));
+    writeU32(out, static_cast<std::uint32_t>(json.size()));
+    out.insert(out.end(), glb.begin() + 16, glb.begin() + 20);  // "JSON"
+    out.insert(out.end(), json.begin(), json.end());
+    out.insert(out.end(), glb.begin() + static_cast<std::ptrdiff_t>(rest), glb.end());
+    return out;
+}
+
+bool restore(tinygltf::Model& model, const Preflight& hidden, core::Problems& problems) {
+    for (const Preflight::Indices& i : hidden.indices) {
+        if (i.mesh < model.meshes.size() && i.primitive < model.meshes[i.mesh].primitives.size())
+            model.meshes[i.mesh].primitives[i.primitive].indices = i.accessor;
+    }
+    std::size_t realBytes = 0;
+    for (const tinygltf::Buffer& b : model.buffers) realBytes += b.data.size();
+    for (const auto& [buffer, byteLength] : hidden.fallbacks) {
+        if (buffer >= model.buffers.size()) continue;
+        if (byteLength > kMaxMeshoptExpansion * realBytes) {
+            problems.error("MESHOPT_ERROR", "/buffers/" + std::to_string(buffer) + "/byteLength",
+                           "fallback buffer of " + std::to_string(byteLength) +
+                               " bytes is far larger than any compressed data could decode to");
+            return false;
+        }
+        model.buffers[buffer].uri.clear();
+        model.buffers[buffer].data.assign(byteLength, 0);
+    }
+    return true;
+}
+
+// Keeps a URI image's encoded bytes for decoding later; a buffer-view image is
+// read after validation (tinygltf hands its bytes over unchecked).
+bool keepEncodedBytes(tinygltf::Image* image, const int, std::string*, std::string*, int, int,
+                      const unsigned char* bytes, int size, void*) {
+    if (image->bufferView < 0 && bytes && size > 0) image->image.assign(bytes, bytes + size);
+    image->as_is = true;
+    return true;
+}
+
+bool fileExists(const std::string& path, void*) {
+    std::error_code ec;
+    return std::filesystem::is_regular_file(std::filesystem::path(path), ec);
+}
+
+std::string keepPath(const std::string& path, void*) {
+    return path;
+}
+
+bool readWholeFile(std::vector<unsigned char>* out, std::string* err, const std::string& path,
+                   void*) {
+    std::string error;
+    auto bytes = core::readFile(std::filesystem::path(path), error);
+    if (!bytes) {
+        if (err) *err = error;
+        return false;
+    }
+    *out = std::move(*bytes);
+    return true;
+}
+
+bool refuseWrite(std::string* err, const std::string&, const std::vector<unsigned char>&, void*) {
+    if (err) *err = "writing is not supported";
+    return false;
+}
+
+// tinygltf's messages, one problem per line. Its warnings about image files
+// are dropped: the image decoder warns about the same image with its JSON
+// pointer and URI.
+void addMessages(const std::string& text, core::Severity severity, const std::string& where,
+                 core::Problems& problems) {
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.empty()) continue;
+        const bool io = line.starts_with("File ") || line.find("external") != std::string::npos;
+        if (severity == core::Severity::Error) {
+            problems.error(io ? "IO_ERROR" : "JSON_ERROR", where, line);
+        } else if (!io) {
+            problems.warning("JSON_WARNING", where, line);
+        }
+    }
+}
+
+}  // namespace
+
+bool parse(const std::filesystem::path& path, tinygltf::Model& model, core::Problems& problems) {
+    const std::string where = path.string();
+    std::string error;
+    auto bytes = core::readFile(path, error);
+    if (!bytes) {
+        problems.error("IO_ERROR", where, error);
+        return false;
+    }
+    const bool binary = isGlb(*bytes);
+    if (binary && !checkGlbFraming(*bytes, problems)) return false;
+
+    Preflight hidden;
+    if (auto patched = preflight(jsonText(*bytes, binary), hidden)) {
+        if (binary)
+            *bytes = replaceGlbJson(*bytes, std::move(*patched));
+        else
+            bytes->assign(patched->begin(), patched->end());
+    }
+
+    tinygltf::TinyGLTF loader;
+    loader.SetImageLoader(keepEncodedBytes, nullptr);
+    loader.SetFsCallbacks({fileExists, keepPath, readWholeFile, refuseWrite, nullptr});
+    const std::string baseDir = path.parent_path().string();
+    const auto length = static_cast<unsigned int>(bytes->size());
+    std::string err, warn;
+    bool ok = false;
+    try {
+        ok = binary
+                 ? loader.LoadBinaryFromMemory(&model, &err, &warn, bytes->data(), length, baseDir)
+                 : loader.LoadASCIIFromString(&model, &err, &warn,
+                                              reinterpret_cast<const char*>(bytes->data()), length,
+                                              baseDir);
+    } catch (const std::exception& e) {
+        // tinygltf indexes some arrays with .at(): a malformed file must not escape as an
+        // exception.
+        err += std::string("parser failure: ") + e.what() + "\n";
+        ok = false;
+    }
+    addMessages(warn, core::Severity::Warning, where, problems);
+    addMessages(err, core::Severity::Error, where, problems);
+    if (!ok && err.empty())
+        problems.error("JSON_ERROR", where, "the file could not be parsed as glTF");
+    return ok && !problems.hasErrors() && restore(model, hidden, problems);
+}
+
+}  // namespace friche::io::gltf

@@ -1,0 +1,31 @@
+// Safe reads from tinygltf's generic JSON values (extensions, extras).
+//
+//   if (const auto* ext = gltf::findExtension(node.extensions, "KHR_node_visibility"))
+//       visible = gltf::boolOr(*ext, "visible", true);
+//
+// tinygltf::Value::Get(key) asserts the value is an object; these helpers
+// check the type first, so a malformed extension yields the default instead.
+#pragma once
+
+#include <string>
+
+#include <tiny_gltf.h>
+
+namespace friche::io::gltf {
+
+// The extension's object, or nullptr when absent or not an object.
+const tinygltf::Value* findExtension(const tinygltf::ExtensionMap& extensions,
+                                     const std::string& name);
+
+// The member `key` of an object, or nullptr.
+const tinygltf::Value* member(const tinygltf::Value& object, const std::string& key);
+
+double numberOr(const tinygltf::Value& object, const std::string& key, double fallback);
+int intOr(const tinygltf::Value& object, const std::string& key, int fallback);
+bool boolOr(const tinygltf::Value& object, const std::string& key, bool fallback);
+
+// The number at `index` of an array member, or fallback.
+double arrayNumberOr(const tinygltf::Value& object, const std::string& key, int index,
+                     double fallback);
+
+}  // namespace friche::io::gltf
