@@ -1,0 +1,105 @@
+#include "app/check_command.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/file.h"
+#include "io/load.h"
+#include "scene/draw_list.h"
+
+namespace friche::app {
+
+namespace {
+
+using nlohmann::json;
+
+// Severity numbers as the Khronos glTF-Validator writes them.
+int validatorSeverity(core::Severity s) {
+    switch (s) {
+        case core::Severity::Error:
+            return 0;
+        case core::Severity::Warning:
+            return 1;
+        case core::Severity::Info:
+            return 2;
+    }
+    return 0;
+}
+
+json reportJson(const std::string& path, const io::LoadResult& r) {
+    json messages = json::array();
+    for (const core::Problem& p : r.problems.list()) {
+        json m = {
+            {"code", p.code}, {"message", p.message}, {"severity", validatorSeverity(p.severity)}};
+        // A JSON pointer goes where the validator puts it; byte offsets and file:line beside it.
+        m[!p.where.empty() && p.where[0] == '/' ? "pointer" : "location"] = p.where;
+        messages.push_back(std::move(m));
+    }
+    json report = {{"uri", path},
+                   {"validatorVersion", std::string("friche ") + FRICHE_VERSION},
+                   {"issues",
+                    {{"numErrors", r.problems.count(core::Severity::Error)},
+                     {"numWarnings", r.problems.count(core::Severity::Warning)},
+                     {"numInfos", r.problems.count(core::Severity::Info)},
+                     {"numHints", 0},
+                     {"messages", std::move(messages)},
+                     {"truncated", false}}}};
+    if (r.ok()) {
+        const auto items = scene::buildDrawList(r.model, r.model.defaultScene);
+        const scene::Stats s = scene::computeStats(r.model, items);
+        report["info"] = {{"format", r.model.format},
+                          {"extensionsUsed", r.model.extensionsUsed},
+                          {"sceneCount", r.model.scenes.size()},
+                          {"nodeCount", s.nodes},
+                          {"meshCount", s.meshes},
+                          {"primitivesCount", s.primitives},
+                          {"materialCount", s.materials},
+                          {"textureCount", s.textures},
+                          {"imageCount", s.images},
+                          {"cameraCount", r.model.cameras.size()},
+                          {"lightCount", r.model.lights.size()},
+                          {"variantCount", r.model.variants.size()},
+                          {"totalVertexCount", s.vertices},
+                          {"totalTriangleCount", s.triangles}};
+    }
+    return report;
+}
+
+void printText(const std::string& path, const io::LoadResult& r, std::ostream& out,
+               std::ostream& err) {
+    for (const core::Problem& p : r.problems.list()) {
+        (p.severity == core::Severity::Error ? err : out) << core::formatProblem(path, p) << "\n";
+    }
+    if (!r.ok()) {
+        err << path << ": " << r.problems.count(core::Severity::Error) << " error(s)\n";
+        return;
+    }
+    const auto items = scene::buildDrawList(r.model, r.model.defaultScene);
+    const scene::Stats s = scene::computeStats(r.model, items);
+    out << path << ": ok (" << r.model.format << "): " << s.nodes << " nodes, " << s.meshes
+        << " meshes, " << s.materials << " materials, " << s.textures << " textures, "
+        << s.triangles << " triangles";
+    const int warnings = r.problems.count(core::Severity::Warning);
+    if (warnings > 0) out << ", " << warnings << " warning(s)";
+    out << "\n";
+}
+
+}  // namespace
+
+int runCheck(const CheckCommand& cmd, std::ostream& out, std::ostream& err) {
+    bool allOk = true;
+    json reports = json::array();
+    for (const std::string& path : cmd.paths) {
+        const io::LoadResult r = io::loadModel(path);
+        allOk = allOk && r.ok();
+        if (cmd.json) {
+            reports.push_back(reportJson(path, r));
+        } else {
+            printText(path, r, out, err);
+        }
+    }
+    // One file: one report, as the Khronos validator prints it; several: an array of them.
+    if (cmd.json) out << (reports.size() == 1 ? reports[0] : reports).dump(2) << "\n";
+    return allOk ? kExitOk : kExitBadInput;
+}
+
+}  // namespace friche::app

@@ -1,0 +1,58 @@
+// The command line, as BRIEF.md fixes it (a contract: tests and users rely on it):
+//
+//   friche [PATH]
+//   friche render PATH -o OUT.png [--size WxH] [--phase ID | --at POS] [--view NAME]
+//                 [--compare swipe|side:PHASE_A,PHASE_B[:SPLIT]] [--lang fr|en|nl|de] [--ui]
+//   friche check [--json] PATH...
+//
+// parseCommandLine only parses; each command lives in its own file.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace friche::app {
+
+// Exit statuses: 0 fine, 1 the input is bad, 2 wrong usage.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitBadInput = 1;
+inline constexpr int kExitUsage = 2;
+
+struct ViewerCommand {
+    std::string path;  // empty: the default scenario
+};
+
+struct RenderCommand {
+    std::string path;
+    std::string output;
+    int width = 1920;
+    int height = 1080;
+    std::optional<std::string> phase;
+    std::optional<double> at;
+    std::optional<std::string> view;
+    std::optional<std::string> compare;
+    std::string lang = "en";
+    bool ui = false;
+};
+
+struct CheckCommand {
+    bool json = false;
+    std::vector<std::string> paths;
+};
+
+struct HelpCommand {};
+
+struct UsageError {
+    std::string message;
+};
+
+using Command = std::variant<ViewerCommand, RenderCommand, CheckCommand, HelpCommand, UsageError>;
+
+Command parseCommandLine(const std::vector<std::string>& args);
+
+// The usage text printed by --help and after a usage error.
+const char* usageText();
+
+}  // namespace friche::app

@@ -1,0 +1,106 @@
+#include "app/platform.h"
+
+#include <SDL.h>
+
+#include <cstdlib>
+#include <cstring>
+
+#include "gfx/gl.h"
+
+namespace friche::app {
+
+namespace {
+
+bool initVideo(bool headless, core::Problems& problems) {
+    if (headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+    // Touch screens: deliver finger events as themselves, not as a fake mouse too.
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_HIGHDPI_DISABLED, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        problems.error("NO_DISPLAY", "SDL",
+                       std::string("cannot initialise video: ") + SDL_GetError());
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool displayAvailable() {
+    const char* driver = std::getenv("SDL_VIDEODRIVER");
+    if (driver && (std::strcmp(driver, "offscreen") == 0 || std::strcmp(driver, "dummy") == 0))
+        return false;
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) return false;
+    SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    return true;
+}
+
+std::unique_ptr<Platform> Platform::open(const WindowDesc& desc, core::Problems& problems) {
+    if (!initVideo(desc.headless, problems)) return nullptr;
+    // 4.1 core is the baseline (macOS); drivers hand back their newest compatible version.
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 4);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 1);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 24);
+    SDL_GL_SetAttribute(SDL_GL_FRAMEBUFFER_SRGB_CAPABLE, 1);
+
+    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (desc.headless) flags |= SDL_WINDOW_HIDDEN;
+    if (desc.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    std::unique_ptr<Platform> p(new Platform());
+    p->fullscreen_ = desc.fullscreen;
+    p->window_ = SDL_CreateWindow(desc.title.c_str(), SDL_WINDOWPOS_CENTERED,
+                                  SDL_WINDOWPOS_CENTERED, desc.width, desc.height, flags);
+    if (!p->window_) {
+        problems.error("NO_WINDOW", "SDL", std::string("cannot open a window: ") + SDL_GetError());
+        return nullptr;
+    }
+    p->context_ = SDL_GL_CreateContext(p->window_);
+    if (!p->context_) {
+        problems.error("NO_GL", "SDL",
+                       std::string("cannot create an OpenGL 4.1 core context: ") + SDL_GetError());
+        return nullptr;
+    }
+    p->glVersion_ = gfx::loadGl(SDL_GL_GetProcAddress);
+    if (p->glVersion_ < 41) {
+        problems.error("NO_GL", "SDL",
+                       "OpenGL 4.1 core or newer is needed; this context offers less");
+        return nullptr;
+    }
+#ifndef NDEBUG
+    gfx::enableDebugOutput();
+#endif
+    // Vsync where the display offers it; headless contexts ignore it.
+    SDL_GL_SetSwapInterval(1);
+    return p;
+}
+
+Platform::~Platform() {
+    if (context_) SDL_GL_DeleteContext(context_);
+    if (window_) SDL_DestroyWindow(window_);
+    SDL_Quit();
+}
+
+void Platform::swap() {
+    SDL_GL_SwapWindow(window_);
+}
+
+void Platform::setFullscreen(bool on) {
+    if (SDL_SetWindowFullscreen(window_, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0) == 0)
+        fullscreen_ = on;
+}
+
+void Platform::drawableSize(int& w, int& h) const {
+    SDL_GL_GetDrawableSize(window_, &w, &h);
+}
+
+float Platform::pixelRatio() const {
+    int ww = 0, wh = 0, dw = 0, dh = 0;
+    SDL_GetWindowSize(window_, &ww, &wh);
+    SDL_GL_GetDrawableSize(window_, &dw, &dh);
+    return ww > 0 ? static_cast<float>(dw) / static_cast<float>(ww) : 1.0f;
+}
+
+}  // namespace friche::app

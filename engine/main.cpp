@@ -1,0 +1,40 @@
+// friche: a real-time visualiser of post-industrial sites and their regeneration.
+// The entry point only parses the command line and hands over to a command.
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "app/check_command.h"
+#include "app/cli.h"
+#include "app/render_command.h"
+#include "app/viewer.h"
+
+namespace {
+
+template <class... Fs>
+struct Overloaded : Fs... {
+    using Fs::operator()...;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace friche::app;
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    return std::visit(Overloaded{
+                          [](const ViewerCommand& c) { return runViewer(c); },
+                          [](const RenderCommand& c) { return runRender(c); },
+                          [](const CheckCommand& c) { return runCheck(c, std::cout, std::cerr); },
+                          [](const HelpCommand&) {
+                              std::fputs(usageText(), stdout);
+                              return kExitOk;
+                          },
+                          [](const UsageError& e) {
+                              std::fprintf(stderr, "friche: %s\n%s", e.message.c_str(),
+                                           usageText());
+                              return kExitUsage;
+                          },
+                      },
+                      parseCommandLine(args));
+}

@@ -1,0 +1,315 @@
+#include "render/gpu_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "scene/draw_list.h"
+
+namespace friche::render {
+
+namespace {
+
+GLenum glMode(scene::PrimitiveMode mode) {
+    switch (mode) {
+        case scene::PrimitiveMode::Points:
+            return GL_POINTS;
+        case scene::PrimitiveMode::Lines:
+            return GL_LINES;
+        case scene::PrimitiveMode::LineLoop:
+            return GL_LINE_LOOP;
+        case scene::PrimitiveMode::LineStrip:
+            return GL_LINE_STRIP;
+        case scene::PrimitiveMode::Triangles:
+            return GL_TRIANGLES;
+        case scene::PrimitiveMode::TriangleStrip:
+            return GL_TRIANGLE_STRIP;
+        case scene::PrimitiveMode::TriangleFan:
+            return GL_TRIANGLE_FAN;
+    }
+    return GL_TRIANGLES;
+}
+
+GLenum glWrap(scene::Wrap wrap) {
+    switch (wrap) {
+        case scene::Wrap::Repeat:
+            return GL_REPEAT;
+        case scene::Wrap::ClampToEdge:
+            return GL_CLAMP_TO_EDGE;
+        case scene::Wrap::MirroredRepeat:
+            return GL_MIRRORED_REPEAT;
+    }
+    return GL_REPEAT;
+}
+
+GLenum glMinFilter(scene::Filter filter, scene::MipFilter mip) {
+    const bool linear = filter == scene::Filter::Linear;
+    switch (mip) {
+        case scene::MipFilter::None:
+            return linear ? GL_LINEAR : GL_NEAREST;
+        case scene::MipFilter::Nearest:
+            return linear ? GL_LINEAR_MIPMAP_NEAREST : GL_NEAREST_MIPMAP_NEAREST;
+        case scene::MipFilter::Linear:
+            return linear ? GL_LINEAR_MIPMAP_LINEAR : GL_NEAREST_MIPMAP_LINEAR;
+    }
+    return GL_LINEAR_MIPMAP_LINEAR;
+}
+
+gfx::SamplerDesc samplerDesc(const scene::Sampler& s) {
+    return {.minFilter = glMinFilter(s.minFilter, s.mipFilter),
+            .magFilter =
+                static_cast<GLenum>(s.magFilter == scene::Filter::Linear ? GL_LINEAR : GL_NEAREST),
+            .wrapS = glWrap(s.wrapS),
+            .wrapT = glWrap(s.wrapT)};
+}
+
+template <class T>
+std::size_t bytesOf(const std::vector<T>& v) {
+    return v.size() * sizeof(T);
+}
+
+// Indices as u16 when they fit (half the memory and bandwidth), else u32.
+void uploadIndices(const scene::Primitive& p, GpuPrimitive& gpu) {
+    const std::uint32_t maxIndex = *std::max_element(p.indices.begin(), p.indices.end());
+    gpu.count = static_cast<GLsizei>(p.indices.size());
+    if (maxIndex <= 0xffffu) {
+        std::vector<std::uint16_t> shorts(p.indices.begin(), p.indices.end());
+        gpu.indexType = GL_UNSIGNED_SHORT;
+        gpu.indices = gfx::Buffer::create({.size = bytesOf(shorts), .data = shorts.data()});
+    } else {
+        gpu.indexType = GL_UNSIGNED_INT;
+        gpu.indices = gfx::Buffer::create({.size = bytesOf(p.indices), .data = p.indices.data()});
+    }
+    gpu.vao.indices(gpu.indices);
+}
+
+bool indicesInRange(const scene::Primitive& p) {
+    return std::all_of(p.indices.begin(), p.indices.end(),
+                       [n = p.positions.size()](std::uint32_t i) { return i < n; });
+}
+
+GpuPrimitive uploadPrimitive(const scene::Primitive& p, const std::string& where,
+                             core::Problems& problems) {
+    GpuPrimitive gpu;
+    gpu.mode = glMode(p.mode);
+    gpu.material = p.material;
+    gpu.variantMaterials = p.variantMaterials;
+    gpu.bounds = p.bounds;
+    if (p.positions.empty()) return gpu;
+    if (!indicesInRange(p)) {
+        // The loader validates indices; this guards the GPU against a bug upstream.
+        problems.warning("INDEX_OUT_OF_RANGE", where,
+                         "an index exceeds the vertex count; not drawn");
+        return gpu;
+    }
+    struct Block {
+        GLuint location;
+        GLint components;
+        const void* data;
+        std::size_t bytes;
+        std::size_t count;
+    };
+    const Block blocks[] = {
+        {FRICHE_ATTR_POSITION, 3, p.positions.data(), bytesOf(p.positions), p.positions.size()},
+        {FRICHE_ATTR_NORMAL, 3, p.normals.data(), bytesOf(p.normals), p.normals.size()},
+        {FRICHE_ATTR_TANGENT, 4, p.tangents.data(), bytesOf(p.tangents), p.tangents.size()},
+        {FRICHE_ATTR_UV0, 2, p.uv0.data(), bytesOf(p.uv0), p.uv0.size()},
+        {FRICHE_ATTR_UV1, 2, p.uv1.data(), bytesOf(p.uv1), p.uv1.size()},
+        {FRICHE_ATTR_COLOR, 4, p.colors.data(), bytesOf(p.colors), p.colors.size()},
+    };
+    std::size_t total = 0;
+    for (const Block& b : blocks) total += b.count == p.positions.size() ? b.bytes : 0;
+    gpu.vertices = gfx::Buffer::create({.size = total, .label = where.c_str()});
+    gpu.vao = gfx::VertexArray::create(where.c_str());
+    std::size_t offset = 0;
+    for (const Block& b : blocks) {
+        // An attribute that is absent keeps its array disabled: the shader reads
+        // the constant value the renderer sets (white colour, no tangent, ...).
+        if (b.count != p.positions.size()) continue;
+        gpu.vertices.write(offset, b.data, b.bytes);
+        gpu.vao.attribute({.location = b.location,
+                           .buffer = gpu.vertices.id(),
+                           .components = b.components,
+                           .offset = offset});
+        offset += b.bytes;
+    }
+    if (p.indices.empty()) {
+        gpu.count = static_cast<GLsizei>(p.positions.size());
+    } else {
+        uploadIndices(p, gpu);
+    }
+    glBindVertexArray(0);
+    return gpu;
+}
+
+enum class SlotKind { Color, Data, Normal, Emissive };
+
+// Makes each (image, colour space) texture once, however many materials use it.
+class TextureCache {
+  public:
+    TextureCache(const scene::Model& model, GpuModel& gpu, const Fallbacks& fallbacks,
+                 core::Problems& problems)
+        : model_(model),
+          gpu_(gpu),
+          fallbacks_(fallbacks),
+          problems_(problems),
+          maxSize_(gfx::maxTextureSize()) {}
+
+    GpuTextureSlot slot(const scene::TextureRef& ref, SlotKind kind) {
+        GpuTextureSlot s{.texture = fallbacks_.white,
+                         .sampler = fallbacks_.sampler,
+                         .texCoord = ref.texCoord,
+                         .transform = ref.transform.matrix()};
+        if (!ref) return s;
+        const scene::Texture* texture = at(model_.textures, ref.texture);
+        if (texture && texture->sampler >= 0 &&
+            texture->sampler < static_cast<int>(gpu_.samplers.size()))
+            s.sampler = gpu_.samplers[static_cast<std::size_t>(texture->sampler)].id();
+        const int image = texture ? texture->image : -1;
+        const GLuint id = textureFor(image, kind == SlotKind::Color || kind == SlotKind::Emissive);
+        s.texture = id ? id : neutral(kind);
+        return s;
+    }
+
+  private:
+    template <class T>
+    static const T* at(const std::vector<T>& v, int i) {
+        return i >= 0 && i < static_cast<int>(v.size()) ? &v[static_cast<std::size_t>(i)] : nullptr;
+    }
+
+    GLuint neutral(SlotKind kind) const {
+        switch (kind) {
+            case SlotKind::Normal:
+                return fallbacks_.flatNormal;
+            case SlotKind::Emissive:
+                return fallbacks_.black;
+            default:
+                return fallbacks_.white;
+        }
+    }
+
+    // 0 when the image is missing or failed (the loader has warned) or too large.
+    GLuint textureFor(int image, bool srgb) {
+        const scene::Image* img = at(model_.images, image);
+        if (!img || img->width <= 0 || img->height <= 0) return 0;
+        const auto key = std::make_pair(image, srgb);
+        if (auto it = made_.find(key); it != made_.end()) return it->second;
+        if (img->width > maxSize_ || img->height > maxSize_ ||
+            img->rgba.size() <
+                static_cast<std::size_t>(img->width) * static_cast<std::size_t>(img->height) * 4) {
+            problems_.warning("TEXTURE_TOO_LARGE", "/images/" + std::to_string(image),
+                              img->name + " is larger than this GPU's " + std::to_string(maxSize_) +
+                                  " pixels a side, or truncated; a neutral texture is used");
+            made_[key] = 0;
+            return 0;
+        }
+        gpu_.textures.push_back(gfx::Texture2D::create({.width = img->width,
+                                                        .height = img->height,
+                                                        .srgb = srgb,
+                                                        .rgba = img->rgba.data(),
+                                                        .label = img->name.c_str()}));
+        return made_[key] = gpu_.textures.back().id();
+    }
+
+    const scene::Model& model_;
+    GpuModel& gpu_;
+    const Fallbacks& fallbacks_;
+    core::Problems& problems_;
+    int maxSize_;
+    std::map<std::pair<int, bool>, GLuint> made_;  // 0: unusable, use a neutral texture
+};
+
+GpuMaterial uploadMaterial(const scene::Material& m, TextureCache& cache) {
+    GpuMaterial g;
+    g.baseColorFactor = m.baseColorFactor;
+    g.metallicFactor = m.metallicFactor;
+    g.roughnessFactor = m.roughnessFactor;
+    g.emissive = m.emissiveFactor * m.emissiveStrength;
+    g.normalScale = m.normalScale;
+    g.occlusionStrength = m.occlusionStrength;
+    g.slots[FRICHE_SLOT_BASE_COLOR] = cache.slot(m.baseColorTexture, SlotKind::Color);
+    g.slots[FRICHE_SLOT_METAL_ROUGH] = cache.slot(m.metallicRoughnessTexture, SlotKind::Data);
+    g.slots[FRICHE_SLOT_NORMAL] = cache.slot(m.normalTexture, SlotKind::Normal);
+    g.slots[FRICHE_SLOT_OCCLUSION] = cache.slot(m.occlusionTexture, SlotKind::Data);
+    g.slots[FRICHE_SLOT_EMISSIVE] = cache.slot(m.emissiveTexture, SlotKind::Emissive);
+    g.hasNormalTexture = static_cast<bool>(m.normalTexture);
+    g.alphaMode = m.alphaMode;
+    g.alphaCutoff = m.alphaCutoff;
+    g.doubleSided = m.doubleSided;
+    g.unlit = m.unlit;
+    return g;
+}
+
+GpuLight uploadLight(const scene::Light& light, const glm::mat4& world) {
+    GpuLight g;
+    g.type = light.type == scene::Light::Type::Directional ? FRICHE_LIGHT_DIRECTIONAL
+             : light.type == scene::Light::Type::Point     ? FRICHE_LIGHT_POINT
+                                                           : FRICHE_LIGHT_SPOT;
+    g.position = glm::vec3(world[3]);
+    // KHR_lights_punctual: lights shine down their node's local -Z.
+    g.direction = glm::normalize(glm::mat3(world) * glm::vec3(0.0f, 0.0f, -1.0f));
+    g.color = light.color * light.intensity;
+    g.range = light.range.value_or(0.0f);
+    // The extension's smooth cone falloff, as a scale and offset on cos(angle).
+    const float cosOuter = std::cos(light.outerConeAngle);
+    g.coneScale = 1.0f / std::max(0.001f, std::cos(light.innerConeAngle) - cosOuter);
+    g.coneOffset = -cosOuter * g.coneScale;
+    return g;
+}
+
+GpuScene uploadScene(const scene::Model& model, int sceneIndex) {
+    GpuScene s;
+    for (const scene::DrawItem& item : scene::buildDrawList(model, sceneIndex)) {
+        const scene::Primitive& p = model.meshes[static_cast<std::size_t>(item.mesh)]
+                                        .primitives[static_cast<std::size_t>(item.primitive)];
+        s.items.push_back({.mesh = item.mesh,
+                           .primitive = item.primitive,
+                           .world = item.world,
+                           .normalMatrix = glm::transpose(glm::inverse(glm::mat3(item.world))),
+                           .center = p.bounds.transformed(item.world).center(),
+                           .mirrored = item.mirrored});
+    }
+    for (const scene::NodeWorld& nw : scene::visibleNodes(model, sceneIndex)) {
+        const int light = model.nodes[static_cast<std::size_t>(nw.node)].light;
+        if (light >= 0 && light < static_cast<int>(model.lights.size()))
+            s.lights.push_back(
+                uploadLight(model.lights[static_cast<std::size_t>(light)], nw.world));
+    }
+    return s;
+}
+
+}  // namespace
+
+GpuModel GpuModel::upload(const scene::Model& model, const Fallbacks& fallbacks,
+                          core::Problems& problems) {
+    GpuModel gpu;
+    for (std::size_t m = 0; m < model.meshes.size(); ++m) {
+        auto& prims = gpu.meshes.emplace_back();
+        for (std::size_t p = 0; p < model.meshes[m].primitives.size(); ++p) {
+            const std::string where =
+                "/meshes/" + std::to_string(m) + "/primitives/" + std::to_string(p);
+            prims.push_back(uploadPrimitive(model.meshes[m].primitives[p], where, problems));
+        }
+    }
+    for (const scene::Sampler& s : model.samplers)
+        gpu.samplers.push_back(gfx::Sampler::create(samplerDesc(s)));
+    TextureCache cache(model, gpu, fallbacks, problems);
+    for (const scene::Material& m : model.materials)
+        gpu.materials.push_back(uploadMaterial(m, cache));
+    gpu.defaultMaterial = uploadMaterial(scene::Material{}, cache);
+    for (int s = 0; s < static_cast<int>(model.scenes.size()); ++s)
+        gpu.scenes.push_back(uploadScene(model, s));
+    gpu.variants = static_cast<int>(model.variants.size());
+    return gpu;
+}
+
+const GpuMaterial& GpuModel::material(const GpuPrimitive& p, int variant) const {
+    int m = p.material;
+    if (variant >= 0 && variant < static_cast<int>(p.variantMaterials.size()) &&
+        p.variantMaterials[static_cast<std::size_t>(variant)] >= 0)
+        m = p.variantMaterials[static_cast<std::size_t>(variant)];
+    return m >= 0 && m < static_cast<int>(materials.size()) ? materials[static_cast<std::size_t>(m)]
+                                                            : defaultMaterial;
+}
+
+}  // namespace friche::render

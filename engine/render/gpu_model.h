@@ -1,0 +1,113 @@
+// A model's GPU side: buffers, vertex arrays, textures, samplers, materials and
+// per-scene draw lists, made once by Renderer::upload from a scene::Model,
+// which may be dropped afterwards. Move-only; owned by the caller, drawn by the
+// Renderer that made it (it refers to that renderer's fallback textures, so it
+// must not outlive it).
+//
+// Its members are the renderer's business: other code asks sceneCount() and
+// variantCount() and otherwise only passes it back to Renderer::draw.
+#pragma once
+
+#include <array>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "core/problem.h"
+#include "gfx/buffer.h"
+#include "gfx/texture.h"
+#include "scene/model.h"
+#include "shaders/bindings.h"
+
+namespace friche::render {
+
+struct GpuPrimitive {
+    gfx::Buffer vertices;  // every attribute, one block after another
+    gfx::Buffer indices;   // empty: glDrawArrays
+    gfx::VertexArray vao;
+    GLenum mode = GL_TRIANGLES;
+    GLenum indexType = GL_UNSIGNED_INT;
+    GLsizei count = 0;  // indices, or vertices when not indexed
+    int material = -1;  // -1: the glTF default material
+    std::vector<int> variantMaterials;
+    scene::Bounds bounds;
+};
+
+struct GpuTextureSlot {
+    GLuint texture = 0;  // owned by the GpuModel, or one of the Renderer's fallbacks
+    GLuint sampler = 0;
+    int texCoord = 0;
+    glm::mat3 transform{1.0f};
+};
+
+struct GpuMaterial {
+    glm::vec4 baseColorFactor{1.0f};
+    float metallicFactor = 1.0f;
+    float roughnessFactor = 1.0f;
+    glm::vec3 emissive{0.0f};  // factor x strength
+    float normalScale = 1.0f;
+    float occlusionStrength = 1.0f;
+    std::array<GpuTextureSlot, FRICHE_SLOT_COUNT> slots;
+    bool hasNormalTexture = false;
+    scene::AlphaMode alphaMode = scene::AlphaMode::Opaque;
+    float alphaCutoff = 0.5f;
+    bool doubleSided = false;
+    bool unlit = false;
+};
+
+struct GpuDrawItem {
+    int mesh = -1;
+    int primitive = -1;
+    glm::mat4 world{1.0f};
+    glm::mat3 normalMatrix{1.0f};
+    glm::vec3 center{0.0f};  // world bounds centre, for sorting blended surfaces
+    bool mirrored = false;
+};
+
+struct GpuLight {
+    int type = FRICHE_LIGHT_DIRECTIONAL;
+    glm::vec3 position{0.0f};
+    glm::vec3 direction{0.0f, 0.0f, -1.0f};
+    glm::vec3 color{1.0f};  // colour x intensity
+    float range = 0.0f;     // 0: infinite
+    float coneScale = 0.0f, coneOffset = 1.0f;
+};
+
+struct GpuScene {
+    std::vector<GpuDrawItem> items;
+    std::vector<GpuLight> lights;
+};
+
+// The neutral textures a material slot uses when it has no image, or when its
+// image failed to load. Owned by the Renderer.
+struct Fallbacks {
+    GLuint white = 0;  // base colour, metal-roughness, occlusion, empty emissive
+    GLuint flatNormal = 0;
+    GLuint black = 0;    // a failed emissive image: no light rather than full glow
+    GLuint sampler = 0;  // the glTF default sampler
+};
+
+class GpuModel {
+  public:
+    GpuModel() = default;
+    GpuModel(GpuModel&&) = default;
+    GpuModel& operator=(GpuModel&&) = default;
+
+    static GpuModel upload(const scene::Model& model, const Fallbacks& fallbacks,
+                           core::Problems& problems);
+
+    int sceneCount() const { return static_cast<int>(scenes.size()); }
+    int variantCount() const { return variants; }
+    // The material a primitive draws with in `variant` (-1: default materials).
+    const GpuMaterial& material(const GpuPrimitive& p, int variant) const;
+
+    std::vector<std::vector<GpuPrimitive>> meshes;  // [mesh][primitive]
+    std::vector<GpuMaterial> materials;
+    GpuMaterial defaultMaterial;
+    std::vector<gfx::Texture2D> textures;
+    std::vector<gfx::Sampler> samplers;
+    std::vector<GpuScene> scenes;
+    int variants = 0;
+};
+
+}  // namespace friche::render

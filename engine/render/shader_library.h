@@ -1,0 +1,21 @@
+// Shader sources by file name, with `#include "file"` expanded and every file
+// marked with `#line`, so the driver's messages map back to "file:line".
+//
+//   gfx::ShaderSource vs;
+//   if (!render::loadShader("pbr.vert", vs, problems)) ...;
+//
+// The sources come from the binary (embedded at build time), or from the
+// folder named by the environment variable FRICHE_SHADER_DIR when it is set:
+// edit shaders without rebuilding (and, later, hot reload).
+#pragma once
+
+#include <string>
+
+#include "core/problem.h"
+#include "gfx/program.h"
+
+namespace friche::render {
+
+bool loadShader(const std::string& file, gfx::ShaderSource& out, core::Problems& problems);
+
+}  // namespace friche::render

@@ -1,0 +1,79 @@
+#include "render/view.h"
+
+#include <charconv>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+#include "scene/draw_list.h"
+
+namespace friche::render {
+
+ViewParams orbitView(const scene::OrbitCamera& camera, int width, int height) {
+    ViewParams v;
+    v.view = camera.view();
+    v.projection = camera.projection(static_cast<float>(width) / static_cast<float>(height));
+    v.eye = camera.eye();
+    v.viewport = {0, 0, width, height};
+    return v;
+}
+
+static std::optional<int> cameraIndex(const scene::Model& model, const std::string& nameOrIndex) {
+    for (std::size_t i = 0; i < model.cameras.size(); ++i) {
+        if (model.cameras[i].name == nameOrIndex) return static_cast<int>(i);
+    }
+    int index = -1;
+    const char* end = nameOrIndex.data() + nameOrIndex.size();
+    auto r = std::from_chars(nameOrIndex.data(), end, index);
+    if (r.ec == std::errc() && r.ptr == end && index >= 0 &&
+        index < static_cast<int>(model.cameras.size()))
+        return index;
+    return std::nullopt;
+}
+
+std::optional<PlacedCamera> findCamera(const scene::Model& model, int sceneIndex,
+                                       const std::string& nameOrIndex) {
+    const auto index = cameraIndex(model, nameOrIndex);
+    if (!index) return std::nullopt;
+    for (const scene::NodeWorld& nw : scene::visibleNodes(model, sceneIndex)) {
+        if (model.nodes[static_cast<std::size_t>(nw.node)].camera == *index)
+            return PlacedCamera{*index, nw.world};
+    }
+    return std::nullopt;
+}
+
+std::string cameraList(const scene::Model& model) {
+    std::string list;
+    for (std::size_t i = 0; i < model.cameras.size(); ++i) {
+        if (!list.empty()) list += ", ";
+        list += std::to_string(i) + ": " +
+                (model.cameras[i].name.empty() ? "(unnamed)" : model.cameras[i].name);
+    }
+    return list.empty() ? "none" : list;
+}
+
+ViewParams cameraView(const scene::Model& model, const PlacedCamera& placed, int width,
+                      int height) {
+    const scene::Camera& cam = model.cameras[static_cast<std::size_t>(placed.camera)];
+    const float aspect = static_cast<float>(width) / static_cast<float>(height);
+    // A camera node should carry no scale, but files do: keep only rotation and position.
+    glm::mat4 rigid(1.0f);
+    for (int c = 0; c < 3; ++c)
+        rigid[c] = glm::vec4(glm::normalize(glm::vec3(placed.world[c])), 0.0f);
+    rigid[3] = placed.world[3];
+    ViewParams v;
+    v.view = glm::inverse(rigid);
+    v.eye = glm::vec3(placed.world[3]);
+    v.viewport = {0, 0, width, height};
+    if (cam.type == scene::Camera::Type::Orthographic) {
+        const float zfar = cam.zfar.value_or(cam.znear + 1000.0f);
+        v.projection =
+            glm::ortho(-cam.ymag * aspect, cam.ymag * aspect, -cam.ymag, cam.ymag, cam.znear, zfar);
+    } else if (cam.zfar) {
+        v.projection = glm::perspective(cam.yfov, aspect, cam.znear, *cam.zfar);
+    } else {
+        v.projection = glm::infinitePerspective(cam.yfov, aspect, cam.znear);
+    }
+    return v;
+}
+
+}  // namespace friche::render

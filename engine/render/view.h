@@ -1,0 +1,40 @@
+// Where a frame looks from: the orbit camera, or one of the file's glTF cameras.
+// CPU only (no GL), shared by the viewer and `friche render`.
+//
+//   scene::OrbitCamera cam; cam.frame(bounds, aspect);
+//   render::ViewParams v = render::orbitView(cam, width, height);
+//   auto chosen = render::findCamera(model, sceneIndex, "Top");   // name or index
+//   if (chosen) v = render::cameraView(model, *chosen, width, height);
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "render/renderer.h"
+#include "scene/orbit_camera.h"
+
+namespace friche::render {
+
+ViewParams orbitView(const scene::OrbitCamera& camera, int width, int height);
+
+// A glTF camera as placed by a node of the scene.
+struct PlacedCamera {
+    int camera = -1;
+    glm::mat4 world{1.0f};
+};
+
+// The camera whose name is `nameOrIndex` (or, failing that, whose index it is),
+// placed by the first visible node of `sceneIndex` that uses it.
+std::optional<PlacedCamera> findCamera(const scene::Model& model, int sceneIndex,
+                                       const std::string& nameOrIndex);
+
+// "0: Top, 1: Perspective" for a message listing what can be chosen; "none" if empty.
+std::string cameraList(const scene::Model& model);
+
+// The camera's view at this output size: the vertical field of view (or
+// vertical magnification) is kept, the horizontal one follows the image's
+// aspect, so the still is never stretched.
+ViewParams cameraView(const scene::Model& model, const PlacedCamera& placed, int width, int height);
+
+}  // namespace friche::render

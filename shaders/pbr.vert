@@ -1,0 +1,35 @@
+#version 410 core
+// Surfaces of every glTF primitive: world-space position, normal and tangent
+// for the fragment shader's lighting, both UV sets and the vertex colour.
+#include "bindings.h"
+
+layout(location = FRICHE_ATTR_POSITION) in vec3 a_position;
+layout(location = FRICHE_ATTR_NORMAL) in vec3 a_normal;
+layout(location = FRICHE_ATTR_TANGENT) in vec4 a_tangent;
+layout(location = FRICHE_ATTR_UV0) in vec2 a_uv0;
+layout(location = FRICHE_ATTR_UV1) in vec2 a_uv1;
+layout(location = FRICHE_ATTR_COLOR) in vec4 a_color;
+
+uniform mat4 u_model;
+uniform mat3 u_normalMatrix;  // inverse transpose of u_model's upper 3x3
+uniform mat4 u_viewProjection;
+
+out vec3 v_worldPosition;
+out vec3 v_normal;
+out vec4 v_tangent;
+out vec2 v_uv0;
+out vec2 v_uv1;
+out vec4 v_color;
+
+void main() {
+    vec4 world = u_model * vec4(a_position, 1.0);
+    v_worldPosition = world.xyz;
+    // A primitive without normals (points, lines) gets the constant (0,0,0):
+    // the fragment shader sees a zero normal and draws it unlit.
+    v_normal = u_normalMatrix * a_normal;
+    v_tangent = vec4(mat3(u_model) * a_tangent.xyz, a_tangent.w);
+    v_uv0 = a_uv0;
+    v_uv1 = a_uv1;
+    v_color = a_color;
+    gl_Position = u_viewProjection * world;
+}
