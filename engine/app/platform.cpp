@@ -2,7 +2,6 @@
 
 #include <SDL.h>
 
-#include <cstdlib>
 #include <cstring>
 
 #include "gfx/gl.h"
@@ -13,8 +12,10 @@ namespace {
 
 bool initVideo(bool headless, core::Problems& problems) {
     if (headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
-    // Touch screens: deliver finger events as themselves, not as a fake mouse too.
-    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    // Touch screens: SDL also sends a mouse event for each touch, so the ImGui
+    // panel works with a finger; the camera ignores those (app/input.cpp) and
+    // reads the finger events themselves.
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
     SDL_SetHint(SDL_HINT_VIDEO_HIGHDPI_DISABLED, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         problems.error("NO_DISPLAY", "SDL",
@@ -27,12 +28,14 @@ bool initVideo(bool headless, core::Problems& problems) {
 }  // namespace
 
 bool displayAvailable() {
-    const char* driver = std::getenv("SDL_VIDEODRIVER");
-    if (driver && (std::strcmp(driver, "offscreen") == 0 || std::strcmp(driver, "dummy") == 0))
-        return false;
     if (SDL_Init(SDL_INIT_VIDEO) != 0) return false;
+    // With no DISPLAY or WAYLAND_DISPLAY, SDL quietly falls back to its
+    // offscreen driver: a window nobody can see. Ask which driver it chose.
+    const char* driver = SDL_GetCurrentVideoDriver();
+    const bool visible =
+        driver && std::strcmp(driver, "offscreen") != 0 && std::strcmp(driver, "dummy") != 0;
     SDL_QuitSubSystem(SDL_INIT_VIDEO);
-    return true;
+    return visible;
 }
 
 std::unique_ptr<Platform> Platform::open(const WindowDesc& desc, core::Problems& problems) {

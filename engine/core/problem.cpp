@@ -39,7 +39,7 @@ const char* severityName(Severity s) {
 
 std::string formatProblem(const std::string& file, const Problem& p) {
     std::string line = file + ": " + severityName(p.severity) + ": ";
-    if (!p.where.empty()) line += p.where + ": ";
+    if (!p.where.empty() && p.where != file) line += p.where + ": ";
     line += p.message;
     if (!p.code.empty()) line += " [" + p.code + "]";
     return line;

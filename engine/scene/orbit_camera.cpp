@@ -16,10 +16,23 @@ static constexpr float kZoomStep = 0.88f;
 void OrbitCamera::frame(const Bounds& b, float aspect) {
     if (!b.valid()) return;
     target = b.center();
+    // Fit the box's eight corners, not its bounding sphere: the sphere leaves a
+    // compact model small on screen. In view space (the target at the origin,
+    // the eye at +z `distance`), a corner v stays inside the frustum when
+    // |v.x| <= (distance - v.z) * tanX, and likewise for y.
+    const glm::mat3 rotation(glm::lookAt(glm::vec3(0.0f), -viewDirection(), glm::vec3(0, 1, 0)));
+    const float tanY = std::tan(0.5f * fovY);
+    const float tanX = tanY * std::max(aspect, 1e-3f);
+    float fit = 1e-4f;
+    for (int i = 0; i < 8; ++i) {
+        const glm::vec3 corner((i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y,
+                               (i & 4) ? b.max.z : b.min.z);
+        const glm::vec3 v = rotation * (corner - target);
+        fit = std::max({fit, std::abs(v.x) / tanX + v.z, std::abs(v.y) / tanY + v.z});
+    }
+    // A margin so the model does not touch the screen's edges.
+    distance = fit * 1.08f;
     const float radius = std::max(glm::length(b.size()) * 0.5f, 1e-4f);
-    // Fit the bounding sphere in the narrower of the two fields of view.
-    const float halfFov = 0.5f * fovY * std::min(1.0f, std::max(aspect, 1e-3f));
-    distance = radius / std::sin(halfFov) * 1.1f;
     nearPlane = std::max(distance - radius * 2.0f, distance * 1e-3f);
     farPlane = distance + radius * 4.0f;
 }
@@ -49,10 +62,12 @@ void OrbitCamera::pinch(float factor) {
     farPlane *= distance / old;
 }
 
+glm::vec3 OrbitCamera::viewDirection() const {
+    return {std::cos(pitch) * std::sin(yaw), std::sin(pitch), -std::cos(pitch) * std::cos(yaw)};
+}
+
 glm::vec3 OrbitCamera::eye() const {
-    const glm::vec3 dir(std::cos(pitch) * std::sin(yaw), std::sin(pitch),
-                        -std::cos(pitch) * std::cos(yaw));
-    return target - dir * distance;
+    return target - viewDirection() * distance;
 }
 
 glm::mat4 OrbitCamera::view() const {

@@ -25,6 +25,8 @@ public:
     void pinch(float factor);
 
     glm::vec3 eye() const;
+    // Unit vector from the eye towards the target.
+    glm::vec3 viewDirection() const;
     glm::mat4 view() const;
     glm::mat4 projection(float aspect) const;
 

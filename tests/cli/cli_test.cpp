@@ -68,3 +68,16 @@ TEST(Cli, CheckJsonIsAValidatorStyleReport) {
     EXPECT_GT(reports[1]["issues"]["numErrors"].get<int>(), 0);
     EXPECT_EQ(reports[1]["issues"]["messages"][0]["severity"], 0);
 }
+
+TEST(Cli, ViewerWithoutADisplaySaysSoAndPointsToRender) {
+    const auto r = runFriche({kBox});  // runFriche sets SDL's offscreen driver: no display
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_FALSE(r.timedOut);
+    EXPECT_NE(r.output.find("friche render"), std::string::npos) << r.output;
+}
+
+TEST(Cli, ViewerOnABadModelExitsOneBeforeNeedingADisplay) {
+    const auto r = runFriche({"/nonexistent/model.glb"});
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find("/nonexistent/model.glb"), std::string::npos) << r.output;
+}

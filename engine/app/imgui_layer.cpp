@@ -1,0 +1,96 @@
+#include "app/imgui_layer.h"
+
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+#include <imgui_internal.h>
+
+#include "gfx/gl.h"
+#include "ui/style.h"
+
+namespace friche::app {
+
+namespace {
+
+// Our baseline context (4.1 core) and the GLSL it speaks.
+constexpr const char* kGlslVersion = "#version 410";
+
+float displayDpi(SDL_Window* window) {
+    float vdpi = 0.0f;
+    if (SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(window), nullptr, nullptr, &vdpi) != 0)
+        return 0.0f;
+    return vdpi;
+}
+
+}  // namespace
+
+ImGuiLayer::ImGuiLayer(Platform& platform, core::Problems& problems) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    // Exhibition PCs run from read-only or shared folders: no imgui.ini beside them.
+    ImGui::GetIO().IniFilename = nullptr;
+    const float ratio = platform.pixelRatio();
+    ui::setupStyle(ui::uiScale(displayDpi(platform.window()), ratio), ratio, problems);
+    ImGui_ImplSDL2_InitForOpenGL(platform.window(), platform.glContext());
+    ImGui_ImplOpenGL3_Init(kGlslVersion);
+}
+
+ImGuiLayer::~ImGuiLayer() {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+}
+
+bool ImGuiLayer::processEvent(const SDL_Event& event, glm::vec2 windowSize) {
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    // ImGui's WantCaptureMouse dates from the last frame: a move onto the 3D
+    // view and a click there, in one batch of events, would both go to the
+    // panel. So a press is the interface's by where it lands; moves and
+    // releases never are (the camera only acts on a drag it saw begin).
+    switch (event.type) {
+        case SDL_MOUSEBUTTONDOWN:
+            return claims(glm::vec2(event.button.x, event.button.y));
+        case SDL_MOUSEWHEEL: {
+            int x = 0, y = 0;
+            SDL_GetMouseState(&x, &y);
+            return claims(glm::vec2(x, y));
+        }
+        // ImGui does not see fingers (SDL_HINT_TOUCH_MOUSE_EVENTS is off), but
+        // a touch that lands on a panel is still not the camera's.
+        case SDL_FINGERDOWN:
+            return claims(glm::vec2(event.tfinger.x, event.tfinger.y) * windowSize);
+        case SDL_KEYDOWN:
+        case SDL_KEYUP:
+        case SDL_TEXTINPUT:
+            return ImGui::GetIO().WantCaptureKeyboard;
+        default:
+            return false;
+    }
+}
+
+void ImGuiLayer::newFrame() {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+}
+
+void ImGuiLayer::render() {
+    ImGui::Render();
+    // The backend writes sRGB colours as they are; a renderer that left
+    // sRGB encoding on would wash the panels out.
+    glDisable(GL_FRAMEBUFFER_SRGB);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+bool ImGuiLayer::claims(glm::vec2 point) const {
+    // An open popup (a combo's list) takes the next press wherever it lands, to close.
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return true;
+    // ImGui has no public "is this point on a window" but for the mouse's own
+    // last position; its window list is the source of truth.
+    for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+        if (w->Active && !w->Hidden && w->Rect().Contains(ImVec2(point.x, point.y))) return true;
+    }
+    return false;
+}
+
+}  // namespace friche::app

@@ -1,0 +1,294 @@
+#include "app/viewer.h"
+
+#include <SDL.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/imgui_layer.h"
+#include "app/input.h"
+#include "app/platform.h"
+#include "gfx/gl.h"
+#include "io/load.h"
+#include "render/gpu_model.h"
+#include "render/renderer.h"
+#include "scene/camera_controller.h"
+#include "scene/draw_list.h"
+#include "scene/view_state.h"
+#include "ui/model_panel.h"
+
+namespace friche::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// After an event ImGui needs one frame more to show its effect (a hover
+// colour, a combo that opened, a window that sized itself to its contents).
+constexpr int kFramesAfterEvent = 2;
+// With nothing to draw the loop sleeps in SDL_WaitEventTimeout, so an idle
+// exhibition screen costs no CPU; the timeout is where idle timers will hook in.
+constexpr int kIdleWaitMs = 1000;
+
+constexpr const char* kNoDisplay =
+    "friche: the viewer needs a display, and none was found (no $DISPLAY or $WAYLAND_DISPLAY,\n"
+    "or SDL_VIDEODRIVER is offscreen or dummy). Exit status 1.\n"
+    "  For a still image without a display:   friche render PATH -o out.png\n"
+    "  For the viewer on a virtual display:   xvfb-run -a friche PATH\n";
+
+// What the shown scene holds; recomputed when another scene is picked.
+struct SceneSummary {
+    int scene = -1;
+    scene::Stats stats;
+    scene::Bounds bounds;
+    std::vector<scene::CameraNode> cameras;
+};
+
+// Everything the loop works on. Declaration order is destruction order reversed:
+// GPU resources go before the renderer, the renderer and ImGui before the GL context.
+struct Viewer {
+    fs::path path;
+    scene::Model model;
+    core::Problems problems;  // loading and uploading; the panel lists the warnings
+    std::unique_ptr<Platform> platform;
+    std::unique_ptr<ImGuiLayer> ui;
+    std::unique_ptr<render::Renderer> renderer;
+    std::unique_ptr<render::GpuModel> gpu;
+    std::string glContext;
+    scene::ViewState view;
+    scene::CameraController controller;
+    SceneSummary summary;
+    int framesToDraw = kFramesAfterEvent;
+    float frameMs = 0.0f;
+    bool quit = false;
+};
+
+void printProblems(const fs::path& path, const core::Problems& problems) {
+    for (const core::Problem& p : problems.list())
+        std::cerr << core::formatProblem(path.string(), p) << "\n";
+}
+
+bool load(Viewer& v) {
+    io::LoadResult r = io::loadModel(v.path);
+    printProblems(v.path, r.problems);
+    if (!r.ok()) {
+        std::cerr << v.path.string() << ": " << r.problems.count(core::Severity::Error)
+                  << " error(s)\n";
+        return false;
+    }
+    v.model = std::move(r.model);
+    v.problems = std::move(r.problems);
+    v.view.scene = v.model.defaultScene;
+    return true;
+}
+
+// The window, ImGui, the renderer and the model's GPU copy.
+bool open(Viewer& v) {
+    core::Problems problems;
+    v.platform = Platform::open({.title = "friche — " + v.path.filename().string()}, problems);
+    if (v.platform) {
+        v.ui = std::make_unique<ImGuiLayer>(*v.platform, problems);
+        v.renderer = render::Renderer::create(problems);
+    }
+    if (v.renderer) v.gpu = v.renderer->upload(v.model, problems);
+    printProblems(v.path, problems);
+    v.problems.append(problems);
+    if (!v.gpu) return false;
+    v.glContext = gfx::describeContext();
+    // The GPU has the pixels now; an exhibition PC keeps days of uptime with less memory held.
+    for (scene::Image& image : v.model.images) image.rgba = {};
+    return true;
+}
+
+void summarise(Viewer& v) {
+    const auto items = scene::buildDrawList(v.model, v.view.scene);
+    v.summary = {v.view.scene, scene::computeStats(v.model, items),
+                 scene::worldBounds(v.model, items), scene::cameraNodes(v.model, v.view.scene)};
+}
+
+float drawableAspect(const Viewer& v) {
+    int w = 0, h = 0;
+    v.platform->drawableSize(w, h);
+    return h > 0 ? static_cast<float>(w) / static_cast<float>(h) : 1.0f;
+}
+
+glm::vec2 windowSize(const Viewer& v) {
+    int w = 0, h = 0;
+    SDL_GetWindowSize(v.platform->window(), &w, &h);
+    return {static_cast<float>(w), static_cast<float>(h)};
+}
+
+scene::CameraView currentCamera(const Viewer& v, float aspect) {
+    for (const scene::CameraNode& c : v.summary.cameras) {
+        if (c.node == v.view.gltfCamera) {
+            return scene::gltfCameraView(v.model.cameras[static_cast<std::size_t>(c.camera)],
+                                         c.world, aspect);
+        }
+    }
+    return scene::orbitView(v.view.orbit, aspect);
+}
+
+void frameAll(Viewer& v) {
+    v.view.gltfCamera = -1;
+    v.view.orbit.frame(v.summary.bounds, drawableAspect(v));
+}
+
+void handlePointer(Viewer& v, const scene::PointerEvent& event) {
+    // Dragging while looking through a glTF camera starts orbiting from there.
+    scene::OrbitCamera camera =
+        v.view.gltfCamera >= 0 ? scene::orbitFrom(currentCamera(v, drawableAspect(v)), v.view.orbit)
+                               : v.view.orbit;
+    v.controller.setViewport(windowSize(v));
+    switch (v.controller.handle(event, camera)) {
+        case scene::ControlResult::Moved:
+            v.view.orbit = camera;
+            v.view.gltfCamera = -1;
+            break;
+        case scene::ControlResult::FrameAll:
+            frameAll(v);
+            break;
+        case scene::ControlResult::None:
+            break;
+    }
+}
+
+void handleKey(Viewer& v, KeyAction action) {
+    switch (action) {
+        case KeyAction::Quit:
+            v.quit = true;
+            break;
+        case KeyAction::ToggleFullscreen:
+            v.view.fullscreen = !v.view.fullscreen;
+            break;
+        case KeyAction::LeaveFullscreen:
+            v.view.fullscreen = false;
+            break;
+        case KeyAction::FrameAll:
+            frameAll(v);
+            break;
+        case KeyAction::None:
+            break;
+    }
+}
+
+// The interface sees every event first; the camera and keys get what it leaves.
+void handleEvent(Viewer& v, const SDL_Event& e) {
+    v.framesToDraw = kFramesAfterEvent;
+    if (e.type == SDL_QUIT) v.quit = true;
+    if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_FOCUS_LOST)
+        v.controller.cancel();
+    const glm::vec2 size = windowSize(v);
+    const bool claimed = v.ui->processEvent(e, size);
+    // The operator's keys (quit, fullscreen) work whatever ImGui says it has:
+    // its keyboard claim can be a frame stale. F is a letter a text field may want.
+    const KeyAction key = keyAction(e);
+    if (!claimed || key != KeyAction::FrameAll) handleKey(v, key);
+    if (claimed) return;
+    if (const auto pointer = toPointerEvent(e, size)) handlePointer(v, *pointer);
+}
+
+// Applies what the panel changed in the view state to the rest of the viewer.
+void applyViewState(Viewer& v) {
+    if (v.view.scene != v.summary.scene) {
+        summarise(v);
+        frameAll(v);
+    }
+    if (v.view.fullscreen != v.platform->fullscreen()) {
+        v.platform->setFullscreen(v.view.fullscreen);
+        v.view.fullscreen = v.platform->fullscreen();  // the window manager may refuse
+    }
+}
+
+void drawScene(const Viewer& v) {
+    int w = 0, h = 0;
+    v.platform->drawableSize(w, h);
+    const scene::CameraView camera = currentCamera(v, drawableAspect(v));
+    const glm::ivec4 viewport = scene::fitAspect(w, h, camera.aspect);
+    if (viewport != glm::ivec4(0, 0, w, h)) {  // a glTF camera's fixed aspect: letterbox bars
+        glViewport(0, 0, w, h);
+        glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
+    render::ViewParams
+        params;  // lighting and the rest: the renderer's defaults until a panel sets them
+    params.view = camera.view;
+    params.projection = camera.projection;
+    params.eye = camera.eye;
+    params.viewport = viewport;
+    params.scene = v.view.scene;
+    params.variant = v.view.variant;
+    v.renderer->draw(*v.gpu, params);
+}
+
+void drawFrame(Viewer& v) {
+    const Uint64 start = SDL_GetPerformanceCounter();
+    v.ui->newFrame();
+    ui::modelPanel(
+        {v.model, v.summary.stats, v.problems, v.summary.cameras, v.glContext, v.frameMs}, v.view);
+    applyViewState(v);
+    drawScene(v);
+    v.ui->render();
+    v.platform->swap();
+    v.frameMs = static_cast<float>(SDL_GetPerformanceCounter() - start) * 1000.0f /
+                static_cast<float>(SDL_GetPerformanceFrequency());
+}
+
+void runLoop(Viewer& v) {
+    while (!v.quit) {
+        if (v.framesToDraw == 0) SDL_WaitEventTimeout(nullptr, kIdleWaitMs);
+        SDL_Event e;
+        while (SDL_PollEvent(&e)) handleEvent(v, e);
+        if (v.framesToDraw > 0 && !v.quit) {
+            drawFrame(v);
+            --v.framesToDraw;
+        }
+    }
+}
+
+}  // namespace
+
+std::optional<fs::path> defaultModelPath() {
+    if (const char* env = std::getenv("FRICHE_DEFAULT_MODEL"); env && *env) return fs::path(env);
+    std::vector<fs::path> candidates;
+    if (char* base = SDL_GetBasePath()) {
+        const fs::path exeDir(base);
+        SDL_free(base);
+        candidates.push_back(exeDir / "assets/default.glb");
+        candidates.push_back(exeDir / "../share/friche/assets/default.glb");
+    }
+    candidates.push_back(fs::path(FRICHE_SOURCE_DIR) / "assets/default.glb");
+    for (const fs::path& c : candidates) {
+        std::error_code ec;
+        if (fs::is_regular_file(c, ec)) return c;
+    }
+    return std::nullopt;
+}
+
+int runViewer(const ViewerCommand& cmd) {
+    Viewer v;
+    const auto path = cmd.path.empty() ? defaultModelPath() : std::optional<fs::path>(cmd.path);
+    if (!path) {
+        std::fputs(
+            "friche: no model given and no default model found.\n"
+            "  Open one with:  friche model.glb   (or set FRICHE_DEFAULT_MODEL)\n",
+            stderr);
+        return kExitUsage;
+    }
+    v.path = *path;
+    if (!load(v)) return kExitBadInput;
+    if (!displayAvailable()) {
+        std::fputs(kNoDisplay, stderr);
+        return kExitBadInput;
+    }
+    if (!open(v)) return kExitBadInput;
+    summarise(v);
+    frameAll(v);
+    runLoop(v);
+    return kExitOk;
+}
+
+}  // namespace friche::app
