@@ -12,6 +12,11 @@
 namespace friche::test {
 
 RunResult runFriche(const std::vector<std::string>& args, int timeoutSeconds) {
+    return runProgram(FRICHE_BINARY, args, timeoutSeconds);
+}
+
+RunResult runProgram(const std::string& program, const std::vector<std::string>& args,
+                     int timeoutSeconds) {
     RunResult result;
     int pipeFds[2];
     if (pipe(pipeFds) != 0) return result;
@@ -23,7 +28,7 @@ RunResult runFriche(const std::vector<std::string>& args, int timeoutSeconds) {
         close(pipeFds[1]);
         setenv("SDL_VIDEODRIVER", "offscreen", 1);
         std::vector<char*> argv;
-        std::string binary = FRICHE_BINARY;
+        std::string binary = program;
         argv.push_back(binary.data());
         std::vector<std::string> copy = args;
         for (std::string& a : copy) argv.push_back(a.data());

@@ -17,4 +17,8 @@ struct RunResult {
 // Runs FRICHE_BINARY with `args` (no shell), under SDL's offscreen video driver.
 RunResult runFriche(const std::vector<std::string>& args, int timeoutSeconds = 60);
 
+// Runs any built program the same way (the tools: sitegen, biggen).
+RunResult runProgram(const std::string& program, const std::vector<std::string>& args,
+                     int timeoutSeconds = 60);
+
 }  // namespace friche::test

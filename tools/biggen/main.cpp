@@ -11,8 +11,9 @@
 #include <iostream>
 #include <string>
 
-#include "biggen/glb_writer.h"
 #include "biggen/shapes.h"
+#include "glbkit/glb_writer.h"
+#include "glbkit/random.h"
 
 namespace {
 
@@ -20,31 +21,29 @@ constexpr int kBuildingsPerDistrict = 100;
 constexpr int kDistrictsPerRow = 5;
 constexpr float kPlot = 45.0f;  // metres between building centres
 
-// splitmix64: a tiny, portable hash, so "random" sizes are the same everywhere
-// (std:: distributions are not specified bit-exactly across libraries).
-float unitHash(std::uint64_t x) {
-    x += 0x9E3779B97F4A7C15ull;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-    x ^= x >> 31;
-    return static_cast<float>(x >> 40) / static_cast<float>(1u << 24);
-}
+using glbkit::unitHash;
 
 struct Materials {
     int brick, steel, concrete, rust, paint;
 };
 
-Materials addMaterials(biggen::GlbWriter& w) {
-    return {w.addMaterial("brick", {0.45f, 0.16f, 0.09f}, 0.0f, 0.85f),
-            w.addMaterial("corrugated steel", {0.55f, 0.57f, 0.6f}, 0.8f, 0.4f),
-            w.addMaterial("concrete", {0.6f, 0.58f, 0.55f}, 0.0f, 0.95f),
-            w.addMaterial("rusted roof", {0.42f, 0.2f, 0.08f}, 0.5f, 0.7f),
-            w.addMaterial("painted steel", {0.12f, 0.3f, 0.22f}, 0.6f, 0.5f)};
+Materials addMaterials(glbkit::GlbWriter& w) {
+    const auto add = [&](const char* name, glm::vec3 color, float metallic, float roughness) {
+        return w.addMaterial({.name = name,
+                              .baseColor = glm::vec4(color, 1.0f),
+                              .metallic = metallic,
+                              .roughness = roughness});
+    };
+    return {add("brick", {0.45f, 0.16f, 0.09f}, 0.0f, 0.85f),
+            add("corrugated steel", {0.55f, 0.57f, 0.6f}, 0.8f, 0.4f),
+            add("concrete", {0.6f, 0.58f, 0.55f}, 0.0f, 0.95f),
+            add("rusted roof", {0.42f, 0.2f, 0.08f}, 0.5f, 0.7f),
+            add("painted steel", {0.12f, 0.3f, 0.22f}, 0.6f, 0.5f)};
 }
 
 // One building: a hall most of the time, else a silo or a chimney. Returns its
 // node; `triangles` accumulates for the summary line.
-int addBuilding(biggen::GlbWriter& w, const Materials& m, int index, glm::vec3 at,
+int addBuilding(glbkit::GlbWriter& w, const Materials& m, int index, glm::vec3 at,
                 std::size_t& triangles) {
     const auto h = [&](int salt) {
         return unitHash(static_cast<std::uint64_t>(index) * 8 + static_cast<std::uint64_t>(salt));
@@ -68,7 +67,7 @@ int addBuilding(biggen::GlbWriter& w, const Materials& m, int index, glm::vec3 a
     triangles += body.triangles() + top.triangles();
     const int mesh = w.addMesh(name, {{&body, bodyMaterial}, {&top, topMaterial}});
     const float yaw = h(5) < 0.5f ? 0.0f : 1.5707963f;
-    return w.addNode(name, mesh, at, yaw, {});
+    return w.addNode({.name = name, .mesh = mesh, .translation = at, .yaw = yaw});
 }
 
 }  // namespace
@@ -83,7 +82,7 @@ int main(int argc, char** argv) {
         std::cerr << "biggen: BUILDINGS must be a positive number\n";
         return 2;
     }
-    biggen::GlbWriter w;
+    glbkit::GlbWriter w("friche biggen");
     const Materials materials = addMaterials(w);
     std::size_t triangles = 0;
     std::vector<int> districts;
@@ -98,9 +97,11 @@ int main(int argc, char** argv) {
         }
         const glm::vec3 origin(static_cast<float>(d % kDistrictsPerRow) * 11 * kPlot, 0,
                                static_cast<float>(d / kDistrictsPerRow) * 11 * kPlot);
-        districts.push_back(w.addNode("district " + std::to_string(d), -1, origin, 0.0f, children));
+        districts.push_back(w.addNode({.name = "district " + std::to_string(d),
+                                       .translation = origin,
+                                       .children = children}));
     }
-    w.setRoots({w.addNode("site", -1, glm::vec3(0), 0.0f, districts)});
+    w.setRoots({w.addNode({.name = "site", .children = districts})});
     if (!w.write(argv[1])) return 1;
     std::cout << argv[1] << ": " << buildings << " buildings, " << triangles << " triangles\n";
     return 0;

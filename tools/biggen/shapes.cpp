@@ -11,43 +11,11 @@ constexpr float kPanel = 1.5f;
 constexpr int kSiloSegments = 48;
 constexpr int kSiloRings = 10;
 
+using glbkit::addPatch;
+using glbkit::addTriangle;
+
 int divisions(float length) {
     return std::max(1, static_cast<int>(std::lround(length / kPanel)));
-}
-
-// A planar quad patch from `origin` spanning `u` and `v`, split into nu x nv
-// quads, facing u x v. UVs are in metres so a texture would tile per metre.
-void addPatch(Geometry& g, glm::vec3 origin, glm::vec3 u, glm::vec3 v, int nu, int nv) {
-    const glm::vec3 normal = glm::normalize(glm::cross(u, v));
-    const auto first = static_cast<std::uint32_t>(g.positions.size());
-    for (int j = 0; j <= nv; ++j) {
-        for (int i = 0; i <= nu; ++i) {
-            const float s = static_cast<float>(i) / static_cast<float>(nu);
-            const float t = static_cast<float>(j) / static_cast<float>(nv);
-            g.positions.push_back(origin + s * u + t * v);
-            g.normals.push_back(normal);
-            g.uvs.push_back({s * glm::length(u), t * glm::length(v)});
-        }
-    }
-    const auto row = static_cast<std::uint32_t>(nu + 1);
-    for (int j = 0; j < nv; ++j) {
-        for (int i = 0; i < nu; ++i) {
-            const std::uint32_t a =
-                first + static_cast<std::uint32_t>(j) * row + static_cast<std::uint32_t>(i);
-            g.indices.insert(g.indices.end(), {a, a + 1, a + row + 1, a, a + row + 1, a + row});
-        }
-    }
-}
-
-void addTriangle(Geometry& g, glm::vec3 a, glm::vec3 b, glm::vec3 c) {
-    const glm::vec3 normal = glm::normalize(glm::cross(b - a, c - a));
-    const auto first = static_cast<std::uint32_t>(g.positions.size());
-    for (const glm::vec3& p : {a, b, c}) {
-        g.positions.push_back(p);
-        g.normals.push_back(normal);
-        g.uvs.push_back({p.x + p.z, p.y});
-    }
-    g.indices.insert(g.indices.end(), {first, first + 1, first + 2});
 }
 
 }  // namespace
@@ -70,33 +38,11 @@ void addHall(Geometry& body, Geometry& roof, const HallSize& size) {
 }
 
 void addSilo(Geometry& body, Geometry& cap, float radius, float height) {
-    const auto first = static_cast<std::uint32_t>(body.positions.size());
-    for (int ring = 0; ring <= kSiloRings; ++ring) {
-        const float y = height * static_cast<float>(ring) / kSiloRings;
-        for (int s = 0; s <= kSiloSegments; ++s) {
-            // The seam repeats its first column so UVs can run 0..1 around.
-            const float a = 6.2831853f * static_cast<float>(s) / kSiloSegments;
-            const glm::vec3 n(std::cos(a), 0, -std::sin(a));
-            body.positions.push_back(n * radius + glm::vec3(0, y, 0));
-            body.normals.push_back(n);
-            body.uvs.push_back({static_cast<float>(s) / kSiloSegments, y});
-        }
-    }
-    const std::uint32_t row = kSiloSegments + 1;
-    for (std::uint32_t r = 0; r < kSiloRings; ++r) {
-        for (std::uint32_t s = 0; s < kSiloSegments; ++s) {
-            const std::uint32_t a = first + r * row + s;
-            body.indices.insert(body.indices.end(),
-                                {a, a + 1, a + row + 1, a, a + row + 1, a + row});
-        }
-    }
-    const glm::vec3 apex(0, height + radius * 0.6f, 0);
-    for (int s = 0; s < kSiloSegments; ++s) {
-        const float a0 = 6.2831853f * static_cast<float>(s) / kSiloSegments;
-        const float a1 = 6.2831853f * static_cast<float>(s + 1) / kSiloSegments;
-        addTriangle(cap, {radius * std::cos(a0), height, -radius * std::sin(a0)},
-                    {radius * std::cos(a1), height, -radius * std::sin(a1)}, apex);
-    }
+    std::vector<glm::vec2> wall;
+    for (int ring = 0; ring <= kSiloRings; ++ring)
+        wall.push_back({radius, height * static_cast<float>(ring) / kSiloRings});
+    glbkit::addLathe(body, wall, kSiloSegments);
+    glbkit::addLathe(cap, {{radius, height}, {0, height + radius * 0.6f}}, kSiloSegments);
 }
 
 }  // namespace biggen

@@ -1,7 +1,7 @@
 // Industrial building shapes as plain triangle geometry, for the large
 // benchmark model: tessellated halls with gable roofs, and silos/chimneys.
 //
-//   biggen::Geometry body, roof;
+//   glbkit::Geometry body, roof;
 //   biggen::addHall(body, roof, {30, 12, 8});
 //
 // Shapes append to a Geometry in the shape's own space (origin at the centre of
@@ -9,20 +9,11 @@
 // normals around cylinders. Everything is deterministic.
 #pragma once
 
-#include <cstdint>
-#include <vector>
-
-#include <glm/glm.hpp>
+#include "glbkit/geometry.h"
 
 namespace biggen {
 
-struct Geometry {
-    std::vector<glm::vec3> positions;
-    std::vector<glm::vec3> normals;
-    std::vector<glm::vec2> uvs;
-    std::vector<std::uint32_t> indices;
-    std::size_t triangles() const { return indices.size() / 3; }
-};
+using glbkit::Geometry;
 
 struct HallSize {
     float length, width, height;  // x, z, y, in metres

@@ -1,0 +1,105 @@
+// The parametric kit the sites are assembled from: industrial buildings and
+// plant, and the pieces of their reconversion. Each function returns Parts in
+// its own space (origin at the centre of the footprint on the ground, +Y up,
+// metres, length along X); the site places the node.
+//
+//   sitegen::HallParts h = sitegen::hall({.length = 90, .width = 30, .height = 14,
+//                                          .roof = sitegen::Roof::Sawtooth});
+//   site.add("industry/hall-a-roof", h.roof, at);
+//
+// Shapes are illustrative massing, not surveys: proportions that read well
+// from an orbiting camera matter more than dimensions.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "glbkit/glb_writer.h"
+#include "sitegen/site.h"
+
+namespace sitegen {
+
+glm::mat4 place(glm::vec3 at, float yaw = 0.0f);
+
+// ---- Industry ----------------------------------------------------------------
+
+enum class Roof { Gable, Shed, Sawtooth, Barrel, Flat };
+
+struct HallSpec {
+    float length = 60, width = 24, height = 12;  // eaves height
+    Roof roof = Roof::Gable;
+    Mat wall = Mat::Brick;
+    Mat roofing = Mat::Corrugated;
+    bool windows = true;  // tall windows along the long walls
+    float bay = 7.5f;     // truss spacing
+};
+
+// A hall in three layers so phases can peel it: the structure (walls, steel
+// trusses, windows, doors), the old roof cladding, and the glazing that a
+// reconversion inserts (glass roof over the trusses, glazed gable ends).
+struct HallParts {
+    Parts structure, roof, glazing;
+};
+HallParts hall(const HallSpec& spec);
+
+Parts chimney(float height, float baseRadius, Mat mat = Mat::Brick);
+Parts blastFurnace();  // about 70 m, with its charging incline and downcomers
+Parts hotBlastStoves(int count, float height);  // in a row along X
+Parts gasometer(float radius, float height);
+Parts coolingTower(float radius, float height);
+// An enclosed conveyor gallery from a to b on steel trestles.
+Parts conveyor(glm::vec3 a, glm::vec3 b, float width = 3.0f);
+// `tracks` parallel rail tracks on ballast, from a to b on the ground.
+Parts railSiding(glm::vec2 a, glm::vec2 b, int tracks);
+Parts wagons(glm::vec2 a, glm::vec2 b, int count, Mat load);
+// An irregular heap (slag, ore, coal, soil) of footprint rx x rz.
+Parts heap(Mat mat, float rx, float rz, float height, std::uint32_t seed);
+// The heap's surface height at (x, z) in its own space: to stand things on it.
+float heapHeight(float rx, float rz, float height, std::uint32_t seed, float x, float z);
+Parts smokePlume(float height, std::uint32_t seed);
+Parts fence(const std::vector<glm::vec2>& line, float height = 2.2f);
+Parts crane(float height, float jib);
+
+// ---- Ground ------------------------------------------------------------------
+
+// A flat slab `sx` x `sz` at height y (layers stack a few centimetres apart).
+Parts slab(Mat mat, float sx, float sz, float y = 0.0f);
+// A flat band of `width` along a polyline at height y: roads, paths, quays.
+Parts strip(Mat mat, const std::vector<glm::vec2>& line, float width, float y);
+// A river or pond surface inside its banks: an ellipse rx x rz.
+Parts pond(float rx, float rz);
+
+// ---- Reconversion ------------------------------------------------------------
+
+// A block of `floors` storeys, its façade textured per storey and bay.
+Parts block(float sx, float sz, int floors, Mat facade, Mat roof = Mat::Concrete);
+Parts greenRoof(float sx, float sz, float y);
+Parts solarArray(float sx, float sz, float y);
+// A modern exhibition pavilion: glass base, floating white box, canopy.
+Parts pavilion(float sx, float sz, float height);
+// Colourful studio boxes in a row along X (an artists' village inside a hall).
+Parts studios(int count, float size);
+Parts tramTracks(glm::vec2 a, glm::vec2 b);
+Parts tram(float length);
+Parts tramStop();
+Parts bench();
+Parts car();  // instanced along lanes and in car parks
+// Light poles along a line, every `spacing` metres.
+Parts lampPosts(glm::vec2 a, glm::vec2 b, float spacing);
+
+// ---- Planting (instanced) ----------------------------------------------------
+
+Parts deciduousTree();
+Parts conifer();
+Parts shrub(Mat foliage = Mat::Foliage);
+// `count` instances scattered in a rectangle `size` around `centre`, with
+// random turns and sizes; deterministic from `seed`.
+std::vector<glbkit::Instance> scatter(glm::vec2 centre, glm::vec2 size, int count,
+                                      std::uint32_t seed, float minScale = 0.8f,
+                                      float maxScale = 1.25f);
+std::vector<glbkit::Instance> alongLine(glm::vec2 a, glm::vec2 b, float spacing,
+                                        std::uint32_t seed);
+std::vector<glbkit::Instance> aroundEllipse(glm::vec2 centre, glm::vec2 radii, int count,
+                                            std::uint32_t seed);
+
+}  // namespace sitegen

@@ -1,0 +1,297 @@
+// The ground, the reconversion and the planting half of the kit.
+#include <cmath>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+#include "glbkit/random.h"
+#include "sitegen/kit.h"
+#include "sitegen/kit_detail.h"
+
+namespace sitegen {
+
+using detail::kPi;
+using detail::pick;
+using glbkit::addBeam;
+using glbkit::addBox;
+using glbkit::addLathe;
+using glbkit::addPatch;
+using glbkit::Geometry;
+
+namespace detail {
+
+void walls(Geometry& g, float sx, float sz, float y0, float y1) {
+    const float x = sx / 2, z = sz / 2, h = y1 - y0;
+    addPatch(g, {-x, y0, z}, {sx, 0, 0}, {0, h, 0});
+    addPatch(g, {x, y0, -z}, {-sx, 0, 0}, {0, h, 0});
+    addPatch(g, {x, y0, z}, {0, 0, -sz}, {0, h, 0});
+    addPatch(g, {-x, y0, -z}, {0, 0, sz}, {0, h, 0});
+}
+
+void planarUv(Geometry& g) {
+    for (std::size_t i = 0; i < g.positions.size(); ++i)
+        g.uvs[i] = {g.positions[i].x, g.positions[i].z};
+}
+
+glm::mat4 groundFrame(glm::vec3 a, glm::vec3 b, float& length) {
+    const glm::vec2 d(b.x - a.x, b.z - a.z);
+    length = glm::length(d);
+    return glm::rotate(glm::translate(glm::mat4(1), a), std::atan2(-d.y, d.x), {0, 1, 0});
+}
+
+float pick(std::uint32_t seed, int i, float lo, float hi) {
+    return glm::mix(lo, hi, glbkit::unitHash((std::uint64_t(seed) << 20) + std::uint64_t(i)));
+}
+
+}  // namespace detail
+
+glm::mat4 place(glm::vec3 at, float yaw) {
+    return glm::rotate(glm::translate(glm::mat4(1), at), yaw, {0, 1, 0});
+}
+
+Parts slab(Mat mat, float sx, float sz, float y) {
+    Parts p;
+    addPatch(p[mat], {-sx / 2, y, sz / 2}, {sx, 0, 0}, {0, 0, -sz});
+    detail::planarUv(p[mat]);
+    return p;
+}
+
+Parts strip(Mat mat, const std::vector<glm::vec2>& line, float width, float y) {
+    Parts p;
+    Geometry& g = p[mat];
+    float along = 0;
+    const auto segment = [&](std::size_t i) { return glm::normalize(line[i + 1] - line[i]); };
+    const std::size_t last = line.size() - 1;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        // Mitred joints: offset along the mean of the two segments' sides.
+        const glm::vec2 before = segment(i == 0 ? 0 : i - 1),
+                        after = segment(i == last ? last - 1 : i);
+        const glm::vec2 dir = glm::normalize(before + after);
+        const glm::vec2 side =
+            glm::vec2(-dir.y, dir.x) * (width / 2 / std::max(0.3f, glm::dot(dir, after)));
+        if (i > 0) along += glm::length(line[i] - line[i - 1]);
+        for (float s : {-1.0f, 1.0f}) {
+            const glm::vec2 q = line[i] + s * side;
+            g.positions.push_back({q.x, y, q.y});
+            g.normals.push_back({0, 1, 0});
+            g.uvs.push_back({(s + 1) / 2 * width, along});
+        }
+        if (i == 0) continue;
+        const auto a = static_cast<std::uint32_t>(g.positions.size() - 4);
+        // Counter-clockwise from above whichever way the line turns.
+        const glm::vec3 e1 = g.positions[a + 1] - g.positions[a],
+                        e2 = g.positions[a + 2] - g.positions[a];
+        if (glm::cross(e1, e2).y > 0)
+            g.indices.insert(g.indices.end(), {a, a + 1, a + 3, a, a + 3, a + 2});
+        else
+            g.indices.insert(g.indices.end(), {a, a + 3, a + 1, a, a + 2, a + 3});
+    }
+    return p;
+}
+
+Parts pond(float rx, float rz) {
+    Parts p;
+    const glm::mat4 oval = glm::scale(glm::mat4(1), {rx, 1, rz});
+    Geometry water, edge;
+    addLathe(water, {{1, 0.12f}, {0, 0.12f}}, 40);
+    addLathe(edge, {{1.04f, 0}, {1.04f, 0.35f}, {1.0f, 0.35f}, {1.0f, 0.12f}}, 40);
+    p[Mat::Water].append(water, oval);
+    p[Mat::Concrete].append(edge, oval);
+    detail::planarUv(p[Mat::Water]);
+    return p;
+}
+
+Parts block(float sx, float sz, int floors, Mat facade, Mat roof) {
+    Parts p;
+    const float h = 3.0f * static_cast<float>(floors);
+    detail::walls(p[facade], sx, sz, 0, h);
+    addBox(p[roof], {-sx / 2 - 0.2f, h, -sz / 2 - 0.2f}, {sx / 2 + 0.2f, h + 0.6f, sz / 2 + 0.2f});
+    return p;
+}
+
+Parts greenRoof(float sx, float sz, float y) {
+    Parts p = slab(Mat::Sedum, sx - 1, sz - 1, y + 0.68f);
+    for (int i = 0; i < 6; ++i) {
+        const glm::vec3 at(pick(7, i, -sx / 3, sx / 3), y + 0.7f, pick(8, i, -sz / 3, sz / 3));
+        Geometry bush;
+        glbkit::addSphere(bush, at, 0.9f, 6);
+        p[Mat::Foliage].append(bush, glm::mat4(1));
+    }
+    return p;
+}
+
+Parts solarArray(float sx, float sz, float y) {
+    Parts p;
+    const float tilt = 0.44f, depth = 1.7f;  // 25 degrees, one panel deep
+    const float dy = depth * std::sin(tilt), dz = depth * std::cos(tilt);
+    const int rows = std::max(1, static_cast<int>((sz - 2) / 3.2f));
+    for (int r = 0; r < rows; ++r) {
+        const float z = -sz / 2 + 1 + 3.2f * static_cast<float>(r) + dz;
+        addPatch(p[Mat::Solar], {-sx / 2 + 1, y + 0.9f, z}, {sx - 2, 0, 0}, {0, dy, -dz});
+        addPatch(p[Mat::SteelDark], {sx / 2 - 1, y + 0.9f, z}, {-(sx - 2), 0, 0}, {0, dy, -dz});
+    }
+    return p;
+}
+
+Parts pavilion(float sx, float sz, float height) {
+    Parts p;
+    const float base = height * 0.4f;
+    detail::walls(p[Mat::Glazing], sx - 4, sz - 4, 0, base);
+    addBox(p[Mat::Paint], {-sx / 2, base, -sz / 2}, {sx / 2, height, sz / 2}, true);
+    addBox(p[Mat::SteelDark], {-sx / 2 - 3, height, -sz / 2 - 3},
+           {sx / 2 + 3, height + 0.5f, sz / 2 + 3}, true);
+    merge(p, slab(Mat::Paving, sx + 16, sz + 16, 0.08f), glm::mat4(1));
+    return p;
+}
+
+Parts studios(int count, float size) {
+    Parts p;
+    const Mat colours[] = {Mat::StudioYellow, Mat::StudioTeal, Mat::StudioCoral};
+    for (int i = 0; i < count; ++i) {
+        const float x = (static_cast<float>(i) - static_cast<float>(count - 1) / 2) * (size + 1.5f);
+        const float h = size * (i % 3 == 1 ? 1.4f : 0.8f);
+        addBox(p[colours[i % 3]], {x - size / 2, 0, -size / 2}, {x + size / 2, h, size / 2});
+        addPatch(p[Mat::Glazing], {x - size * 0.4f, 0.3f, size / 2 + 0.05f}, {size * 0.8f, 0, 0},
+                 {0, h * 0.75f, 0});
+    }
+    return p;
+}
+
+Parts tramTracks(glm::vec2 a, glm::vec2 b) {
+    Parts p = strip(Mat::Grass, {a, b}, 7.0f, 0.1f);
+    const glm::vec2 d = glm::normalize(b - a), side(-d.y, d.x);
+    for (float t : {-1.6f, 1.6f}) {
+        for (float r : {-0.72f, 0.72f}) {
+            const glm::vec2 s = a + side * (t + r), e = b + side * (t + r);
+            addBeam(p[Mat::SteelLight], {s.x, 0.18f, s.y}, {e.x, 0.18f, e.y}, 0.12f);
+        }
+    }
+    const int poles = static_cast<int>(glm::length(b - a) / 30);
+    for (int i = 0; i <= poles; ++i) {
+        const glm::vec2 q =
+            glm::mix(a, b, static_cast<float>(i) / static_cast<float>(std::max(1, poles))) +
+            side * 4.2f;
+        const glm::vec2 arm = q - side * 6.0f;
+        addBeam(p[Mat::SteelDark], {q.x, 0, q.y}, {q.x, 7, q.y}, 0.25f);
+        addBeam(p[Mat::SteelDark], {q.x, 6.8f, q.y}, {arm.x, 6.8f, arm.y}, 0.12f);
+    }
+    merge(p, strip(Mat::SteelDark, {a, b}, 0.05f, 6.4f),
+          glm::translate(glm::mat4(1), glm::vec3(side.x, 0, side.y) * 1.6f));
+    merge(p, strip(Mat::SteelDark, {a, b}, 0.05f, 6.4f),
+          glm::translate(glm::mat4(1), glm::vec3(side.x, 0, side.y) * -1.6f));
+    return p;
+}
+
+Parts tram(float length) {
+    Parts p;
+    const float l = length / 2;
+    addBox(p[Mat::TramRed], {-l, 0.4f, -1.32f}, {l, 1.4f, 1.32f});
+    addBox(p[Mat::Glazing], {-l + 0.3f, 1.4f, -1.28f}, {l - 0.3f, 2.7f, 1.28f});
+    addBox(p[Mat::Paint], {-l, 2.7f, -1.32f}, {l, 3.3f, 1.32f});
+    addBox(p[Mat::TramRed], {-l - 0.8f, 0.4f, -1.2f}, {-l, 2.9f, 1.2f});
+    addBox(p[Mat::TramRed], {l, 0.4f, -1.2f}, {l + 0.8f, 2.9f, 1.2f});
+    addBeam(p[Mat::SteelDark], {0, 3.3f, 0}, {1.5f, 4.4f, 0}, 0.1f);
+    return p;
+}
+
+Parts tramStop() {
+    Parts p = slab(Mat::Paving, 30, 3, 0.25f);
+    addBox(p[Mat::Concrete], {-15, 0, -1.5f}, {15, 0.25f, 1.5f});
+    addBox(p[Mat::SteelDark], {-6, 2.8f, -1.4f}, {6, 3.0f, 1.4f}, true);
+    addPatch(p[Mat::Glazing], {-6, 0.3f, -1.3f}, {12, 0, 0}, {0, 2.5f, 0});
+    for (float x : {-5.5f, 5.5f})
+        addBeam(p[Mat::SteelDark], {x, 0.25f, -1.2f}, {x, 2.8f, -1.2f}, 0.15f);
+    return p;
+}
+
+Parts bench() {
+    Parts p;
+    addBox(p[Mat::Timber], {-1, 0.4f, -0.25f}, {1, 0.5f, 0.25f});
+    addBox(p[Mat::SteelDark], {-0.9f, 0, -0.2f}, {-0.8f, 0.4f, 0.2f});
+    addBox(p[Mat::SteelDark], {0.8f, 0, -0.2f}, {0.9f, 0.4f, 0.2f});
+    return p;
+}
+
+Parts car() {
+    Parts p;
+    addBox(p[Mat::StudioTeal], {-2.1f, 0.3f, -0.85f}, {2.1f, 1.0f, 0.85f});
+    addBox(p[Mat::Glazing], {-1.2f, 1.0f, -0.78f}, {1.0f, 1.5f, 0.78f});
+    return p;
+}
+
+Parts lampPosts(glm::vec2 a, glm::vec2 b, float spacing) {
+    Parts p;
+    const int n = std::max(1, static_cast<int>(glm::length(b - a) / spacing));
+    for (int i = 0; i <= n; ++i) {
+        const glm::vec2 q = glm::mix(a, b, static_cast<float>(i) / static_cast<float>(n));
+        addBeam(p[Mat::SteelDark], {q.x, 0, q.y}, {q.x, 6, q.y}, 0.15f);
+        addBox(p[Mat::Paint], {q.x - 0.5f, 6, q.y - 0.2f}, {q.x + 0.5f, 6.25f, q.y + 0.2f}, true);
+    }
+    return p;
+}
+
+Parts deciduousTree() {
+    Parts p;
+    glbkit::addPipe(p[Mat::Bark], {0, 0, 0}, {0, 3.5f, 0}, 0.25f, 6);
+    glbkit::addSphere(p[Mat::Foliage], {0, 5, 0}, 2.6f, 8);
+    glbkit::addSphere(p[Mat::Foliage], {0.9f, 6.6f, 0.4f}, 1.8f, 8);
+    return p;
+}
+
+Parts conifer() {
+    Parts p;
+    glbkit::addPipe(p[Mat::Bark], {0, 0, 0}, {0, 2, 0}, 0.2f, 6);
+    addLathe(p[Mat::Foliage], {{0, 1.5f}, {2.2f, 1.5f}, {0, 7}}, 8);
+    addLathe(p[Mat::Foliage], {{0, 5}, {1.6f, 5}, {0, 10}}, 8);
+    return p;
+}
+
+Parts shrub(Mat foliage) {
+    Parts p;
+    Geometry ball;
+    glbkit::addSphere(ball, {0, 0.5f, 0}, 1.0f, 6);
+    p[foliage].append(ball, glm::scale(glm::mat4(1), {1.2f, 0.8f, 1.0f}));
+    return p;
+}
+
+std::vector<glbkit::Instance> scatter(glm::vec2 centre, glm::vec2 size, int count,
+                                      std::uint32_t seed, float minScale, float maxScale) {
+    std::vector<glbkit::Instance> out;
+    for (int i = 0; i < count; ++i) {
+        const glm::vec2 q =
+            centre +
+            glm::vec2(pick(seed, 4 * i, -0.5f, 0.5f), pick(seed, 4 * i + 1, -0.5f, 0.5f)) * size;
+        out.push_back({{q.x, 0, q.y},
+                       pick(seed, 4 * i + 2, 0, 2 * kPi),
+                       pick(seed, 4 * i + 3, minScale, maxScale)});
+    }
+    return out;
+}
+
+std::vector<glbkit::Instance> alongLine(glm::vec2 a, glm::vec2 b, float spacing,
+                                        std::uint32_t seed) {
+    std::vector<glbkit::Instance> out;
+    const int n = std::max(1, static_cast<int>(glm::length(b - a) / spacing));
+    for (int i = 0; i <= n; ++i) {
+        const glm::vec2 q = glm::mix(a, b, static_cast<float>(i) / static_cast<float>(n));
+        out.push_back(
+            {{q.x, 0, q.y}, pick(seed, 2 * i, 0, 2 * kPi), pick(seed, 2 * i + 1, 0.9f, 1.1f)});
+    }
+    return out;
+}
+
+std::vector<glbkit::Instance> aroundEllipse(glm::vec2 centre, glm::vec2 radii, int count,
+                                            std::uint32_t seed) {
+    std::vector<glbkit::Instance> out;
+    for (int i = 0; i < count; ++i) {
+        const float a = 2 * kPi * (static_cast<float>(i) + pick(seed, 3 * i, -0.3f, 0.3f)) /
+                        static_cast<float>(count);
+        const float r = pick(seed, 3 * i + 1, 1.0f, 1.25f);
+        out.push_back(
+            {{centre.x + radii.x * r * std::cos(a), 0, centre.y + radii.y * r * std::sin(a)},
+             a,
+             pick(seed, 3 * i + 2, 0.8f, 1.2f)});
+    }
+    return out;
+}
+
+}  // namespace sitegen

@@ -1,0 +1,69 @@
+// The sites' material palette: every material a site may use, by name, with
+// its procedural textures (if any) and how many metres one texture tile covers.
+//
+//   const sitegen::MaterialDef& d = sitegen::materialDef(sitegen::Mat::Brick);
+//
+// Materials are keys of a site's Parts (one primitive per material per node),
+// added to a file only when a node uses them, so a site embeds only the
+// textures it needs.
+#pragma once
+
+#include <optional>
+
+#include <glm/glm.hpp>
+
+#include "sitegen/textures.h"
+
+namespace sitegen {
+
+enum class Mat {
+    Brick,
+    Corrugated,
+    Rust,
+    Concrete,
+    Glazing,
+    Grass,
+    Asphalt,
+    Water,
+    Soil,
+    Gravel,
+    Slag,
+    Ore,
+    Track,
+    Paving,
+    Solar,
+    CurtainWall,
+    FacadeCream,
+    FacadeTerracotta,
+    FacadeGrey,
+    FacadeWhite,
+    Sedum,
+    SteelRed,
+    SteelDark,
+    SteelLight,
+    Foliage,
+    FoliageDry,
+    Bark,
+    Smoke,
+    Glow,
+    Paint,
+    StudioYellow,
+    StudioTeal,
+    StudioCoral,
+    TramRed,
+    Timber,
+    Count,
+};
+
+struct MaterialDef {
+    const char* name;
+    std::optional<Surface> surface;  // none: a plain colour
+    glm::vec4 color;                 // multiplies the texture when there is one
+    float metallic, roughness;       // multiply the texture's values too
+    glm::vec2 tile;                  // metres one texture tile covers (u, v)
+    glm::vec3 emissive{0.0f};
+};
+
+const MaterialDef& materialDef(Mat m);
+
+}  // namespace sitegen

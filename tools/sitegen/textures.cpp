@@ -1,0 +1,339 @@
+#include "sitegen/textures.h"
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <map>
+
+#include <stb_image_write.h>
+#include <glm/glm.hpp>
+
+#include "glbkit/random.h"
+
+namespace sitegen {
+namespace {
+
+// What one point of a surface is made of. u and v are in [0, 1) across the
+// tile, v upward as the geometry's UVs run (the image is flipped to match).
+struct Texel {
+    glm::vec3 albedo{0.5f};
+    float height = 0.5f;  // for the normal map, 0..1
+    float roughness = 0.9f;
+    float metallic = 0.0f;
+    float occlusion = 1.0f;
+};
+
+float fl(int i) {
+    return static_cast<float>(i);
+}
+
+float fract(float x) {
+    return x - std::floor(x);
+}
+
+// A lattice value in [0, 1), wrapping every `period` cells so tiles repeat.
+float lattice(int x, int y, int period, std::uint32_t seed) {
+    const int wx = ((x % period) + period) % period, wy = ((y % period) + period) % period;
+    return glbkit::unitHash((std::uint64_t(seed) << 32) + std::uint64_t(wy * period + wx));
+}
+
+// Smoothly interpolated value noise with `period` cells across the tile.
+float noise(float u, float v, int period, std::uint32_t seed) {
+    const float x = u * fl(period), y = v * fl(period);
+    const int x0 = static_cast<int>(std::floor(x)), y0 = static_cast<int>(std::floor(y));
+    const float fx = glm::smoothstep(0.0f, 1.0f, x - fl(x0));
+    const float fy = glm::smoothstep(0.0f, 1.0f, y - fl(y0));
+    const float a = glm::mix(lattice(x0, y0, period, seed), lattice(x0 + 1, y0, period, seed), fx);
+    const float b =
+        glm::mix(lattice(x0, y0 + 1, period, seed), lattice(x0 + 1, y0 + 1, period, seed), fx);
+    return glm::mix(a, b, fy);
+}
+
+// Fractal sum of `octaves` noises, each twice as fine and half as strong; 0..1.
+float fbm(float u, float v, int period, int octaves, std::uint32_t seed) {
+    float sum = 0, weight = 0, amplitude = 1;
+    for (int o = 0; o < octaves; ++o) {
+        sum += amplitude * noise(u, v, period << o, seed + static_cast<std::uint32_t>(o));
+        weight += amplitude;
+        amplitude *= 0.5f;
+    }
+    return sum / weight;
+}
+
+// 1 inside a band [lo, hi] of x, with soft edges `soft` wide.
+float band(float x, float lo, float hi, float soft) {
+    return glm::smoothstep(lo - soft, lo, x) * (1 - glm::smoothstep(hi, hi + soft, x));
+}
+
+// A sky-like reflection baked into glass: dark near the ground, pale above.
+glm::vec3 glassReflection(float v, glm::vec3 tint, float n) {
+    return glm::mix(tint * 0.6f, tint + glm::vec3(0.25f, 0.3f, 0.32f), v) * (0.9f + 0.2f * n);
+}
+
+// 8 bricks by 24 courses per tile, stretcher bond, soot-darkened in patches.
+Texel brick(float u, float v) {
+    const int row = static_cast<int>(v * 24);
+    const float shifted = u * 8 + (row % 2 ? 0.5f : 0.0f);
+    const int col = static_cast<int>(shifted) % 8;
+    const float fu = fract(shifted), fv = fract(v * 24);
+    const float mortar =
+        std::max(1 - band(fu, 0.06f, 1.0f, 0.02f), 1 - band(fv, 0.16f, 1.0f, 0.04f));
+    const float pick = glbkit::unitHash(std::uint64_t(row * 8 + col) + 7);
+    const glm::vec3 fired =
+        glm::mix(glm::vec3(0.46f, 0.17f, 0.1f), glm::vec3(0.56f, 0.27f, 0.16f), pick);
+    const glm::vec3 burnt(0.24f, 0.11f, 0.08f);
+    glm::vec3 c = pick > 0.88f ? burnt : fired;
+    c *= 0.85f + 0.3f * fbm(u, v, 32, 2, 11);
+    c = glm::mix(c, glm::vec3(0.58f, 0.55f, 0.5f), mortar);
+    c *= 0.75f + 0.25f * fbm(u, v, 3, 3, 12);  // soot
+    return {c, 0.8f * (1 - mortar) + 0.1f * fbm(u, v, 64, 1, 13), 0.85f + 0.1f * mortar, 0,
+            1 - 0.35f * mortar};
+}
+
+// Galvanised sheet with 16 vertical ribs per tile and rust runs down from seams.
+Texel corrugated(float u, float v) {
+    const float rib = 0.5f + 0.5f * std::sin(u * 16 * 6.2831853f);
+    const float streak = fbm(u, v * 0.25f, 16, 3, 21) * 0.7f + 0.3f * (1 - v);
+    const float rust = glm::smoothstep(0.55f, 0.75f, streak);
+    const glm::vec3 steel = glm::vec3(0.6f, 0.62f, 0.64f) * (0.9f + 0.2f * fbm(u, v, 8, 2, 22));
+    const glm::vec3 c = glm::mix(steel, glm::vec3(0.42f, 0.2f, 0.09f), rust);
+    return {c * (0.85f + 0.15f * rib), rib, glm::mix(0.4f, 0.85f, rust), glm::mix(0.6f, 0.1f, rust),
+            0.8f + 0.2f * rib};
+}
+
+// Weathered steel: mottled brown and orange with a few flakes of old grey paint.
+Texel rust(float u, float v) {
+    const float n = fbm(u, v, 8, 5, 31);
+    const float paint = glm::smoothstep(0.7f, 0.74f, fbm(u, v, 4, 4, 32));
+    glm::vec3 c = glm::mix(glm::vec3(0.16f, 0.07f, 0.035f), glm::vec3(0.42f, 0.18f, 0.07f), n);
+    c = glm::mix(c, glm::vec3(0.22f, 0.23f, 0.24f), paint);
+    return {c, 0.5f * n + 0.4f * paint, glm::mix(0.85f, 0.55f, paint), glm::mix(0.2f, 0.5f, paint)};
+}
+
+// Cast concrete with formwork joints and rain stains.
+Texel concrete(float u, float v) {
+    const float joint = std::max(1 - band(u, 0.006f, 0.994f, 0.004f),
+                                 1 - band(fract(v * 2), 0.006f, 0.994f, 0.004f));
+    const float stain = glm::smoothstep(0.55f, 0.8f, fbm(u, v * 0.3f, 8, 3, 41));
+    glm::vec3 c = glm::vec3(0.62f, 0.6f, 0.57f) * (0.85f + 0.2f * fbm(u, v, 16, 4, 42));
+    c *= 1 - 0.25f * stain - 0.3f * joint;
+    return {c, 0.6f - 0.4f * joint + 0.1f * noise(u, v, 128, 43), 0.92f, 0, 1 - 0.3f * joint};
+}
+
+// Two by two panes in slim steel frames.
+Texel glazing(float u, float v) {
+    const float frame = std::max(1 - band(fract(u * 2), 0.03f, 0.97f, 0.01f),
+                                 1 - band(fract(v * 2), 0.03f, 0.97f, 0.01f));
+    const glm::vec3 pane = glassReflection(fract(v * 2), {0.12f, 0.2f, 0.24f}, noise(u, v, 4, 51));
+    return {glm::mix(pane, glm::vec3(0.16f, 0.17f, 0.18f), frame), frame,
+            glm::mix(0.06f, 0.45f, frame), glm::mix(0.1f, 0.7f, frame)};
+}
+
+Texel grass(float u, float v) {
+    const float patches = fbm(u, v, 4, 4, 61), blades = noise(u, v, 128, 62);
+    glm::vec3 c = glm::mix(glm::vec3(0.16f, 0.3f, 0.08f), glm::vec3(0.36f, 0.42f, 0.15f), patches);
+    c *= 0.8f + 0.4f * blades;
+    return {c, blades * 0.6f + patches * 0.4f, 0.95f, 0, 0.85f + 0.15f * blades};
+}
+
+Texel asphalt(float u, float v) {
+    const float grain = noise(u, v, 128, 71), wear = fbm(u, v, 4, 3, 72);
+    const glm::vec3 c = glm::vec3(0.17f, 0.17f, 0.18f) * (0.8f + 0.35f * grain + 0.3f * wear);
+    return {c, grain, 0.8f + 0.1f * wear};
+}
+
+Texel water(float u, float v) {
+    const float ripples = fbm(u, v, 8, 4, 81);
+    const glm::vec3 c = glm::mix(glm::vec3(0.05f, 0.12f, 0.14f), glm::vec3(0.12f, 0.24f, 0.26f),
+                                 fbm(u, v, 2, 2, 82));
+    return {c, ripples, 0.07f};
+}
+
+Texel soil(float u, float v) {
+    const float clods = fbm(u, v, 16, 4, 91),
+                ruts = band(fract(u * 4 + 0.1f * noise(u, v, 4, 92)), 0.45f, 0.55f, 0.05f);
+    glm::vec3 c = glm::mix(glm::vec3(0.24f, 0.17f, 0.11f), glm::vec3(0.45f, 0.34f, 0.22f), clods);
+    c *= 1 - 0.2f * ruts;
+    return {c, clods - 0.3f * ruts, 1.0f};
+}
+
+// Crushed stone: a cellular look from fine noise, grey to brown.
+Texel gravel(float u, float v) {
+    const float stones = noise(u, v, 96, 101), tone = noise(u, v, 48, 102);
+    const glm::vec3 c =
+        glm::mix(glm::vec3(0.32f, 0.31f, 0.3f), glm::vec3(0.46f, 0.42f, 0.37f), tone);
+    return {c * (0.7f + 0.45f * stones), stones, 0.9f, 0, 0.75f + 0.25f * stones};
+}
+
+// Ballast with one timber sleeper per tile; u runs across the track.
+Texel track(float u, float v) {
+    Texel t = gravel(u, v);
+    const float sleeper = band(u, 0.08f, 0.92f, 0.01f) * band(v, 0.32f, 0.68f, 0.02f);
+    const glm::vec3 wood = glm::vec3(0.2f, 0.14f, 0.09f) * (0.8f + 0.4f * fbm(u * 4, v, 8, 2, 111));
+    t.albedo = glm::mix(t.albedo, wood, sleeper);
+    t.height = glm::mix(t.height * 0.5f, 1.0f, sleeper);
+    return t;
+}
+
+// One storey and one bay of a rendered housing façade, with its window; the
+// wall is near white so the material's colour tints it.
+Texel facade(float u, float v) {
+    const float window = band(u, 0.22f, 0.78f, 0.005f) * band(v, 0.28f, 0.86f, 0.005f);
+    const float glass = band(u, 0.25f, 0.75f, 0.005f) * band(v, 0.31f, 0.83f, 0.005f);
+    const float sill = band(u, 0.2f, 0.8f, 0.005f) * band(v, 0.24f, 0.28f, 0.005f);
+    const float slab = 1 - band(v, 0.03f, 1.0f, 0.01f);
+    glm::vec3 c = glm::vec3(0.92f, 0.9f, 0.86f) * (0.92f + 0.1f * fbm(u, v, 8, 3, 121));
+    c = glm::mix(c, glm::vec3(0.75f), std::max(sill, slab) * 0.6f);
+    c = glm::mix(c, glm::vec3(0.85f), window);
+    c = glm::mix(c, glassReflection(v, {0.1f, 0.13f, 0.16f}, noise(u, v, 8, 122)), glass);
+    return {c, 0.6f + 0.3f * sill - 0.4f * glass, glm::mix(0.85f, 0.08f, glass), 0,
+            1 - 0.3f * (window - glass)};
+}
+
+// An office curtain wall: a storey-high pane over a dark spandrel, aluminium mullions.
+Texel curtainWall(float u, float v) {
+    const float mullion = std::max(1 - band(u, 0.03f, 0.97f, 0.005f), band(v, 0.2f, 0.23f, 0.005f));
+    const float spandrel = 1 - band(v, 0.2f, 1.0f, 0.005f);
+    glm::vec3 c = glassReflection((v - 0.2f) / 0.8f, {0.14f, 0.24f, 0.28f}, noise(u, v, 4, 131));
+    c = glm::mix(c, glm::vec3(0.12f, 0.13f, 0.14f), spandrel);
+    c = glm::mix(c, glm::vec3(0.7f, 0.72f, 0.74f), mullion);
+    return {c, 0.4f + 0.5f * mullion, glm::mix(0.05f, 0.35f, std::max(mullion, spandrel)),
+            glm::mix(0.15f, 0.8f, mullion)};
+}
+
+// One photovoltaic panel: 6 by 10 cells in an aluminium frame.
+Texel solar(float u, float v) {
+    const float frame = 1 - band(u, 0.03f, 0.97f, 0.005f) * band(v, 0.02f, 0.98f, 0.005f);
+    const float grid = std::max(1 - band(fract(u * 6), 0.04f, 0.96f, 0.01f),
+                                1 - band(fract(v * 10), 0.04f, 0.96f, 0.01f));
+    glm::vec3 c = glm::vec3(0.04f, 0.07f, 0.18f) * (0.9f + 0.2f * noise(u, v, 16, 141));
+    c = glm::mix(c, glm::vec3(0.5f, 0.52f, 0.56f), std::max(frame, grid * 0.5f));
+    return {c, 0.5f + 0.5f * frame, glm::mix(0.18f, 0.4f, frame), glm::mix(0.3f, 0.8f, frame)};
+}
+
+// Stone slabs, 4 by 4 per tile, each a slightly different shade.
+Texel paving(float u, float v) {
+    const int i = static_cast<int>(u * 4), j = static_cast<int>(v * 4);
+    const float joint = std::max(1 - band(fract(u * 4), 0.02f, 0.98f, 0.01f),
+                                 1 - band(fract(v * 4), 0.02f, 0.98f, 0.01f));
+    const float shade = glbkit::unitHash(std::uint64_t(j * 4 + i) + 151);
+    glm::vec3 c = glm::mix(glm::vec3(0.56f, 0.54f, 0.5f), glm::vec3(0.7f, 0.68f, 0.63f), shade);
+    c *= (0.9f + 0.15f * fbm(u, v, 16, 3, 152)) * (1 - 0.35f * joint);
+    return {c, 0.8f - 0.6f * joint, 0.8f, 0, 1 - 0.3f * joint};
+}
+
+struct SurfaceDef {
+    const char* name;
+    Texel (*sample)(float u, float v);
+    float bump;  // normal-map strength: height units per texel step
+};
+
+const SurfaceDef& def(Surface s) {
+    static const std::array<SurfaceDef, 15> defs = {{
+        {"brick", brick, 2.5f},
+        {"corrugated", corrugated, 3.0f},
+        {"rust", rust, 1.5f},
+        {"concrete", concrete, 1.0f},
+        {"glazing", glazing, 1.5f},
+        {"grass", grass, 1.5f},
+        {"asphalt", asphalt, 0.8f},
+        {"water", water, 1.2f},
+        {"soil", soil, 2.0f},
+        {"gravel", gravel, 2.0f},
+        {"track", track, 2.5f},
+        {"facade", facade, 1.5f},
+        {"curtain-wall", curtainWall, 1.0f},
+        {"solar", solar, 1.0f},
+        {"paving", paving, 1.5f},
+    }};
+    return defs[static_cast<std::size_t>(s)];
+}
+
+unsigned char byte(float x) {
+    return static_cast<unsigned char>(std::lround(glm::clamp(x, 0.0f, 1.0f) * 255.0f));
+}
+
+// Our colours are chosen in linear light; glTF base colour images are sRGB.
+float toSrgb(float x) {
+    return x <= 0.0031308f ? 12.92f * x : 1.055f * std::pow(x, 1 / 2.4f) - 0.055f;
+}
+
+std::vector<unsigned char> encodePng(const std::vector<unsigned char>& rgb, int n) {
+    std::vector<unsigned char> png;
+    const auto sink = [](void* context, void* data, int size) {
+        auto* out = static_cast<std::vector<unsigned char>*>(context);
+        const auto* bytes = static_cast<const unsigned char*>(data);
+        out->insert(out->end(), bytes, bytes + size);
+    };
+    stbi_write_png_to_func(sink, &png, n, n, 3, rgb.data(), n * 3);
+    return png;
+}
+
+// The surface sampled at pixel centres of an n x n image, rows top down.
+std::vector<Texel> sampleTile(const SurfaceDef& d, int n) {
+    std::vector<Texel> texels(std::size_t(n) * n);
+    for (int row = 0; row < n; ++row) {
+        for (int col = 0; col < n; ++col) {
+            const float u = (fl(col) + 0.5f) / fl(n), v = 1 - (fl(row) + 0.5f) / fl(n);
+            texels[std::size_t(row) * n + col] = d.sample(u, v);
+        }
+    }
+    return texels;
+}
+
+std::vector<unsigned char> colorImage(const std::vector<Texel>& texels) {
+    std::vector<unsigned char> rgb;
+    for (const Texel& t : texels)
+        rgb.insert(rgb.end(),
+                   {byte(toSrgb(t.albedo.r)), byte(toSrgb(t.albedo.g)), byte(toSrgb(t.albedo.b))});
+    return rgb;
+}
+
+std::vector<unsigned char> ormImage(const std::vector<Texel>& texels) {
+    std::vector<unsigned char> rgb;
+    for (const Texel& t : texels)
+        rgb.insert(rgb.end(), {byte(t.occlusion), byte(t.roughness), byte(t.metallic)});
+    return rgb;
+}
+
+std::vector<unsigned char> normalImage(const std::vector<Texel>& texels, int n, float bump) {
+    const auto height = [&](int row, int col) {
+        return texels[std::size_t((row + n) % n) * n + std::size_t((col + n) % n)].height;
+    };
+    // Steps are in pixels of this image; keep the slope of the full-size tile.
+    const float strength = bump * fl(n) / fl(kColorSize);
+    std::vector<unsigned char> rgb;
+    for (int row = 0; row < n; ++row) {
+        for (int col = 0; col < n; ++col) {
+            // +Y of a glTF normal map points up the image, where rows decrease.
+            const float dx = (height(row, col + 1) - height(row, col - 1)) * strength;
+            const float dy = (height(row - 1, col) - height(row + 1, col)) * strength;
+            const glm::vec3 m = glm::normalize(glm::vec3(-dx, -dy, 1));
+            rgb.insert(rgb.end(),
+                       {byte(m.x * 0.5f + 0.5f), byte(m.y * 0.5f + 0.5f), byte(m.z * 0.5f + 0.5f)});
+        }
+    }
+    return rgb;
+}
+
+TextureSet make(Surface s) {
+    const SurfaceDef& d = def(s);
+    const std::vector<Texel> fine = sampleTile(d, kColorSize), coarse = sampleTile(d, kDataSize);
+    return {encodePng(colorImage(fine), kColorSize), encodePng(ormImage(coarse), kDataSize),
+            encodePng(normalImage(coarse, kDataSize, d.bump), kDataSize)};
+}
+
+}  // namespace
+
+const TextureSet& textures(Surface s) {
+    static std::map<Surface, TextureSet> cache;
+    auto it = cache.find(s);
+    if (it == cache.end()) it = cache.emplace(s, make(s)).first;
+    return it->second;
+}
+
+const char* surfaceName(Surface s) {
+    return def(s).name;
+}
+
+}  // namespace sitegen
