@@ -4,6 +4,7 @@
 
 #include "core/file.h"
 #include "io/load.h"
+#include "io/scenario_loader.h"
 #include "scene/draw_list.h"
 
 namespace friche::app {
@@ -25,24 +26,29 @@ int validatorSeverity(core::Severity s) {
     return 0;
 }
 
-json reportJson(const std::string& path, const io::LoadResult& r) {
+// The report without its "info", for a model or a scenario alike.
+json baseReport(const std::string& path, const core::Problems& problems) {
     json messages = json::array();
-    for (const core::Problem& p : r.problems.list()) {
+    for (const core::Problem& p : problems.list()) {
         json m = {
             {"code", p.code}, {"message", p.message}, {"severity", validatorSeverity(p.severity)}};
         // A JSON pointer goes where the validator puts it; byte offsets and file:line beside it.
         m[!p.where.empty() && p.where[0] == '/' ? "pointer" : "location"] = p.where;
         messages.push_back(std::move(m));
     }
-    json report = {{"uri", path},
-                   {"validatorVersion", std::string("friche ") + FRICHE_VERSION},
-                   {"issues",
-                    {{"numErrors", r.problems.count(core::Severity::Error)},
-                     {"numWarnings", r.problems.count(core::Severity::Warning)},
-                     {"numInfos", r.problems.count(core::Severity::Info)},
-                     {"numHints", 0},
-                     {"messages", std::move(messages)},
-                     {"truncated", false}}}};
+    return {{"uri", path},
+            {"validatorVersion", std::string("friche ") + FRICHE_VERSION},
+            {"issues",
+             {{"numErrors", problems.count(core::Severity::Error)},
+              {"numWarnings", problems.count(core::Severity::Warning)},
+              {"numInfos", problems.count(core::Severity::Info)},
+              {"numHints", 0},
+              {"messages", std::move(messages)},
+              {"truncated", false}}}};
+}
+
+json reportJson(const std::string& path, const io::LoadResult& r) {
+    json report = baseReport(path, r.problems);
     if (r.ok()) {
         const auto items = scene::buildDrawList(r.model, r.model.defaultScene);
         const scene::Stats s = scene::computeStats(r.model, items);
@@ -64,15 +70,20 @@ json reportJson(const std::string& path, const io::LoadResult& r) {
     return report;
 }
 
-void printText(const std::string& path, const io::LoadResult& r, std::ostream& out,
-               std::ostream& err) {
-    for (const core::Problem& p : r.problems.list()) {
+// Every problem, then the error count; false if there were errors.
+bool printProblems(const std::string& path, const core::Problems& problems, std::ostream& out,
+                   std::ostream& err) {
+    for (const core::Problem& p : problems.list()) {
         (p.severity == core::Severity::Error ? err : out) << core::formatProblem(path, p) << "\n";
     }
-    if (!r.ok()) {
-        err << path << ": " << r.problems.count(core::Severity::Error) << " error(s)\n";
-        return;
-    }
+    if (!problems.hasErrors()) return true;
+    err << path << ": " << problems.count(core::Severity::Error) << " error(s)\n";
+    return false;
+}
+
+void printText(const std::string& path, const io::LoadResult& r, std::ostream& out,
+               std::ostream& err) {
+    if (!printProblems(path, r.problems, out, err)) return;
     const auto items = scene::buildDrawList(r.model, r.model.defaultScene);
     const scene::Stats s = scene::computeStats(r.model, items);
     out << path << ": ok (" << r.model.format << "): " << s.nodes << " nodes, " << s.meshes
@@ -83,12 +94,41 @@ void printText(const std::string& path, const io::LoadResult& r, std::ostream& o
     out << "\n";
 }
 
+// A scenario (.json): its own problems, then those of every model it uses.
+bool checkScenario(const std::string& path, bool asJson, std::ostream& out, std::ostream& err,
+                   json& reports) {
+    const io::ScenarioResult r = io::loadScenario(path);
+    core::Problems problems = r.problems;
+    if (r.ok()) problems.append(io::checkScenarioModels(r.scenario));
+    const scene::Scenario& s = r.scenario;
+    if (asJson) {
+        json report = baseReport(path, problems);
+        if (!problems.hasErrors())
+            report["info"] = {{"format", "friche scenario"},   {"site", s.site.id},
+                              {"layerCount", s.layers.size()}, {"phaseCount", s.phases.size()},
+                              {"viewCount", s.views.size()},   {"hotspotCount", s.hotspots.size()}};
+        reports.push_back(std::move(report));
+    } else if (printProblems(path, problems, out, err)) {
+        out << path << ": ok (scenario '" << s.site.id << "'): " << s.phases.size() << " phases, "
+            << s.layers.size() << " layers, " << s.views.size() << " views, " << s.hotspots.size()
+            << " hotspots";
+        const int warnings = problems.count(core::Severity::Warning);
+        if (warnings > 0) out << ", " << warnings << " warning(s)";
+        out << "\n";
+    }
+    return !problems.hasErrors();
+}
+
 }  // namespace
 
 int runCheck(const CheckCommand& cmd, std::ostream& out, std::ostream& err) {
     bool allOk = true;
     json reports = json::array();
     for (const std::string& path : cmd.paths) {
+        if (core::lowerExtension(path) == "json") {
+            allOk = checkScenario(path, cmd.json, out, err, reports) && allOk;
+            continue;
+        }
         const io::LoadResult r = io::loadModel(path);
         allOk = allOk && r.ok();
         if (cmd.json) {

@@ -253,18 +253,13 @@ void runLoop(Viewer& v) {
 
 std::optional<fs::path> defaultModelPath() {
     if (const char* env = std::getenv("FRICHE_DEFAULT_MODEL"); env && *env) return fs::path(env);
-    std::vector<fs::path> candidates;
-    if (char* base = SDL_GetBasePath()) {
-        const fs::path exeDir(base);
-        SDL_free(base);
-        candidates.push_back(exeDir / "assets/default.glb");
-        candidates.push_back(exeDir / "../share/friche/assets/default.glb");
-    }
-    candidates.push_back(fs::path(FRICHE_SOURCE_DIR) / "assets/default.glb");
-    for (const fs::path& c : candidates) {
-        std::error_code ec;
-        if (fs::is_regular_file(c, ec)) return c;
-    }
+    char* base = SDL_GetBasePath();
+    if (!base) return std::nullopt;
+    // The build generates the sites' models beside the executable (tools/sitegen).
+    const fs::path seraing = fs::path(base) / "assets/sites/seraing.glb";
+    SDL_free(base);
+    std::error_code ec;
+    if (fs::is_regular_file(seraing, ec)) return seraing;
     return std::nullopt;
 }
 

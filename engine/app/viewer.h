@@ -10,9 +10,9 @@ namespace friche::app {
 
 int runViewer(const ViewerCommand& cmd);
 
-// What `friche` with no PATH opens: $FRICHE_DEFAULT_MODEL if set, else
-// assets/default.glb beside the executable, installed or in the source tree;
-// nullopt when there is none.
+// What `friche` with no PATH opens: $FRICHE_DEFAULT_MODEL if set, else the
+// Seraing site the build generates beside the executable
+// (assets/sites/seraing.glb); nullopt when there is none.
 std::optional<std::filesystem::path> defaultModelPath();
 
 }  // namespace friche::app

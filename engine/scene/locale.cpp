@@ -1,0 +1,231 @@
+#include "scene/locale.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+namespace friche::scene {
+namespace {
+
+constexpr const char* kNoBreakSpace = "\u00A0";
+constexpr const char* kNarrowNoBreakSpace = "\u202F";
+// A number this large has no meaning on a panel; beyond it the integer
+// arithmetic below would overflow.
+constexpr double kLargestFormatted = 1e15;
+constexpr int kMaxDecimals = 6;
+
+struct Separators {
+    const char* group;
+    const char* decimal;
+};
+
+Separators separators(Language language) {
+    switch (language) {
+        case Language::Fr:
+            return {kNarrowNoBreakSpace, ","};
+        case Language::En:
+            return {",", "."};
+        case Language::Nl:
+        case Language::De:
+            return {".", ","};
+    }
+    return {",", "."};
+}
+
+int index(Language language) {
+    return static_cast<int>(language);
+}
+
+// Digits of a non-negative integer with a separator every three.
+std::string groupDigits(std::uint64_t n, const char* group) {
+    std::string digits = std::to_string(n);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += group;
+        out += digits[i];
+    }
+    return out;
+}
+
+// The magnitude of `value`, without its sign.
+std::string formatMagnitude(double value, int decimals, Language language) {
+    decimals = std::clamp(decimals, 0, kMaxDecimals);
+    const double scale = std::pow(10.0, decimals);
+    const double magnitude = std::min(std::fabs(value), kLargestFormatted);
+    const auto scaled = static_cast<std::uint64_t>(std::llround(magnitude * scale));
+    const auto unit = static_cast<std::uint64_t>(scale);
+    const Separators s = separators(language);
+    std::string out = groupDigits(scaled / unit, s.group);
+    if (decimals > 0) {
+        std::string fraction = std::to_string(scaled % unit);
+        out += s.decimal + std::string(static_cast<std::size_t>(decimals) - fraction.size(), '0') +
+               fraction;
+    }
+    return out;
+}
+
+// Rounds first, so that -0.001 with two decimals is "0,00", not "-0,00".
+bool isNegative(double value, int decimals) {
+    return value < 0 && std::llround(std::fabs(value) * std::pow(10.0, decimals)) != 0;
+}
+
+std::string currencySymbol(std::string_view code) {
+    return code == "EUR" ? "€" : std::string(code);
+}
+
+using MonthNames = std::array<const char*, 12>;
+
+const MonthNames& monthNames(Language language) {
+    static const std::array<MonthNames, kLanguageCount> names = {{
+        {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+         "octobre", "novembre", "décembre"},
+        {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+         "October", "November", "December"},
+        {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+         "oktober", "november", "december"},
+        {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+         "Oktober", "November", "Dezember"},
+    }};
+    return names[static_cast<std::size_t>(index(language))];
+}
+
+bool isLeapYear(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int daysInMonth(int year, int month) {
+    static constexpr std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && isLeapYear(year) ? 29 : days[static_cast<std::size_t>(month - 1)];
+}
+
+// Exactly `count` ASCII digits from `text` at `at`, or -1.
+int readDigits(std::string_view text, std::size_t at, std::size_t count) {
+    if (text.size() < at + count) return -1;
+    int n = 0;
+    for (std::size_t i = at; i < at + count; ++i) {
+        if (text[i] < '0' || text[i] > '9') return -1;
+        n = n * 10 + (text[i] - '0');
+    }
+    return n;
+}
+
+}  // namespace
+
+const char* languageCode(Language language) {
+    static constexpr std::array<const char*, kLanguageCount> codes = {"fr", "en", "nl", "de"};
+    return codes[static_cast<std::size_t>(index(language))];
+}
+
+std::optional<Language> parseLanguage(std::string_view code) {
+    for (Language l : kLanguages)
+        if (code == languageCode(l)) return l;
+    return std::nullopt;
+}
+
+LocalText LocalText::same(const std::string& value) {
+    LocalText t;
+    t.text.fill(value);
+    return t;
+}
+
+const std::string& LocalText::in(Language language) const {
+    if (has(language)) return text[static_cast<std::size_t>(index(language))];
+    if (has(Language::En)) return text[static_cast<std::size_t>(index(Language::En))];
+    for (const std::string& s : text)
+        if (!s.empty()) return s;
+    return text[0];
+}
+
+bool LocalText::empty() const {
+    return std::all_of(text.begin(), text.end(), [](const std::string& s) { return s.empty(); });
+}
+
+std::optional<Date> parseDate(std::string_view text) {
+    Date d;
+    d.year = readDigits(text, 0, 4);
+    if (d.year < 0) return std::nullopt;
+    if (text.size() == 4) return d;
+    if (text.size() < 7 || text[4] != '-') return std::nullopt;
+    d.month = readDigits(text, 5, 2);
+    if (d.month < 1 || d.month > 12) return std::nullopt;
+    if (text.size() == 7) return d;
+    if (text.size() != 10 || text[7] != '-') return std::nullopt;
+    d.day = readDigits(text, 8, 2);
+    if (d.day < 1 || d.day > daysInMonth(d.year, d.month)) return std::nullopt;
+    return d;
+}
+
+std::optional<DateSpan> parseDateSpan(std::string_view text) {
+    const std::size_t slash = text.find('/');
+    const auto start = parseDate(text.substr(0, slash));
+    if (!start) return std::nullopt;
+    if (slash == std::string_view::npos) return DateSpan{*start, std::nullopt};
+    const auto end = parseDate(text.substr(slash + 1));
+    if (!end || *end < *start) return std::nullopt;
+    return DateSpan{*start, end};
+}
+
+std::string formatNumber(double value, int decimals, Language language) {
+    return (isNegative(value, decimals) ? "-" : "") + formatMagnitude(value, decimals, language);
+}
+
+std::string formatMoney(double amount, std::string_view currency, Language language) {
+    const std::string number = formatMagnitude(amount, 2, language);
+    const std::string symbol = currencySymbol(currency);
+    const std::string sign = isNegative(amount, 2) ? "-" : "";
+    switch (language) {
+        case Language::Fr:
+        case Language::De:
+            return sign + number + kNoBreakSpace + symbol;
+        case Language::Nl:
+            return symbol + kNoBreakSpace + sign + number;
+        case Language::En:
+            // CLDR separates a symbol made of letters ("CHF 12.50"), not "€12.50".
+            return sign + symbol + (symbol == "€" ? "" : kNoBreakSpace) + number;
+    }
+    return number;
+}
+
+std::string formatPercent(double percent, int decimals, Language language) {
+    const bool spaced = language == Language::Fr || language == Language::De;
+    return formatNumber(percent, decimals, language) + (spaced ? kNoBreakSpace : "") + "%";
+}
+
+std::string formatQuantity(double value, int decimals, std::string_view unit, Language language) {
+    std::string out = formatNumber(value, decimals, language);
+    if (!unit.empty()) out += kNoBreakSpace + std::string(unit);
+    return out;
+}
+
+std::string formatDate(const Date& date, Language language) {
+    const std::string year = std::to_string(date.year);
+    if (date.month < 1 || date.month > 12) return year;
+    const std::string month = monthNames(language)[static_cast<std::size_t>(date.month - 1)];
+    if (date.day < 1) return month + " " + year;
+    const std::string day = std::to_string(date.day) + (language == Language::De ? "." : "");
+    return day + " " + month + " " + year;
+}
+
+std::string formatDateSpan(const DateSpan& span, Language language) {
+    if (!span.end) return formatDate(span.start, language);
+    return formatDate(span.start, language) + "\u2009\u2013\u2009" +
+           formatDate(*span.end, language);
+}
+
+const std::string& uiText(UiText which, Language language) {
+    static const std::array<std::array<std::string, kLanguageCount>, 7> texts = {{
+        {"Géométrie illustrative, pas un relevé du site.",
+         "Illustrative geometry, not a survey of the site.",
+         "Illustratieve geometrie, geen opmeting van de site.",
+         "Illustrative Geometrie, keine Vermessung des Geländes."},
+        {"Budget", "Budget", "Budget", "Budget"},
+        {"Financement", "Funding", "Financiering", "Finanzierung"},
+        {"Partenaires", "Partners", "Partners", "Partner"},
+        {"Surfaces", "Areas", "Oppervlakten", "Flächen"},
+        {"Indicateurs", "Indicators", "Indicatoren", "Kennzahlen"},
+        {"Source", "Source", "Bron", "Quelle"},
+    }};
+    return texts[static_cast<std::size_t>(which)][static_cast<std::size_t>(index(language))];
+}
+
+}  // namespace friche::scene

@@ -1,0 +1,75 @@
+#include "scene/scenario.h"
+
+#include <array>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+namespace friche::scene {
+namespace {
+
+constexpr std::array<const char*, 4> kStateNames = {"absent", "present", "ghosted", "construction"};
+constexpr std::array<const char*, 4> kTransitionNames = {"dissolve", "rise", "sink", "fade"};
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> parseName(const std::array<const char*, N>& names, std::string_view name) {
+    for (std::size_t i = 0; i < N; ++i)
+        if (name == names[i]) return static_cast<Enum>(i);
+    return std::nullopt;
+}
+
+template <typename Item>
+std::optional<int> findId(const std::vector<Item>& items, std::string_view id) {
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (items[i].id == id) return static_cast<int>(i);
+    return std::nullopt;
+}
+
+}  // namespace
+
+const char* layerStateName(LayerState s) {
+    return kStateNames[static_cast<std::size_t>(s)];
+}
+
+const char* transitionName(Transition t) {
+    return kTransitionNames[static_cast<std::size_t>(t)];
+}
+
+std::optional<LayerState> parseLayerState(std::string_view name) {
+    return parseName<LayerState>(kStateNames, name);
+}
+
+std::optional<Transition> parseTransition(std::string_view name) {
+    return parseName<Transition>(kTransitionNames, name);
+}
+
+glm::mat4 Transform::matrix() const {
+    glm::mat4 m = glm::translate(glm::mat4(1.0f), translation);
+    m = glm::rotate(m, glm::radians(rotationDegrees.z), glm::vec3(0, 0, 1));
+    m = glm::rotate(m, glm::radians(rotationDegrees.y), glm::vec3(0, 1, 0));
+    m = glm::rotate(m, glm::radians(rotationDegrees.x), glm::vec3(1, 0, 0));
+    return glm::scale(m, scale);
+}
+
+OrbitCamera View::orbit(const OrbitCamera& base) const {
+    OrbitCamera c = base;
+    c.target = target;
+    c.yaw = yaw;
+    c.pitch = pitch;
+    c.distance = distance;
+    c.fovY = fovY;
+    return c;
+}
+
+std::optional<int> Scenario::phaseIndex(std::string_view id) const {
+    return findId(phases, id);
+}
+
+std::optional<int> Scenario::layerIndex(std::string_view id) const {
+    return findId(layers, id);
+}
+
+std::optional<int> Scenario::viewIndex(std::string_view id) const {
+    return findId(views, id);
+}
+
+}  // namespace friche::scene
