@@ -102,10 +102,10 @@ private:
         }
     }
 
-    // glTF JSON is UTF-8 without a byte order mark (glTF 2.0, "JSON encoding").
     bool startsWithBom(std::uint64_t at, std::uint64_t length) const {
-        return length >= 3 && at + 3 <= bytes_.size() && bytes_[at] == 0xEF &&
-               bytes_[at + 1] == 0xBB && bytes_[at + 2] == 0xBF;
+        return at + length <= bytes_.size() &&
+               startsWithUtf8Bom(
+                   bytes_.subspan(static_cast<std::size_t>(at), static_cast<std::size_t>(length)));
     }
 
     void noteSeen(bool& seen, const std::string& where, const std::string& name) {
@@ -144,6 +144,10 @@ bool checkHeader(std::span<const std::uint8_t> bytes, core::Problems& problems) 
 }
 
 }  // namespace
+
+bool startsWithUtf8Bom(std::span<const std::uint8_t> text) {
+    return text.size() >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF;
+}
 
 bool checkGlbFraming(std::span<const std::uint8_t> bytes, core::Problems& problems) {
     core::Problems found;

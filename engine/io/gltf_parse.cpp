@@ -227,6 +227,12 @@ bool parse(const std::filesystem::path& path, tinygltf::Model& model, core::Prob
     }
     const bool binary = isGlb(*bytes);
     if (binary && !checkGlbFraming(*bytes, problems)) return false;
+    if (!binary && startsWithUtf8Bom(*bytes)) {
+        problems.error(
+            "INVALID_JSON", "byte 0",
+            "the file starts with a UTF-8 byte order mark, which glTF JSON must not have");
+        return false;
+    }
 
     Preflight hidden;
     if (auto patched = preflight(jsonText(*bytes, binary), hidden)) {

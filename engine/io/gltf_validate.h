@@ -21,6 +21,9 @@ namespace friche::io {
 // Where: "byte N". Returns false (with errors added) if the framing is broken.
 bool checkGlbFraming(std::span<const std::uint8_t> bytes, core::Problems& problems);
 
+// glTF JSON is UTF-8 without a byte order mark (glTF 2.0, "JSON encoding").
+bool startsWithUtf8Bom(std::span<const std::uint8_t> text);
+
 // Every cross-reference and byte range in a parsed model, with JSON pointers.
 // Runs after EXT_meshopt_compression has been decoded into its buffer views.
 // Returns false (with errors added) if the model must not be converted.
