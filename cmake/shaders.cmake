@@ -42,3 +42,16 @@ target_include_directories(friche_shaders PRIVATE ${CMAKE_SOURCE_DIR}/engine)
 target_link_libraries(friche_render PRIVATE friche_shaders)
 # C++ reads shaders/bindings.h, the numbers it shares with GLSL (render/gpu_model.h too).
 target_include_directories(friche_render PUBLIC ${CMAKE_SOURCE_DIR})
+
+# Offline validation: every program's stages, includes expanded as the
+# renderer does it, through Khronos' reference compiler (glslang-tools).
+add_executable(shader_expand ${CMAKE_SOURCE_DIR}/tools/shader_expand/main.cpp)
+target_link_libraries(shader_expand PRIVATE friche_render friche_warnings)
+find_program(GLSLANG_VALIDATOR glslangValidator)
+if(FRICHE_TESTS AND GLSLANG_VALIDATOR)
+  set(expanded ${CMAKE_BINARY_DIR}/expanded_shaders)
+  add_test(NAME shaders_glslang
+    COMMAND sh -c "rm -rf '${expanded}' && '$<TARGET_FILE:shader_expand>' '${expanded}' && for f in '${expanded}'/*; do '${GLSLANG_VALIDATOR}' \"$f\" || exit 1; done")
+elseif(FRICHE_TESTS)
+  message(WARNING "glslangValidator not found (Debian: glslang-tools): shaders are not validated offline")
+endif()

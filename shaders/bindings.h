@@ -22,7 +22,21 @@
 #define FRICHE_SLOT_EMISSIVE 4
 #define FRICHE_SLOT_COUNT 5
 
-// The sun counts as one of these; KHR_lights_punctual lights past the rest are dropped.
+// Units past the material's: the lighting every surface shares.
+#define FRICHE_UNIT_SPECULAR_ENV 5  // samplerCube, prefiltered sky, one roughness a level
+#define FRICHE_UNIT_BRDF_LUT 6      // sampler2D, split-sum scale and bias
+#define FRICHE_UNIT_SHADOW_MAP 7    // sampler2DArrayShadow, one layer a cascade
+#define FRICHE_UNIT_SKY 8           // samplerCube, the sky as seen
+#define FRICHE_UNIT_COUNT 9
+// The post pass reads the HDR target's two attachments.
+#define FRICHE_UNIT_HDR 0
+#define FRICHE_UNIT_AS_IS 1
+
+// The prefiltered sky: level k holds roughness k / (levels - 1).
+#define FRICHE_SPECULAR_LEVELS 5
+#define FRICHE_MAX_CASCADES 4
+
+// KHR_lights_punctual lights past these are dropped (the sun is separate).
 #define FRICHE_MAX_LIGHTS 8
 #define FRICHE_LIGHT_DIRECTIONAL 0
 #define FRICHE_LIGHT_POINT 1
@@ -31,5 +45,17 @@
 #define FRICHE_ALPHA_OPAQUE 0
 #define FRICHE_ALPHA_MASK 1
 #define FRICHE_ALPHA_BLEND 2
+
+#define FRICHE_TONEMAP_PBR_NEUTRAL 0
+#define FRICHE_TONEMAP_ACES 1
+#define FRICHE_TONEMAP_NONE 2  // debug views: values as they are
+
+#define FRICHE_DEBUG_NONE 0
+#define FRICHE_DEBUG_BASE_COLOR 1
+#define FRICHE_DEBUG_NORMALS 2
+#define FRICHE_DEBUG_METAL_ROUGH 3
+#define FRICHE_DEBUG_OCCLUSION 4
+#define FRICHE_DEBUG_CASCADES 5
+#define FRICHE_DEBUG_WIREFRAME 6
 
 #endif

@@ -1,6 +1,8 @@
 // The glTF 2.0 metallic-roughness BRDF, as in the specification's appendix B:
 // Trowbridge-Reitz (GGX) distribution, the height-correlated Smith visibility,
 // Schlick's Fresnel, Lambertian diffuse.
+#ifndef FRICHE_BRDF_GLSL
+#define FRICHE_BRDF_GLSL
 
 const float PI = 3.14159265358979;
 
@@ -50,12 +52,4 @@ vec3 brdfLight(SurfaceBrdf s, vec3 n, vec3 v, vec3 l, vec3 lightIntensity) {
     return (diffuse + specular) * lightIntensity * NdotL;
 }
 
-// Karis' analytic fit of the split-sum environment BRDF (scale, bias on f0):
-// the image-based lighting of a later issue replaces the sky hemisphere, not this.
-vec2 environmentBrdf(float NdotV, float roughness) {
-    const vec4 c0 = vec4(-1.0, -0.0275, -0.572, 0.022);
-    const vec4 c1 = vec4(1.0, 0.0425, 1.04, -0.04);
-    vec4 r = roughness * c0 + c1;
-    float a004 = min(r.x * r.x, exp2(-9.28 * NdotV)) * r.x + r.y;
-    return vec2(-1.04, 1.04) * a004 + r.zw;
-}
+#endif

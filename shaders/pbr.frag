@@ -1,11 +1,13 @@
 #version 410 core
-// A first, honest glTF PBR: the metallic-roughness BRDF lit by the sun, the
-// file's KHR_lights_punctual lights and a sky hemisphere; normal, occlusion and
-// emissive maps; alpha mask and blend; unlit materials; tone mapping.
+// glTF 2.0 metallic-roughness surfaces: the specification's BRDF lit by the
+// sun (with cascaded shadows), the sky (image-based, split-sum) and the file's
+// KHR_lights_punctual lights; normal, occlusion and emissive maps; vertex
+// colours; alpha mask and blend; unlit materials; debug views. Writes linear
+// HDR radiance; the post pass exposes and tone maps it.
 #include "bindings.h"
 #include "brdf.glsl"
-#include "sky.glsl"
-#include "color.glsl"
+#include "lighting.glsl"
+#include "transition.glsl"
 
 in vec3 v_worldPosition;
 in vec3 v_normal;
@@ -34,18 +36,19 @@ uniform sampler2D u_occlusionTexture;
 uniform sampler2D u_emissiveTexture;
 
 // The frame.
-uniform vec3 u_eye;
-uniform float u_ambientIntensity;
+uniform float u_inverseExposure;  // emissive 1 and unlit colours show as they are
+uniform int u_debugView;
 uniform int u_lightCount;
 uniform int u_lightType[FRICHE_MAX_LIGHTS];
 uniform vec3 u_lightPosition[FRICHE_MAX_LIGHTS];
 uniform vec3 u_lightDirection[FRICHE_MAX_LIGHTS];  // where the light travels
-uniform vec3 u_lightColor[FRICHE_MAX_LIGHTS];      // colour x intensity
+uniform vec3 u_lightColor[FRICHE_MAX_LIGHTS];      // colour x intensity, in klux / kcd
 uniform float u_lightRange[FRICHE_MAX_LIGHTS];     // 0: infinite
 uniform float u_lightConeScale[FRICHE_MAX_LIGHTS];
 uniform float u_lightConeOffset[FRICHE_MAX_LIGHTS];
 
-out vec4 o_color;
+layout(location = 0) out vec4 o_color;
+layout(location = 1) out float o_asIs;  // 1: the post pass shows this colour untouched
 
 vec2 slotUv(int slot) {
     vec2 uv = u_texCoord[slot] == 1 ? v_uv1 : v_uv0;
@@ -54,14 +57,17 @@ vec2 slotUv(int slot) {
 
 // The shading normal: the interpolated one, bent by the normal map, facing the
 // viewer on the back of double-sided surfaces (culling hides the others').
-vec3 shadingNormal(vec3 geometric) {
-    vec3 n = normalize(geometric);
-    if (!u_hasNormalTexture) return gl_FrontFacing ? n : -n;
+vec3 shadingNormal(vec3 n) {
+    if (!u_hasNormalTexture) return n;
     vec2 uv = slotUv(FRICHE_SLOT_NORMAL);
     vec3 t, b;
     if (v_tangent.w != 0.0) {
         t = normalize(v_tangent.xyz - n * dot(n, v_tangent.xyz));
         b = cross(n, t) * sign(v_tangent.w);
+        if (!gl_FrontFacing) {
+            t = -t;
+            b = -b;
+        }
     } else {
         // No tangents: derive them from screen-space derivatives of position and UV.
         vec3 dp1 = dFdx(v_worldPosition), dp2 = dFdy(v_worldPosition);
@@ -72,11 +78,6 @@ vec3 shadingNormal(vec3 geometric) {
         float scale = inversesqrt(max(max(dot(t, t), dot(b, b)), 1e-20));
         t *= scale;
         b *= scale;
-    }
-    if (!gl_FrontFacing) {
-        t = -t;
-        b = -b;
-        n = -n;
     }
     vec3 m = texture(u_normalTexture, uv).xyz * 2.0 - 1.0;
     m.xy *= u_normalScale;
@@ -100,7 +101,7 @@ float lightAttenuation(int i, vec3 toLight) {
     return attenuation;
 }
 
-vec3 directLight(SurfaceBrdf s, vec3 n, vec3 v) {
+vec3 punctualLights(SurfaceBrdf s, vec3 n, vec3 v) {
     vec3 sum = vec3(0.0);
     for (int i = 0; i < u_lightCount; ++i) {
         vec3 toLight = u_lightType[i] == FRICHE_LIGHT_DIRECTIONAL ? -u_lightDirection[i]
@@ -112,24 +113,37 @@ vec3 directLight(SurfaceBrdf s, vec3 n, vec3 v) {
     return sum;
 }
 
-vec3 ambientLight(SurfaceBrdf s, vec3 n, vec3 v, float roughness) {
-    float NdotV = clamp(abs(dot(n, v)), 1e-4, 1.0);
-    vec3 irradiance = skyIrradiance(n);
-    // Rough surfaces reflect the whole hemisphere, smooth ones the sky along r.
-    vec3 reflected = mix(skyRadiance(reflect(-v, n)), irradiance, roughness);
-    vec2 ab = environmentBrdf(NdotV, roughness);
-    return (s.diffuseColor * irradiance + reflected * (s.f0 * ab.x + ab.y)) * u_ambientIntensity;
+vec3 cascadeColour(vec3 p) {
+    const vec3 colours[FRICHE_MAX_CASCADES] = vec3[](vec3(1.0, 0.3, 0.3), vec3(0.3, 1.0, 0.3),
+                                                     vec3(0.3, 0.4, 1.0), vec3(1.0, 1.0, 0.3));
+    int c = cascadeAt(p);
+    return c < 0 ? vec3(0.5) : colours[c];
+}
+
+// Debug views show one input as it is; the post pass leaves them untouched.
+vec3 debugColour(vec3 base, vec3 n, float metallic, float roughness, float occlusion, float lit) {
+    if (u_debugView == FRICHE_DEBUG_BASE_COLOR) return base;
+    if (u_debugView == FRICHE_DEBUG_NORMALS) return n * 0.5 + 0.5;
+    if (u_debugView == FRICHE_DEBUG_METAL_ROUGH) return vec3(0.0, roughness, metallic);
+    if (u_debugView == FRICHE_DEBUG_OCCLUSION) return vec3(occlusion);
+    return cascadeColour(v_worldPosition) * (0.4 + 0.6 * lit);
 }
 
 void main() {
     vec4 base = u_baseColorFactor * v_color * texture(u_baseColorTexture, slotUv(FRICHE_SLOT_BASE_COLOR));
     if (u_alphaMode == FRICHE_ALPHA_MASK && base.a < u_alphaCutoff) discard;
+    float edge = transitionDiscard(v_worldPosition);
+    base.rgb = constructionAlbedo(base.rgb, v_worldPosition);
     float alpha = u_alphaMode == FRICHE_ALPHA_BLEND ? base.a : 1.0;
     // Unlit materials, and points and lines without normals, show their colour as it is.
     if (u_unlit || dot(v_normal, v_normal) < 1e-12) {
-        o_color = outputColor(base.rgb, alpha);
+        vec3 facing = vec3(0.0, 0.0, 1.0);  // no normal: no fresnel rim
+        o_color = transitionColour(base.rgb * u_inverseExposure, alpha, facing, facing, edge,
+                                   u_inverseExposure);
+        o_asIs = 1.0;
         return;
     }
+    o_asIs = 0.0;
     vec4 mr = texture(u_metalRoughTexture, slotUv(FRICHE_SLOT_METAL_ROUGH));
     float metallic = clamp(u_metallicFactor * mr.b, 0.0, 1.0);
     float roughness = clamp(u_roughnessFactor * mr.g, 0.0, 1.0);
@@ -138,9 +152,17 @@ void main() {
     vec3 emissive = u_emissive * texture(u_emissiveTexture, slotUv(FRICHE_SLOT_EMISSIVE)).rgb;
 
     SurfaceBrdf s = surfaceBrdf(base.rgb, metallic, roughness);
-    vec3 n = shadingNormal(v_normal);
+    vec3 geometric = normalize(v_normal) * (gl_FrontFacing ? 1.0 : -1.0);
+    vec3 n = shadingNormal(geometric);
     vec3 v = normalize(u_eye - v_worldPosition);
+    float lit = dot(geometric, u_toSun) > 0.0 ? sunVisibility(v_worldPosition, geometric) : 0.0;
+    if (u_debugView != FRICHE_DEBUG_NONE && u_debugView != FRICHE_DEBUG_WIREFRAME) {
+        o_color = vec4(debugColour(base.rgb, n, metallic, roughness, occlusion, lit), 1.0);
+        return;
+    }
+    vec3 sun = dot(n, u_toSun) > 0.0 ? brdfLight(s, n, v, u_toSun, u_sunIlluminance * lit) : vec3(0.0);
     // Occlusion darkens indirect light only, as the glTF specification says.
-    vec3 color = directLight(s, n, v) + ambientLight(s, n, v, roughness) * occlusion + emissive;
-    o_color = outputColor(toneMapPbrNeutral(color), alpha);
+    vec3 color = sun + punctualLights(s, n, v) + skyLight(s, n, v, roughness) * occlusion +
+                 emissive * u_inverseExposure;
+    o_color = transitionColour(color, alpha, n, v, edge, u_inverseExposure);
 }

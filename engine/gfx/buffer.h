@@ -22,7 +22,7 @@ struct BufferDesc {
 };
 
 class Buffer {
-  public:
+public:
     Buffer() = default;  // empty
     static Buffer create(const BufferDesc& desc);
     // Copies `bytes` at `offset`; the range must lie within size().
@@ -31,7 +31,7 @@ class Buffer {
     std::size_t size() const { return size_; }
     explicit operator bool() const { return static_cast<bool>(handle_); }
 
-  private:
+private:
     Handle<detail::deleteBuffer> handle_;
     std::size_t size_ = 0;
 };
@@ -47,7 +47,7 @@ struct VertexAttribute {
 };
 
 class VertexArray {
-  public:
+public:
     VertexArray() = default;  // empty
     static VertexArray create(const char* label = nullptr);
     // Both bind this vertex array (and leave it bound).
@@ -57,7 +57,7 @@ class VertexArray {
     GLuint id() const { return handle_.id(); }
     explicit operator bool() const { return static_cast<bool>(handle_); }
 
-  private:
+private:
     Handle<detail::deleteVertexArray> handle_;
 };
 

@@ -30,6 +30,22 @@ void Framebuffer::attach(GLenum attachment, const Renderbuffer& rb) const {
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, attachment, GL_RENDERBUFFER, rb.id());
 }
 
+void Framebuffer::attach(GLenum attachment, const Image& image, int level, int layer) const {
+    bind();
+    switch (image.target()) {
+        case GL_TEXTURE_CUBE_MAP:
+            glFramebufferTexture2D(GL_FRAMEBUFFER, attachment,
+                                   GL_TEXTURE_CUBE_MAP_POSITIVE_X + static_cast<GLenum>(layer),
+                                   image.id(), level);
+            break;
+        case GL_TEXTURE_2D_ARRAY:
+            glFramebufferTextureLayer(GL_FRAMEBUFFER, attachment, image.id(), level, layer);
+            break;
+        default:
+            glFramebufferTexture2D(GL_FRAMEBUFFER, attachment, image.target(), image.id(), level);
+    }
+}
+
 std::optional<std::string> Framebuffer::incompleteReason() const {
     bind();
     switch (glCheckFramebufferStatus(GL_FRAMEBUFFER)) {
@@ -46,12 +62,6 @@ std::optional<std::string> Framebuffer::incompleteReason() const {
         default:
             return "incomplete framebuffer";
     }
-}
-
-void resolve(const Framebuffer& from, const Framebuffer& to, int width, int height) {
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, from.id());
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, to.id());
-    glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
 }
 
 int maxSamples() {

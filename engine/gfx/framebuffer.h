@@ -1,15 +1,16 @@
 // Renderbuffers and framebuffers for offscreen drawing, multisampled or not.
 //
-//   auto color = gfx::Renderbuffer::create({.width = w, .height = h, .format = GL_SRGB8_ALPHA8,
-//   .samples = 4}); auto fbo = gfx::Framebuffer::create("still"); fbo.attach(GL_COLOR_ATTACHMENT0,
-//   color); if (auto why = fbo.incompleteReason()) ...; gfx::resolve(msaaFbo, singleFbo, w, h); //
-//   MSAA -> single sample
+//   auto color = gfx::Renderbuffer::create({.width = w, .height = h, .format = GL_SRGB8_ALPHA8});
+//   auto fbo = gfx::Framebuffer::create("still");
+//   fbo.attach(GL_COLOR_ATTACHMENT0, color);     // or an Image's level and layer
+//   if (auto why = fbo.incompleteReason()) ...;
 #pragma once
 
 #include <optional>
 #include <string>
 
 #include "gfx/handle.h"
+#include "gfx/texture.h"
 
 namespace friche::gfx {
 
@@ -22,34 +23,33 @@ struct RenderbufferDesc {
 };
 
 class Renderbuffer {
-  public:
+public:
     Renderbuffer() = default;  // empty
     static Renderbuffer create(const RenderbufferDesc& desc);
     GLuint id() const { return handle_.id(); }
     explicit operator bool() const { return static_cast<bool>(handle_); }
 
-  private:
+private:
     Handle<detail::deleteRenderbuffer> handle_;
 };
 
 class Framebuffer {
-  public:
+public:
     Framebuffer() = default;  // empty
     static Framebuffer create(const char* label = nullptr);
     // Binds this framebuffer to GL_FRAMEBUFFER (and leaves it bound).
     void attach(GLenum attachment, const Renderbuffer& rb) const;
+    // One level of an image; `layer` picks a cube face or an array layer.
+    void attach(GLenum attachment, const Image& image, int level = 0, int layer = 0) const;
     // nullopt when complete, else the status in words.
     std::optional<std::string> incompleteReason() const;
     void bind() const { glBindFramebuffer(GL_FRAMEBUFFER, handle_.id()); }
     GLuint id() const { return handle_.id(); }
     explicit operator bool() const { return static_cast<bool>(handle_); }
 
-  private:
+private:
     Handle<detail::deleteFramebuffer> handle_;
 };
-
-// Copies (and, from a multisampled source, resolves) colour attachment 0.
-void resolve(const Framebuffer& from, const Framebuffer& to, int width, int height);
 
 // The most samples a multisampled renderbuffer may have here.
 int maxSamples();

@@ -43,7 +43,7 @@ inline void deleteProgram(GLuint id) {
 
 template <void (*Delete)(GLuint)>
 class Handle {
-  public:
+public:
     Handle() = default;
     explicit Handle(GLuint id) : id_(id) {}
     ~Handle() { reset(); }
@@ -65,7 +65,7 @@ class Handle {
         id_ = 0;
     }
 
-  private:
+private:
     GLuint id_ = 0;
 };
 

@@ -31,7 +31,7 @@ struct ProgramDesc {
 };
 
 class Program {
-  public:
+public:
     Program() = default;  // empty
     // Empty, with one problem per driver message ("file:line"), if a stage fails.
     static Program build(const ProgramDesc& desc, core::Problems& problems);
@@ -61,8 +61,11 @@ class Program {
     void set(GLint loc, const glm::mat3* m, int count) const {
         glProgramUniformMatrix3fv(id(), loc, count, GL_FALSE, &(*m)[0][0]);
     }
+    void set(GLint loc, const glm::mat4* m, int count) const {
+        glProgramUniformMatrix4fv(id(), loc, count, GL_FALSE, &(*m)[0][0]);
+    }
 
-  private:
+private:
     Handle<detail::deleteProgram> handle_;
 };
 

@@ -146,7 +146,7 @@ enum class SlotKind { Color, Data, Normal, Emissive };
 
 // Makes each (image, colour space) texture once, however many materials use it.
 class TextureCache {
-  public:
+public:
     TextureCache(const scene::Model& model, GpuModel& gpu, const Fallbacks& fallbacks,
                  core::Problems& problems)
         : model_(model),
@@ -171,7 +171,7 @@ class TextureCache {
         return s;
     }
 
-  private:
+private:
     template <class T>
     static const T* at(const std::vector<T>& v, int i) {
         return i >= 0 && i < static_cast<int>(v.size()) ? &v[static_cast<std::size_t>(i)] : nullptr;
@@ -248,7 +248,8 @@ GpuLight uploadLight(const scene::Light& light, const glm::mat4& world) {
     g.position = glm::vec3(world[3]);
     // KHR_lights_punctual: lights shine down their node's local -Z.
     g.direction = glm::normalize(glm::mat3(world) * glm::vec3(0.0f, 0.0f, -1.0f));
-    g.color = light.color * light.intensity;
+    // The file's lux and candela in the renderer's kilo-units (the sun is ~100 klux).
+    g.color = light.color * light.intensity * 1e-3f;
     g.range = light.range.value_or(0.0f);
     // The extension's smooth cone falloff, as a scale and offset on cos(angle).
     const float cosOuter = std::cos(light.outerConeAngle);
@@ -262,12 +263,16 @@ GpuScene uploadScene(const scene::Model& model, int sceneIndex) {
     for (const scene::DrawItem& item : scene::buildDrawList(model, sceneIndex)) {
         const scene::Primitive& p = model.meshes[static_cast<std::size_t>(item.mesh)]
                                         .primitives[static_cast<std::size_t>(item.primitive)];
+        const scene::Bounds world = p.bounds.transformed(item.world);
         s.items.push_back({.mesh = item.mesh,
                            .primitive = item.primitive,
+                           .node = item.node,
                            .world = item.world,
                            .normalMatrix = glm::transpose(glm::inverse(glm::mat3(item.world))),
-                           .center = p.bounds.transformed(item.world).center(),
+                           .bounds = world,
+                           .center = world.center(),
                            .mirrored = item.mirrored});
+        s.bounds.extend(world);
     }
     for (const scene::NodeWorld& nw : scene::visibleNodes(model, sceneIndex)) {
         const int light = model.nodes[static_cast<std::size_t>(nw.node)].light;

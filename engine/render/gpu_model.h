@@ -58,8 +58,10 @@ struct GpuMaterial {
 struct GpuDrawItem {
     int mesh = -1;
     int primitive = -1;
+    int node = -1;  // the model node it draws, for per-node looks (scene::NodeLook)
     glm::mat4 world{1.0f};
     glm::mat3 normalMatrix{1.0f};
+    scene::Bounds bounds;    // world space, for culling
     glm::vec3 center{0.0f};  // world bounds centre, for sorting blended surfaces
     bool mirrored = false;
 };
@@ -68,7 +70,7 @@ struct GpuLight {
     int type = FRICHE_LIGHT_DIRECTIONAL;
     glm::vec3 position{0.0f};
     glm::vec3 direction{0.0f, 0.0f, -1.0f};
-    glm::vec3 color{1.0f};  // colour x intensity
+    glm::vec3 color{1.0f};  // colour x intensity, in klux (directional) or kcd (point, spot)
     float range = 0.0f;     // 0: infinite
     float coneScale = 0.0f, coneOffset = 1.0f;
 };
@@ -76,6 +78,7 @@ struct GpuLight {
 struct GpuScene {
     std::vector<GpuDrawItem> items;
     std::vector<GpuLight> lights;
+    scene::Bounds bounds;  // world space, of every item
 };
 
 // The neutral textures a material slot uses when it has no image, or when its
@@ -88,7 +91,7 @@ struct Fallbacks {
 };
 
 class GpuModel {
-  public:
+public:
     GpuModel() = default;
     GpuModel(GpuModel&&) = default;
     GpuModel& operator=(GpuModel&&) = default;

@@ -1,78 +1,48 @@
 #include "render/renderer.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
+#include <optional>
 #include <tuple>
 
+#include <glm/gtc/matrix_transform.hpp>
+
 #include "gfx/framebuffer.h"
-#include "gfx/program.h"
+#include "render/environment.h"
 #include "render/gpu_model.h"
-#include "render/shader_library.h"
+#include "render/hdr_target.h"
+#include "render/programs.h"
+#include "render/shadows.h"
 
 namespace friche::render {
 
 namespace {
 
-// The sun: a fixed key light from above, behind the default camera's left
-// shoulder, so the faces the three-quarter view sees are lit. Intensity in
-// lux-like units; with the sky's ambient a white surface lands near 0.9 after
-// tone mapping. A sun placed by latitude and date is a later issue.
-const glm::vec3 kSunDirection = glm::normalize(glm::vec3(0.35f, -0.8f, -0.45f));
-constexpr float kSunIntensity = 2.6f;
-constexpr float kAmbientIntensity = 1.0f;
+// 4x MSAA: clean edges on architecture's long straight lines, at a cost llvmpipe bears.
+constexpr int kSamples = 4;
+// Up to three cascades of 2048 texels (fewer when the depth range is short,
+// see fitCascades): crisp contact shadows near the camera on a 4K still.
+constexpr int kCascades = 3;
+constexpr int kShadowSize = 2048;
+// The automatic exposure shows a sunlit white horizontal surface at 0.9
+// before tone mapping: bright, with headroom for surfaces facing the sun.
+constexpr float kExposureKey = 0.9f;
+// The sun's angular radius (0.2666 degrees).
+constexpr float kSunAngularRadius = 0.004654f;
+// The ground reaches this many model half-diagonals from the model's centre,
+// inside the orbit camera's far plane (4 half-diagonals past the target).
+constexpr float kGroundReach = 3.0f;
 // Points are a pixel wide by default: three reads as a point on any screen.
 constexpr float kPointSize = 3.0f;
-
-struct PbrUniforms {
-    GLint model, normalMatrix, viewProjection;
-    GLint baseColorFactor, metallicFactor, roughnessFactor, emissive, normalScale,
-        occlusionStrength;
-    GLint alphaMode, alphaCutoff, unlit, hasNormalTexture, texCoord, uvTransform;
-    GLint eye, ambientIntensity, encodeSrgb;
-    GLint lightCount, lightType, lightPosition, lightDirection, lightColor, lightRange,
-        lightConeScale, lightConeOffset;
-
-    explicit PbrUniforms(const gfx::Program& p)
-        : model(p.uniform("u_model")),
-          normalMatrix(p.uniform("u_normalMatrix")),
-          viewProjection(p.uniform("u_viewProjection")),
-          baseColorFactor(p.uniform("u_baseColorFactor")),
-          metallicFactor(p.uniform("u_metallicFactor")),
-          roughnessFactor(p.uniform("u_roughnessFactor")),
-          emissive(p.uniform("u_emissive")),
-          normalScale(p.uniform("u_normalScale")),
-          occlusionStrength(p.uniform("u_occlusionStrength")),
-          alphaMode(p.uniform("u_alphaMode")),
-          alphaCutoff(p.uniform("u_alphaCutoff")),
-          unlit(p.uniform("u_unlit")),
-          hasNormalTexture(p.uniform("u_hasNormalTexture")),
-          texCoord(p.uniform("u_texCoord")),
-          uvTransform(p.uniform("u_uvTransform")),
-          eye(p.uniform("u_eye")),
-          ambientIntensity(p.uniform("u_ambientIntensity")),
-          encodeSrgb(p.uniform("u_encodeSrgb")),
-          lightCount(p.uniform("u_lightCount")),
-          lightType(p.uniform("u_lightType")),
-          lightPosition(p.uniform("u_lightPosition")),
-          lightDirection(p.uniform("u_lightDirection")),
-          lightColor(p.uniform("u_lightColor")),
-          lightRange(p.uniform("u_lightRange")),
-          lightConeScale(p.uniform("u_lightConeScale")),
-          lightConeOffset(p.uniform("u_lightConeOffset")) {}
-};
-
-gfx::Program buildProgram(const char* vertex, const char* fragment, const char* label,
-                          core::Problems& problems) {
-    gfx::ShaderSource vs, fs;
-    if (!loadShader(vertex, vs, problems) || !loadShader(fragment, fs, problems)) return {};
-    return gfx::Program::build({.vertex = &vs, .fragment = &fs, .label = label}, problems);
-}
+constexpr float kPi = 3.14159265358979f;
 
 gfx::Texture2D solidTexture(std::uint8_t r, std::uint8_t g, std::uint8_t b, const char* label) {
     const std::uint8_t rgba[4] = {r, g, b, 255};
     return gfx::Texture2D::create({.rgba = rgba, .mipmaps = false, .label = label});
 }
 
-// Whether the bound draw framebuffer encodes to sRGB itself; if not, the shaders do.
+// Whether the bound draw framebuffer encodes to sRGB itself; if not, the post pass does.
 bool targetIsSrgb() {
     GLint fbo = 0;
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &fbo);
@@ -83,6 +53,10 @@ bool targetIsSrgb() {
     return encoding == GL_SRGB;
 }
 
+int toneMapId(ToneMap t) {
+    return t == ToneMap::Aces ? FRICHE_TONEMAP_ACES : FRICHE_TONEMAP_PBR_NEUTRAL;
+}
+
 // One primitive of one draw item, with the material it uses this frame.
 struct Queued {
     const GpuDrawItem* item;
@@ -90,7 +64,76 @@ struct Queued {
     const GpuMaterial* material;
     float viewDepth;  // view-space z of the item's bounds centre (negative in front)
     int materialKey;  // the material's index: indices, not addresses, keep the order reproducible
+    const scene::NodeLook* look;  // the scenario's look of its node; nullptr: as modelled
 };
+
+struct Queues {
+    std::vector<Queued> opaque, blended;
+};
+
+// False when the box lies wholly outside one plane of the clip volume: a
+// primitive there cannot touch a pixel (llvmpipe transforms every vertex it is given).
+bool mayBeVisible(const glm::mat4& viewProjection, const scene::Bounds& b) {
+    if (!b.valid()) return true;
+    int outside[6] = {};
+    for (int i = 0; i < 8; ++i) {
+        const glm::vec4 c =
+            viewProjection * glm::vec4((i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y,
+                                       (i & 4) ? b.max.z : b.min.z, 1.0f);
+        outside[0] += c.x < -c.w;
+        outside[1] += c.x > c.w;
+        outside[2] += c.y < -c.w;
+        outside[3] += c.y > c.w;
+        outside[4] += c.z < -c.w;
+        outside[5] += c.z > c.w;
+    }
+    return std::none_of(std::begin(outside), std::end(outside), [](int n) { return n == 8; });
+}
+
+const scene::NodeLook* nodeLook(const ViewParams& view, const GpuDrawItem& item) {
+    const auto node = static_cast<std::size_t>(item.node);
+    return item.node >= 0 && node < view.looks.size() ? &view.looks[node] : nullptr;
+}
+
+// What the view draws (culled to it), or what casts the sun's shadows (`shadowCasters`:
+// culled per cascade later, and without the scenario's ghosts and absent nodes).
+Queues buildQueues(const GpuModel& model, const GpuScene& scene, const ViewParams& view,
+                   bool shadowCasters) {
+    Queues q;
+    const glm::mat4 viewProjection = view.projection * view.view;
+    for (const GpuDrawItem& item : scene.items) {
+        if (!shadowCasters && !mayBeVisible(viewProjection, item.bounds)) continue;
+        const scene::NodeLook* look = nodeLook(view, item);
+        if (look && !(shadowCasters ? look->castsShadow() : look->drawn())) continue;
+        const GpuPrimitive& p = model.meshes[static_cast<std::size_t>(item.mesh)]
+                                            [static_cast<std::size_t>(item.primitive)];
+        if (p.count == 0) continue;
+        const GpuMaterial& m = model.material(p, view.variant);
+        const float depth = (view.view * glm::vec4(item.center, 1.0f)).z;
+        const int key =
+            &m == &model.defaultMaterial ? -1 : static_cast<int>(&m - model.materials.data());
+        const bool blended = m.alphaMode == scene::AlphaMode::Blend || (look && look->blended());
+        (blended ? q.blended : q.opaque).push_back({&item, &p, &m, depth, key, look});
+    }
+    // Opaque: grouped by material, then geometry, to change the least state.
+    std::stable_sort(q.opaque.begin(), q.opaque.end(), [](const Queued& a, const Queued& b) {
+        if (a.materialKey != b.materialKey) return a.materialKey < b.materialKey;
+        return std::tie(a.item->mesh, a.item->primitive) <
+               std::tie(b.item->mesh, b.item->primitive);
+    });
+    // Blended: back to front (the most negative view z first).
+    std::stable_sort(q.blended.begin(), q.blended.end(),
+                     [](const Queued& a, const Queued& b) { return a.viewDepth < b.viewDepth; });
+    return q;
+}
+
+void drawPrimitive(const GpuPrimitive& p) {
+    if (p.indices) {
+        glDrawElements(p.mode, p.count, p.indexType, nullptr);
+    } else {
+        glDrawArrays(p.mode, 0, p.count);
+    }
+}
 
 // What is bound, so consecutive draws that share it do not set it again.
 struct BoundState {
@@ -100,15 +143,65 @@ struct BoundState {
     int mirror = -1;  // -1 unknown, 0 counter-clockwise fronts, 1 clockwise
 };
 
+// Everything about this frame's light that the passes share.
+struct Frame {
+    glm::vec3 toSun{0.0f, 1.0f, 0.0f};
+    glm::vec3 sunIlluminance{0.0f};
+    float exposure = 1.0f;
+    int toneMap = FRICHE_TONEMAP_PBR_NEUTRAL;
+    int debugView = FRICHE_DEBUG_NONE;
+    Cascades cascades;
+    bool ground = false;
+    glm::vec3 groundCenter{0.0f};
+    float groundRadius = 0.0f;
+    glm::vec3 groundAlbedo{0.0f};
+};
+
+scene::SkyDesc skyDesc(const Lighting& l) {
+    return {.kind = l.sky,
+            .toSun = scene::sunDirection(scene::solarPosition(l.site)),
+            .turbidity = l.turbidity};
+}
+
+// The glowing band under a moving clip plane: 35 cm, or a tenth of the node's
+// height for low ones (a flat pad would otherwise glow all over).
+constexpr float kClipEdge = 0.35f;
+constexpr float kClipEdgeShare = 0.1f;
+
+// shaders/transition.glsl's per-draw uniforms: how the scenario shows a node.
+struct LookUniforms {
+    GLint opacity, dissolve, clipHeight, clipEdge, ghost, construction;
+    explicit LookUniforms(const gfx::Program& p)
+        : opacity(p.uniform("u_opacity")),
+          dissolve(p.uniform("u_dissolve")),
+          clipHeight(p.uniform("u_clipHeight")),
+          clipEdge(p.uniform("u_clipEdge")),
+          ghost(p.uniform("u_ghost")),
+          construction(p.uniform("u_construction")) {}
+};
+
+void setLook(const gfx::Program& p, const LookUniforms& u, const scene::NodeLook& look) {
+    const bool clipping = look.clip < 1.0f;
+    p.set(u.opacity, look.opacity);
+    p.set(u.dissolve, look.dissolve);
+    p.set(u.clipHeight, clipping ? look.clipHeight() : std::numeric_limits<float>::max());
+    p.set(u.clipEdge,
+          clipping ? std::min(kClipEdge, kClipEdgeShare * (look.clipTop - look.clipBottom)) : 0.0f);
+    p.set(u.ghost, look.ghost);
+    p.set(u.construction, look.construction);
+}
+
 }  // namespace
 
 struct Renderer::Impl {
-    gfx::Program pbr, backdrop;
-    std::unique_ptr<PbrUniforms> u;
-    GLint backdropEncodeSrgb = -1;
+    std::optional<Programs> programs;
+    std::unique_ptr<Environment> environment;
+    ShadowMap shadowMap;
+    HdrTarget hdr;
     gfx::VertexArray emptyVao;  // core profile: a draw needs a VAO even with no attributes
     gfx::Texture2D white, flatNormal, black;
     gfx::Sampler defaultSampler;
+    FrameStats stats;
 
     Fallbacks fallbacks() const {
         return {.white = white.id(),
@@ -117,98 +210,156 @@ struct Renderer::Impl {
                 .sampler = defaultSampler.id()};
     }
 
-    void beginFrame(const ViewParams& view, bool srgbTarget);
-    void drawBackdrop(bool srgbTarget);
-    void setFrameUniforms(const GpuScene& scene, const ViewParams& view, bool srgbTarget);
+    Frame prepare(const GpuScene* scene, const ViewParams& view);
+    void drawShadows(const Queues& queues, const Frame& frame);
+    void drawSky(const ViewParams& view, const Frame& frame);
+    void setLighting(const gfx::Program& p, const ViewParams& view, const Frame& frame);
+    void drawGround(const ViewParams& view, const Frame& frame);
+    void drawSurfaces(const GpuScene& scene, const std::vector<Queued>& queue,
+                      const ViewParams& view, const Frame& frame, bool blended);
     void applyMaterial(const GpuMaterial& m, BoundState& bound);
     void drawQueue(const std::vector<Queued>& queue, BoundState& bound);
+    void drawPost(const ViewParams& view, const Frame& frame, bool srgbTarget);
     void endFrame();
 };
 
-void Renderer::Impl::beginFrame(const ViewParams& view, bool srgbTarget) {
-    const auto& vp = view.viewport;
-    glViewport(vp.x, vp.y, vp.z, vp.w);
-    // Clear this viewport only: a side-by-side comparison draws two into one target.
-    glEnable(GL_SCISSOR_TEST);
-    glScissor(vp.x, vp.y, vp.z, vp.w);
-    glDepthMask(GL_TRUE);
-    glClear(GL_DEPTH_BUFFER_BIT);
-    glDisable(GL_SCISSOR_TEST);
-    if (srgbTarget) glEnable(GL_FRAMEBUFFER_SRGB);
-    glPointSize(kPointSize);
-    // Absent attributes read these constants (context state, not VAO state).
-    glVertexAttrib4f(FRICHE_ATTR_NORMAL, 0.0f, 0.0f, 0.0f, 0.0f);
-    glVertexAttrib4f(FRICHE_ATTR_TANGENT, 0.0f, 0.0f, 0.0f, 0.0f);
-    glVertexAttrib4f(FRICHE_ATTR_UV0, 0.0f, 0.0f, 0.0f, 1.0f);
-    glVertexAttrib4f(FRICHE_ATTR_UV1, 0.0f, 0.0f, 0.0f, 1.0f);
-    glVertexAttrib4f(FRICHE_ATTR_COLOR, 1.0f, 1.0f, 1.0f, 1.0f);
+Frame Renderer::Impl::prepare(const GpuScene* scene, const ViewParams& view) {
+    const Lighting& l = view.lighting;
+    environment->update(skyDesc(l));
+    const scene::SkyModel& sky = environment->sky();
+    Frame f;
+    f.toSun = sky.desc().toSun;
+    f.sunIlluminance = sky.sunIlluminance();
+    f.exposure = kExposureKey / sky.referenceLuminance() * std::exp2(l.exposureStops);
+    f.toneMap = toneMapId(l.toneMap);
+    f.debugView = static_cast<int>(view.debugView);
+    if (view.debugView != DebugView::None && view.debugView != DebugView::Wireframe) {
+        // Debug views show their values as they are.
+        f.exposure = 1.0f;
+        f.toneMap = FRICHE_TONEMAP_NONE;
+    }
+    if (!scene || !scene->bounds.valid()) return f;
+    const scene::Bounds& b = scene->bounds;
+    const float halfDiagonal = std::max(glm::length(b.size()) * 0.5f, 1e-4f);
+    // A hair below the model's lowest point, so a model's own floor wins the depth test.
+    const float groundY = b.min.y - halfDiagonal * 2e-3f;
+    f.ground = l.ground && l.sky != scene::SkyKind::Uniform && view.eye.y > groundY;
+    f.groundCenter = glm::vec3(b.center().x, groundY, b.center().z);
+    f.groundRadius = halfDiagonal * kGroundReach;
+    f.groundAlbedo = sky.desc().groundAlbedo;
+    if (l.shadows && scene::luminance(f.sunIlluminance) > 0.0f)
+        f.cascades = fitCascades(view, b, groundY, f.toSun, kCascades, kShadowSize);
+    return f;
 }
 
-void Renderer::Impl::drawBackdrop(bool srgbTarget) {
-    glDisable(GL_DEPTH_TEST);
+void Renderer::Impl::drawShadows(const Queues& casters, const Frame& frame) {
+    const Programs& p = *programs;
+    const LookUniforms lookUniforms(p.shadow);
+    p.shadow.use();
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LESS);
+    glDisable(GL_BLEND);
+    // Both faces cast: thin and open geometry must not leak light.
+    glDisable(GL_CULL_FACE);
+    // Slope-scaled bias against acne on surfaces grazed by the sun.
+    glEnable(GL_POLYGON_OFFSET_FILL);
+    glPolygonOffset(2.0f, 4.0f);
+    for (int c = 0; c < frame.cascades.count; ++c) {
+        shadowMap.begin(c);
+        const glm::mat4& lightViewProjection =
+            frame.cascades.viewProjection[static_cast<std::size_t>(c)];
+        p.shadow.set(p.caster.lightViewProjection, lightViewProjection);
+        for (const Queued& q : casters.opaque) {
+            if (!mayBeVisible(lightViewProjection, q.item->bounds)) continue;
+            setLook(p.shadow, lookUniforms, q.look ? *q.look : scene::NodeLook{});
+            const GpuMaterial& m = *q.material;
+            const GpuTextureSlot& base = m.slots[FRICHE_SLOT_BASE_COLOR];
+            const bool masked = m.alphaMode == scene::AlphaMode::Mask;
+            p.shadow.set(p.caster.alphaCutoff, masked ? m.alphaCutoff : -1.0f);
+            if (masked) {
+                glActiveTexture(GL_TEXTURE0 + FRICHE_SLOT_BASE_COLOR);
+                glBindTexture(GL_TEXTURE_2D, base.texture);
+                glBindSampler(FRICHE_SLOT_BASE_COLOR, base.sampler);
+                p.shadow.set(p.caster.baseAlpha, m.baseColorFactor.a);
+                p.shadow.set(p.caster.texCoord, base.texCoord);
+                p.shadow.set(p.caster.uvTransform, base.transform);
+            }
+            p.shadow.set(p.caster.model, q.item->world);
+            q.primitive->vao.bind();
+            drawPrimitive(*q.primitive);
+            ++stats.shadowDrawCalls;
+        }
+    }
+    glDisable(GL_POLYGON_OFFSET_FILL);
+}
+
+void Renderer::Impl::drawSky(const ViewParams& view, const Frame& frame) {
+    const gfx::Program& sky = programs->sky;
+    // The sky lies on the far plane: it fills what the depth buffer left clear.
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LEQUAL);
+    glDepthMask(GL_FALSE);
     glDisable(GL_BLEND);
     glDisable(GL_CULL_FACE);
-    backdrop.set(backdropEncodeSrgb, srgbTarget ? 0 : 1);
-    backdrop.use();
+    const float solidAngle = kPi * kSunAngularRadius * kSunAngularRadius;
+    sky.set(sky.uniform("u_inverseViewProjection"), glm::inverse(view.projection * view.view));
+    sky.set(sky.uniform("u_toSun"), frame.toSun);
+    sky.set(sky.uniform("u_sunRadiance"), frame.sunIlluminance / solidAngle);
+    sky.set(sky.uniform("u_sunCosRadius"), std::cos(kSunAngularRadius));
+    sky.use();
     emptyVao.bind();
     glDrawArrays(GL_TRIANGLES, 0, 3);
 }
 
-void Renderer::Impl::setFrameUniforms(const GpuScene& scene, const ViewParams& view,
-                                      bool srgbTarget) {
-    int types[FRICHE_MAX_LIGHTS] = {};
-    glm::vec3 positions[FRICHE_MAX_LIGHTS] = {}, directions[FRICHE_MAX_LIGHTS] = {},
-              colors[FRICHE_MAX_LIGHTS] = {};
-    float ranges[FRICHE_MAX_LIGHTS] = {}, scales[FRICHE_MAX_LIGHTS] = {},
-          offsets[FRICHE_MAX_LIGHTS] = {};
-    int count = 0;
-    auto add = [&](const GpuLight& l) {
-        types[count] = l.type;
-        positions[count] = l.position;
-        directions[count] = l.direction;
-        colors[count] = l.color;
-        ranges[count] = l.range;
-        scales[count] = l.coneScale;
-        offsets[count] = l.coneOffset;
-        ++count;
-    };
-    // The sun always shines, so a file's small lamp does not leave the model in the dark.
-    add({.type = FRICHE_LIGHT_DIRECTIONAL,
-         .direction = kSunDirection,
-         .color = glm::vec3(kSunIntensity)});
-    for (const GpuLight& l : scene.lights) {
-        if (count == FRICHE_MAX_LIGHTS) break;
-        add(l);
-    }
-    pbr.set(u->lightCount, count);
-    pbr.set(u->lightType, types, count);
-    pbr.set(u->lightPosition, positions, count);
-    pbr.set(u->lightDirection, directions, count);
-    pbr.set(u->lightColor, colors, count);
-    pbr.set(u->lightRange, ranges, count);
-    pbr.set(u->lightConeScale, scales, count);
-    pbr.set(u->lightConeOffset, offsets, count);
-    pbr.set(u->viewProjection, view.projection * view.view);
-    pbr.set(u->eye, view.eye);
-    pbr.set(u->ambientIntensity, kAmbientIntensity);
-    pbr.set(u->encodeSrgb, srgbTarget ? 0 : 1);
+// The frame's light, for the programs that shade surfaces (lighting.glsl).
+void Renderer::Impl::setLighting(const gfx::Program& p, const ViewParams& view,
+                                 const Frame& frame) {
+    const Cascades& c = frame.cascades;
+    p.set(p.uniform("u_viewProjection"), view.projection * view.view);
+    p.set(p.uniform("u_eye"), view.eye);
+    p.set(p.uniform("u_viewForward"), -glm::normalize(glm::vec3(glm::inverse(view.view)[2])));
+    p.set(p.uniform("u_toSun"), frame.toSun);
+    p.set(p.uniform("u_sunIlluminance"), frame.sunIlluminance);
+    p.set(p.uniform("u_skySh"), environment->sh().data(), 9);
+    p.set(p.uniform("u_cascadeCount"), c.count);
+    p.set(p.uniform("u_shadowMatrix"), c.lookup.data(), FRICHE_MAX_CASCADES);
+    p.set(p.uniform("u_cascadeEnd"), c.end.data(), FRICHE_MAX_CASCADES);
+    p.set(p.uniform("u_cascadeTexel"), c.texel.data(), FRICHE_MAX_CASCADES);
+}
+
+void Renderer::Impl::drawGround(const ViewParams& view, const Frame& frame) {
+    const gfx::Program& g = programs->ground;
+    setLighting(g, view, frame);
+    g.set(g.uniform("u_groundCenter"), frame.groundCenter);
+    g.set(g.uniform("u_groundRadius"), frame.groundRadius);
+    g.set(g.uniform("u_groundAlbedo"), frame.groundAlbedo);
+    g.use();
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LESS);
+    glDepthMask(GL_TRUE);
+    glDisable(GL_BLEND);
+    glDisable(GL_CULL_FACE);
+    emptyVao.bind();
+    glDrawArrays(GL_TRIANGLES, 0, 6);
 }
 
 void Renderer::Impl::applyMaterial(const GpuMaterial& m, BoundState& bound) {
     if (bound.material == &m) return;
     bound.material = &m;
-    pbr.set(u->baseColorFactor, m.baseColorFactor);
-    pbr.set(u->metallicFactor, m.metallicFactor);
-    pbr.set(u->roughnessFactor, m.roughnessFactor);
-    pbr.set(u->emissive, m.emissive);
-    pbr.set(u->normalScale, m.normalScale);
-    pbr.set(u->occlusionStrength, m.occlusionStrength);
-    pbr.set(u->alphaMode, m.alphaMode == scene::AlphaMode::Mask    ? FRICHE_ALPHA_MASK
-                          : m.alphaMode == scene::AlphaMode::Blend ? FRICHE_ALPHA_BLEND
-                                                                   : FRICHE_ALPHA_OPAQUE);
-    pbr.set(u->alphaCutoff, m.alphaCutoff);
-    pbr.set(u->unlit, m.unlit ? 1 : 0);
-    pbr.set(u->hasNormalTexture, m.hasNormalTexture ? 1 : 0);
+    const gfx::Program& pbr = programs->pbr;
+    const PbrUniforms& u = programs->material;
+    pbr.set(u.baseColorFactor, m.baseColorFactor);
+    pbr.set(u.metallicFactor, m.metallicFactor);
+    pbr.set(u.roughnessFactor, m.roughnessFactor);
+    pbr.set(u.emissive, m.emissive);
+    pbr.set(u.normalScale, m.normalScale);
+    pbr.set(u.occlusionStrength, m.occlusionStrength);
+    pbr.set(u.alphaMode, m.alphaMode == scene::AlphaMode::Mask    ? FRICHE_ALPHA_MASK
+                         : m.alphaMode == scene::AlphaMode::Blend ? FRICHE_ALPHA_BLEND
+                                                                  : FRICHE_ALPHA_OPAQUE);
+    pbr.set(u.alphaCutoff, m.alphaCutoff);
+    pbr.set(u.unlit, m.unlit ? 1 : 0);
+    pbr.set(u.hasNormalTexture, m.hasNormalTexture ? 1 : 0);
     int texCoords[FRICHE_SLOT_COUNT];
     glm::mat3 transforms[FRICHE_SLOT_COUNT];
     for (GLuint unit = 0; unit < FRICHE_SLOT_COUNT; ++unit) {
@@ -219,8 +370,8 @@ void Renderer::Impl::applyMaterial(const GpuMaterial& m, BoundState& bound) {
         texCoords[unit] = slot.texCoord;
         transforms[unit] = slot.transform;
     }
-    pbr.set(u->texCoord, texCoords, FRICHE_SLOT_COUNT);
-    pbr.set(u->uvTransform, transforms, FRICHE_SLOT_COUNT);
+    pbr.set(u.texCoord, texCoords, FRICHE_SLOT_COUNT);
+    pbr.set(u.uvTransform, transforms, FRICHE_SLOT_COUNT);
     const int cull = m.doubleSided ? 0 : 1;
     if (bound.cull != cull) {
         cull ? glEnable(GL_CULL_FACE) : glDisable(GL_CULL_FACE);
@@ -229,7 +380,10 @@ void Renderer::Impl::applyMaterial(const GpuMaterial& m, BoundState& bound) {
 }
 
 void Renderer::Impl::drawQueue(const std::vector<Queued>& queue, BoundState& bound) {
+    const gfx::Program& pbr = programs->pbr;
+    const LookUniforms lookUniforms(pbr);
     for (const Queued& q : queue) {
+        setLook(pbr, lookUniforms, q.look ? *q.look : scene::NodeLook{});
         applyMaterial(*q.material, bound);
         // A mirroring transform turns counter-clockwise triangles clockwise.
         const int mirror = q.item->mirrored ? 1 : 0;
@@ -241,14 +395,86 @@ void Renderer::Impl::drawQueue(const std::vector<Queued>& queue, BoundState& bou
             q.primitive->vao.bind();
             bound.vao = q.primitive->vao.id();
         }
-        pbr.set(u->model, q.item->world);
-        pbr.set(u->normalMatrix, q.item->normalMatrix);
-        if (q.primitive->indices) {
-            glDrawElements(q.primitive->mode, q.primitive->count, q.primitive->indexType, nullptr);
-        } else {
-            glDrawArrays(q.primitive->mode, 0, q.primitive->count);
-        }
+        pbr.set(programs->material.model, q.item->world);
+        pbr.set(programs->material.normalMatrix, q.item->normalMatrix);
+        drawPrimitive(*q.primitive);
+        ++stats.drawCalls;
     }
+}
+
+// Opaque and masked surfaces, or (`blended`) the blended ones, sorted back to front.
+void Renderer::Impl::drawSurfaces(const GpuScene& scene, const std::vector<Queued>& queue,
+                                  const ViewParams& view, const Frame& frame, bool blended) {
+    const gfx::Program& pbr = programs->pbr;
+    setLighting(pbr, view, frame);
+    int types[FRICHE_MAX_LIGHTS] = {};
+    glm::vec3 positions[FRICHE_MAX_LIGHTS] = {}, directions[FRICHE_MAX_LIGHTS] = {},
+              colors[FRICHE_MAX_LIGHTS] = {};
+    float ranges[FRICHE_MAX_LIGHTS] = {}, scales[FRICHE_MAX_LIGHTS] = {},
+          offsets[FRICHE_MAX_LIGHTS] = {};
+    const int count = std::min(static_cast<int>(scene.lights.size()), FRICHE_MAX_LIGHTS);
+    for (int i = 0; i < count; ++i) {
+        const GpuLight& l = scene.lights[static_cast<std::size_t>(i)];
+        types[i] = l.type;
+        positions[i] = l.position;
+        directions[i] = l.direction;
+        colors[i] = l.color;
+        ranges[i] = l.range;
+        scales[i] = l.coneScale;
+        offsets[i] = l.coneOffset;
+    }
+    pbr.set(pbr.uniform("u_lightCount"), count);
+    pbr.set(pbr.uniform("u_lightType"), types, count);
+    pbr.set(pbr.uniform("u_lightPosition"), positions, count);
+    pbr.set(pbr.uniform("u_lightDirection"), directions, count);
+    pbr.set(pbr.uniform("u_lightColor"), colors, count);
+    pbr.set(pbr.uniform("u_lightRange"), ranges, count);
+    pbr.set(pbr.uniform("u_lightConeScale"), scales, count);
+    pbr.set(pbr.uniform("u_lightConeOffset"), offsets, count);
+    pbr.set(pbr.uniform("u_inverseExposure"), 1.0f / frame.exposure);
+    pbr.set(pbr.uniform("u_debugView"), frame.debugView);
+    pbr.use();
+    glPointSize(kPointSize);
+    // Absent attributes read these constants (context state, not VAO state).
+    glVertexAttrib4f(FRICHE_ATTR_NORMAL, 0.0f, 0.0f, 0.0f, 0.0f);
+    glVertexAttrib4f(FRICHE_ATTR_TANGENT, 0.0f, 0.0f, 0.0f, 0.0f);
+    glVertexAttrib4f(FRICHE_ATTR_UV0, 0.0f, 0.0f, 0.0f, 1.0f);
+    glVertexAttrib4f(FRICHE_ATTR_UV1, 0.0f, 0.0f, 0.0f, 1.0f);
+    glVertexAttrib4f(FRICHE_ATTR_COLOR, 1.0f, 1.0f, 1.0f, 1.0f);
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LESS);
+    if (view.debugView == DebugView::Wireframe) glPolygonMode(GL_FRONT_AND_BACK, GL_LINE);
+    if (blended) {
+        glEnable(GL_BLEND);
+        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        glDepthMask(GL_FALSE);
+    } else {
+        glDisable(GL_BLEND);
+        glDepthMask(GL_TRUE);
+    }
+    BoundState bound;
+    drawQueue(queue, bound);
+    glPolygonMode(GL_FRONT_AND_BACK, GL_FILL);
+}
+
+void Renderer::Impl::drawPost(const ViewParams& view, const Frame& frame, bool srgbTarget) {
+    const gfx::Program& post = programs->post;
+    const auto& vp = view.viewport;
+    glViewport(vp.x, vp.y, vp.z, vp.w);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_BLEND);
+    glDisable(GL_CULL_FACE);
+    if (srgbTarget) glEnable(GL_FRAMEBUFFER_SRGB);
+    hdr.color().bind(FRICHE_UNIT_HDR);
+    hdr.asIs().bind(FRICHE_UNIT_AS_IS);
+    post.set(post.uniform("u_samples"), hdr.samples());
+    post.set(post.uniform("u_exposure"), frame.exposure);
+    post.set(post.uniform("u_toneMap"), frame.toneMap);
+    post.set(post.uniform("u_encodeSrgb"), srgbTarget ? 0 : 1);
+    glProgramUniform2i(post.id(), post.uniform("u_origin"), vp.x, vp.y);
+    post.use();
+    emptyVao.bind();
+    glDrawArrays(GL_TRIANGLES, 0, 3);
 }
 
 void Renderer::Impl::endFrame() {
@@ -261,7 +487,7 @@ void Renderer::Impl::endFrame() {
     glFrontFace(GL_CCW);
     glBindVertexArray(0);
     glUseProgram(0);
-    for (GLuint unit = 0; unit < FRICHE_SLOT_COUNT; ++unit) glBindSampler(unit, 0);
+    for (GLuint unit = 0; unit < FRICHE_UNIT_COUNT; ++unit) glBindSampler(unit, 0);
     glActiveTexture(GL_TEXTURE0);
 }
 
@@ -271,23 +497,20 @@ Renderer::~Renderer() = default;
 std::unique_ptr<Renderer> Renderer::create(core::Problems& problems) {
     std::unique_ptr<Renderer> r(new Renderer());
     Impl& impl = *r->impl_;
-    impl.pbr = buildProgram("pbr.vert", "pbr.frag", "pbr", problems);
-    impl.backdrop = buildProgram("backdrop.vert", "backdrop.frag", "backdrop", problems);
-    if (!impl.pbr || !impl.backdrop) return nullptr;
-    impl.u = std::make_unique<PbrUniforms>(impl.pbr);
-    impl.backdropEncodeSrgb = impl.backdrop.uniform("u_encodeSrgb");
-    const std::pair<const char*, int> units[] = {{"u_baseColorTexture", FRICHE_SLOT_BASE_COLOR},
-                                                 {"u_metalRoughTexture", FRICHE_SLOT_METAL_ROUGH},
-                                                 {"u_normalTexture", FRICHE_SLOT_NORMAL},
-                                                 {"u_occlusionTexture", FRICHE_SLOT_OCCLUSION},
-                                                 {"u_emissiveTexture", FRICHE_SLOT_EMISSIVE}};
-    for (const auto& [name, unit] : units) impl.pbr.set(impl.pbr.uniform(name), unit);
+    impl.programs = Programs::build(problems);
+    if (!impl.programs) return nullptr;
+    impl.environment = Environment::create(problems);
+    if (!impl.environment) return nullptr;
+    // Filtering across cube faces: no seams in the sky's blurred reflections.
+    glEnable(GL_TEXTURE_CUBE_MAP_SEAMLESS);
+    impl.shadowMap = ShadowMap::create(kShadowSize, kCascades);
     impl.emptyVao = gfx::VertexArray::create("empty");
     impl.white = solidTexture(255, 255, 255, "white");
     impl.flatNormal = solidTexture(128, 128, 255, "flat normal");
     impl.black = solidTexture(0, 0, 0, "black");
     impl.defaultSampler = gfx::Sampler::create({});
     glBindVertexArray(0);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
     return r;
 }
 
@@ -297,45 +520,43 @@ std::unique_ptr<GpuModel> Renderer::upload(const scene::Model& model, core::Prob
 
 void Renderer::draw(const GpuModel& model, const ViewParams& view) {
     Impl& impl = *impl_;
+    impl.stats = {};
+    GLint output = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &output);
     const bool srgbTarget = targetIsSrgb();
-    impl.beginFrame(view, srgbTarget);
-    impl.drawBackdrop(srgbTarget);
-    if (view.scene >= 0 && view.scene < model.sceneCount()) {
-        const GpuScene& scene = model.scenes[static_cast<std::size_t>(view.scene)];
-        std::vector<Queued> opaque, blended;
-        for (const GpuDrawItem& item : scene.items) {
-            const GpuPrimitive& p = model.meshes[static_cast<std::size_t>(item.mesh)]
-                                                [static_cast<std::size_t>(item.primitive)];
-            if (p.count == 0) continue;
-            const GpuMaterial& m = model.material(p, view.variant);
-            const float depth = (view.view * glm::vec4(item.center, 1.0f)).z;
-            const int key =
-                &m == &model.defaultMaterial ? -1 : static_cast<int>(&m - model.materials.data());
-            (m.alphaMode == scene::AlphaMode::Blend ? blended : opaque)
-                .push_back({&item, &p, &m, depth, key});
-        }
-        // Opaque: grouped by material, then geometry, to change the least state.
-        std::stable_sort(opaque.begin(), opaque.end(), [](const Queued& a, const Queued& b) {
-            if (a.materialKey != b.materialKey) return a.materialKey < b.materialKey;
-            return std::tie(a.item->mesh, a.item->primitive) <
-                   std::tie(b.item->mesh, b.item->primitive);
-        });
-        // Blended: back to front (the most negative view z first).
-        std::stable_sort(blended.begin(), blended.end(), [](const Queued& a, const Queued& b) {
-            return a.viewDepth < b.viewDepth;
-        });
-        impl.setFrameUniforms(scene, view, srgbTarget);
-        impl.pbr.use();
-        glEnable(GL_DEPTH_TEST);
-        glDepthFunc(GL_LESS);
-        BoundState bound;
-        impl.drawQueue(opaque, bound);
-        glEnable(GL_BLEND);
-        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-        glDepthMask(GL_FALSE);
-        impl.drawQueue(blended, bound);
-    }
+    const GpuScene* scene = view.scene >= 0 && view.scene < model.sceneCount()
+                                ? &model.scenes[static_cast<std::size_t>(view.scene)]
+                                : nullptr;
+    const Frame frame = impl.prepare(scene, view);
+    const Queues queues = scene ? buildQueues(model, *scene, view, false) : Queues{};
+    impl.environment->bind();
+    // Casters outside the view still throw shadows into it: culled per cascade instead.
+    if (frame.cascades.count > 0) impl.drawShadows(buildQueues(model, *scene, view, true), frame);
+    impl.shadowMap.bind();
+    impl.hdr.ensure(view.viewport.z, view.viewport.w, kSamples);
+    impl.hdr.bind();
+    glDepthMask(GL_TRUE);
+    glClear(GL_DEPTH_BUFFER_BIT);
+    // Front to back in cost: the model, the ground where the model is not,
+    // the sky where neither is (depth-tested at the far plane), then glass.
+    if (scene) impl.drawSurfaces(*scene, queues.opaque, view, frame, false);
+    if (frame.ground) impl.drawGround(view, frame);
+    impl.drawSky(view, frame);
+    if (scene) impl.drawSurfaces(*scene, queues.blended, view, frame, true);
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(output));
+    impl.drawPost(view, frame, srgbTarget);
     impl.endFrame();
+}
+
+bool Renderer::reloadShaders(core::Problems& problems) {
+    auto rebuilt = Programs::build(problems);
+    if (!rebuilt) return false;
+    impl_->programs = std::move(rebuilt);
+    return true;
+}
+
+const FrameStats& Renderer::stats() const {
+    return impl_->stats;
 }
 
 }  // namespace friche::render

@@ -2,19 +2,56 @@
 // framebuffer. It reads scene data and view state; it never changes them.
 //
 //   core::Problems problems;
-//   auto renderer = render::Renderer::create(problems);      // compiles shaders
+//   auto renderer = render::Renderer::create(problems);      // compiles shaders, bakes the BRDF
 //   render::GpuModel gpu = renderer->upload(model, problems); // the Model may be dropped after
 //   renderer->draw(gpu, view);                               // every frame
+//
+// A frame: the sun's shadow cascades; then, into a multisampled linear HDR
+// target, the sky, the ground and the model (opaque, then blended back to
+// front); then the post pass exposes, tone maps and encodes it into the
+// framebuffer that was bound, at view.viewport. Lighting is physical (klux,
+// kcd/m²) with an automatic exposure set from the sky (see Lighting).
 #pragma once
 
 #include <memory>
+#include <span>
 
 #include <glm/glm.hpp>
 
 #include "core/problem.h"
+#include "scene/layer_look.h"
 #include "scene/model.h"
+#include "scene/sky.h"
+#include "scene/sun.h"
 
 namespace friche::render {
+
+enum class ToneMap { PbrNeutral, Aces };
+
+// What a debug view shows instead of the lit surface.
+enum class DebugView {
+    None,
+    BaseColor,
+    Normals,
+    MetallicRoughness,
+    Occlusion,
+    ShadowCascades,
+    Wireframe
+};
+
+// The daylight a frame is lit by. The default: a clear sky over Liège on
+// 21 June at 15:00 summer time (scene::kDefaultSiteTime).
+struct Lighting {
+    scene::SkyKind sky = scene::SkyKind::Clear;
+    scene::SiteTime site = scene::kDefaultSiteTime;
+    float turbidity = 2.5f;
+    // Stops added to the automatic exposure, which shows a sunlit white
+    // horizontal surface just below full white whatever the hour or sky.
+    float exposureStops = 0.0f;
+    ToneMap toneMap = ToneMap::PbrNeutral;
+    bool shadows = true;
+    bool ground = true;  // never under a Uniform sky: the furnace test needs nothing but sky
+};
 
 // What one frame looks through: view state, owned by the caller.
 struct ViewParams {
@@ -24,6 +61,17 @@ struct ViewParams {
     glm::ivec4 viewport{0, 0, 1, 1};  // x, y, width, height in pixels
     int scene = 0;                    // which of the model's scenes
     int variant = -1;                 // KHR_materials_variants index, -1: the default materials
+    Lighting lighting{};
+    DebugView debugView = DebugView::None;
+    // How each model node looks (a scenario's phase, scene::ModelLooks), indexed
+    // like Model::nodes; empty: every node as modelled. Not drawn nodes cast no shadow.
+    std::span<const scene::NodeLook> looks{};
+};
+
+// What the last frame cost, for benchmarks and the panel.
+struct FrameStats {
+    int drawCalls = 0;  // model draws in the main pass (shadow passes excluded)
+    int shadowDrawCalls = 0;
 };
 
 class GpuModel;  // defined in render/gpu_model.h: a model's buffers and textures, move-only
@@ -40,9 +88,16 @@ public:
     // for the context, say) go to `problems`.
     std::unique_ptr<GpuModel> upload(const scene::Model& model, core::Problems& problems);
 
-    // Clears the viewport and draws `scene` of the model: opaque and masked
-    // first, then blended surfaces back to front.
+    // Draws `scene` of the model with its sky, ground and shadows into the
+    // framebuffer bound now, at view.viewport (the rest is left alone).
     void draw(const GpuModel& model, const ViewParams& view);
+
+    // Rebuilds the surface programs from their sources (FRICHE_SHADER_DIR for
+    // live editing). On failure the previous programs stay in use and false
+    // comes back with the compiler's messages, at file:line, in `problems`.
+    bool reloadShaders(core::Problems& problems);
+
+    const FrameStats& stats() const;
 
 private:
     Renderer();

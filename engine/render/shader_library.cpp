@@ -39,7 +39,7 @@ std::optional<std::string> includedName(const std::string& line) {
 }
 
 class Expander {
-  public:
+public:
     Expander(gfx::ShaderSource& out, core::Problems& problems) : out_(out), problems_(problems) {}
 
     bool expand(const std::string& file, const std::string& from, int depth) {
@@ -75,7 +75,7 @@ class Expander {
         return true;
     }
 
-  private:
+private:
     gfx::ShaderSource& out_;
     core::Problems& problems_;
 };
@@ -85,6 +85,13 @@ class Expander {
 bool loadShader(const std::string& file, gfx::ShaderSource& out, core::Problems& problems) {
     out = {};
     return Expander(out, problems).expand(file, "", 0);
+}
+
+gfx::Program buildProgram(const char* vertex, const char* fragment, const char* label,
+                          core::Problems& problems) {
+    gfx::ShaderSource vs, fs;
+    if (!loadShader(vertex, vs, problems) || !loadShader(fragment, fs, problems)) return {};
+    return gfx::Program::build({.vertex = &vs, .fragment = &fs, .label = label}, problems);
 }
 
 }  // namespace friche::render

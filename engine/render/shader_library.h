@@ -3,6 +3,7 @@
 //
 //   gfx::ShaderSource vs;
 //   if (!render::loadShader("pbr.vert", vs, problems)) ...;
+//   gfx::Program p = render::buildProgram("pbr.vert", "pbr.frag", "pbr", problems);
 //
 // The sources come from the binary (embedded at build time), or from the
 // folder named by the environment variable FRICHE_SHADER_DIR when it is set:
@@ -17,5 +18,9 @@
 namespace friche::render {
 
 bool loadShader(const std::string& file, gfx::ShaderSource& out, core::Problems& problems);
+
+// Loads both stages and links them; an empty program, with problems, if either fails.
+gfx::Program buildProgram(const char* vertex, const char* fragment, const char* label,
+                          core::Problems& problems);
 
 }  // namespace friche::render

@@ -1,126 +1,56 @@
-// `friche render` on llvmpipe: corpus models give images that show the model,
-// with properties that follow from the glTF specification where there is one
-// (unlit colours, alpha modes), the same bytes on every run, and bad input is
-// exit 1 with a message.
+// `friche render` on llvmpipe: corpus models give images that show the model
+// under the default sky, on the ground, with properties that follow from the
+// glTF specification where there is one (unlit colours), the same bytes on
+// every run, and bad input is exit 1 with a message.
 #include <gtest/gtest.h>
-#include <stb_image.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
+#include "cli/render_image.h"
 #include "support/run.h"
 
 namespace {
 
 namespace fs = std::filesystem;
+using namespace friche::test;
 using friche::test::runFriche;
 
 const std::string kAssets = std::string(FRICHE_CORPUS_DIR) + "/glTF-Sample-Assets/Models/";
 
-std::string glb(const std::string& name) {
-    return kAssets + name + "/glTF-Binary/" + name + ".glb";
-}
-std::string gltf(const std::string& name) {
-    return kAssets + name + "/glTF/" + name + ".gltf";
+Image render(const std::string& model, const std::string& name, StillOptions o = {}) {
+    return renderStill(model, name, o);
 }
 
-std::string outPath(const std::string& name) {
-    fs::create_directories(FRICHE_TEST_OUT);
-    return std::string(FRICHE_TEST_OUT) + "/render_" + name + ".png";
-}
-
-struct Rgb {
-    int r = 0, g = 0, b = 0;
-};
-
-struct Image {
-    int width = 0, height = 0;
-    std::vector<unsigned char> rgb;
-    Rgb at(int x, int y) const {
-        const auto* p =
-            &rgb[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + x) * 3];
-        return {p[0], p[1], p[2]};
-    }
-};
-
-Image decode(const std::string& path) {
-    Image image;
-    int channels = 0;
-    unsigned char* data = stbi_load(path.c_str(), &image.width, &image.height, &channels, 3);
-    if (data) {
-        image.rgb.assign(data, data + static_cast<std::size_t>(image.width) * image.height * 3);
-        stbi_image_free(data);
-    }
-    return image;
-}
-
-std::string bytesOf(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
-bool near(Rgb a, Rgb b, int tolerance) {
-    return std::abs(a.r - b.r) <= tolerance && std::abs(a.g - b.g) <= tolerance &&
-           std::abs(a.b - b.b) <= tolerance;
-}
-
-// The backdrop is a vertical gradient: each row is one colour. A pixel shows
-// the model when it differs from both ends of its row (a model may cover one end).
-bool isModel(const Image& im, int x, int y) {
-    constexpr int kTolerance = 6;
-    return !near(im.at(x, y), im.at(0, y), kTolerance) &&
-           !near(im.at(x, y), im.at(im.width - 1, y), kTolerance);
-}
-
-double modelFraction(const Image& im) {
-    std::size_t count = 0;
-    for (int y = 0; y < im.height; ++y)
-        for (int x = 0; x < im.width; ++x) count += isModel(im, x, y);
-    return static_cast<double>(count) / (static_cast<double>(im.width) * im.height);
-}
-
-double fractionNear(const Image& im, Rgb colour, int tolerance) {
-    std::size_t count = 0;
-    for (int y = 0; y < im.height; ++y)
-        for (int x = 0; x < im.width; ++x) count += near(im.at(x, y), colour, tolerance);
-    return static_cast<double>(count) / (static_cast<double>(im.width) * im.height);
-}
-
-// Mean of the model's pixels (0..255 per channel), and the share of them that are near black.
+// Mean colour of the model's pixels in `lit`, and the share of them near black.
 struct ModelStats {
     Rgb mean;
     double darkFraction = 0.0;
 };
 
-ModelStats modelStats(const Image& im) {
-    long long r = 0, g = 0, b = 0, n = 0, dark = 0;
-    for (int y = 0; y < im.height; ++y)
-        for (int x = 0; x < im.width; ++x) {
-            if (!isModel(im, x, y)) continue;
-            const Rgb c = im.at(x, y);
-            r += c.r, g += c.g, b += c.b, ++n;
+ModelStats modelStats(const Image& lit, const Mask& mask) {
+    Rgb sum;
+    long n = 0, dark = 0;
+    for (int y = 0; y < lit.height; ++y)
+        for (int x = 0; x < lit.width; ++x) {
+            if (!mask.at(x, y)) continue;
+            const Rgb c = lit.at(x, y);
+            sum.r += c.r, sum.g += c.g, sum.b += c.b, ++n;
             dark += std::max({c.r, c.g, c.b}) < 50;
         }
     if (n == 0) return {};
-    return {{static_cast<int>(r / n), static_cast<int>(g / n), static_cast<int>(b / n)},
-            static_cast<double>(dark) / static_cast<double>(n)};
+    const auto count = static_cast<double>(n);
+    return {{sum.r / count, sum.g / count, sum.b / count}, static_cast<double>(dark) / count};
 }
 
-// Renders `model` at 320x240 (llvmpipe is slow at large sizes) and decodes it.
-Image render(const std::string& model, const std::string& name, std::vector<std::string> extra = {},
-             const std::string& size = "320x240") {
-    const std::string out = outPath(name);
-    fs::remove(out);
-    std::vector<std::string> args = {"render", model, "-o", out, "--size", size};
-    args.insert(args.end(), extra.begin(), extra.end());
-    const auto r = runFriche(args, 120);
-    EXPECT_EQ(r.exitCode, 0) << r.output;
-    return decode(out);
+double fractionNear(const Image& im, Rgb colour, int tolerance) {
+    long count = 0;
+    for (int y = 0; y < im.height; ++y)
+        for (int x = 0; x < im.width; ++x) count += near(im.at(x, y), colour, tolerance);
+    return static_cast<double>(count) / (static_cast<double>(im.width) * im.height);
 }
 
 struct Case {
@@ -136,11 +66,16 @@ TEST_P(RenderCorpus, DrawsTheModel) {
     const Image im = render(c.path, c.name);
     ASSERT_EQ(im.width, 320);
     ASSERT_EQ(im.height, 240);
-    EXPECT_GE(modelFraction(im), c.minFraction) << c.name;
-    // The backdrop is calm, not black: the top-left corner is a pale blue-grey.
+    const Mask mask = modelMask(c.path, std::string(c.name) + "_mask", {});
+    EXPECT_GE(mask.fraction(), c.minFraction) << c.name;
+    // The sky is a pale blue-grey at the top, never black; the ground below is
+    // darker than the sky's horizon and greyer.
     const Rgb corner = im.at(0, 0);
     EXPECT_GT(corner.b, 120);
     EXPECT_GE(corner.b, corner.r);
+    const Rgb ground = im.at(2, im.height - 3);
+    EXPECT_GT(ground.luma(), 40);
+    EXPECT_LT(ground.luma(), corner.luma());
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -161,8 +96,9 @@ INSTANTIATE_TEST_SUITE_P(
              0.05}),
     [](const testing::TestParamInfo<Case>& p) { return std::string(p.param.name); });
 
-// KHR_materials_unlit: the colour on screen is the base colour, sRGB-encoded.
-// UnlitTest's factors are linear 0.2176 for the middle channel: sRGB 128.
+// KHR_materials_unlit: the colour on screen is the base colour, sRGB-encoded,
+// whatever the exposure and through the tone curve. UnlitTest's factors are
+// linear 0.2176 for the middle channel: sRGB 128.
 TEST(Render, UnlitShowsTheBaseColourExactly) {
     const Image im = render(glb("UnlitTest"), "UnlitTest");
     EXPECT_GT(fractionNear(im, {255, 128, 0}, 2), 0.03);
@@ -172,14 +108,16 @@ TEST(Render, UnlitShowsTheBaseColourExactly) {
 // Metals reflect the sky: half of MetalRoughSpheres is metal, and with no
 // environment those spheres would be black; here almost no pixel is.
 TEST(Render, MetalsAreNotBlack) {
-    const ModelStats stats =
-        modelStats(render(glb("MetalRoughSpheresNoTextures"), "MetalRoughSpheres"));
+    const std::string path = glb("MetalRoughSpheresNoTextures");
+    const ModelStats stats = modelStats(render(path, "MetalRoughSpheres"),
+                                        modelMask(path, "MetalRoughSpheres_mask", {}));
     EXPECT_LT(stats.darkFraction, 0.05);
 }
 
 // The duck is yellow: lit base colour, not a grey or tinted placeholder.
 TEST(Render, DuckIsYellow) {
-    const Rgb mean = modelStats(render(glb("Duck"), "DuckColour")).mean;
+    const Rgb mean =
+        modelStats(render(glb("Duck"), "DuckColour"), modelMask(glb("Duck"), "Duck_mask", {})).mean;
     EXPECT_GT(mean.r, mean.b + 60);
     EXPECT_GT(mean.g, mean.b + 40);
 }
@@ -188,17 +126,20 @@ TEST(Render, SameInputGivesTheSameBytes) {
     for (const std::string name : {"BoxTextured", "AlphaBlendModeTest"}) {
         render(glb(name), name + "_a");
         render(glb(name), name + "_b");
-        const std::string a = bytesOf(outPath(name + "_a")), b = bytesOf(outPath(name + "_b"));
+        const std::string a = fileBytes(outPath(name + "_a")), b = fileBytes(outPath(name + "_b"));
         EXPECT_FALSE(a.empty());
         EXPECT_TRUE(a == b) << name << " differs between two runs";
     }
 }
 
-TEST(Render, FourKStill) {
-    const Image im = render(glb("Box"), "Box4K", {}, "3840x2160");
-    EXPECT_EQ(im.width, 3840);
-    EXPECT_EQ(im.height, 2160);
-    EXPECT_GT(modelFraction(im), 0.05);
+// A 4K still, twice: the right size, the model in it, the same bytes.
+TEST(Render, FourKStillIsReproducible) {
+    const Image a = render(glb("Box"), "Box4K_a", {.size = "3840x2160"});
+    render(glb("Box"), "Box4K_b", {.size = "3840x2160"});
+    EXPECT_EQ(a.width, 3840);
+    EXPECT_EQ(a.height, 2160);
+    EXPECT_GT(a.mean({1700, 900, 2100, 1200}).r, 2.0 * a.mean({1700, 900, 2100, 1200}).b);
+    EXPECT_TRUE(fileBytes(outPath("Box4K_a")) == fileBytes(outPath("Box4K_b")));
 }
 
 // Cameras.gltf has a perspective (0) and an orthographic (1) camera, both
@@ -206,10 +147,12 @@ TEST(Render, FourKStill) {
 TEST(Render, ViewPicksTheFilesCamera) {
     const std::string path = gltf("Cameras");
     const Image orbit = render(path, "CamerasOrbit");
-    const Image perspective = render(path, "CamerasPerspective", {"--view", "0"});
-    const Image orthographic = render(path, "CamerasOrthographic", {"--view", "1"});
-    EXPECT_GT(modelFraction(perspective), 0.05);
-    EXPECT_GT(modelFraction(orthographic), 0.05);
+    const Image perspective = render(path, "CamerasPerspective", {.args = {"--view", "0"}});
+    const Image orthographic = render(path, "CamerasOrthographic", {.args = {"--view", "1"}});
+    EXPECT_GT(modelMask(path, "CamerasPerspective_mask", {.args = {"--view", "0"}}).fraction(),
+              0.05);
+    EXPECT_GT(modelMask(path, "CamerasOrthographic_mask", {.args = {"--view", "1"}}).fraction(),
+              0.05);
     EXPECT_NE(perspective.rgb, orthographic.rgb);
     EXPECT_NE(perspective.rgb, orbit.rgb);
 }
@@ -270,7 +213,7 @@ TEST(Render, ShaderErrorsNameFileAndLine) {
         fs::copy_file(entry.path(), dir / entry.path().filename());
     // Line 3 of brdf.glsl becomes nonsense; the rest moves down a line.
     const fs::path brdf = dir / "brdf.glsl";
-    std::string text = bytesOf(brdf.string());
+    std::string text = fileBytes(brdf.string());
     std::size_t second = text.find('\n', text.find('\n') + 1);
     text.insert(second + 1, "this is not glsl;\n");
     std::ofstream(brdf, std::ios::binary) << text;

@@ -1,0 +1,43 @@
+#include "render/hdr_target.h"
+
+#include <algorithm>
+
+namespace friche::render {
+
+void HdrTarget::ensure(int width, int height, int samples) {
+    samples = std::clamp(samples, 1, gfx::maxSamples());
+    if (fbo_ && width == width_ && height == height_ && samples == samples_) return;
+    width_ = width;
+    height_ = height;
+    samples_ = samples;
+    color_ = gfx::Image::create({.target = GL_TEXTURE_2D_MULTISAMPLE,
+                                 .width = width,
+                                 .height = height,
+                                 .samples = samples,
+                                 .format = GL_RGBA16F,
+                                 .label = "hdr colour"});
+    asIs_ = gfx::Image::create({.target = GL_TEXTURE_2D_MULTISAMPLE,
+                                .width = width,
+                                .height = height,
+                                .samples = samples,
+                                .format = GL_R8,
+                                .label = "hdr as is"});
+    depth_ = gfx::Renderbuffer::create({.width = width,
+                                        .height = height,
+                                        .format = GL_DEPTH_COMPONENT24,
+                                        .samples = samples,
+                                        .label = "hdr depth"});
+    fbo_ = gfx::Framebuffer::create("hdr");
+    fbo_.attach(GL_COLOR_ATTACHMENT0, color_);
+    fbo_.attach(GL_COLOR_ATTACHMENT1, asIs_);
+    fbo_.attach(GL_DEPTH_ATTACHMENT, depth_);
+    const GLenum buffers[] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
+    glDrawBuffers(2, buffers);
+}
+
+void HdrTarget::bind() const {
+    fbo_.bind();
+    glViewport(0, 0, width_, height_);
+}
+
+}  // namespace friche::render

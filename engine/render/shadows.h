@@ -1,0 +1,50 @@
+// The sun's cascaded shadow map: the view frustum, from the near plane to the
+// farthest point where the model or its shadow can be, cut into cascades
+// (Zhang's practical split), each covered by one layer of a depth array seen
+// from the sun.
+//
+//   auto cascades = render::fitCascades(view, modelBounds, groundY, toSun, 3, 2048);
+//   shadowMap.begin(i);  ... draw casters with cascades.viewProjection[i] ...
+//   shadowMap.bind();     // FRICHE_UNIT_SHADOW_MAP for the surfaces' shaders
+#pragma once
+
+#include <array>
+
+#include <glm/glm.hpp>
+
+#include "gfx/framebuffer.h"
+#include "gfx/texture.h"
+#include "render/renderer.h"
+#include "scene/model.h"
+#include "shaders/bindings.h"
+
+namespace friche::render {
+
+struct Cascades {
+    int count = 0;                                                // 0: no shadows this frame
+    std::array<glm::mat4, FRICHE_MAX_CASCADES> viewProjection{};  // world -> light clip space
+    std::array<glm::mat4, FRICHE_MAX_CASCADES> lookup{};          // world -> [0,1]^3 of the layer
+    std::array<float, FRICHE_MAX_CASCADES> end{};    // view depth where each cascade ends
+    std::array<float, FRICHE_MAX_CASCADES> texel{};  // world size of one shadow texel
+};
+
+// CPU only. No cascades when the sun is down or the bounds are empty.
+Cascades fitCascades(const ViewParams& view, const scene::Bounds& casters, float groundY,
+                     const glm::vec3& toSun, int count, int size);
+
+class ShadowMap {
+public:
+    ShadowMap() = default;  // empty
+    static ShadowMap create(int size, int layers);
+    // Binds layer `cascade` as the depth target, cleared, with its viewport.
+    void begin(int cascade) const;
+    void bind() const { depth_.bind(FRICHE_UNIT_SHADOW_MAP); }
+    int size() const { return size_; }
+
+private:
+    gfx::Image depth_;
+    gfx::Framebuffer fbo_;
+    int size_ = 0;
+};
+
+}  // namespace friche::render

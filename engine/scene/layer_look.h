@@ -1,0 +1,82 @@
+// How every node of a scenario's model looks at one timeline position: the
+// bridge from the timeline (scene/timeline.h) to the renderer, CPU only.
+//
+//   scene::ModelLooks looks(scenario, model, modelPath);   // once, after loading
+//   auto frames = scene::evaluate(scenario, position, scene::Easing::Smoothstep);
+//   std::vector<scene::NodeLook> perNode = looks.at(frames);  // each frame
+//   view.looks = perNode;                                     // render::ViewParams
+//
+// perNode is indexed like model.nodes. A node takes the look of the last
+// layer (in the file's order) that names it or one of its ancestors; a node
+// no layer names is drawn as modelled. Layer transforms and per-phase glTF
+// scenes are not applied here (ModelLooks::unsupported says so).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scene/model.h"
+#include "scene/scenario.h"
+#include "scene/timeline.h"
+
+namespace friche::scene {
+
+// One node's look. At rest: absent {opacity 0}, present {all defaults},
+// ghosted {opacity kGhostOpacity, ghost 1}, construction {construction 1}.
+// Between phases the transition style moves one of dissolve, clip or opacity.
+struct NodeLook {
+    float opacity = 1.0f;     // 1 opaque; below 1 blended (fade, ghost); 0 not drawn
+    float dissolve = 0.0f;    // fraction of the surface eaten by the noise dissolve, [0,1]
+    float clip = 1.0f;        // fraction of the height shown from the bottom (rise, sink), [0,1]
+    float clipBottom = 0.0f;  // world-space Y of the node's piece of the layer: clip 0 here,
+    float clipTop = 0.0f;  // clip 1 here (the world Y of the clip plane is mix(bottom, top, clip))
+    float ghost = 0.0f;    // weight of the x-ray look, [0,1]
+    float construction = 0.0f;  // weight of the building-site tint, [0,1]
+
+    bool drawn() const { return opacity > 0.0f && dissolve < 1.0f && clip > 0.0f; }
+    // Drawn with alpha blending, back to front, without writing depth.
+    bool blended() const { return drawn() && (opacity < 1.0f || ghost > 0.0f); }
+    // Casts a shadow: solid enough to block the sun (ghosts and faint fades do not).
+    bool castsShadow() const { return drawn() && opacity >= 0.5f && ghost < 0.5f; }
+    // The world Y above which the node is cut away (when clip < 1).
+    float clipHeight() const { return clipBottom + (clipTop - clipBottom) * clip; }
+    bool operator==(const NodeLook&) const = default;
+};
+
+inline constexpr float kGhostOpacity = 0.4f;
+
+// A layer's look at one LayerFrame, before its node bounds are known
+// (clipBottom and clipTop stay 0): for panels and hotspots as much as for nodes.
+NodeLook lookOf(const LayerFrame& frame);
+
+// Resolves, once, which nodes of one model file each layer covers and the
+// world height range each named node's subtree spans; then gives the looks
+// of every node at any timeline position.
+class ModelLooks {
+public:
+    // `modelPath` is the resolved file (Layer::modelPath); layers on other
+    // files are ignored.
+    ModelLooks(const Scenario& scenario, const Model& model,
+               const std::filesystem::path& modelPath);
+
+    // One look per model node; `frames` from evaluate(scenario, ...).
+    std::vector<NodeLook> at(const std::vector<LayerFrame>& frames) const;
+    // The same at a position, with smoothstep easing.
+    std::vector<NodeLook> at(const Scenario& scenario, double position) const;
+
+    // Why this model's layers cannot be shown exactly (a layer transform or a
+    // per-phase glTF scene), or nullopt.
+    const std::optional<std::string>& unsupported() const { return unsupported_; }
+
+private:
+    struct Covered {
+        int layer = -1;
+        float bottom = 0.0f, top = 0.0f;  // world Y range of the named node's subtree
+    };
+    std::vector<Covered> nodes_;  // one per model node; layer -1: no layer names it
+    std::optional<std::string> unsupported_;
+};
+
+}  // namespace friche::scene

@@ -1,0 +1,27 @@
+// The "Light" panel: the sky (clear or overcast), the site, date and hour the
+// sun follows, exposure and tone mapping, and the debug views; and, over the
+// frame, the compiler's messages when a shader reload failed.
+//
+//   ui::RenderSettings settings;                 // view state, owned by the viewer
+//   ui::renderPanel(settings);                   // each frame, inside ImGui's frame
+//   if (settings.reloadRequested) ...;           // the "Reload shaders" button
+//   ui::shaderErrorOverlay(message);             // empty: nothing is drawn
+#pragma once
+
+#include <string>
+
+#include "render/renderer.h"
+
+namespace friche::ui {
+
+struct RenderSettings {
+    render::Lighting lighting;
+    render::DebugView debugView = render::DebugView::None;
+    bool reloadRequested = false;  // set by the panel for one frame
+};
+
+void renderPanel(RenderSettings& settings);
+
+void shaderErrorOverlay(const std::string& message);
+
+}  // namespace friche::ui

@@ -1,0 +1,22 @@
+#version 410 core
+// Depth from the sun, for one cascade of the shadow map.
+#include "bindings.h"
+
+layout(location = FRICHE_ATTR_POSITION) in vec3 a_position;
+layout(location = FRICHE_ATTR_UV0) in vec2 a_uv0;
+layout(location = FRICHE_ATTR_UV1) in vec2 a_uv1;
+
+uniform mat4 u_model;
+uniform mat4 u_lightViewProjection;
+uniform int u_texCoord;      // the base colour's UV set
+uniform mat3 u_uvTransform;  // and its KHR_texture_transform
+
+out vec2 v_uv;
+out vec3 v_worldPosition;  // for a scenario's dissolve and clip (transition.glsl)
+
+void main() {
+    v_uv = (u_uvTransform * vec3(u_texCoord == 1 ? a_uv1 : a_uv0, 1.0)).xy;
+    vec4 world = u_model * vec4(a_position, 1.0);
+    v_worldPosition = world.xyz;
+    gl_Position = u_lightViewProjection * world;
+}
