@@ -15,12 +15,16 @@ packages=(
   libgtest-dev libbenchmark-dev glslang-tools xvfb xauth f3d
   # run time: glyphs for é, ë, ü, œ, € ; Mesa for headless GL
   fonts-noto-core libegl-mesa0 libgl1-mesa-dri
+  # CI runs the Khronos glTF-Validator (an npm package) on the generated models
+  nodejs
 )
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Debian packages npm apart from nodejs; other nodejs builds carry their own.
+command -v npm >/dev/null || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "setup: installing ${missing[*]}"

@@ -43,6 +43,7 @@ ImGuiLayer::~ImGuiLayer() {
 
 bool ImGuiLayer::processEvent(const SDL_Event& event, glm::vec2 windowSize) {
     ImGui_ImplSDL2_ProcessEvent(&event);
+    if (event.type == SDL_MOUSEMOTION) lastMotion_ = glm::vec2(event.motion.x, event.motion.y);
     // ImGui's WantCaptureMouse dates from the last frame: a move onto the 3D
     // view and a click there, in one batch of events, would both go to the
     // panel. So a press is the interface's by where it lands; moves and
@@ -71,6 +72,13 @@ bool ImGuiLayer::processEvent(const SDL_Event& event, glm::vec2 windowSize) {
 void ImGuiLayer::newFrame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    // During a drag Debian's backend (ImGui 1.86) reads the pointer through
+    // SDL's global mouse state, which on X without a window manager (a kiosk,
+    // Xvfb) can stay where the press was: a dragged handle would freeze. The
+    // motion events always carry the truth.
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseDown[0] || io.MouseDown[1] || io.MouseDown[2])
+        io.MousePos = ImVec2(lastMotion_.x, lastMotion_.y);
     ImGui::NewFrame();
 }
 

@@ -32,6 +32,8 @@ public:
 private:
     // Whether a press at `point` (window points) is the interface's.
     bool claims(glm::vec2 point) const;
+
+    glm::vec2 lastMotion_{0.0f};  // the pointer's last position from SDL's motion events
 };
 
 }  // namespace friche::app

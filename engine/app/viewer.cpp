@@ -1,7 +1,9 @@
 #include "app/viewer.h"
 
 #include <SDL.h>
+#include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -12,14 +14,18 @@
 #include "app/imgui_layer.h"
 #include "app/input.h"
 #include "app/platform.h"
+#include "app/scenario_session.h"
+#include "core/file.h"
 #include "gfx/gl.h"
 #include "io/load.h"
 #include "render/gpu_model.h"
 #include "render/renderer.h"
+#include "render/shader_watch.h"
 #include "scene/camera_controller.h"
 #include "scene/draw_list.h"
 #include "scene/view_state.h"
 #include "ui/model_panel.h"
+#include "ui/render_panel.h"
 
 namespace friche::app {
 
@@ -52,6 +58,7 @@ struct SceneSummary {
 // GPU resources go before the renderer, the renderer and ImGui before the GL context.
 struct Viewer {
     fs::path path;
+    std::optional<ScenarioSession> session;  // when `path` is a scenario
     scene::Model model;
     core::Problems problems;  // loading and uploading; the panel lists the warnings
     std::unique_ptr<Platform> platform;
@@ -62,6 +69,9 @@ struct Viewer {
     scene::ViewState view;
     scene::CameraController controller;
     SceneSummary summary;
+    ui::RenderSettings light;  // sky, sun, look and debug view: the "Light" panel's
+    render::ShaderWatch shaderWatch;
+    std::string shaderError;  // the last failed reload, shown over the frame
     int framesToDraw = kFramesAfterEvent;
     float frameMs = 0.0f;
     bool quit = false;
@@ -72,18 +82,57 @@ void printProblems(const fs::path& path, const core::Problems& problems) {
         std::cerr << core::formatProblem(path.string(), p) << "\n";
 }
 
-bool load(Viewer& v) {
-    io::LoadResult r = io::loadModel(v.path);
-    printProblems(v.path, r.problems);
-    if (!r.ok()) {
-        std::cerr << v.path.string() << ": " << r.problems.count(core::Severity::Error)
-                  << " error(s)\n";
-        return false;
+// What opening a path gives: a model, and the scenario when the path is one.
+struct Opened {
+    std::optional<ScenarioSession> session;
+    scene::Model model;
+    core::Problems problems;
+};
+
+// Loads a scenario and its model, or a model; prints every problem, and
+// nullopt after the error count.
+std::optional<Opened> openPath(const fs::path& path) {
+    Opened o;
+    if (core::lowerExtension(path) == "json") {
+        o.session = ScenarioSession::load(path, o.problems);
+        printProblems(path, o.problems);
+        if (!o.session) {
+            std::cerr << path.string() << ": " << o.problems.count(core::Severity::Error)
+                      << " error(s)\n";
+            return std::nullopt;
+        }
     }
-    v.model = std::move(r.model);
-    v.problems = std::move(r.problems);
+    const fs::path modelPath = o.session ? o.session->modelPath() : path;
+    io::LoadResult r = io::loadModel(modelPath);
+    printProblems(modelPath, r.problems);
+    if (!r.ok()) {
+        std::cerr << modelPath.string() << ": " << r.problems.count(core::Severity::Error)
+                  << " error(s)\n";
+        return std::nullopt;
+    }
+    o.model = std::move(r.model);
+    o.problems.append(r.problems);
+    if (o.session) o.session->attach(o.model, o.problems);
+    return o;
+}
+
+void adopt(Viewer& v, Opened&& o) {
+    v.session = std::move(o.session);
+    v.model = std::move(o.model);
+    v.problems = std::move(o.problems);
     v.view.scene = v.model.defaultScene;
+}
+
+bool load(Viewer& v) {
+    auto opened = openPath(v.path);
+    if (!opened) return false;
+    adopt(v, std::move(*opened));
     return true;
+}
+
+// The GPU has the pixels now; an exhibition PC keeps days of uptime with less memory held.
+void releaseImages(Viewer& v) {
+    for (scene::Image& image : v.model.images) image.rgba = {};
 }
 
 // The window, ImGui, the renderer and the model's GPU copy.
@@ -99,8 +148,7 @@ bool open(Viewer& v) {
     v.problems.append(problems);
     if (!v.gpu) return false;
     v.glContext = gfx::describeContext();
-    // The GPU has the pixels now; an exhibition PC keeps days of uptime with less memory held.
-    for (scene::Image& image : v.model.images) image.rgba = {};
+    releaseImages(v);
     return true;
 }
 
@@ -147,6 +195,7 @@ void handlePointer(Viewer& v, const scene::PointerEvent& event) {
         case scene::ControlResult::Moved:
             v.view.orbit = camera;
             v.view.gltfCamera = -1;
+            if (v.session) v.session->cancelFlight();
             break;
         case scene::ControlResult::FrameAll:
             frameAll(v);
@@ -213,35 +262,98 @@ void drawScene(const Viewer& v) {
         glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
     }
-    render::ViewParams
-        params;  // lighting and the rest: the renderer's defaults until a panel sets them
+    render::ViewParams params;
     params.view = camera.view;
     params.projection = camera.projection;
     params.eye = camera.eye;
     params.viewport = viewport;
     params.scene = v.view.scene;
     params.variant = v.view.variant;
+    params.lighting = v.light.lighting;
+    params.debugView = v.light.debugView;
+    // The scenario's phase: which halls are there, dissolving, rising or ghosted.
+    const std::vector<scene::NodeLook> looks =
+        v.session ? v.session->looks() : std::vector<scene::NodeLook>{};
+    params.looks = looks;
     v.renderer->draw(*v.gpu, params);
+}
+
+// Rebuilds the shaders; on failure the last good ones keep drawing and the
+// compiler's messages stay over the frame until a reload succeeds.
+void reloadShaders(Viewer& v) {
+    core::Problems problems;
+    v.shaderError.clear();
+    if (v.renderer->reloadShaders(problems)) return;
+    for (const core::Problem& p : problems.list())
+        v.shaderError += core::formatProblem("shader", p) + "\n";
+}
+
+// The whole site framed, then the scenario's start view.
+void showStart(Viewer& v) {
+    summarise(v);
+    frameAll(v);
+    if (v.session) v.session->startView(v.view.orbit);
+}
+
+// Opens another scenario in the same window; when it cannot be opened (the
+// problems are printed) the site shown stays.
+void switchSite(Viewer& v, const fs::path& file) {
+    auto opened = openPath(file);
+    if (!opened) return;
+    core::Problems problems;
+    auto gpu = v.renderer->upload(opened->model, problems);
+    printProblems(file, problems);
+    if (!gpu) return;
+    opened->session->inherit(std::move(*v.session));
+    v.gpu = std::move(gpu);
+    adopt(v, std::move(*opened));
+    v.problems.append(problems);
+    v.path = file;
+    releaseImages(v);
+    showStart(v);
+    // The panels fit themselves to the new site's texts over the next frames.
+    v.framesToDraw = kFramesAfterEvent + 1;
+}
+
+// The scenario's panels; the scenario file the user switched to, if any.
+std::optional<fs::path> scenarioPanels(Viewer& v) {
+    if (!v.session) return std::nullopt;
+    v.session->advance(v.view.orbit);
+    return v.session->drawPanels(currentCamera(v, drawableAspect(v)), windowSize(v), v.view.orbit);
 }
 
 void drawFrame(Viewer& v) {
     const Uint64 start = SDL_GetPerformanceCounter();
     v.ui->newFrame();
+    // A scenario's own panels take the corners: the technical ones start folded.
+    if (v.session) ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
     ui::modelPanel(
         {v.model, v.summary.stats, v.problems, v.summary.cameras, v.glContext, v.frameMs}, v.view);
+    if (v.session) ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
+    ui::renderPanel(v.light);
+    const auto nextSite = scenarioPanels(v);
+    if (v.light.reloadRequested) reloadShaders(v);
+    ui::shaderErrorOverlay(v.shaderError);
     applyViewState(v);
     drawScene(v);
     v.ui->render();
     v.platform->swap();
     v.frameMs = static_cast<float>(SDL_GetPerformanceCounter() - start) * 1000.0f /
                 static_cast<float>(SDL_GetPerformanceFrequency());
+    if (nextSite) switchSite(v, *nextSite);
 }
 
 void runLoop(Viewer& v) {
     while (!v.quit) {
+        // A step, playback or camera flight draws every frame until it ends.
+        if (v.session && v.session->animating()) v.framesToDraw = std::max(v.framesToDraw, 1);
         if (v.framesToDraw == 0) SDL_WaitEventTimeout(nullptr, kIdleWaitMs);
         SDL_Event e;
         while (SDL_PollEvent(&e)) handleEvent(v, e);
+        if (v.shaderWatch.changed()) {
+            reloadShaders(v);
+            v.framesToDraw = kFramesAfterEvent;
+        }
         if (v.framesToDraw > 0 && !v.quit) {
             drawFrame(v);
             --v.framesToDraw;
@@ -251,25 +363,30 @@ void runLoop(Viewer& v) {
 
 }  // namespace
 
-std::optional<fs::path> defaultModelPath() {
-    if (const char* env = std::getenv("FRICHE_DEFAULT_MODEL"); env && *env) return fs::path(env);
-    char* base = SDL_GetBasePath();
-    if (!base) return std::nullopt;
-    // The build generates the sites' models beside the executable (tools/sitegen).
-    const fs::path seraing = fs::path(base) / "assets/sites/seraing.glb";
-    SDL_free(base);
-    std::error_code ec;
-    if (fs::is_regular_file(seraing, ec)) return seraing;
+std::optional<fs::path> defaultScenarioPath() {
+    if (const char* env = std::getenv("FRICHE_DEFAULT_SCENARIO"); env && *env) return fs::path(env);
+    std::vector<fs::path> candidates;
+    // An installed tree keeps scenes/ beside bin/; a build folder finds the source tree's.
+    if (char* base = SDL_GetBasePath()) {
+        candidates.push_back(fs::path(base) / "../scenes/seraing.json");
+        SDL_free(base);
+    }
+    candidates.push_back(fs::path(FRICHE_SOURCE_DIR) / "scenes/seraing.json");
+    for (const fs::path& c : candidates) {
+        std::error_code ec;
+        if (fs::is_regular_file(c, ec)) return c.lexically_normal();
+    }
     return std::nullopt;
 }
 
 int runViewer(const ViewerCommand& cmd) {
     Viewer v;
-    const auto path = cmd.path.empty() ? defaultModelPath() : std::optional<fs::path>(cmd.path);
+    const auto path = cmd.path.empty() ? defaultScenarioPath() : std::optional<fs::path>(cmd.path);
     if (!path) {
         std::fputs(
-            "friche: no model given and no default model found.\n"
-            "  Open one with:  friche model.glb   (or set FRICHE_DEFAULT_MODEL)\n",
+            "friche: no PATH given and no default scenario found.\n"
+            "  Open one with:  friche scenes/seraing.json   or   friche model.glb\n"
+            "  (or set FRICHE_DEFAULT_SCENARIO)\n",
             stderr);
         return kExitUsage;
     }
@@ -280,8 +397,7 @@ int runViewer(const ViewerCommand& cmd) {
         return kExitBadInput;
     }
     if (!open(v)) return kExitBadInput;
-    summarise(v);
-    frameAll(v);
+    showStart(v);
     runLoop(v);
     return kExitOk;
 }

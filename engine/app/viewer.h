@@ -10,9 +10,10 @@ namespace friche::app {
 
 int runViewer(const ViewerCommand& cmd);
 
-// What `friche` with no PATH opens: $FRICHE_DEFAULT_MODEL if set, else the
-// Seraing site the build generates beside the executable
-// (assets/sites/seraing.glb); nullopt when there is none.
-std::optional<std::filesystem::path> defaultModelPath();
+// What `friche` with no PATH opens: $FRICHE_DEFAULT_SCENARIO if set, else
+// the Seraing scenario, scenes/seraing.json, found beside the executable's
+// folder (an installed tree, or <repo>/build) or in the source tree; nullopt
+// when there is none.
+std::optional<std::filesystem::path> defaultScenarioPath();
 
 }  // namespace friche::app

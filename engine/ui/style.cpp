@@ -21,7 +21,7 @@ constexpr float kReferenceDpi = 96.0f;
 constexpr ImWchar kGlyphRanges[] = {
     0x0020, 0x00FF,  // Basic Latin + Latin-1 Supplement
     0x0100, 0x017F,  // Latin Extended-A
-    0x2013, 0x2026,  // – — ‘ ’ “ ” … and neighbours
+    0x2013, 0x202F,  // – — ‘ ’ “ ” … and the narrow no-break space French groups digits with
     0x20AC, 0x20AC,  // €
     0,
 };

@@ -2,6 +2,7 @@
 // in `friche check` without errors, carry the node names scenarios address,
 // and stay within the budget stated in tools/sitegen/README.md.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -44,17 +45,22 @@ std::set<std::string> nodeNames(const fs::path& glb) {
 
 class Sitegen : public testing::Test {
 protected:
-    // Generated once for the suite: two runs into two folders.
+    // Generated once for the suite: two runs into two folders. ctest runs each
+    // test in its own process, in parallel: each process gets its own folder.
+    static fs::path root() {
+        return fs::path(FRICHE_TEST_OUT) / ("sitegen-" + std::to_string(::getpid()));
+    }
     static void SetUpTestSuite() {
         for (const char* run : {"a", "b"}) {
-            const fs::path dir = fs::path(FRICHE_TEST_OUT) / "sitegen" / run;
+            const fs::path dir = root() / run;
             fs::remove_all(dir);
             const auto r = runProgram(FRICHE_SITEGEN, {dir.string()}, 120);
             ASSERT_EQ(r.exitCode, 0) << r.output;
         }
     }
+    static void TearDownTestSuite() { fs::remove_all(root()); }
     static fs::path site(const char* run, const std::string& id) {
-        return fs::path(FRICHE_TEST_OUT) / "sitegen" / run / (id + ".glb");
+        return root() / run / (id + ".glb");
     }
 };
 

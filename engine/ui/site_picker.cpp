@@ -1,0 +1,91 @@
+#include "ui/site_picker.h"
+
+#include <algorithm>
+#include <cctype>
+#include <iterator>
+#include <string>
+
+#include <imgui.h>
+
+#include "ui/touch.h"
+
+namespace friche::ui {
+
+namespace {
+
+constexpr float kPanelWidthEm = 17.0f;
+// French first: most visitors of the seed sites read it; English last, as the fallback.
+constexpr scene::Language kButtonOrder[] = {scene::Language::Fr, scene::Language::Nl,
+                                            scene::Language::De, scene::Language::En};
+
+// A combo whose rows are finger-high.
+std::optional<int> sitePicker(const SiteList& sites, scene::Language language) {
+    if (sites.names.empty()) return std::nullopt;
+    const int count = static_cast<int>(sites.names.size());
+    const bool known = sites.current >= 0 && sites.current < count;
+    const std::string shown =
+        known ? sites.names[static_cast<std::size_t>(sites.current)].in(language) : "—";
+    std::optional<int> picked;
+    ImGui::SetNextItemWidth(-1.0f);
+    if (!ImGui::BeginCombo("##site", shown.c_str(), ImGuiComboFlags_HeightLargest)) return picked;
+    for (int i = 0; i < count; ++i) {
+        ImGui::PushID(i);
+        const std::string& name = sites.names[static_cast<std::size_t>(i)].in(language);
+        if (ImGui::Selectable(name.c_str(), i == sites.current, 0, ImVec2(0.0f, touchTarget())) &&
+            i != sites.current)
+            picked = i;
+        ImGui::PopID();
+    }
+    ImGui::EndCombo();
+    return picked;
+}
+
+void languageButtons(scene::Language& language) {
+    const float size = touchTarget();
+    for (std::size_t i = 0; i < std::size(kButtonOrder); ++i) {
+        const scene::Language l = kButtonOrder[i];
+        std::string code = scene::languageCode(l);
+        std::transform(code.begin(), code.end(), code.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+        if (i > 0) ImGui::SameLine();
+        const bool active = l == language;
+        if (active)
+            ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        if (ImGui::Button(code.c_str(), ImVec2(size, size))) language = l;
+        if (active) ImGui::PopStyleColor();
+    }
+}
+
+std::optional<int> viewButtons(const std::vector<scene::View>& views, scene::Language language) {
+    std::optional<int> picked;
+    for (std::size_t i = 0; i < views.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        const std::string& name = views[i].name.empty() ? views[i].id : views[i].name.in(language);
+        if (ImGui::Button(name.c_str(), ImVec2(-1.0f, touchTarget()))) picked = static_cast<int>(i);
+        ImGui::PopID();
+    }
+    return picked;
+}
+
+}  // namespace
+
+SiteChoice sitePanel(const SiteList& sites, const std::vector<scene::View>& views,
+                     scene::Language& language, float top) {
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowPos(ImVec2(em * 0.6f, top), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(em * kPanelWidthEm, 0.0f), ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(0.85f);
+    SiteChoice choice;
+    constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoTitleBar |
+                                        ImGuiWindowFlags_AlwaysAutoResize |
+                                        ImGuiWindowFlags_NoSavedSettings;
+    if (ImGui::Begin("Site", nullptr, kFlags)) {
+        choice.site = sitePicker(sites, language);
+        languageButtons(language);
+        choice.view = viewButtons(views, language);
+    }
+    ImGui::End();
+    return choice;
+}
+
+}  // namespace friche::ui

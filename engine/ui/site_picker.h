@@ -1,0 +1,32 @@
+// The site's controls, top left: the site picker (every scenario in scenes/,
+// by its name in the current language), the language buttons (FR NL DE EN,
+// finger-sized) and the scenario's camera views as buttons.
+//
+//   ui::SiteChoice c = ui::sitePanel({names, current}, scenario.views, language);
+//   if (c.site) switchTo(files[*c.site]);  if (c.view) flyTo(scenario.views[*c.view]);
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "scene/locale.h"
+#include "scene/scenario.h"
+
+namespace friche::ui {
+
+struct SiteList {
+    const std::vector<scene::LocalText>& names;  // one per scenario file
+    int current = -1;                            // -1: the open scenario is not in the list
+};
+
+// What the user picked this frame.
+struct SiteChoice {
+    std::optional<int> site;  // index into SiteList::names
+    std::optional<int> view;  // index into the views
+};
+
+// `top`: where the panel starts, in window points. Edits `language` directly.
+SiteChoice sitePanel(const SiteList& sites, const std::vector<scene::View>& views,
+                     scene::Language& language, float top);
+
+}  // namespace friche::ui
