@@ -46,5 +46,5 @@ PY
   pairs+=("$work/$m.png" "$shot")
   echo "row $(( ${#pairs[@]} / 2 )): $m"
 done
-"$build/tools/contactsheet/contactsheet" "$out" 480 360 "${pairs[@]}"
+"$build/tools/contactsheet/contactsheet" "$out" 480 360 2 "${pairs[@]}"
 echo "wrote $out"

@@ -1,8 +1,9 @@
-// Composes images into a contact sheet: one row per pair (friche's render
-// beside the reference screenshot), each scaled to fit a fixed cell, on a grey
-// ground. A build tool for tools/contact_sheet.sh; not installed.
+// Composes images into a contact sheet: a grid of COLUMNS cells a row, each
+// image scaled to fit its cell, on a grey ground; "-" leaves a cell empty.
+// A build tool for tools/contact_sheet.sh (friche beside the Khronos
+// screenshots, 2 columns) and tools/site_sheet.sh (a site's phases a row).
 //
-//   contactsheet OUT.png CELL_WIDTH CELL_HEIGHT LEFT1 RIGHT1 [LEFT2 RIGHT2 ...]
+//   contactsheet OUT.png CELL_WIDTH CELL_HEIGHT COLUMNS IMAGE...
 #include <stb_image.h>
 #include <stb_image_write.h>
 
@@ -55,20 +56,23 @@ bool place(Sheet& sheet, const std::string& path, int x0, int y0, int cellW, int
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 6 || (argc - 4) % 2 != 0) {
-        std::fprintf(stderr,
-                     "usage: contactsheet OUT.png CELL_W CELL_H LEFT RIGHT [LEFT RIGHT ...]\n");
+    const int columns = argc > 4 ? std::atoi(argv[4]) : 0;
+    const int cellW = argc > 4 ? std::atoi(argv[2]) : 0, cellH = argc > 4 ? std::atoi(argv[3]) : 0;
+    if (argc < 6 || columns < 1 || cellW < 1 || cellH < 1) {
+        std::fprintf(stderr, "usage: contactsheet OUT.png CELL_W CELL_H COLUMNS IMAGE...\n");
         return 2;
     }
-    const int cellW = std::atoi(argv[2]), cellH = std::atoi(argv[3]);
-    const int rows = (argc - 4) / 2;
-    Sheet sheet{2 * cellW + 3 * kGap, rows * (cellH + kGap) + kGap, {}};
+    const int images = argc - 5;
+    const int rows = (images + columns - 1) / columns;
+    Sheet sheet{columns * (cellW + kGap) + kGap, rows * (cellH + kGap) + kGap, {}};
     sheet.rgb.assign(static_cast<std::size_t>(sheet.width) * sheet.height * 3, kGround);
     bool ok = true;
-    for (int r = 0; r < rows; ++r) {
-        const int y = kGap + r * (cellH + kGap);
-        ok &= place(sheet, argv[4 + 2 * r], kGap, y, cellW, cellH);
-        ok &= place(sheet, argv[5 + 2 * r], 2 * kGap + cellW, y, cellW, cellH);
+    for (int i = 0; i < images; ++i) {
+        const std::string path = argv[5 + i];
+        if (path == "-") continue;
+        const int x = kGap + (i % columns) * (cellW + kGap),
+                  y = kGap + (i / columns) * (cellH + kGap);
+        ok &= place(sheet, path, x, y, cellW, cellH);
     }
     if (!stbi_write_png(argv[1], sheet.width, sheet.height, 3, sheet.rgb.data(), sheet.width * 3)) {
         std::fprintf(stderr, "contactsheet: cannot write %s\n", argv[1]);
