@@ -225,7 +225,9 @@ bool parse(const std::filesystem::path& path, tinygltf::Model& model, core::Prob
         problems.error("IO_ERROR", where, error);
         return false;
     }
-    const bool binary = isGlb(*bytes);
+    // A .glb is framed as one even when its magic is wrong, so the message
+    // names the broken header rather than a JSON syntax error at byte 0.
+    const bool binary = isGlb(*bytes) || core::lowerExtension(path) == "glb";
     if (binary && !checkGlbFraming(*bytes, problems)) return false;
     if (!binary && startsWithUtf8Bom(*bytes)) {
         problems.error(

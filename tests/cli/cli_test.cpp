@@ -67,6 +67,8 @@ TEST(Cli, CheckJsonIsAValidatorStyleReport) {
     EXPECT_EQ(reports[0]["info"]["totalTriangleCount"], 12);
     EXPECT_GT(reports[1]["issues"]["numErrors"].get<int>(), 0);
     EXPECT_EQ(reports[1]["issues"]["messages"][0]["severity"], 0);
+    // A .glb with a broken header is reported as one, not as JSON at byte 0.
+    EXPECT_EQ(reports[1]["issues"]["messages"][0]["code"], "GLB_INVALID_MAGIC");
 }
 
 TEST(Cli, ViewerWithoutADisplaySaysSoAndPointsToRender) {
