@@ -327,7 +327,7 @@ TEST(GltfFeatures, TextureTransform) {
 // ------------------------------------------------------- hand-made files
 
 class TempDir {
-  public:
+public:
     TempDir()
         : path_(fs::temp_directory_path() /
                 ("friche_gltf_" + std::to_string(::getpid()) + "_" +
@@ -343,7 +343,7 @@ class TempDir {
         return path_ / name;
     }
 
-  private:
+private:
     fs::path path_;
 };
 
