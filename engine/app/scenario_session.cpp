@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "io/scenario_loader.h"
+#include "ui/compare_panel.h"
 #include "ui/hotspots.h"
 #include "ui/phase_card.h"
 #include "ui/site_picker.h"
@@ -37,7 +38,10 @@ std::vector<SiteFile> listSites(const fs::path& folder) {
 }
 
 ScenarioSession::ScenarioSession(scene::Scenario scenario)
-    : scenario_(std::move(scenario)), timeline_(static_cast<int>(scenario_.phases.size())) {}
+    : scenario_(std::move(scenario)), timeline_(static_cast<int>(scenario_.phases.size())) {
+    // Before and after: the story's two ends.
+    compare_.phaseB = static_cast<int>(scenario_.phases.size()) - 1;
+}
 
 std::optional<ScenarioSession> ScenarioSession::load(const fs::path& file,
                                                      core::Problems& problems) {
@@ -64,6 +68,9 @@ void ScenarioSession::attach(const scene::Model& model, core::Problems& problems
 
 void ScenarioSession::inherit(ScenarioSession&& previous) {
     language_ = previous.language_;
+    // The new site's phases differ: its two ends, compared the same way.
+    compare_.mode = previous.compare_.mode;
+    compare_.split = previous.compare_.split;
     sites_ = std::move(previous.sites_);
 }
 
@@ -106,10 +113,15 @@ std::optional<fs::path> ScenarioSession::drawPanels(const scene::CameraView& cam
                                                     scene::OrbitCamera& orbit) {
     const float bottom = ui::timelinePanelHeight();
     const float em = ImGui::GetFontSize();
-    ui::hotspotLabels(scenario_, timeline_.position(), language_, camera.projection * camera.view,
-                      windowSize);
+    // Compare mode shows two phases at once: each side's title instead of one phase's labels.
+    if (compare_.mode == scene::CompareMode::Off)
+        ui::hotspotLabels(scenario_, timeline_.position(), language_,
+                          camera.projection * camera.view, windowSize);
+    else
+        ui::compareOverlay(scenario_, compare_, language_);
     dragging_ = ui::timelinePanel(scenario_, timeline_, language_);
     ui::phaseCard(scenario_, timeline_.nearestPhase(), language_, bottom);
+    ui::comparePanel(scenario_, compare_, language_, bottom);
     std::vector<scene::LocalText> names;
     int current = -1;
     for (const SiteFile& s : sites_) {
@@ -128,6 +140,11 @@ std::optional<fs::path> ScenarioSession::drawPanels(const scene::CameraView& cam
 std::vector<scene::NodeLook> ScenarioSession::looks() const {
     if (!looks_) return {};
     return looks_->at(scenario_, timeline_.position());
+}
+
+std::vector<scene::NodeLook> ScenarioSession::looksAt(int phase) const {
+    if (!looks_) return {};
+    return looks_->at(scenario_, static_cast<double>(phase));
 }
 
 bool ScenarioSession::animating() const {

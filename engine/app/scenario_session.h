@@ -21,6 +21,7 @@
 
 #include "core/problem.h"
 #include "scene/camera_flight.h"
+#include "scene/compare.h"
 #include "scene/layer_look.h"
 #include "scene/model.h"
 #include "scene/orbit_camera.h"
@@ -51,7 +52,7 @@ public:
     // Resolves the layers' nodes in the loaded model; what cannot be shown
     // exactly (a second model file, a layer transform) becomes a warning.
     void attach(const scene::Model& model, core::Problems& problems);
-    // Keeps the language and the site list of the session this one replaces.
+    // Keeps the language, the site list and the compare mode of the session this one replaces.
     void inherit(ScenarioSession&& previous);
 
     // Moves `orbit` (already framed on the site, for its near and far planes)
@@ -69,6 +70,11 @@ public:
 
     // Every model node's look at the timeline's position, for render::ViewParams.
     std::vector<scene::NodeLook> looks() const;
+    // The same, at one phase: a side of compare mode.
+    std::vector<scene::NodeLook> looksAt(int phase) const;
+    // Compare mode, its two phases and the swipe divider, set by its panel.
+    scene::Compare& compare() { return compare_; }
+    const scene::Compare& compare() const { return compare_; }
     // True while something moves on its own: keep drawing frames.
     bool animating() const;
     // The user took the camera: stop flying it.
@@ -87,6 +93,7 @@ private:
     scene::CameraFlight flight_;
     int viewPhase_ = 0;  // the phase whose view the camera last flew to
     bool dragging_ = false;
+    scene::Compare compare_;
     std::vector<SiteFile> sites_;
     std::optional<std::chrono::steady_clock::time_point> lastFrame_;
 };

@@ -22,8 +22,10 @@
 #include "render/renderer.h"
 #include "render/shader_watch.h"
 #include "scene/camera_controller.h"
+#include "scene/compare.h"
 #include "scene/draw_list.h"
 #include "scene/view_state.h"
+#include "ui/compare_panel.h"
 #include "ui/model_panel.h"
 #include "ui/render_panel.h"
 
@@ -68,6 +70,7 @@ struct Viewer {
     std::string glContext;
     scene::ViewState view;
     scene::CameraController controller;
+    scene::DividerDrag divider;  // compare mode's swipe divider
     SceneSummary summary;
     ui::RenderSettings light;  // sky, sun, look and debug view: the "Light" panel's
     render::ShaderWatch shaderWatch;
@@ -236,8 +239,13 @@ void handleEvent(Viewer& v, const SDL_Event& e) {
     // its keyboard claim can be a frame stale. F is a letter a text field may want.
     const KeyAction key = keyAction(e);
     if (!claimed || key != KeyAction::FrameAll) handleKey(v, key);
+    const auto pointer = toPointerEvent(e, size);
+    // A held divider follows the pointer over a panel too, and must see its release.
+    if (pointer && v.session && (v.divider.active() || !claimed) &&
+        v.divider.handle(*pointer, v.session->compare(), size, ui::dividerHitWidth()))
+        return;
     if (claimed) return;
-    if (const auto pointer = toPointerEvent(e, size)) handlePointer(v, *pointer);
+    if (pointer) handlePointer(v, *pointer);
 }
 
 // Applies what the panel changed in the view state to the rest of the viewer.
@@ -252,16 +260,9 @@ void applyViewState(Viewer& v) {
     }
 }
 
-void drawScene(const Viewer& v) {
-    int w = 0, h = 0;
-    v.platform->drawableSize(w, h);
-    const scene::CameraView camera = currentCamera(v, drawableAspect(v));
-    const glm::ivec4 viewport = scene::fitAspect(w, h, camera.aspect);
-    if (viewport != glm::ivec4(0, 0, w, h)) {  // a glTF camera's fixed aspect: letterbox bars
-        glViewport(0, 0, w, h);
-        glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-    }
+// What every view of a frame shares; the caller adds the looks.
+render::ViewParams viewParams(const Viewer& v, const scene::CameraView& camera,
+                              const glm::ivec4& viewport) {
     render::ViewParams params;
     params.view = camera.view;
     params.projection = camera.projection;
@@ -271,6 +272,50 @@ void drawScene(const Viewer& v) {
     params.variant = v.view.variant;
     params.lighting = v.light.lighting;
     params.debugView = v.light.debugView;
+    return params;
+}
+
+// Compare mode: phase A left, phase B right, through one camera. Swipe draws
+// each side alone, through its part of one full-width view; side by side gives
+// each half its own view of the same orbit, so dragging either moves both.
+void drawCompare(const Viewer& v, int w, int h) {
+    const scene::Compare& compare = v.session->compare();
+    const bool swipe = compare.mode == scene::CompareMode::Swipe;
+    const auto drawPart = [&](int phase, const glm::ivec4& part) {
+        if (part.z <= 0 || part.w <= 0) return;
+        const glm::ivec2 shape = swipe ? glm::ivec2(w, h) : glm::ivec2(part.z, part.w);
+        scene::CameraView camera =
+            currentCamera(v, static_cast<float>(shape.x) / static_cast<float>(shape.y));
+        if (swipe) {
+            const float left = 2.0f * static_cast<float>(part.x) / static_cast<float>(w) - 1.0f;
+            const float width = 2.0f * static_cast<float>(part.z) / static_cast<float>(w);
+            camera.projection = scene::cropProjection(camera.projection, left, left + width);
+        }
+        render::ViewParams params = viewParams(v, camera, part);
+        const std::vector<scene::NodeLook> looks = v.session->looksAt(phase);
+        params.looks = looks;
+        v.renderer->draw(*v.gpu, params);
+    };
+    const scene::CompareViewports parts = scene::compareViewports(compare, w, h);
+    drawPart(compare.phaseA, parts.a);
+    drawPart(compare.phaseB, parts.b);
+}
+
+void drawScene(const Viewer& v) {
+    int w = 0, h = 0;
+    v.platform->drawableSize(w, h);
+    if (v.session && v.session->compare().mode != scene::CompareMode::Off) {
+        drawCompare(v, w, h);
+        return;
+    }
+    const scene::CameraView camera = currentCamera(v, drawableAspect(v));
+    const glm::ivec4 viewport = scene::fitAspect(w, h, camera.aspect);
+    if (viewport != glm::ivec4(0, 0, w, h)) {  // a glTF camera's fixed aspect: letterbox bars
+        glViewport(0, 0, w, h);
+        glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
+    render::ViewParams params = viewParams(v, camera, viewport);
     // The scenario's phase: which halls are there, dissolving, rising or ghosted.
     const std::vector<scene::NodeLook> looks =
         v.session ? v.session->looks() : std::vector<scene::NodeLook>{};
@@ -319,7 +364,12 @@ void switchSite(Viewer& v, const fs::path& file) {
 std::optional<fs::path> scenarioPanels(Viewer& v) {
     if (!v.session) return std::nullopt;
     v.session->advance(v.view.orbit);
-    return v.session->drawPanels(currentCamera(v, drawableAspect(v)), windowSize(v), v.view.orbit);
+    const scene::Compare compare = v.session->compare();
+    auto next =
+        v.session->drawPanels(currentCamera(v, drawableAspect(v)), windowSize(v), v.view.orbit);
+    // A click on the compare panel changes what the panels show: draw them again.
+    if (v.session->compare() != compare) v.framesToDraw = kFramesAfterEvent + 1;
+    return next;
 }
 
 void drawFrame(Viewer& v) {

@@ -6,7 +6,13 @@ namespace friche::render {
 
 void HdrTarget::ensure(int width, int height, int samples) {
     samples = std::clamp(samples, 1, gfx::maxSamples());
-    if (fbo_ && width == width_ && height == height_ && samples == samples_) return;
+    usedWidth_ = width;
+    usedHeight_ = height;
+    // Grows only: compare mode draws two viewports of different sizes each
+    // frame, and reallocating for each would cost more than the memory kept.
+    if (fbo_ && width <= width_ && height <= height_ && samples == samples_) return;
+    width = std::max(width, width_);
+    height = std::max(height, height_);
     width_ = width;
     height_ = height;
     samples_ = samples;
@@ -37,7 +43,7 @@ void HdrTarget::ensure(int width, int height, int samples) {
 
 void HdrTarget::bind() const {
     fbo_.bind();
-    glViewport(0, 0, width_, height_);
+    glViewport(0, 0, usedWidth_, usedHeight_);
 }
 
 }  // namespace friche::render

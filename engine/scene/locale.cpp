@@ -213,7 +213,7 @@ std::string formatDateSpan(const DateSpan& span, Language language) {
 }
 
 const std::string& uiText(UiText which, Language language) {
-    static const std::array<std::array<std::string, kLanguageCount>, 7> texts = {{
+    static const std::array<std::array<std::string, kLanguageCount>, 11> texts = {{
         {"Géométrie illustrative, pas un relevé du site.",
          "Illustrative geometry, not a survey of the site.",
          "Illustratieve geometrie, geen opmeting van de site.",
@@ -224,6 +224,10 @@ const std::string& uiText(UiText which, Language language) {
         {"Surfaces", "Areas", "Oppervlakten", "Flächen"},
         {"Indicateurs", "Indicators", "Indicatoren", "Kennzahlen"},
         {"Source", "Source", "Bron", "Quelle"},
+        {"Comparer", "Compare", "Vergelijken", "Vergleichen"},
+        {"Non", "Off", "Uit", "Aus"},
+        {"Glisser", "Swipe", "Schuiven", "Schieben"},
+        {"Côte à côte", "Side by side", "Naast elkaar", "Nebeneinander"},
     }};
     return texts[static_cast<std::size_t>(which)][static_cast<std::size_t>(index(language))];
 }

@@ -83,6 +83,10 @@ enum class UiText {
     Surfaces,
     Indicators,
     Source,
+    Compare,  // the compare mode's controls
+    CompareOff,
+    Swipe,
+    SideBySide,
 };
 const std::string& uiText(UiText which, Language language);
 

@@ -1,0 +1,88 @@
+#include "scene/compare.h"
+
+#include <gtest/gtest.h>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+namespace friche::scene {
+namespace {
+
+constexpr glm::vec2 kWindow{1000.0f, 600.0f};
+constexpr float kHit = 48.0f;
+
+Compare swipe(float split = 0.5f) {
+    return {.mode = CompareMode::Swipe, .phaseA = 0, .phaseB = 2, .split = split};
+}
+
+TEST(Compare, SplitFollowsThePointerAndKeepsOffTheEdges) {
+    EXPECT_FLOAT_EQ(splitAt(250.0f, 1000.0f), 0.25f);
+    EXPECT_FLOAT_EQ(splitAt(-40.0f, 1000.0f), kMinSplit);
+    EXPECT_FLOAT_EQ(splitAt(5000.0f, 1000.0f), 1.0f - kMinSplit);
+}
+
+TEST(Compare, DividerIsHitWithinHalfTheHitWidth) {
+    const Compare c = swipe(0.3f);  // the divider at x = 300
+    EXPECT_TRUE(onDivider({300.0f, 10.0f}, c, kWindow, kHit));
+    EXPECT_TRUE(onDivider({323.0f, 500.0f}, c, kWindow, kHit));
+    EXPECT_FALSE(onDivider({326.0f, 500.0f}, c, kWindow, kHit));
+    EXPECT_FALSE(onDivider({500.0f, 300.0f}, c, kWindow, kHit));
+    Compare side = c;
+    side.mode = CompareMode::Side;
+    EXPECT_FALSE(onDivider({300.0f, 10.0f}, side, kWindow, kHit));
+}
+
+TEST(Compare, ViewportsTileTheWindow) {
+    const CompareViewports s = compareViewports(swipe(0.25f), 1000, 600);
+    EXPECT_EQ(s.a, glm::ivec4(0, 0, 250, 600));
+    EXPECT_EQ(s.b, glm::ivec4(250, 0, 750, 600));
+    Compare side = swipe(0.25f);
+    side.mode = CompareMode::Side;
+    const CompareViewports h = compareViewports(side, 1001, 600);
+    EXPECT_EQ(h.a, glm::ivec4(0, 0, 501, 600));  // lround(500.5) rounds away from zero
+    EXPECT_EQ(h.b.x + h.b.z, 1001);
+}
+
+TEST(Compare, CroppedProjectionPutsPointsWhereTheFullViewDid) {
+    const glm::mat4 p = glm::perspective(0.8f, 16.0f / 9.0f, 0.1f, 100.0f);
+    const glm::vec4 point{-1.5f, 0.3f, -5.0f, 1.0f};
+    const glm::vec4 full = p * point;
+    const float ndcFull = full.x / full.w;
+    // The left 40 % of the window: NDC -1..-0.2.
+    const glm::vec4 crop = cropProjection(p, -1.0f, -0.2f) * point;
+    const float ndcCrop = crop.x / crop.w;
+    // The same pixel: full width 1000, crop width 400 starting at 0.
+    EXPECT_NEAR((ndcFull + 1.0f) * 500.0f, (ndcCrop + 1.0f) * 200.0f, 1e-3f);
+    EXPECT_FLOAT_EQ(crop.y, full.y);
+    EXPECT_FLOAT_EQ(crop.w, full.w);
+}
+
+TEST(Compare, DragOnTheDividerMovesItAndNotTheCamera) {
+    Compare c = swipe(0.5f);
+    DividerDrag drag;
+    EXPECT_TRUE(drag.handle(MouseDown{MouseButton::Left, {510.0f, 200.0f}}, c, kWindow, kHit));
+    EXPECT_TRUE(drag.active());
+    EXPECT_TRUE(drag.handle(MouseMove{{200.0f, 220.0f}}, c, kWindow, kHit));
+    EXPECT_FLOAT_EQ(c.split, 0.2f);
+    EXPECT_TRUE(drag.handle(MouseUp{MouseButton::Left}, c, kWindow, kHit));
+    EXPECT_FALSE(drag.active());
+    // After the release, moves are the camera's again.
+    EXPECT_FALSE(drag.handle(MouseMove{{600.0f, 220.0f}}, c, kWindow, kHit));
+    EXPECT_FLOAT_EQ(c.split, 0.2f);
+}
+
+TEST(Compare, DragAwayFromTheDividerIsTheCamerasAndFingersAreTracked) {
+    Compare c = swipe(0.5f);
+    DividerDrag drag;
+    EXPECT_FALSE(drag.handle(MouseDown{MouseButton::Left, {100.0f, 200.0f}}, c, kWindow, kHit));
+    EXPECT_FALSE(drag.handle(MouseMove{{300.0f, 200.0f}}, c, kWindow, kHit));
+    EXPECT_FALSE(drag.handle(MouseUp{MouseButton::Left}, c, kWindow, kHit));
+    EXPECT_TRUE(drag.handle(FingerDown{7, {495.0f, 100.0f}, 0}, c, kWindow, kHit));
+    EXPECT_FALSE(drag.handle(FingerMove{8, {900.0f, 100.0f}}, c, kWindow, kHit));  // another finger
+    EXPECT_TRUE(drag.handle(FingerMove{7, {750.0f, 100.0f}}, c, kWindow, kHit));
+    EXPECT_FLOAT_EQ(c.split, 0.75f);
+    EXPECT_TRUE(drag.handle(FingerUp{7, 10}, c, kWindow, kHit));
+    EXPECT_FALSE(drag.active());
+}
+
+}  // namespace
+}  // namespace friche::scene
