@@ -12,7 +12,7 @@ packages=(
   nlohmann-json3-dev libstb-dev libmeshoptimizer-dev libdraco-dev
   libegl-dev libgl-dev
   # tests and benchmarks
-  libgtest-dev libbenchmark-dev glslang-tools xvfb xauth f3d
+  libgtest-dev libbenchmark-dev glslang-tools xvfb xauth f3d tesseract-ocr
   # run time: glyphs for é, ë, ü, œ, € ; Mesa for headless GL
   fonts-noto-core libegl-mesa0 libgl1-mesa-dri
   # CI runs the Khronos glTF-Validator (an npm package) on the generated models

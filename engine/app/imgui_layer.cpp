@@ -5,6 +5,8 @@
 #include <imgui_impl_sdl.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
+
 #include "gfx/gl.h"
 #include "ui/style.h"
 
@@ -21,6 +23,22 @@ float displayDpi(SDL_Window* window) {
         return 0.0f;
     return vdpi;
 }
+
+// The backend writes sRGB colours as they are; a renderer that left sRGB
+// encoding on would wash the panels out.
+void renderDrawData() {
+    glDisable(GL_FRAMEBUFFER_SRGB);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+// The still's height at which its interface has the viewer's size on a
+// 1080p screen, and the bounds that keep a thumbnail or an 8K still readable.
+constexpr float kStillReferenceHeight = 1080.0f;
+constexpr float kStillMinScale = 0.5f;
+constexpr float kStillMaxScale = 4.0f;
+// Auto-sized windows take their size from the previous frame's contents.
+constexpr int kStillSettleFrames = 3;
+constexpr float kStillFrameSeconds = 1.0f / 60.0f;
 
 }  // namespace
 
@@ -84,10 +102,7 @@ void ImGuiLayer::newFrame() {
 
 void ImGuiLayer::render() {
     ImGui::Render();
-    // The backend writes sRGB colours as they are; a renderer that left
-    // sRGB encoding on would wash the panels out.
-    glDisable(GL_FRAMEBUFFER_SRGB);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    renderDrawData();
 }
 
 bool ImGuiLayer::claims(glm::vec2 point) const {
@@ -99,6 +114,37 @@ bool ImGuiLayer::claims(glm::vec2 point) const {
         if (w->Active && !w->Hidden && w->Rect().Contains(ImVec2(point.x, point.y))) return true;
     }
     return false;
+}
+
+float stillUiScale(int height) {
+    return std::clamp(static_cast<float>(height) / kStillReferenceHeight, kStillMinScale,
+                      kStillMaxScale);
+}
+
+OffscreenImGui::OffscreenImGui(int width, int height, core::Problems& problems) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+    io.DeltaTime = kStillFrameSeconds;
+    ui::setupStyle(stillUiScale(height), 1.0f, problems);
+    ImGui_ImplOpenGL3_Init(kGlslVersion);
+}
+
+OffscreenImGui::~OffscreenImGui() {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui::DestroyContext();
+}
+
+void OffscreenImGui::draw(const std::function<void()>& panels) {
+    for (int frame = 0; frame < kStillSettleFrames; ++frame) {
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui::NewFrame();
+        panels();
+        ImGui::Render();
+    }
+    renderDrawData();
 }
 
 }  // namespace friche::app

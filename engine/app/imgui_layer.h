@@ -4,9 +4,15 @@
 //
 //   ImGuiLayer ui(platform, problems);
 //   while (...) { if (!ui.processEvent(e)) camera...;  ui.newFrame(); panels...; ui.render(); }
+//
+// OffscreenImGui draws the same panels into a still, with no window or events:
+//   OffscreenImGui ui(1920, 1080, problems);  // a GL context is current
+//   target.bind();  ui.draw([&] { panels...; });  target.readRgb();
 #pragma once
 
 #include <SDL.h>
+
+#include <functional>
 
 #include <glm/glm.hpp>
 
@@ -35,5 +41,24 @@ private:
 
     glm::vec2 lastMotion_{0.0f};  // the pointer's last position from SDL's motion events
 };
+
+// ImGui for a still of `width` x `height` pixels: the viewer's font and style,
+// scaled with the still's height so that panels read the same on a 4K still
+// as on a 1080p screen. No pointer, no keys, a fixed frame time: the same
+// panels give the same pixels.
+class OffscreenImGui {
+public:
+    OffscreenImGui(int width, int height, core::Problems& problems);
+    ~OffscreenImGui();
+    OffscreenImGui(const OffscreenImGui&) = delete;
+    OffscreenImGui& operator=(const OffscreenImGui&) = delete;
+
+    // Runs `panels` for a few frames, so that windows sized by their contents
+    // settle, and draws the last frame into the bound framebuffer.
+    void draw(const std::function<void()>& panels);
+};
+
+// The interface's scale for a still `height` pixels tall (1 at 1080).
+float stillUiScale(int height);
 
 }  // namespace friche::app

@@ -10,6 +10,7 @@
 
 #include <stb_image_write.h>
 
+#include "app/imgui_layer.h"
 #include "app/platform.h"
 #include "core/file.h"
 #include "io/load.h"
@@ -20,6 +21,11 @@
 #include "render/view.h"
 #include "scene/draw_list.h"
 #include "scene/layer_look.h"
+#include "scene/timeline.h"
+#include "ui/hotspots.h"
+#include "ui/model_panel.h"
+#include "ui/phase_card.h"
+#include "ui/timeline_panel.h"
 
 namespace friche::app {
 
@@ -129,6 +135,27 @@ std::optional<std::string> unsupported(const RenderCommand& cmd) {
                " is a model, and a model has no phases: --phase, --at and --compare need a "
                "scenario";
     return std::nullopt;
+}
+
+// The panels over a still, as the viewer draws them; `panels` runs inside ImGui's frame.
+void drawPanels(const RenderCommand& cmd, const std::function<void()>& panels) {
+    core::Problems problems;
+    OffscreenImGui ui(cmd.width, cmd.height, problems);
+    printProblems("friche render", problems);
+    ui.draw(panels);
+}
+
+// The viewer's Model panel: what was loaded and its counts. (Its frame time
+// sits under a folded header, so the still stays the same from run to run.)
+void drawModelPanel(const RenderCommand& cmd, const scene::Model& model, int sceneIndex,
+                    const core::Problems& problems) {
+    const auto items = scene::buildDrawList(model, sceneIndex);
+    const scene::Stats stats = scene::computeStats(model, items);
+    const std::vector<scene::CameraNode> cameras = scene::cameraNodes(model, sceneIndex);
+    const std::string glContext;
+    scene::ViewState view;
+    view.scene = sceneIndex;
+    drawPanels(cmd, [&] { ui::modelPanel({model, stats, problems, cameras, glContext}, view); });
 }
 
 std::optional<std::string> outputProblem(const std::string& output) {
@@ -340,6 +367,23 @@ struct ScenarioStill {
     render::ViewParams lighting;  // the lighting and debug view from the environment
 };
 
+// The timeline at `position`, the phase card and the hotspot labels, in
+// `cmd.lang`, in the order the viewer's ScenarioSession draws them (the
+// labels first: the panels cover them).
+void drawScenarioPanels(const RenderCommand& cmd, const ScenarioStill& still, double position) {
+    const render::ViewParams view = render::orbitView(still.camera, cmd.width, cmd.height);
+    scene::Timeline timeline(static_cast<int>(still.scenario.phases.size()));
+    timeline.setPosition(position);
+    // The command line accepts only the four languages.
+    const scene::Language language = scene::parseLanguage(cmd.lang).value_or(scene::Language::En);
+    const glm::vec2 size(static_cast<float>(cmd.width), static_cast<float>(cmd.height));
+    drawPanels(cmd, [&] {
+        ui::hotspotLabels(still.scenario, position, language, view.projection * view.view, size);
+        ui::timelinePanel(still.scenario, timeline, language);
+        ui::phaseCard(still.scenario, timeline.nearestPhase(), language, ui::timelinePanelHeight());
+    });
+}
+
 // One phase (or position) at `viewport` of the still's target.
 void drawPosition(render::Renderer& renderer, const render::GpuModel& gpu,
                   const render::OffscreenTarget& target, const ScenarioStill& still,
@@ -367,6 +411,8 @@ int runScenarioRender(const RenderCommand& cmd) {
         position && cmd.compare ? parseCompare(*cmd.compare, s, cmd.path, error) : std::nullopt;
     const auto modelPath = position ? scenarioModel(s, error) : std::nullopt;
     if (!modelPath || (cmd.compare && !compare)) return fail(error);
+    if (compare && cmd.ui)
+        return fail("--ui draws one phase's panels; it cannot go with --compare");
     const io::LoadResult model = io::loadModel(modelPath->string());
     printProblems(modelPath->string(), model.problems);
     if (!model.ok()) return fail(modelPath->string() + ": cannot load");
@@ -390,6 +436,10 @@ int runScenarioRender(const RenderCommand& cmd) {
         [&](render::Renderer& r, const render::GpuModel& gpu, const render::OffscreenTarget& t) {
             if (!compare) {
                 drawPosition(r, gpu, t, still, *position, {0, 0, cmd.width, cmd.height});
+                if (cmd.ui) {
+                    t.bind();
+                    drawScenarioPanels(cmd, still, *position);
+                }
                 return t.readRgb();
             }
             if (side) {
@@ -417,8 +467,6 @@ int runScenarioRender(const RenderCommand& cmd) {
 int runRender(const RenderCommand& cmd) {
     if (auto why = unsupported(cmd)) return fail(*why);
     if (auto why = outputProblem(cmd.output)) return fail(*why);
-    if (cmd.ui)
-        std::fprintf(stderr, "friche render: --ui is not drawn yet; the still has no panels\n");
     if (isScenario(cmd)) return runScenarioRender(cmd);
     // Load first: a bad file is reported without ever opening GL.
     const io::LoadResult loaded = io::loadModel(cmd.path);
@@ -441,6 +489,10 @@ int runRender(const RenderCommand& cmd) {
         [&](render::Renderer& r, const render::GpuModel& gpu, const render::OffscreenTarget& t) {
             t.bind();
             r.draw(gpu, *view);
+            if (cmd.ui) {
+                t.bind();
+                drawModelPanel(cmd, loaded.model, sceneIndex, loaded.problems);
+            }
             return t.readRgb();
         });
     if (!pixels) return fail("cannot render " + cmd.path);

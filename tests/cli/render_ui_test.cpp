@@ -1,0 +1,84 @@
+// `friche render --ui`: the viewer's panels drawn into the still, the same
+// bytes every time, and the phase card's figures formatted for --lang, read
+// back from the pixels with tesseract (skipped when it is not installed).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "cli/render_image.h"
+#include "support/run.h"
+
+using namespace friche::test;
+
+namespace {
+
+const std::string kDroixhe = std::string(FRICHE_SOURCE_DIR) + "/scenes/droixhe.json";
+// Debian's tesseract-ocr package.
+constexpr const char* kTesseract = "/usr/bin/tesseract";
+
+// Renders Droixhe's first phase (its card shows the project's budget) and
+// returns the PNG's path.
+std::string uiStill(const std::string& name, std::vector<std::string> args,
+                    const std::string& size = "640x360") {
+    args.insert(args.end(), {"--phase", "neighbourhood"});
+    const Image image = renderStill(kDroixhe, name, {.size = size, .args = std::move(args)});
+    EXPECT_GT(image.width, 0) << name;
+    return outPath(name);
+}
+
+// What tesseract reads in the still, whitespace runs (the narrow no-break
+// space French groups digits with reads as a space, or as nothing) as one space.
+std::string ocr(const std::string& png) {
+    const RunResult r = runProgram(kTesseract, {png, "stdout"}, 120);
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    return std::regex_replace(r.output, std::regex("\\s+"), " ");
+}
+
+}  // namespace
+
+TEST(RenderUi, PanelsChangeTheStill) {
+    const std::string plain = fileBytes(uiStill("ui_plain", {}));
+    const std::string panels = fileBytes(uiStill("ui_panels", {"--ui"}));
+    ASSERT_FALSE(plain.empty());
+    ASSERT_FALSE(panels.empty());
+    EXPECT_NE(plain, panels);
+}
+
+TEST(RenderUi, SameInputSameBytes) {
+    const std::string first = fileBytes(uiStill("ui_once", {"--ui", "--lang", "de"}));
+    const std::string second = fileBytes(uiStill("ui_twice", {"--ui", "--lang", "de"}));
+    ASSERT_FALSE(first.empty());
+    EXPECT_EQ(first, second);
+}
+
+TEST(RenderUi, ModelGetsTheModelPanel) {
+    const std::string duck = glb("Duck");
+    const Image plain = renderStill(duck, "ui_duck_plain", {});
+    const Image panel = renderStill(duck, "ui_duck_panel", {.args = {"--ui"}});
+    ASSERT_EQ(plain.rgb.size(), panel.rgb.size());
+    EXPECT_NE(plain.rgb, panel.rgb);
+}
+
+TEST(RenderUi, UiDoesNotGoWithCompare) {
+    const RunResult r = runFriche({"render", kDroixhe, "-o", outPath("ui_compare"), "--ui",
+                                   "--compare", "swipe:neighbourhood,horizon"});
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find("--compare"), std::string::npos) << r.output;
+}
+
+TEST(RenderUi, BudgetReadsTheFrenchWay) {
+    if (!std::filesystem::exists(kTesseract)) GTEST_SKIP() << "tesseract-ocr is not installed";
+    const std::string text = ocr(uiStill("ui_fr", {"--ui", "--lang", "fr"}, "1920x1080"));
+    EXPECT_TRUE(std::regex_search(text, std::regex("539 ?349,58"))) << text;
+    EXPECT_FALSE(std::regex_search(text, std::regex("539,349\\.58"))) << text;
+}
+
+TEST(RenderUi, BudgetReadsTheEnglishWay) {
+    if (!std::filesystem::exists(kTesseract)) GTEST_SKIP() << "tesseract-ocr is not installed";
+    const std::string text = ocr(uiStill("ui_en", {"--ui", "--lang", "en"}, "1920x1080"));
+    EXPECT_TRUE(std::regex_search(text, std::regex("539,349\\.58"))) << text;
+    EXPECT_FALSE(std::regex_search(text, std::regex("539 ?349,58"))) << text;
+}
