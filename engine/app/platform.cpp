@@ -27,19 +27,27 @@ bool initVideo(bool headless, core::Problems& problems) {
 
 }  // namespace
 
+// With no DISPLAY or WAYLAND_DISPLAY (or an X server not yet up), SDL quietly
+// falls back to its offscreen driver: a window nobody can see.
+static bool onVisibleDriver() {
+    const char* driver = SDL_GetCurrentVideoDriver();
+    return driver && std::strcmp(driver, "offscreen") != 0 && std::strcmp(driver, "dummy") != 0;
+}
+
 bool displayAvailable() {
     if (SDL_Init(SDL_INIT_VIDEO) != 0) return false;
-    // With no DISPLAY or WAYLAND_DISPLAY, SDL quietly falls back to its
-    // offscreen driver: a window nobody can see. Ask which driver it chose.
-    const char* driver = SDL_GetCurrentVideoDriver();
-    const bool visible =
-        driver && std::strcmp(driver, "offscreen") != 0 && std::strcmp(driver, "dummy") != 0;
+    const bool visible = onVisibleDriver();
     SDL_QuitSubSystem(SDL_INIT_VIDEO);
     return visible;
 }
 
 std::unique_ptr<Platform> Platform::open(const WindowDesc& desc, core::Problems& problems) {
     if (!initVideo(desc.headless, problems)) return nullptr;
+    if (!desc.headless && !onVisibleDriver()) {
+        problems.error("NO_DISPLAY", "SDL", "no display: SDL found no screen to open a window on");
+        SDL_Quit();
+        return nullptr;
+    }
     // 4.1 core is the baseline (macOS); drivers hand back their newest compatible version.
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 4);
