@@ -22,10 +22,8 @@
 #include "scene/draw_list.h"
 #include "scene/layer_look.h"
 #include "scene/timeline.h"
-#include "ui/hotspots.h"
 #include "ui/model_panel.h"
-#include "ui/phase_card.h"
-#include "ui/timeline_panel.h"
+#include "ui/story_panels.h"
 
 namespace friche::app {
 
@@ -367,9 +365,7 @@ struct ScenarioStill {
     render::ViewParams lighting;  // the lighting and debug view from the environment
 };
 
-// The timeline at `position`, the phase card and the hotspot labels, in
-// `cmd.lang`, in the order the viewer's ScenarioSession draws them (the
-// labels first: the panels cover them).
+// The viewer's story panels (labels, timeline, phase card) at `position`, in `cmd.lang`.
 void drawScenarioPanels(const RenderCommand& cmd, const ScenarioStill& still, double position) {
     const render::ViewParams view = render::orbitView(still.camera, cmd.width, cmd.height);
     scene::Timeline timeline(static_cast<int>(still.scenario.phases.size()));
@@ -378,9 +374,8 @@ void drawScenarioPanels(const RenderCommand& cmd, const ScenarioStill& still, do
     const scene::Language language = scene::parseLanguage(cmd.lang).value_or(scene::Language::En);
     const glm::vec2 size(static_cast<float>(cmd.width), static_cast<float>(cmd.height));
     drawPanels(cmd, [&] {
-        ui::hotspotLabels(still.scenario, position, language, view.projection * view.view, size);
-        ui::timelinePanel(still.scenario, timeline, language);
-        ui::phaseCard(still.scenario, timeline.nearestPhase(), language, ui::timelinePanelHeight());
+        ui::storyPanels(still.scenario, timeline, language, view.projection * view.view, size,
+                        true);
     });
 }
 

@@ -5,9 +5,8 @@
 
 #include "io/scenario_loader.h"
 #include "ui/compare_panel.h"
-#include "ui/hotspots.h"
-#include "ui/phase_card.h"
 #include "ui/site_picker.h"
+#include "ui/story_panels.h"
 #include "ui/timeline_panel.h"
 
 namespace friche::app {
@@ -111,17 +110,13 @@ void ScenarioSession::advance(scene::OrbitCamera& orbit) {
 std::optional<fs::path> ScenarioSession::drawPanels(const scene::CameraView& camera,
                                                     glm::vec2 windowSize,
                                                     scene::OrbitCamera& orbit) {
-    const float bottom = ui::timelinePanelHeight();
     const float em = ImGui::GetFontSize();
     // Compare mode shows two phases at once: each side's title instead of one phase's labels.
-    if (compare_.mode == scene::CompareMode::Off)
-        ui::hotspotLabels(scenario_, timeline_.position(), language_,
-                          camera.projection * camera.view, windowSize);
-    else
-        ui::compareOverlay(scenario_, compare_, language_);
-    dragging_ = ui::timelinePanel(scenario_, timeline_, language_);
-    ui::phaseCard(scenario_, timeline_.nearestPhase(), language_, bottom);
-    ui::comparePanel(scenario_, compare_, language_, bottom);
+    const bool comparing = compare_.mode != scene::CompareMode::Off;
+    if (comparing) ui::compareOverlay(scenario_, compare_, language_);
+    dragging_ = ui::storyPanels(scenario_, timeline_, language_, camera.projection * camera.view,
+                                windowSize, !comparing);
+    ui::comparePanel(scenario_, compare_, language_, ui::timelinePanelHeight());
     std::vector<scene::LocalText> names;
     int current = -1;
     for (const SiteFile& s : sites_) {
