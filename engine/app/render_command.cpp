@@ -232,8 +232,8 @@ std::string phaseIds(const scene::Scenario& s) {
     return ids;
 }
 
-std::optional<double> phasePosition(const scene::Scenario& s, const std::string& id,
-                                    const std::string& path, std::string& error) {
+std::optional<int> findPhase(const scene::Scenario& s, const std::string& id,
+                             const std::string& path, std::string& error) {
     if (const auto index = s.phaseIndex(id)) return *index;
     error = "no phase '" + id + "' in " + path + "; its phases: " + phaseIds(s);
     return std::nullopt;
@@ -243,7 +243,10 @@ std::optional<double> phasePosition(const scene::Scenario& s, const std::string&
 // a silent clamp, so a typo does not render the wrong phase), or the first phase.
 std::optional<double> timelinePosition(const RenderCommand& cmd, const scene::Scenario& s,
                                        std::string& error) {
-    if (cmd.phase) return phasePosition(s, *cmd.phase, cmd.path, error);
+    if (cmd.phase) {
+        const auto phase = findPhase(s, *cmd.phase, cmd.path, error);
+        return phase ? std::optional<double>(*phase) : std::nullopt;
+    }
     const double last = static_cast<double>(s.phases.size() - 1);
     if (!cmd.at) return 0.0;
     if (!std::isfinite(*cmd.at) || *cmd.at < 0.0 || *cmd.at > last) {
@@ -257,15 +260,8 @@ std::optional<double> timelinePosition(const RenderCommand& cmd, const scene::Sc
     return *cmd.at;
 }
 
-struct Compare {
-    bool swipe = true;  // false: side by side
-    double a = 0.0, b = 0.0;
-    double split = 0.5;  // swipe: the divider, as a fraction of the width from the left
-};
-
-// swipe:A,B[:SPLIT] or side:A,B, A and B phase ids.
-std::optional<Compare> parseCompare(const std::string& spec, const scene::Scenario& s,
-                                    const std::string& path, std::string& error) {
+std::optional<scene::Compare> parseCompare(const std::string& spec, const scene::Scenario& s,
+                                           const std::string& path, std::string& error) {
     const auto colon = spec.find(':'), comma = spec.find(',');
     const std::string mode = spec.substr(0, colon);
     if ((mode != "swipe" && mode != "side") || colon == std::string::npos ||
@@ -277,17 +273,20 @@ std::optional<Compare> parseCompare(const std::string& spec, const scene::Scenar
     const auto splitAt = spec.find(':', comma);
     const std::string second =
         spec.substr(comma + 1, splitAt == std::string::npos ? splitAt : splitAt - comma - 1);
-    Compare c{.swipe = mode == "swipe"};
-    const auto a = phasePosition(s, spec.substr(colon + 1, comma - colon - 1), path, error);
-    const auto b = a ? phasePosition(s, second, path, error) : std::nullopt;
+    scene::Compare c{.mode =
+                         mode == "swipe" ? scene::CompareMode::Swipe : scene::CompareMode::Side};
+    const auto a = findPhase(s, spec.substr(colon + 1, comma - colon - 1), path, error);
+    const auto b = a ? findPhase(s, second, path, error) : std::nullopt;
     if (!b) return std::nullopt;
-    c.a = *a;
-    c.b = *b;
+    c.phaseA = *a;
+    c.phaseB = *b;
     if (splitAt != std::string::npos) {
         char* end = nullptr;
         const std::string text = spec.substr(splitAt + 1);
-        c.split = std::strtod(text.c_str(), &end);
-        if (!c.swipe || end == text.c_str() || *end || !(c.split >= 0.0 && c.split <= 1.0)) {
+        const double split = std::strtod(text.c_str(), &end);
+        c.split = static_cast<float>(split);
+        if (c.mode != scene::CompareMode::Swipe || end == text.c_str() || *end ||
+            !(split >= 0.0 && split <= 1.0)) {
             error = "--compare " + spec + ": SPLIT is a number from 0 to 1, for swipe only";
             return std::nullopt;
         }
@@ -345,19 +344,6 @@ void drawDivider(std::vector<std::uint8_t>& rgb, int width, int height, int seam
     }
 }
 
-// The columns left of `seam` from `a`, the rest from `b`, and the divider on the seam.
-std::vector<std::uint8_t> swipeCompose(const std::vector<std::uint8_t>& a,
-                                       std::vector<std::uint8_t> b, int width, int height,
-                                       int seam) {
-    const auto row = static_cast<std::size_t>(width) * 3;
-    for (int y = 0; y < height; ++y) {
-        const auto start = static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * row);
-        std::copy_n(a.begin() + start, seam * 3, b.begin() + start);
-    }
-    drawDivider(b, width, height, seam);
-    return b;
-}
-
 struct ScenarioStill {
     const scene::Scenario& scenario;
     const scene::ModelLooks& looks;
@@ -365,8 +351,9 @@ struct ScenarioStill {
     render::ViewParams lighting;  // the lighting and debug view from the environment
 };
 
-// The viewer's story panels (labels, timeline, phase card) at `position`, in `cmd.lang`.
-void drawScenarioPanels(const RenderCommand& cmd, const ScenarioStill& still, double position) {
+// The viewer's story panels (labels, timeline, phase card, compare) at `position`, in `cmd.lang`.
+void drawScenarioPanels(const RenderCommand& cmd, const ScenarioStill& still, double position,
+                        scene::Compare compare) {
     const render::ViewParams view = render::orbitView(still.camera, cmd.width, cmd.height);
     scene::Timeline timeline(static_cast<int>(still.scenario.phases.size()));
     timeline.setPosition(position);
@@ -374,19 +361,23 @@ void drawScenarioPanels(const RenderCommand& cmd, const ScenarioStill& still, do
     const scene::Language language = scene::parseLanguage(cmd.lang).value_or(scene::Language::En);
     const glm::vec2 size(static_cast<float>(cmd.width), static_cast<float>(cmd.height));
     drawPanels(cmd, [&] {
-        ui::storyPanels(still.scenario, timeline, language, view.projection * view.view, size,
-                        true);
+        ui::storyPanels(still.scenario, timeline, compare, language,
+                        {view.projection * view.view, size, {}});
     });
 }
 
-// One phase (or position) at `viewport` of the still's target.
+// One phase (or position) at `viewport` of the still's target, only its
+// `scissor` part written if that is set (a swipe side).
 void drawPosition(render::Renderer& renderer, const render::GpuModel& gpu,
                   const render::OffscreenTarget& target, const ScenarioStill& still,
-                  double position, const glm::ivec4& viewport) {
-    target.bind();  // reading a still back unbinds it
+                  double position, const glm::ivec4& viewport, const glm::ivec4& scissor = {}) {
+    if (viewport.z <= 0 || viewport.w <= 0) return;
+    if (scissor.w > 0 && scissor.z <= 0) return;  // a swipe divider at an edge
+    target.bind();                                // reading a still back unbinds it
     const std::vector<scene::NodeLook> looks = still.looks.at(still.scenario, position);
     render::ViewParams view = render::orbitView(still.camera, viewport.z, viewport.w);
     view.viewport = viewport;
+    view.scissor = scissor;
     view.lighting = still.lighting.lighting;
     view.debugView = still.lighting.debugView;
     view.looks = looks;
@@ -406,8 +397,6 @@ int runScenarioRender(const RenderCommand& cmd) {
         position && cmd.compare ? parseCompare(*cmd.compare, s, cmd.path, error) : std::nullopt;
     const auto modelPath = position ? scenarioModel(s, error) : std::nullopt;
     if (!modelPath || (cmd.compare && !compare)) return fail(error);
-    if (compare && cmd.ui)
-        return fail("--ui draws one phase's panels; it cannot go with --compare");
     const io::LoadResult model = io::loadModel(modelPath->string());
     printProblems(modelPath->string(), model.problems);
     if (!model.ok()) return fail(modelPath->string() + ": cannot load");
@@ -415,10 +404,9 @@ int runScenarioRender(const RenderCommand& cmd) {
     if (looks.unsupported())
         std::fprintf(stderr, "friche render: warning: %s; drawn without it\n",
                      looks.unsupported()->c_str());
-    const bool side = compare && !compare->swipe;
-    const int width = side ? cmd.width / 2 : cmd.width;
-    const auto camera = scenarioCamera(cmd, s, model.model, compare ? compare->a : *position, width,
-                                       cmd.height, error);
+    const bool side = compare && compare->mode == scene::CompareMode::Side;
+    const auto camera = scenarioCamera(cmd, s, model.model, compare ? compare->phaseA : *position,
+                                       side ? cmd.width / 2 : cmd.width, cmd.height, error);
     if (!camera) return fail(error);
     const auto lighting = lightingFromEnvironment({}, error);
     if (!lighting) {
@@ -426,30 +414,31 @@ int runScenarioRender(const RenderCommand& cmd) {
         return kExitUsage;
     }
     const ScenarioStill still{s, looks, *camera, *lighting};
+    const scene::CompareViewports parts =
+        compare ? scene::compareViewports(*compare, cmd.width, cmd.height)
+                : scene::CompareViewports{};
     const auto pixels = renderStill(
         model.model, cmd,
         [&](render::Renderer& r, const render::GpuModel& gpu, const render::OffscreenTarget& t) {
             if (!compare) {
                 drawPosition(r, gpu, t, still, *position, {0, 0, cmd.width, cmd.height});
-                if (cmd.ui) {
-                    t.bind();
-                    drawScenarioPanels(cmd, still, *position);
-                }
+            } else {
+                // As the viewer draws it: swipe cuts one full view in two, side gives each
+                // half its own.
+                const glm::ivec4 full{0, 0, cmd.width, cmd.height};
+                drawPosition(r, gpu, t, still, compare->phaseA, side ? parts.a : full,
+                             side ? glm::ivec4{} : parts.a);
+                drawPosition(r, gpu, t, still, compare->phaseB, side ? parts.b : full,
+                             side ? glm::ivec4{} : parts.b);
+            }
+            if (cmd.ui) {
+                t.bind();
+                drawScenarioPanels(cmd, still, *position, compare.value_or(scene::Compare{}));
                 return t.readRgb();
             }
-            if (side) {
-                drawPosition(r, gpu, t, still, compare->a, {0, 0, width, cmd.height});
-                drawPosition(r, gpu, t, still, compare->b,
-                             {width, 0, cmd.width - width, cmd.height});
-                std::vector<std::uint8_t> both = t.readRgb();
-                drawDivider(both, cmd.width, cmd.height, width);
-                return both;
-            }
-            drawPosition(r, gpu, t, still, compare->a, {0, 0, cmd.width, cmd.height});
-            const std::vector<std::uint8_t> a = t.readRgb();
-            drawPosition(r, gpu, t, still, compare->b, {0, 0, cmd.width, cmd.height});
-            const int seam = static_cast<int>(std::lround(compare->split * cmd.width));
-            return swipeCompose(a, t.readRgb(), cmd.width, cmd.height, seam);
+            std::vector<std::uint8_t> rgb = t.readRgb();
+            if (compare) drawDivider(rgb, cmd.width, cmd.height, parts.b.x);
+            return rgb;
         });
     if (!pixels) return fail("cannot render " + cmd.path);
     if (!writePng(cmd.output, cmd.width, cmd.height, *pixels))

@@ -4,10 +4,8 @@
 #include <algorithm>
 
 #include "io/scenario_loader.h"
-#include "ui/compare_panel.h"
 #include "ui/site_picker.h"
 #include "ui/story_panels.h"
-#include "ui/timeline_panel.h"
 
 namespace friche::app {
 
@@ -111,12 +109,8 @@ std::optional<fs::path> ScenarioSession::drawPanels(const scene::CameraView& cam
                                                     glm::vec2 windowSize,
                                                     scene::OrbitCamera& orbit) {
     const float em = ImGui::GetFontSize();
-    // Compare mode shows two phases at once: each side's title instead of one phase's labels.
-    const bool comparing = compare_.mode != scene::CompareMode::Off;
-    if (comparing) ui::compareOverlay(scenario_, compare_, language_);
-    dragging_ = ui::storyPanels(scenario_, timeline_, language_, camera.projection * camera.view,
-                                windowSize, !comparing);
-    ui::comparePanel(scenario_, compare_, language_, ui::timelinePanelHeight());
+    dragging_ = ui::storyPanels(scenario_, timeline_, compare_, language_,
+                                {camera.projection * camera.view, windowSize, {}});
     std::vector<scene::LocalText> names;
     int current = -1;
     for (const SiteFile& s : sites_) {

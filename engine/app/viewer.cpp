@@ -283,15 +283,11 @@ void drawCompare(const Viewer& v, int w, int h) {
     const bool swipe = compare.mode == scene::CompareMode::Swipe;
     const auto drawPart = [&](int phase, const glm::ivec4& part) {
         if (part.z <= 0 || part.w <= 0) return;
-        const glm::ivec2 shape = swipe ? glm::ivec2(w, h) : glm::ivec2(part.z, part.w);
-        scene::CameraView camera =
-            currentCamera(v, static_cast<float>(shape.x) / static_cast<float>(shape.y));
-        if (swipe) {
-            const float left = 2.0f * static_cast<float>(part.x) / static_cast<float>(w) - 1.0f;
-            const float width = 2.0f * static_cast<float>(part.z) / static_cast<float>(w);
-            camera.projection = scene::cropProjection(camera.projection, left, left + width);
-        }
-        render::ViewParams params = viewParams(v, camera, part);
+        const glm::ivec4 viewport = swipe ? glm::ivec4(0, 0, w, h) : part;
+        const scene::CameraView camera =
+            currentCamera(v, static_cast<float>(viewport.z) / static_cast<float>(viewport.w));
+        render::ViewParams params = viewParams(v, camera, viewport);
+        if (swipe) params.scissor = part;
         const std::vector<scene::NodeLook> looks = v.session->looksAt(phase);
         params.looks = looks;
         v.renderer->draw(*v.gpu, params);

@@ -483,6 +483,7 @@ void Renderer::Impl::endFrame() {
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glDisable(GL_BLEND);
+    glDisable(GL_SCISSOR_TEST);
     glDepthMask(GL_TRUE);
     glFrontFace(GL_CCW);
     glBindVertexArray(0);
@@ -535,6 +536,11 @@ void Renderer::draw(const GpuModel& model, const ViewParams& view) {
     impl.shadowMap.bind();
     impl.hdr.ensure(view.viewport.z, view.viewport.w, kSamples);
     impl.hdr.bind();
+    const glm::ivec4& cut = view.scissor;
+    if (cut.z > 0) {  // in the HDR target, whose origin is the viewport's
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(cut.x - view.viewport.x, cut.y - view.viewport.y, cut.z, cut.w);
+    }
     glDepthMask(GL_TRUE);
     glClear(GL_DEPTH_BUFFER_BIT);
     // Front to back in cost: the model, the ground where the model is not,
@@ -544,6 +550,7 @@ void Renderer::draw(const GpuModel& model, const ViewParams& view) {
     impl.drawSky(view, frame);
     if (scene) impl.drawSurfaces(*scene, queues.blended, view, frame, true);
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(output));
+    if (cut.z > 0) glScissor(cut.x, cut.y, cut.z, cut.w);
     impl.drawPost(view, frame, srgbTarget);
     impl.endFrame();
 }

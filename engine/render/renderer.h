@@ -59,8 +59,12 @@ struct ViewParams {
     glm::mat4 projection{1.0f};
     glm::vec3 eye{0.0f};
     glm::ivec4 viewport{0, 0, 1, 1};  // x, y, width, height in pixels
-    int scene = 0;                    // which of the model's scenes
-    int variant = -1;                 // KHR_materials_variants index, -1: the default materials
+    // The only pixels of the viewport written (x, y, width, height in the
+    // framebuffer, like viewport), width 0: all of them. A swipe side draws the
+    // whole view through it, so each side is exactly what the full view shows there.
+    glm::ivec4 scissor{0};
+    int scene = 0;     // which of the model's scenes
+    int variant = -1;  // KHR_materials_variants index, -1: the default materials
     Lighting lighting{};
     DebugView debugView = DebugView::None;
     // How each model node looks (a scenario's phase, scene::ModelLooks), indexed

@@ -29,16 +29,6 @@ CompareViewports compareViewports(const Compare& compare, int width, int height)
     return {{0, 0, seam, height}, {seam, 0, width - seam, height}};
 }
 
-glm::mat4 cropProjection(const glm::mat4& projection, float left, float right) {
-    // Clip x' = s·x + t·w maps NDC x in [left, right] onto [-1, 1].
-    const float s = 2.0f / (right - left);
-    const float t = -(left + right) / (right - left);
-    glm::mat4 crop(1.0f);
-    crop[0][0] = s;
-    crop[3][0] = t;
-    return crop * projection;
-}
-
 bool DividerDrag::handle(const PointerEvent& event, Compare& compare, glm::vec2 windowSize,
                          float hitWidth) {
     const auto grab = [&](std::int64_t who, glm::vec2 pos) {

@@ -1,11 +1,9 @@
 // Compare mode's geometry and gestures, without a window: where the swipe
-// divider is, whether a pointer grabbed it, which viewport each phase gets,
-// and the projection that draws only one side of a swipe.
+// divider is, whether a pointer grabbed it and which pixels each phase gets.
 //
 //   scene::Compare c{.mode = CompareMode::Swipe, .phaseA = 0, .phaseB = 3};
 //   if (divider.handle(event, c, windowSize, touchTarget)) return;  // else: the camera's
 //   auto [a, b] = compareViewports(c, w, h);   // pixels, origin bottom left (GL)
-//   params.projection = cropProjection(camera.projection, leftNdc, rightNdc);
 #pragma once
 
 #include <optional>
@@ -43,13 +41,9 @@ struct CompareViewports {
 };
 
 // Swipe: A left of the divider, B right of it, each a part of one full-width
-// view. Side: A the left half, B the right half (an odd pixel goes to B).
+// view (render::ViewParams::scissor). Side: A the left half, B the right half,
+// each a view of its own (an odd pixel goes to B).
 CompareViewports compareViewports(const Compare& compare, int width, int height);
-
-// `projection` narrowed to the NDC columns [left, right] (-1..1), stretched to
-// fill a viewport of that part of the window: the pixels are those the full
-// view would have drawn there.
-glm::mat4 cropProjection(const glm::mat4& projection, float left, float right);
 
 // Dragging the swipe divider with the mouse or a finger. Events it takes are
 // not for the camera.

@@ -11,7 +11,7 @@ namespace friche::ui {
 
 namespace {
 
-// Off-screen labels stay visible, faintly, so a visitor knows where to turn.
+// Off-screen and hidden labels stay visible, faintly, so a visitor knows where to turn.
 constexpr float kDimmedAlpha = 0.35f;
 constexpr float kLabelWidthEm = 14.0f;
 
@@ -54,14 +54,17 @@ void drawLabel(ImDrawList* draw, ImVec2 anchor, const std::string& text, float a
 }  // namespace
 
 void hotspotLabels(const scene::Scenario& scenario, double position, scene::Language language,
-                   const glm::mat4& viewProjection, glm::vec2 windowSize) {
+                   const StoryView& view) {
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
-    for (const scene::Hotspot& h : scenario.hotspots) {
+    for (std::size_t i = 0; i < scenario.hotspots.size(); ++i) {
+        const scene::Hotspot& h = scenario.hotspots[i];
         if (!scene::hotspotShown(scenario, h, position)) continue;
-        const scene::ScreenAnchor a = scene::projectAnchor(viewProjection, h.anchor, windowSize);
+        const scene::ScreenAnchor a =
+            scene::projectAnchor(view.viewProjection, h.anchor, view.windowSize);
         if (a.behind) continue;
+        const bool hidden = i < view.occluded.size() && view.occluded[i];
         drawLabel(draw, ImVec2(a.point.x, a.point.y), labelText(h, language),
-                  a.onScreen ? 1.0f : kDimmedAlpha);
+                  a.onScreen && !hidden ? 1.0f : kDimmedAlpha);
     }
 }
 

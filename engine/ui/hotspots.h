@@ -10,10 +10,11 @@
 
 #include "scene/locale.h"
 #include "scene/scenario.h"
+#include "ui/story_panels.h"
 
 namespace friche::ui {
 
 void hotspotLabels(const scene::Scenario& scenario, double position, scene::Language language,
-                   const glm::mat4& viewProjection, glm::vec2 windowSize);
+                   const StoryView& view);
 
 }  // namespace friche::ui

@@ -62,11 +62,21 @@ TEST(RenderUi, ModelGetsTheModelPanel) {
     EXPECT_NE(plain.rgb, panel.rgb);
 }
 
-TEST(RenderUi, UiDoesNotGoWithCompare) {
-    const RunResult r = runFriche({"render", kDroixhe, "-o", outPath("ui_compare"), "--ui",
-                                   "--compare", "swipe:neighbourhood,horizon"});
-    EXPECT_EQ(r.exitCode, 1) << r.output;
-    EXPECT_NE(r.output.find("--compare"), std::string::npos) << r.output;
+// Compare mode's panels over the two sides: the 3D view is the same as
+// without --ui where no panel covers it, and the panels change the still.
+TEST(RenderUi, CompareGetsThePanelsOverTheSameView) {
+    const std::vector<std::string> args{"--compare", "swipe:neighbourhood,horizon:0.4"};
+    std::vector<std::string> withUi = args;
+    withUi.push_back("--ui");
+    const Image plain =
+        renderStill(kDroixhe, "ui_compare_plain", {.size = "640x360", .args = args});
+    const Image panels =
+        renderStill(kDroixhe, "ui_compare_panels", {.size = "640x360", .args = withUi});
+    ASSERT_EQ(plain.rgb.size(), panels.rgb.size());
+    EXPECT_NE(plain.rgb, panels.rgb);
+    // Left of the divider and right of it, between the side titles and the compare panel.
+    for (const Rect r : {Rect{40, 120, 200, 200}, Rect{300, 120, 420, 200}})
+        EXPECT_TRUE(near(plain.mean(r), panels.mean(r), 1.0)) << r.x0;
 }
 
 TEST(RenderUi, BudgetReadsTheFrenchWay) {

@@ -42,20 +42,6 @@ TEST(Compare, ViewportsTileTheWindow) {
     EXPECT_EQ(h.b.x + h.b.z, 1001);
 }
 
-TEST(Compare, CroppedProjectionPutsPointsWhereTheFullViewDid) {
-    const glm::mat4 p = glm::perspective(0.8f, 16.0f / 9.0f, 0.1f, 100.0f);
-    const glm::vec4 point{-1.5f, 0.3f, -5.0f, 1.0f};
-    const glm::vec4 full = p * point;
-    const float ndcFull = full.x / full.w;
-    // The left 40 % of the window: NDC -1..-0.2.
-    const glm::vec4 crop = cropProjection(p, -1.0f, -0.2f) * point;
-    const float ndcCrop = crop.x / crop.w;
-    // The same pixel: full width 1000, crop width 400 starting at 0.
-    EXPECT_NEAR((ndcFull + 1.0f) * 500.0f, (ndcCrop + 1.0f) * 200.0f, 1e-3f);
-    EXPECT_FLOAT_EQ(crop.y, full.y);
-    EXPECT_FLOAT_EQ(crop.w, full.w);
-}
-
 TEST(Compare, DragOnTheDividerMovesItAndNotTheCamera) {
     Compare c = swipe(0.5f);
     DividerDrag drag;
