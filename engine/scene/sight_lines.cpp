@@ -1,0 +1,194 @@
+#include "scene/sight_lines.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <optional>
+
+#include "scene/draw_list.h"
+
+namespace friche::scene {
+
+namespace {
+
+// Triangles per run: a run's bounds are tested before its triangles, so a
+// 10 000-triangle hall costs ~300 box tests plus the few runs the ray meets.
+// A glTF exporter writes a mesh's triangles in a spatially coherent order, so
+// 32 consecutive triangles make a tight box.
+constexpr std::size_t kRun = 32;
+
+// Below this |det(world)| a transform squashes its mesh flat (scale 0, an
+// absent-by-scale trick): nothing to hit, and no inverse to test in.
+constexpr float kMinDeterminant = 1e-12f;
+
+bool isTriangleMode(PrimitiveMode mode) {
+    return mode == PrimitiveMode::Triangles || mode == PrimitiveMode::TriangleStrip ||
+           mode == PrimitiveMode::TriangleFan;
+}
+
+// BLEND surfaces are drawn see-through, so they never hide a label. MASK counts
+// as solid: its cut-out holes (foliage, grilles) are too fine to see through at
+// a label's scale, and the texture is not sampled here.
+bool opaqueMaterial(const Model& model, const Primitive& p) {
+    if (p.material < 0 || p.material >= static_cast<int>(model.materials.size())) return true;
+    return model.materials[static_cast<std::size_t>(p.material)].alphaMode != AlphaMode::Blend;
+}
+
+// The three vertex numbers of triangle `k` of a triangle-mode primitive, or
+// nullopt when an index points past the positions (a broken file).
+std::optional<std::array<std::size_t, 3>> corners(const Primitive& p, std::size_t k) {
+    std::array<std::size_t, 3> v{};
+    switch (p.mode) {
+        case PrimitiveMode::TriangleStrip:
+            v = {k, k + 1, k + 2};  // winding is irrelevant: both sides block
+            break;
+        case PrimitiveMode::TriangleFan:
+            v = {0, k + 1, k + 2};
+            break;
+        default:
+            v = {3 * k, 3 * k + 1, 3 * k + 2};
+            break;
+    }
+    for (std::size_t& i : v) {
+        if (!p.indices.empty()) i = p.indices[i];
+        if (i >= p.positions.size()) return std::nullopt;
+    }
+    return v;
+}
+
+// Slab test of the segment origin + t * dir, t in [0, tEnd], against a box.
+bool segmentHitsBox(const Bounds& b, glm::vec3 origin, glm::vec3 dir, float tEnd) {
+    float t0 = 0.0f, t1 = tEnd;
+    for (int a = 0; a < 3; ++a) {
+        if (std::abs(dir[a]) < std::numeric_limits<float>::min()) {
+            if (origin[a] < b.min[a] || origin[a] > b.max[a]) return false;
+            continue;
+        }
+        const float inv = 1.0f / dir[a];
+        float near = (b.min[a] - origin[a]) * inv;
+        float far = (b.max[a] - origin[a]) * inv;
+        if (near > far) std::swap(near, far);
+        t0 = std::max(t0, near);
+        t1 = std::min(t1, far);
+        if (t0 > t1) return false;
+    }
+    return true;
+}
+
+// Möller–Trumbore, two-sided: the segment parameter of the hit, or nullopt.
+// Edges are inclusive so a ray through the seam of two triangles hits one.
+std::optional<float> segmentHitsTriangle(glm::vec3 origin, glm::vec3 dir, float tEnd, glm::vec3 a,
+                                         glm::vec3 b, glm::vec3 c) {
+    const glm::vec3 e1 = b - a, e2 = c - a;
+    const glm::vec3 p = glm::cross(dir, e2);
+    const float det = glm::dot(e1, p);
+    if (std::abs(det) < std::numeric_limits<float>::min()) return std::nullopt;  // parallel
+    const float inv = 1.0f / det;
+    const glm::vec3 s = origin - a;
+    const float u = glm::dot(s, p) * inv;
+    if (u < 0.0f || u > 1.0f) return std::nullopt;
+    const glm::vec3 q = glm::cross(s, e1);
+    const float v = glm::dot(dir, q) * inv;
+    if (v < 0.0f || u + v > 1.0f) return std::nullopt;
+    const float t = glm::dot(e2, q) * inv;
+    if (t < 0.0f || t > tEnd) return std::nullopt;
+    return t;
+}
+
+// Whether a node drawn with `look` is solid enough to hide a label: drawn
+// opaque (ghosts and fades are blended, see-through) and less than half eaten
+// by the dissolve, whose holes then dominate the silhouette.
+bool lookBlocks(const NodeLook& look) {
+    return look.drawn() && !look.blended() && look.dissolve < 0.5f;
+}
+
+}  // namespace
+
+// A label is placed by hand on a roof or a facade to a few decimetres, so its
+// own surface must not hide it: 0.25 m absorbs that. Farther away, 1 % of the
+// distance is less than a label's own size on screen (a 2 m roof step seen
+// from 200 m is a couple of pixels), and it keeps the answer from flickering
+// as the camera grazes the surface the anchor sits on.
+float anchorMargin(float distance) {
+    return std::max(0.25f, 0.01f * distance);
+}
+
+SightLines::SightLines(const Model& model, int sceneIndex) {
+    // shapeOf[mesh][primitive]: index into shapes_, -1 until first drawn.
+    std::vector<std::vector<int>> shapeOf(model.meshes.size());
+    for (std::size_t m = 0; m < model.meshes.size(); ++m)
+        shapeOf[m].assign(model.meshes[m].primitives.size(), -1);
+    for (const DrawItem& d : buildDrawList(model, sceneIndex)) {
+        const Primitive& p = model.meshes[static_cast<std::size_t>(d.mesh)]
+                                 .primitives[static_cast<std::size_t>(d.primitive)];
+        if (!isTriangleMode(p.mode) || triangleCount(p) == 0 || !opaqueMaterial(model, p) ||
+            std::abs(glm::determinant(glm::mat3(d.world))) < kMinDeterminant)
+            continue;
+        int& shape =
+            shapeOf[static_cast<std::size_t>(d.mesh)][static_cast<std::size_t>(d.primitive)];
+        if (shape < 0) {
+            shape = static_cast<int>(shapes_.size());
+            Shape s{&p, triangleCount(p), {}, {}};
+            s.runs.resize((s.triangles + kRun - 1) / kRun);
+            for (std::size_t k = 0; k < s.triangles; ++k) {
+                if (const auto v = corners(p, k))
+                    for (std::size_t i : *v) s.runs[k / kRun].extend(p.positions[i]);
+            }
+            for (const Bounds& run : s.runs) s.bounds.extend(run);
+            shapes_.push_back(std::move(s));
+        }
+        const Bounds& local = shapes_[static_cast<std::size_t>(shape)].bounds;
+        items_.push_back({local.transformed(d.world), glm::inverse(d.world), d.node, shape});
+    }
+}
+
+bool SightLines::itemBlocks(const Item& item, glm::vec3 eye, glm::vec3 dir, float tEnd,
+                            const NodeLook& look) const {
+    // The world matrix is affine, so the segment's parameter t is the same in
+    // mesh space: no normalising, and a hit's world height is eye.y + t * dir.y.
+    const glm::vec3 origin = glm::vec3(item.toMesh * glm::vec4(eye, 1.0f));
+    const glm::vec3 localDir = glm::mat3(item.toMesh) * dir;
+    const Shape& shape = shapes_[static_cast<std::size_t>(item.shape)];
+    const Primitive& p = *shape.primitive;
+    const bool clipped = look.clip < 1.0f;
+    for (std::size_t r = 0; r < shape.runs.size(); ++r) {
+        if (!segmentHitsBox(shape.runs[r], origin, localDir, tEnd)) continue;
+        const std::size_t end = std::min(shape.triangles, (r + 1) * kRun);
+        for (std::size_t k = r * kRun; k < end; ++k) {
+            const auto v = corners(p, k);
+            if (!v) continue;
+            const auto t = segmentHitsTriangle(origin, localDir, tEnd, p.positions[(*v)[0]],
+                                               p.positions[(*v)[1]], p.positions[(*v)[2]]);
+            // Above the clip plane the surface is cut away: look further along.
+            if (t && !(clipped && eye.y + *t * dir.y > look.clipHeight())) return true;
+        }
+    }
+    return false;
+}
+
+bool SightLines::blocked(glm::vec3 eye, glm::vec3 point, const std::vector<NodeLook>& looks) const {
+    const glm::vec3 dir = point - eye;
+    const float distance = glm::length(dir);
+    const float margin = anchorMargin(distance);
+    if (distance <= margin) return false;
+    const float tEnd = 1.0f - margin / distance;
+    const NodeLook asModelled;
+    for (const Item& item : items_) {
+        const auto node = static_cast<std::size_t>(item.node);
+        const NodeLook& look = node < looks.size() ? looks[node] : asModelled;
+        if (!lookBlocks(look) || !segmentHitsBox(item.world, eye, dir, tEnd)) continue;
+        if (itemBlocks(item, eye, dir, tEnd, look)) return true;
+    }
+    return false;
+}
+
+std::vector<bool> SightLines::blocked(glm::vec3 eye, const std::vector<Hotspot>& hotspots,
+                                      const std::vector<NodeLook>& looks) const {
+    std::vector<bool> out;
+    out.reserve(hotspots.size());
+    for (const Hotspot& h : hotspots) out.push_back(blocked(eye, h.anchor, looks));
+    return out;
+}
+
+}  // namespace friche::scene
