@@ -99,7 +99,7 @@ bool checkScenario(const std::string& path, bool asJson, std::ostream& out, std:
                    json& reports) {
     const io::ScenarioResult r = io::loadScenario(path);
     core::Problems problems = r.problems;
-    if (r.ok()) problems.append(io::checkScenarioModels(r.scenario));
+    if (r.ok()) problems.append(io::loadSiteModel(r.scenario).problems);
     const scene::Scenario& s = r.scenario;
     if (asJson) {
         json report = baseReport(path, problems);

@@ -21,6 +21,7 @@
 #include "render/view.h"
 #include "scene/draw_list.h"
 #include "scene/layer_look.h"
+#include "scene/sight_lines.h"
 #include "scene/timeline.h"
 #include "ui/model_panel.h"
 #include "ui/story_panels.h"
@@ -319,19 +320,6 @@ std::optional<scene::OrbitCamera> scenarioCamera(const RenderCommand& cmd, const
     return camera;
 }
 
-// The one model file every layer uses (friche render draws one model a scenario).
-std::optional<std::filesystem::path> scenarioModel(const scene::Scenario& s, std::string& error) {
-    const std::filesystem::path first = s.layers.front().modelPath;
-    for (const scene::Layer& l : s.layers) {
-        if (l.modelPath != first) {
-            error = s.file.string() + ": layers '" + s.layers.front().id + "' and '" + l.id +
-                    "' use different model files; friche render draws one model a scenario";
-            return std::nullopt;
-        }
-    }
-    return first;
-}
-
 void drawDivider(std::vector<std::uint8_t>& rgb, int width, int height, int seam) {
     for (int y = 0; y < height; ++y) {
         for (int x = std::max(0, seam - kDividerWidth / 2);
@@ -347,6 +335,7 @@ void drawDivider(std::vector<std::uint8_t>& rgb, int width, int height, int seam
 struct ScenarioStill {
     const scene::Scenario& scenario;
     const scene::ModelLooks& looks;
+    const scene::SightLines& sight;
     scene::OrbitCamera camera;
     render::ViewParams lighting;  // the lighting and debug view from the environment
 };
@@ -362,7 +351,9 @@ void drawScenarioPanels(const RenderCommand& cmd, const ScenarioStill& still, do
     const glm::vec2 size(static_cast<float>(cmd.width), static_cast<float>(cmd.height));
     drawPanels(cmd, [&] {
         ui::storyPanels(still.scenario, timeline, compare, language,
-                        {view.projection * view.view, size, {}});
+                        {view.projection * view.view, size,
+                         still.sight.blocked(view.eye, still.scenario.hotspots,
+                                             still.looks.at(still.scenario, position))});
     });
 }
 
@@ -395,17 +386,15 @@ int runScenarioRender(const RenderCommand& cmd) {
     const auto position = timelinePosition(cmd, s, error);
     const auto compare =
         position && cmd.compare ? parseCompare(*cmd.compare, s, cmd.path, error) : std::nullopt;
-    const auto modelPath = position ? scenarioModel(s, error) : std::nullopt;
-    if (!modelPath || (cmd.compare && !compare)) return fail(error);
-    const io::LoadResult model = io::loadModel(modelPath->string());
-    printProblems(modelPath->string(), model.problems);
-    if (!model.ok()) return fail(modelPath->string() + ": cannot load");
-    const scene::ModelLooks looks(s, model.model, *modelPath);
-    if (looks.unsupported())
-        std::fprintf(stderr, "friche render: warning: %s; drawn without it\n",
-                     looks.unsupported()->c_str());
+    if (!position || (cmd.compare && !compare)) return fail(error);
+    const io::SiteModelResult site = io::loadSiteModel(s);
+    printProblems(cmd.path, site.problems);
+    if (!site.ok()) return fail(cmd.path + ": cannot load its models");
+    const scene::Model& model = site.site.model;
+    const scene::ModelLooks looks(s, site.site);
+    const scene::SightLines sight(model, model.defaultScene);
     const bool side = compare && compare->mode == scene::CompareMode::Side;
-    const auto camera = scenarioCamera(cmd, s, model.model, compare ? compare->phaseA : *position,
+    const auto camera = scenarioCamera(cmd, s, model, compare ? compare->phaseA : *position,
                                        side ? cmd.width / 2 : cmd.width, cmd.height, error);
     if (!camera) return fail(error);
     const auto lighting = lightingFromEnvironment({}, error);
@@ -413,12 +402,12 @@ int runScenarioRender(const RenderCommand& cmd) {
         std::fprintf(stderr, "friche render: %s\n", error.c_str());
         return kExitUsage;
     }
-    const ScenarioStill still{s, looks, *camera, *lighting};
+    const ScenarioStill still{s, looks, sight, *camera, *lighting};
     const scene::CompareViewports parts =
         compare ? scene::compareViewports(*compare, cmd.width, cmd.height)
                 : scene::CompareViewports{};
     const auto pixels = renderStill(
-        model.model, cmd,
+        model, cmd,
         [&](render::Renderer& r, const render::GpuModel& gpu, const render::OffscreenTarget& t) {
             if (!compare) {
                 drawPosition(r, gpu, t, still, *position, {0, 0, cmd.width, cmd.height});

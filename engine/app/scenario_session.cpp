@@ -50,17 +50,9 @@ std::optional<ScenarioSession> ScenarioSession::load(const fs::path& file,
     return session;
 }
 
-void ScenarioSession::attach(const scene::Model& model, core::Problems& problems) {
-    looks_.emplace(scenario_, model, modelPath());
-    if (looks_->unsupported())
-        problems.warning("SCENARIO_LOOKS", scenario_.file.string(), *looks_->unsupported());
-    for (const scene::Layer& layer : scenario_.layers) {
-        if (layer.modelPath != modelPath()) {
-            problems.warning("SCENARIO_MODELS", scenario_.file.string(),
-                             "the viewer shows one model per scenario; layer '" + layer.id + "' (" +
-                                 layer.model + ") is not drawn");
-        }
-    }
+void ScenarioSession::attach(const scene::SiteModel& site) {
+    looks_.emplace(scenario_, site);
+    sight_.emplace(site.model, site.model.defaultScene);
 }
 
 void ScenarioSession::inherit(ScenarioSession&& previous) {
@@ -109,8 +101,9 @@ std::optional<fs::path> ScenarioSession::drawPanels(const scene::CameraView& cam
                                                     glm::vec2 windowSize,
                                                     scene::OrbitCamera& orbit) {
     const float em = ImGui::GetFontSize();
-    dragging_ = ui::storyPanels(scenario_, timeline_, compare_, language_,
-                                {camera.projection * camera.view, windowSize, {}});
+    ui::StoryView view{camera.projection * camera.view, windowSize, {}};
+    if (sight_) view.occluded = sight_->blocked(camera.eye, scenario_.hotspots, looks());
+    dragging_ = ui::storyPanels(scenario_, timeline_, compare_, language_, view);
     std::vector<scene::LocalText> names;
     int current = -1;
     for (const SiteFile& s : sites_) {

@@ -5,7 +5,7 @@
 // labels) and moves the orbit camera it is lent; the viewer owns the rest.
 //
 //   auto s = ScenarioSession::load("scenes/seraing.json", problems);   // nullopt: errors
-//   model = io::loadModel(s->modelPath());  s->attach(model, problems);
+//   auto site = io::loadSiteModel(s->scenario());  s->attach(site.site);  model = site.site.model;
 //   s->startView(view.orbit);                          // after framing the site
 //   each frame: s->advance(view.orbit);  auto next = s->drawPanels(camera, size, view.orbit);
 //               params.looks = s->looks();  if (next) switch to *next;
@@ -26,6 +26,8 @@
 #include "scene/model.h"
 #include "scene/orbit_camera.h"
 #include "scene/scenario.h"
+#include "scene/sight_lines.h"
+#include "scene/site_model.h"
 #include "scene/timeline.h"
 #include "scene/view_state.h"
 
@@ -47,11 +49,10 @@ public:
                                                core::Problems& problems);
 
     const scene::Scenario& scenario() const { return scenario_; }
-    // The model the layers are made of (the viewer shows one model per scenario).
-    const std::filesystem::path& modelPath() const { return scenario_.layers.front().modelPath; }
-    // Resolves the layers' nodes in the loaded model; what cannot be shown
-    // exactly (a second model file, a layer transform) becomes a warning.
-    void attach(const scene::Model& model, core::Problems& problems);
+    // Takes the site's node owners (for the looks) and indexes its geometry
+    // (for the labels' lines of sight), keeping pointers into site.model's
+    // meshes: the caller keeps that model, moved or not, while the session lives.
+    void attach(const scene::SiteModel& site);
     // Keeps the language, the site list and the compare mode of the session this one replaces.
     void inherit(ScenarioSession&& previous);
 
@@ -89,6 +90,7 @@ private:
     scene::Scenario scenario_;
     scene::Timeline timeline_;
     std::optional<scene::ModelLooks> looks_;
+    std::optional<scene::SightLines> sight_;
     scene::Language language_ = scene::Language::Fr;
     scene::CameraFlight flight_;
     int viewPhase_ = 0;  // the phase whose view the camera last flew to

@@ -18,6 +18,7 @@
 #include "core/file.h"
 #include "gfx/gl.h"
 #include "io/load.h"
+#include "io/scenario_loader.h"
 #include "render/gpu_model.h"
 #include "render/renderer.h"
 #include "render/shader_watch.h"
@@ -92,30 +93,29 @@ struct Opened {
     core::Problems problems;
 };
 
-// Loads a scenario and its model, or a model; prints every problem, and
+// Loads a scenario and its models, or a model; prints every problem, and
 // nullopt after the error count.
 std::optional<Opened> openPath(const fs::path& path) {
     Opened o;
     if (core::lowerExtension(path) == "json") {
         o.session = ScenarioSession::load(path, o.problems);
-        printProblems(path, o.problems);
-        if (!o.session) {
-            std::cerr << path.string() << ": " << o.problems.count(core::Severity::Error)
-                      << " error(s)\n";
-            return std::nullopt;
+        if (o.session) {
+            io::SiteModelResult r = io::loadSiteModel(o.session->scenario());
+            o.problems.append(r.problems);
+            if (r.ok()) o.session->attach(r.site);
+            o.model = std::move(r.site.model);  // its meshes stay where attach saw them
         }
+    } else {
+        io::LoadResult r = io::loadModel(path);
+        o.problems.append(r.problems);
+        o.model = std::move(r.model);
     }
-    const fs::path modelPath = o.session ? o.session->modelPath() : path;
-    io::LoadResult r = io::loadModel(modelPath);
-    printProblems(modelPath, r.problems);
-    if (!r.ok()) {
-        std::cerr << modelPath.string() << ": " << r.problems.count(core::Severity::Error)
+    printProblems(path, o.problems);
+    if (o.problems.hasErrors()) {
+        std::cerr << path.string() << ": " << o.problems.count(core::Severity::Error)
                   << " error(s)\n";
         return std::nullopt;
     }
-    o.model = std::move(r.model);
-    o.problems.append(r.problems);
-    if (o.session) o.session->attach(o.model, o.problems);
     return o;
 }
 

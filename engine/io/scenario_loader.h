@@ -20,6 +20,7 @@
 
 #include "core/problem.h"
 #include "scene/scenario.h"
+#include "scene/site_model.h"
 
 namespace friche::io {
 
@@ -57,9 +58,16 @@ std::optional<std::filesystem::path> findModel(const std::string& model,
                                                const std::vector<std::filesystem::path>& assetDirs,
                                                std::vector<std::filesystem::path>& tried);
 
-// Loads every model the scenario uses (each file once) and reports its
-// problems under the pointer of the first layer using it: what `check` adds
-// to loadScenario, which reads only the models' node and scene names.
-core::Problems checkScenarioModels(const scene::Scenario& scenario);
+struct SiteModelResult {
+    scene::SiteModel site;
+    core::Problems problems;
+    bool ok() const { return !problems.hasErrors(); }
+};
+
+// Loads every model the scenario uses (each file once), reporting a file's
+// problems under the pointer of the first layer using it, and assembles the
+// site the renderer draws (scene::assembleSite). What `check` adds to
+// loadScenario, which reads only the models' node and scene names.
+SiteModelResult loadSiteModel(const scene::Scenario& scenario);
 
 }  // namespace friche::io

@@ -118,21 +118,24 @@ std::optional<ModelOutline> readModelOutline(const std::filesystem::path& path,
     return ModelOutline{names(document, "nodes"), names(document, "scenes")};
 }
 
-core::Problems checkScenarioModels(const scene::Scenario& scenario) {
-    core::Problems problems;
+SiteModelResult loadSiteModel(const scene::Scenario& scenario) {
+    SiteModelResult result;
+    std::vector<scene::ModelFile> files;
     std::map<std::filesystem::path, bool> seen;
     for (std::size_t i = 0; i < scenario.layers.size(); ++i) {
         const scene::Layer& layer = scenario.layers[i];
         if (!seen.emplace(layer.modelPath, true).second) continue;
-        const LoadResult r = loadModel(layer.modelPath);
+        LoadResult r = loadModel(layer.modelPath);
         const std::string pointer = "/layers/" + std::to_string(i) + "/model";
         for (core::Problem p : r.problems.list()) {
             p.message = layer.model + (p.where.empty() ? "" : " " + p.where) + ": " + p.message;
             p.where = pointer;
-            problems.add(std::move(p));
+            result.problems.add(std::move(p));
         }
+        if (r.ok()) files.push_back({layer.modelPath, std::move(r.model)});
     }
-    return problems;
+    if (result.ok()) result.site = scene::assembleSite(scenario, std::move(files));
+    return result;
 }
 
 }  // namespace friche::io

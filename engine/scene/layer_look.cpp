@@ -43,17 +43,6 @@ float mix(float a, float b, float t) {
     return a + (b - a) * t;
 }
 
-bool sameFile(const std::filesystem::path& a, const std::filesystem::path& b) {
-    std::error_code ec;
-    const bool same = std::filesystem::equivalent(a, b, ec);
-    return ec ? a.lexically_normal() == b.lexically_normal() : same;
-}
-
-bool isIdentity(const Transform& t) {
-    return t.translation == glm::vec3(0.0f) && t.rotationDegrees == glm::vec3(0.0f) &&
-           t.scale == glm::vec3(1.0f);
-}
-
 // World bounds of each node's own meshes in the model's default scene (instances included).
 std::vector<Bounds> nodeBounds(const Model& model) {
     std::vector<Bounds> bounds(model.nodes.size());
@@ -66,21 +55,12 @@ std::vector<Bounds> nodeBounds(const Model& model) {
     return bounds;
 }
 
-// Marks `root` and its subtree as covered by `layer` from `root`; a node met twice is visited once.
-void cover(const Model& model, int root, int layer, std::vector<int>& layerOf,
-           std::vector<int>& rootOf) {
-    std::vector<bool> seen(model.nodes.size(), false);
-    std::vector<int> stack{root};
-    while (!stack.empty()) {
-        const int n = stack.back();
-        stack.pop_back();
-        const auto i = static_cast<std::size_t>(n);
-        if (n < 0 || i >= model.nodes.size() || seen[i]) continue;
-        seen[i] = true;
-        layerOf[i] = layer;
-        rootOf[i] = root;
-        for (int c : model.nodes[i].children) stack.push_back(c);
-    }
+// `frame` for the copy of the layer's glTF scene `scene`: absent in the
+// phases that show another one (`base`: the scene a phase picking none shows).
+LayerFrame onScene(LayerFrame frame, int scene, int base) {
+    for (LayerPhase* lp : {&frame.from, &frame.to})
+        if ((lp->scene >= 0 ? lp->scene : base) != scene) lp->state = LayerState::Absent;
+    return frame;
 }
 
 }  // namespace
@@ -98,36 +78,22 @@ NodeLook lookOf(const LayerFrame& frame) {
             .construction = mix(from.construction, to.construction, frame.t)};
 }
 
-ModelLooks::ModelLooks(const Scenario& scenario, const Model& model,
-                       const std::filesystem::path& modelPath)
-    : nodes_(model.nodes.size()) {
-    std::vector<int> layerOf(model.nodes.size(), -1), rootOf(model.nodes.size(), -1);
-    for (std::size_t l = 0; l < scenario.layers.size(); ++l) {
-        const Layer& layer = scenario.layers[l];
-        if (!sameFile(layer.modelPath, modelPath)) continue;
-        if (!isIdentity(layer.transform) || layer.scene >= 0)
-            unsupported_ = "layer '" + layer.id + "' moves its model or picks a glTF scene";
-        for (std::size_t n = 0; n < model.nodes.size(); ++n) {
-            const bool named = std::find(layer.nodes.begin(), layer.nodes.end(),
-                                         model.nodes[n].name) != layer.nodes.end();
-            const bool isRoot = model.nodes[n].parent < 0;
-            if (named || (layer.nodes.empty() && isRoot))
-                cover(model, static_cast<int>(n), static_cast<int>(l), layerOf, rootOf);
-        }
+ModelLooks::ModelLooks(const Scenario& scenario, const SiteModel& site)
+    : nodes_(site.model.nodes.size()), layerScenes_(site.layerScenes) {
+    const std::vector<Bounds> own = nodeBounds(site.model);
+    std::vector<Bounds> subtree(site.model.nodes.size());
+    const std::size_t owned = std::min(site.owners.size(), nodes_.size());
+    for (std::size_t n = 0; n < owned; ++n) {
+        const int root = site.owners[n].root;
+        if (root >= 0 && root < static_cast<int>(subtree.size()))
+            subtree[static_cast<std::size_t>(root)].extend(own[n]);
     }
-    for (const Phase& phase : scenario.phases)
-        for (const LayerPhase& lp : phase.layers)
-            if (lp.scene >= 0) unsupported_ = "phase '" + phase.id + "' picks a glTF scene";
-    const std::vector<Bounds> own = nodeBounds(model);
-    std::vector<Bounds> subtree(model.nodes.size());
-    for (std::size_t n = 0; n < model.nodes.size(); ++n)
-        if (rootOf[n] >= 0) subtree[static_cast<std::size_t>(rootOf[n])].extend(own[n]);
-    for (std::size_t n = 0; n < model.nodes.size(); ++n) {
-        if (layerOf[n] < 0) continue;
-        const Bounds& b = subtree[static_cast<std::size_t>(rootOf[n])];
-        nodes_[n] = {.layer = layerOf[n],
-                     .bottom = b.valid() ? b.min.y : 0.0f,
-                     .top = b.valid() ? b.max.y : 0.0f};
+    for (std::size_t n = 0; n < owned; ++n) {
+        const NodeOwner& o = site.owners[n];
+        if (o.layer < 0 || o.layer >= static_cast<int>(scenario.layers.size())) continue;
+        const Bounds& b = subtree[static_cast<std::size_t>(o.root)];
+        nodes_[n] = {
+            .owner = o, .bottom = b.valid() ? b.min.y : 0.0f, .top = b.valid() ? b.max.y : 0.0f};
     }
 }
 
@@ -135,8 +101,13 @@ std::vector<NodeLook> ModelLooks::at(const std::vector<LayerFrame>& frames) cons
     std::vector<NodeLook> looks(nodes_.size());
     for (std::size_t n = 0; n < nodes_.size(); ++n) {
         const Covered& c = nodes_[n];
-        if (c.layer < 0 || c.layer >= static_cast<int>(frames.size())) continue;
-        looks[n] = lookOf(frames[static_cast<std::size_t>(c.layer)]);
+        const int layer = c.owner.layer;
+        if (layer < 0 || layer >= static_cast<int>(frames.size())) continue;
+        const LayerFrame& frame = frames[static_cast<std::size_t>(layer)];
+        looks[n] = c.owner.scene < 0
+                       ? lookOf(frame)
+                       : lookOf(onScene(frame, c.owner.scene,
+                                        layerScenes_[static_cast<std::size_t>(layer)]));
         looks[n].clipBottom = c.bottom;
         looks[n].clipTop = c.top;
     }

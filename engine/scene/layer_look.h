@@ -1,24 +1,22 @@
 // How every node of a scenario's model looks at one timeline position: the
 // bridge from the timeline (scene/timeline.h) to the renderer, CPU only.
 //
-//   scene::ModelLooks looks(scenario, model, modelPath);   // once, after loading
+//   scene::ModelLooks looks(scenario, site);   // once, after scene::assembleSite
 //   auto frames = scene::evaluate(scenario, position, scene::Easing::Smoothstep);
 //   std::vector<scene::NodeLook> perNode = looks.at(frames);  // each frame
 //   view.looks = perNode;                                     // render::ViewParams
 //
-// perNode is indexed like model.nodes. A node takes the look of the last
-// layer (in the file's order) that names it or one of its ancestors; a node
-// no layer names is drawn as modelled. Layer transforms and per-phase glTF
-// scenes are not applied here (ModelLooks::unsupported says so).
+// perNode is indexed like site.model.nodes. A node takes the look of the
+// layer that owns it (scene::NodeOwner); a copy of one of a layer's glTF
+// scenes is drawn only in the phases that show that scene, and moves in and
+// out in the phase's transition style; a node no layer owns is drawn as modelled.
 #pragma once
 
-#include <filesystem>
-#include <optional>
-#include <string>
 #include <vector>
 
 #include "scene/model.h"
 #include "scene/scenario.h"
+#include "scene/site_model.h"
 #include "scene/timeline.h"
 
 namespace friche::scene {
@@ -51,32 +49,24 @@ inline constexpr float kGhostOpacity = 0.4f;
 // (clipBottom and clipTop stay 0): for panels and hotspots as much as for nodes.
 NodeLook lookOf(const LayerFrame& frame);
 
-// Resolves, once, which nodes of one model file each layer covers and the
-// world height range each named node's subtree spans; then gives the looks
-// of every node at any timeline position.
+// Resolves, once, the world height range each layer's piece spans (for rise
+// and sink); then gives the looks of every node at any timeline position.
 class ModelLooks {
 public:
-    // `modelPath` is the resolved file (Layer::modelPath); layers on other
-    // files are ignored.
-    ModelLooks(const Scenario& scenario, const Model& model,
-               const std::filesystem::path& modelPath);
+    ModelLooks(const Scenario& scenario, const SiteModel& site);
 
     // One look per model node; `frames` from evaluate(scenario, ...).
     std::vector<NodeLook> at(const std::vector<LayerFrame>& frames) const;
     // The same at a position, with smoothstep easing.
     std::vector<NodeLook> at(const Scenario& scenario, double position) const;
 
-    // Why this model's layers cannot be shown exactly (a layer transform or a
-    // per-phase glTF scene), or nullopt.
-    const std::optional<std::string>& unsupported() const { return unsupported_; }
-
 private:
     struct Covered {
-        int layer = -1;
-        float bottom = 0.0f, top = 0.0f;  // world Y range of the named node's subtree
+        NodeOwner owner;
+        float bottom = 0.0f, top = 0.0f;  // world Y range of the owner's root's subtree
     };
-    std::vector<Covered> nodes_;  // one per model node; layer -1: no layer names it
-    std::optional<std::string> unsupported_;
+    std::vector<Covered> nodes_;    // one per model node
+    std::vector<int> layerScenes_;  // SiteModel::layerScenes
 };
 
 }  // namespace friche::scene

@@ -1,8 +1,10 @@
-// Layer looks: what each state and transition does to a node, and which nodes
-// each layer covers (named nodes with their subtrees) in a model.
+// Layer looks: what each state and transition does to a node, and the looks
+// of an assembled site's nodes (named nodes with their subtrees, glTF scenes
+// shown phase by phase).
 #include <gtest/gtest.h>
 
 #include "scene/layer_look.h"
+#include "scene/site_model.h"
 
 using namespace friche::scene;
 
@@ -30,7 +32,7 @@ glm::mat4 lift(float y) {
 }
 
 // hall (at y 0) with a child roof (2 up from the hall), park at y 10, context at y 20.
-Model site() {
+Model siteFile() {
     Model m;
     m.meshes = {cube()};
     m.nodes.resize(4);
@@ -68,6 +70,12 @@ Scenario story() {
                     {LayerState::Present, Transition::Rise, -1}};
     s.phases = {before, after};
     return s;
+}
+
+SiteModel assembled(const Scenario& s, Model m) {
+    std::vector<ModelFile> files;
+    files.push_back({"site.glb", std::move(m)});
+    return assembleSite(s, std::move(files));
 }
 
 }  // namespace
@@ -123,9 +131,12 @@ TEST(LayerLook, DrawnLooksBlendWhateverTheStyle) {
 
 TEST(ModelLooks, LayersCoverNamedNodesAndSubtrees) {
     const Scenario s = story();
-    const Model m = site();
-    const ModelLooks looks(s, m, "site.glb");
-    EXPECT_FALSE(looks.unsupported());
+    const SiteModel site = assembled(s, siteFile());
+    const ModelLooks looks(s, site);
+    // The hall layer's copy (hall, roof), the park's, then what no layer names.
+    ASSERT_EQ(site.model.nodes.size(), 4u);
+    EXPECT_EQ(site.model.nodes[1].name, "roof");
+    EXPECT_EQ(site.model.nodes[3].name, "context");
     const std::vector<NodeLook> first = looks.at(s, 0.0);
     ASSERT_EQ(first.size(), 4u);
     EXPECT_TRUE(first[0].drawn());    // hall
@@ -140,7 +151,7 @@ TEST(ModelLooks, LayersCoverNamedNodesAndSubtrees) {
 
 TEST(ModelLooks, ClipSpansTheNamedNodesSubtree) {
     const Scenario s = story();
-    const ModelLooks looks(s, site(), "site.glb");
+    const ModelLooks looks(s, assembled(s, siteFile()));
     const std::vector<NodeLook> mid = looks.at(s, 0.5);
     // The hall and its roof share one range: the hall's bottom to the roof's top.
     EXPECT_FLOAT_EQ(mid[0].clipBottom, 0.0f);
@@ -154,12 +165,42 @@ TEST(ModelLooks, ClipSpansTheNamedNodesSubtree) {
     EXPECT_FLOAT_EQ(mid[2].clipHeight(), 10.5f);
 }
 
-TEST(ModelLooks, OtherFilesAndUnsupportedLayers) {
+TEST(ModelLooks, MovedLayerRisesThroughItsMovedRange) {
     Scenario s = story();
-    const ModelLooks other(s, site(), "elsewhere.glb");
-    for (const NodeLook& l : other.at(s, 1.0)) EXPECT_EQ(l, NodeLook{});
-    s.layers[1].transform.translation = glm::vec3(1.0f, 0.0f, 0.0f);
-    const ModelLooks moved(s, site(), "site.glb");
-    ASSERT_TRUE(moved.unsupported());
-    EXPECT_NE(moved.unsupported()->find("park"), std::string::npos);
+    s.layers[1].transform.translation = glm::vec3(0.0f, 5.0f, 0.0f);
+    const ModelLooks looks(s, assembled(s, siteFile()));
+    const std::vector<NodeLook> mid = looks.at(s, 0.5);
+    EXPECT_FLOAT_EQ(mid[2].clipBottom, 15.0f);
+    EXPECT_FLOAT_EQ(mid[2].clipTop, 16.0f);
+}
+
+TEST(ModelLooks, EachGltfSceneShowsInItsOwnPhases) {
+    // One layer over the whole model, showing scene 0 then scene 1.
+    Model m = siteFile();
+    m.scenes = {{.name = "before", .nodes = {0}}, {.name = "after", .nodes = {2}}};
+    Scenario s;
+    s.layers.resize(1);
+    s.layers[0].id = "site";
+    s.layers[0].modelPath = "site.glb";
+    Phase before, after;
+    before.layers = {{LayerState::Present, Transition::Dissolve, 0}};
+    after.layers = {{LayerState::Present, Transition::Dissolve, 1}};
+    s.phases = {before, after};
+    const SiteModel site = assembled(s, std::move(m));
+    ASSERT_EQ(site.model.nodes.size(), 3u);  // hall and roof for scene 0, park for scene 1
+    EXPECT_EQ(site.owners[0].scene, 0);
+    EXPECT_EQ(site.owners[2].scene, 1);
+    const ModelLooks looks(s, site);
+    const std::vector<NodeLook> first = looks.at(s, 0.0), last = looks.at(s, 1.0);
+    EXPECT_TRUE(first[0].drawn());
+    EXPECT_TRUE(first[1].drawn());
+    EXPECT_FALSE(first[2].drawn());
+    EXPECT_FALSE(last[0].drawn());
+    EXPECT_TRUE(last[2].drawn());
+    // Halfway, the first scene dissolves out as the second dissolves in.
+    const std::vector<NodeLook> mid = looks.at(s, 0.5);
+    EXPECT_GT(mid[0].dissolve, 0.0f);
+    EXPECT_LT(mid[0].dissolve, 1.0f);
+    EXPECT_GT(mid[2].dissolve, 0.0f);
+    EXPECT_LT(mid[2].dissolve, 1.0f);
 }

@@ -217,7 +217,7 @@ TEST_P(Site, LoadsWithoutAnyProblemInFourLanguages) {
     for (const auto& p : r.problems.list())
         ADD_FAILURE() << friche::core::formatProblem(GetParam().id, p);
     EXPECT_EQ(r.scenario.site.id, GetParam().id);
-    const auto models = friche::io::checkScenarioModels(r.scenario);
+    const auto models = friche::io::loadSiteModel(r.scenario).problems;
     EXPECT_FALSE(models.hasErrors());
 }
 
