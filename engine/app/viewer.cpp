@@ -193,7 +193,12 @@ void handlePointer(Viewer& v, const scene::PointerEvent& event) {
     scene::OrbitCamera camera =
         v.view.gltfCamera >= 0 ? scene::orbitFrom(currentCamera(v, drawableAspect(v)), v.view.orbit)
                                : v.view.orbit;
-    v.controller.setViewport(windowSize(v));
+    const scene::PointerArea area =
+        v.session ? scene::pointerArea(v.session->compare(),
+                                       scene::pointerPosition(event).value_or(glm::vec2(0.0f)),
+                                       windowSize(v))
+                  : scene::PointerArea{glm::vec2(0.0f), windowSize(v)};
+    v.controller.setViewport(area.size, area.origin);
     switch (v.controller.handle(event, camera)) {
         case scene::ControlResult::Moved:
             v.view.orbit = camera;

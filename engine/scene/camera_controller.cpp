@@ -43,6 +43,17 @@ ControlResult CameraController::handle(const PointerEvent& event, OrbitCamera& c
                       event);
 }
 
+std::optional<glm::vec2> pointerPosition(const PointerEvent& event) {
+    return std::visit(
+        [](const auto& e) -> std::optional<glm::vec2> {
+            if constexpr (requires { e.pos; })
+                return e.pos;
+            else
+                return std::nullopt;
+        },
+        event);
+}
+
 void CameraController::cancel() {
     drag_ = Drag::None;
     fingers_.clear();
@@ -134,7 +145,7 @@ void CameraController::keepUnder(glm::vec2 pos, float before, OrbitCamera& camer
     // from the target; the visible height scaled by 1/f, so the target moves by
     // (f - 1) times the new offset toward it.
     const float f = before / camera.distance;
-    const glm::vec2 offset = (pos - viewport_ * 0.5f) / height();
+    const glm::vec2 offset = (pos - origin_ - viewport_ * 0.5f) / height();
     camera.pan(-(f - 1.0f) * offset.x, -(f - 1.0f) * offset.y);
 }
 

@@ -59,6 +59,9 @@ struct FingerUp {
 using PointerEvent =
     std::variant<MouseDown, MouseUp, MouseMove, MouseWheel, FingerDown, FingerMove, FingerUp>;
 
+// Where the pointer is, for the events that say (not MouseUp, FingerUp).
+std::optional<glm::vec2> pointerPosition(const PointerEvent& event);
+
 enum class ControlResult {
     None,      // the event changed nothing
     Moved,     // the camera moved
@@ -67,7 +70,12 @@ enum class ControlResult {
 
 class CameraController {
 public:
-    void setViewport(glm::vec2 sizeInPoints) { viewport_ = sizeInPoints; }
+    // The view the pointer acts on, in window points: the whole window, or one
+    // side of a side-by-side compare (the wheel zooms toward the cursor in it).
+    void setViewport(glm::vec2 sizeInPoints, glm::vec2 originInPoints = glm::vec2(0.0f)) {
+        viewport_ = sizeInPoints;
+        origin_ = originInPoints;
+    }
     ControlResult handle(const PointerEvent& event, OrbitCamera& camera);
     // Forgets buttons and fingers (the window lost focus, a panel took the pointer).
     void cancel();
@@ -89,6 +97,7 @@ private:
     float height() const { return viewport_.y > 1.0f ? viewport_.y : 1.0f; }
 
     glm::vec2 viewport_{1.0f};
+    glm::vec2 origin_{0.0f};
     Drag drag_ = Drag::None;
     glm::vec2 lastMouse_{0.0f};
     std::map<std::int64_t, glm::vec2> fingers_;

@@ -29,6 +29,13 @@ CompareViewports compareViewports(const Compare& compare, int width, int height)
     return {{0, 0, seam, height}, {seam, 0, width - seam, height}};
 }
 
+PointerArea pointerArea(const Compare& compare, glm::vec2 pos, glm::vec2 windowSize) {
+    if (compare.mode != CompareMode::Side) return {glm::vec2(0.0f), windowSize};
+    const float half = windowSize.x * 0.5f;
+    const glm::vec2 size(half, windowSize.y);
+    return {pos.x < half ? glm::vec2(0.0f) : glm::vec2(half, 0.0f), size};
+}
+
 bool DividerDrag::handle(const PointerEvent& event, Compare& compare, glm::vec2 windowSize,
                          float hitWidth) {
     const auto grab = [&](std::int64_t who, glm::vec2 pos) {

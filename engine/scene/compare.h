@@ -45,6 +45,15 @@ struct CompareViewports {
 // each a view of its own (an odd pixel goes to B).
 CompareViewports compareViewports(const Compare& compare, int width, int height);
 
+// The part of the window, in points ({x, y} origin top left, {width, height}),
+// whose view a pointer at `pos` moves: in side by side the half it is over
+// (both halves share one camera, each with its own centre), else the window.
+struct PointerArea {
+    glm::vec2 origin{0.0f};
+    glm::vec2 size{0.0f};
+};
+PointerArea pointerArea(const Compare& compare, glm::vec2 pos, glm::vec2 windowSize);
+
 // Dragging the swipe divider with the mouse or a finger. Events it takes are
 // not for the camera.
 class DividerDrag {

@@ -42,6 +42,18 @@ TEST(Compare, ViewportsTileTheWindow) {
     EXPECT_EQ(h.b.x + h.b.z, 1001);
 }
 
+TEST(Compare, PointerMovesTheSideByItsHalf) {
+    const glm::vec2 window{1600, 900};
+    const PointerArea right = pointerArea({.mode = CompareMode::Side}, {1200, 100}, window);
+    EXPECT_EQ(right.origin, glm::vec2(800, 0));
+    EXPECT_EQ(right.size, glm::vec2(800, 900));
+    EXPECT_EQ(pointerArea({.mode = CompareMode::Side}, {10, 100}, window).origin, glm::vec2(0));
+    // A swipe is one view: the whole window.
+    const PointerArea swipe = pointerArea({.mode = CompareMode::Swipe}, {1200, 100}, window);
+    EXPECT_EQ(swipe.origin, glm::vec2(0));
+    EXPECT_EQ(swipe.size, window);
+}
+
 TEST(Compare, DragOnTheDividerMovesItAndNotTheCamera) {
     Compare c = swipe(0.5f);
     DividerDrag drag;

@@ -10,7 +10,6 @@ using namespace friche::scene;
 namespace {
 
 constexpr glm::vec2 kViewport{1600.0f, 900.0f};
-constexpr float kAspect = kViewport.x / kViewport.y;
 
 struct Fixture {
     CameraController ctl;
@@ -23,19 +22,19 @@ struct Fixture {
     ControlResult send(const PointerEvent& e) { return ctl.handle(e, cam); }
 };
 
-// Where a world point appears, in window points (y down).
-glm::vec2 toScreen(const OrbitCamera& cam, glm::vec3 p) {
+// Where a world point appears, in the points (y down) of a view `size` big.
+glm::vec2 toScreen(const OrbitCamera& cam, glm::vec3 p, glm::vec2 size = kViewport) {
     const glm::vec3 w =
-        glm::project(p, cam.view(), cam.projection(kAspect), glm::vec4(0, 0, kViewport));
-    return {w.x, kViewport.y - w.y};
+        glm::project(p, cam.view(), cam.projection(size.x / size.y), glm::vec4(0, 0, size));
+    return {w.x, size.y - w.y};
 }
 
-// The world point under a window position, at the target's depth.
-glm::vec3 underCursor(const OrbitCamera& cam, glm::vec2 pos) {
-    const glm::vec4 vp(0, 0, kViewport);
-    const float depth = glm::project(cam.target, cam.view(), cam.projection(kAspect), vp).z;
-    return glm::unProject(glm::vec3(pos.x, kViewport.y - pos.y, depth), cam.view(),
-                          cam.projection(kAspect), vp);
+// The world point under a position in that view, at the target's depth.
+glm::vec3 underCursor(const OrbitCamera& cam, glm::vec2 pos, glm::vec2 size = kViewport) {
+    const glm::vec4 vp(0, 0, size);
+    const glm::mat4 projection = cam.projection(size.x / size.y);
+    const float depth = glm::project(cam.target, cam.view(), projection, vp).z;
+    return glm::unProject(glm::vec3(pos.x, size.y - pos.y, depth), cam.view(), projection, vp);
 }
 
 void expectSameVec(glm::vec3 a, glm::vec3 b) {
@@ -101,6 +100,19 @@ TEST(CameraController, WheelZoomsMonotonicallyTowardTheCursor) {
     }
     f.send(MouseWheel{-2.0f, cursor});
     EXPECT_GT(f.cam.distance, last);
+}
+
+// Side by side: the right half is a view of its own, centred on itself.
+TEST(CameraController, WheelZoomsTowardTheCursorInTheRightHalf) {
+    Fixture f;
+    const glm::vec2 half{kViewport.x * 0.5f, kViewport.y};
+    f.ctl.setViewport(half, {half.x, 0.0f});
+    const glm::vec2 local{600, 300};
+    const glm::vec3 pointed = underCursor(f.cam, local, half);
+    f.send(MouseWheel{2.0f, local + glm::vec2(half.x, 0.0f)});
+    const glm::vec2 now = toScreen(f.cam, pointed, half);
+    EXPECT_NEAR(now.x, local.x, 0.5f);
+    EXPECT_NEAR(now.y, local.y, 0.5f);
 }
 
 TEST(CameraController, WheelAtTheCentreKeepsTheTarget) {
