@@ -213,7 +213,7 @@ std::string formatDateSpan(const DateSpan& span, Language language) {
 }
 
 const std::string& uiText(UiText which, Language language) {
-    static const std::array<std::array<std::string, kLanguageCount>, 11> texts = {{
+    static const std::array<std::array<std::string, kLanguageCount>, 17> texts = {{
         {"Géométrie illustrative, pas un relevé du site.",
          "Illustrative geometry, not a survey of the site.",
          "Illustratieve geometrie, geen opmeting van de site.",
@@ -228,6 +228,12 @@ const std::string& uiText(UiText which, Language language) {
         {"Non", "Off", "Uit", "Aus"},
         {"Glisser", "Swipe", "Schuiven", "Schieben"},
         {"Côte à côte", "Side by side", "Naast elkaar", "Nebeneinander"},
+        {"Ce qui change", "What changes", "Wat verandert", "Was sich ändert"},
+        {"absent", "absent", "afwezig", "nicht vorhanden"},
+        {"présent", "present", "aanwezig", "vorhanden"},
+        {"en transparence", "see-through", "doorzichtig", "durchscheinend"},
+        {"en chantier", "under construction", "in aanbouw", "im Bau"},
+        {"autre version", "another version", "andere versie", "andere Fassung"},
     }};
     return texts[static_cast<std::size_t>(which)][static_cast<std::size_t>(index(language))];
 }

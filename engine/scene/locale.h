@@ -87,6 +87,12 @@ enum class UiText {
     CompareOff,
     Swipe,
     SideBySide,
+    CompareChanges,  // the compare card's list of layers that differ between A and B
+    LayerAbsent,     // a layer's state, as a status tag
+    LayerPresent,
+    LayerGhosted,
+    LayerConstruction,
+    LayerVariant,  // same state, another of the model's glTF scenes
 };
 const std::string& uiText(UiText which, Language language);
 

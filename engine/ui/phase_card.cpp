@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "ui/charts.h"
+#include "ui/compare_panel.h"
 
 namespace friche::ui {
 
@@ -127,6 +128,107 @@ void phaseText(const scene::Phase& phase, Language language) {
     if (!phase.text.empty()) ImGui::TextWrapped("%s", phase.text.in(language).c_str());
 }
 
+const scene::Phase& phaseAt(const scene::Scenario& s, int index) {
+    const int last = static_cast<int>(s.phases.size()) - 1;
+    return s.phases[static_cast<std::size_t>(std::clamp(index, 0, last))];
+}
+
+// One compared phase: its side's badge, then its title and date beside it.
+void comparedPhase(const scene::Phase& phase, CompareSide side, Language language) {
+    const float size = ImGui::GetTextLineHeight();
+    compareBadge(ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), size, side);
+    ImGui::Dummy(ImVec2(size, size));
+    ImGui::SameLine();
+    ImGui::BeginGroup();  // wrapped lines start under the title, not under the badge
+    ImGui::TextWrapped("%s", phase.title.in(language).c_str());
+    if (phase.date) {
+        ImGui::TextDisabled("%s", scene::formatDateSpan(*phase.date, language).c_str());
+        sourceText(phase.dateSource, language);
+    }
+    ImGui::EndGroup();
+}
+
+UiText stateText(const scene::LayerPhase& layer) {
+    switch (layer.state) {
+        case scene::LayerState::Absent:
+            return UiText::LayerAbsent;
+        case scene::LayerState::Present:
+            return UiText::LayerPresent;
+        case scene::LayerState::Ghosted:
+            return UiText::LayerGhosted;
+        case scene::LayerState::Construction:
+            return UiText::LayerConstruction;
+    }
+    return UiText::LayerPresent;
+}
+
+// A right arrow the size of a letter, drawn: the font's ranges (ui/style.cpp) have no →.
+void arrow() {
+    const float size = ImGui::GetTextLineHeight();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 colour = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    const float y = at.y + size * 0.5f;
+    const float head = size * 0.22f;
+    draw->AddLine(ImVec2(at.x, y), ImVec2(at.x + size - head, y), colour, size * 0.08f);
+    draw->AddTriangleFilled(ImVec2(at.x + size, y), ImVec2(at.x + size - head * 1.6f, y - head),
+                            ImVec2(at.x + size - head * 1.6f, y + head), colour);
+    ImGui::Dummy(ImVec2(size, size));
+}
+
+ImVec4 sideColour(CompareSide side) {
+    return ImGui::ColorConvertU32ToFloat4(compareSideColour(side));
+}
+
+// The state columns of a changed layer: A's state in A's colour, an arrow, B's
+// in B's; a change of glTF scene alone is "another version", under B.
+void stateChange(const scene::LayerPhase& a, const scene::LayerPhase& b, Language language) {
+    const bool stateChanged = a.state != b.state;
+    ImGui::TableNextColumn();
+    if (stateChanged)
+        ImGui::TextColored(sideColour(CompareSide::A), "%s",
+                           scene::uiText(stateText(a), language).c_str());
+    ImGui::TableNextColumn();
+    if (stateChanged) arrow();
+    ImGui::TableNextColumn();
+    const UiText bText = stateChanged ? stateText(b) : UiText::LayerVariant;
+    ImGui::TextColored(sideColour(CompareSide::B), "%s", scene::uiText(bText, language).c_str());
+}
+
+// The layers whose state differs between A and B: what the data says changed.
+void layerChanges(const scene::Scenario& s, const scene::Phase& a, const scene::Phase& b,
+                  Language language) {
+    const auto differs = [&](std::size_t l) {
+        return a.layers[l].state != b.layers[l].state || a.layers[l].scene != b.layers[l].scene;
+    };
+    std::vector<std::size_t> changed;
+    for (std::size_t l = 0; l < s.layers.size(); ++l)
+        if (differs(l)) changed.push_back(l);
+    if (changed.empty()) return;
+    heading(UiText::CompareChanges, language);
+    if (!ImGui::BeginTable("changes", 4)) return;
+    // The states are a few short words: they keep one line, the names wrap.
+    ImGui::TableSetupColumn("layer", ImGuiTableColumnFlags_WidthStretch);
+    for (const char* column : {"A", "to", "B"})
+        ImGui::TableSetupColumn(column, ImGuiTableColumnFlags_WidthFixed);
+    for (std::size_t l : changed) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", s.layers[l].name.in(language).c_str());
+        stateChange(a.layers[l], b.layers[l], language);
+    }
+    ImGui::EndTable();
+}
+
+void comparedPhases(const scene::Scenario& s, const scene::Compare& compare, Language language) {
+    const scene::Phase& a = phaseAt(s, compare.phaseA);
+    const scene::Phase& b = phaseAt(s, compare.phaseB);
+    comparedPhase(a, CompareSide::A, language);
+    ImGui::Spacing();
+    comparedPhase(b, CompareSide::B, language);
+    layerChanges(s, a, b, language);
+}
+
 void illustrativeNote(const scene::Site& site, Language language) {
     if (!site.illustrative) return;
     ImGui::Spacing();
@@ -148,7 +250,8 @@ std::string sourceLine(const std::string& source, Language language) {
     return scene::uiText(UiText::Source, language) + ": " + stem + path.extension().string();
 }
 
-void phaseCard(const scene::Scenario& s, int phase, Language language, float bottomMargin) {
+void phaseCard(const scene::Scenario& s, int phase, const scene::Compare& compare,
+               Language language, float bottomMargin) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float em = ImGui::GetFontSize();
     const float width = std::min(em * kCardWidthEm, display.x * 0.4f);
@@ -164,8 +267,10 @@ void phaseCard(const scene::Scenario& s, int phase, Language language, float bot
                                         ImGuiWindowFlags_NoSavedSettings;
     if (ImGui::Begin("Phase", nullptr, kFlags)) {
         ImGui::TextDisabled("%s", s.site.name.in(language).c_str());
-        const int count = static_cast<int>(s.phases.size());
-        phaseText(s.phases[static_cast<std::size_t>(std::clamp(phase, 0, count - 1))], language);
+        if (compare.mode == scene::CompareMode::Off)
+            phaseText(phaseAt(s, phase), language);
+        else
+            comparedPhases(s, compare, language);
         projectData(s.data, language);
         illustrativeNote(s.site, language);
     }

@@ -15,7 +15,7 @@ bool storyPanels(const scene::Scenario& scenario, scene::Timeline& timeline,
     else
         hotspotLabels(scenario, timeline.position(), language, view);
     const bool dragging = timelinePanel(scenario, timeline, language);
-    phaseCard(scenario, timeline.nearestPhase(), language, timelinePanelHeight());
+    phaseCard(scenario, timeline.nearestPhase(), compare, language, timelinePanelHeight());
     comparePanel(scenario, compare, language, timelinePanelHeight());
     return dragging;
 }

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <imgui.h>
 
+#include "scene/timeline_layout.h"
 #include "ui/touch.h"
 
 namespace friche::ui {
@@ -77,15 +80,7 @@ void handleKeys(scene::Timeline& timeline) {
     if (pressed(ImGuiKey_End, false)) timeline.stepTo(timeline.phaseCount() - 1);
 }
 
-// Text centred on x, kept inside [left, right].
-void centredText(ImDrawList* draw, float x, float y, float left, float right, ImU32 colour,
-                 const std::string& text) {
-    const float w = ImGui::CalcTextSize(text.c_str()).x;
-    const float at = std::clamp(x - w * 0.5f, left, std::max(left, right - w));
-    draw->AddText(ImVec2(at, y), colour, text.c_str());
-}
-
-// Shortens `text` with an ellipsis to fit `width` points.
+// Shortens `text` with an ellipsis to fit `width` points; empty when not even "…" fits.
 std::string fitted(const std::string& text, float width) {
     if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
     std::string out = text;
@@ -94,7 +89,7 @@ std::string fitted(const std::string& text, float width) {
         while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80)
             out.pop_back();  // never cut a UTF-8 sequence in half
     }
-    return out + "…";
+    return out.empty() && ImGui::CalcTextSize("…").x > width ? std::string() : out + "…";
 }
 
 struct Track {
@@ -104,34 +99,87 @@ struct Track {
     }
 };
 
+// One line of the markers' labels (the dates, or the titles), laid out so that
+// none leaves the track or runs into its neighbour.
+struct LabelLine {
+    std::vector<std::string> full;
+    std::vector<scene::LabelBox> boxes;
+};
+
+LabelLine labelLine(std::vector<std::string> texts, const std::vector<float>& markers,
+                    const Track& track) {
+    std::vector<float> widths;
+    for (const std::string& t : texts) widths.push_back(ImGui::CalcTextSize(t.c_str()).x);
+    // An em between labels reads as a separation, not as one run of words.
+    auto boxes = scene::layoutTimelineLabels(markers, widths, ImGui::GetFontSize(), track.right);
+    return {std::move(texts), std::move(boxes)};
+}
+
+// Draws text i of `line` at row `y`; true when it had to be shortened.
+bool drawLabel(const LabelLine& line, std::size_t i, float y, ImU32 colour) {
+    const std::string& text = line.full[i];
+    const std::string shown = fitted(text, line.boxes[i].width);
+    ImGui::GetWindowDrawList()->AddText(ImVec2(line.boxes[i].left, y), colour, shown.c_str());
+    return shown != text;
+}
+
+// The clickable strip of marker i: from halfway to the previous label to
+// halfway to the next, so hit areas tile the row without overlapping.
+std::pair<float, float> labelCell(const LabelLine& dates, const LabelLine& titles, std::size_t i,
+                                  const std::vector<float>& markers) {
+    const auto edge = [&](std::size_t k, bool right) {
+        const scene::LabelBox& d = dates.boxes[k];
+        const scene::LabelBox& t = titles.boxes[k];
+        return right ? std::max({d.right(), t.right(), markers[k]})
+                     : std::min({d.left, t.left, markers[k]});
+    };
+    const float slack = touchTarget() * 0.5f;
+    const float lo = i == 0 ? edge(i, false) - slack : (edge(i - 1, true) + edge(i, false)) * 0.5f;
+    const float hi = i + 1 == markers.size() ? edge(i, true) + slack
+                                             : (edge(i, true) + edge(i + 1, false)) * 0.5f;
+    return {lo, std::max(hi, lo + 1.0f)};
+}
+
+// The full date and title of a phase whose label had to be shortened.
+void labelTooltip(const scene::Phase& phase, scene::Language language) {
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(phase.title.in(language).c_str());
+    if (phase.date) ImGui::TextDisabled("%s", scene::formatDateSpan(*phase.date, language).c_str());
+    ImGui::EndTooltip();
+}
+
 // The markers with their dates and titles; clicking a label steps there.
 void phaseMarkers(const scene::Scenario& s, scene::Timeline& timeline, const Track& track,
                   scene::Language language) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const int n = timeline.phaseCount();
-    const float spacing =
-        n > 1 ? (track.right - track.left) / static_cast<float>(n - 1) : track.right - track.left;
+    const std::size_t n = static_cast<std::size_t>(timeline.phaseCount());
+    std::vector<float> markers;
+    std::vector<std::string> dates, titles;
+    for (std::size_t i = 0; i < n; ++i) {
+        const scene::Phase& phase = s.phases[i];
+        markers.push_back(track.x(static_cast<double>(i), timeline.end()));
+        dates.push_back(phase.date ? scene::formatDate(phase.date->start, language) : "");
+        titles.push_back(phase.title.in(language));
+    }
+    const LabelLine dateLine = labelLine(std::move(dates), markers, track);
+    const LabelLine titleLine = labelLine(std::move(titles), markers, track);
     const float line = ImGui::GetTextLineHeight();
     const float labelTop = track.y + touchTarget() * 0.5f;
     const int current = timeline.nearestPhase();
-    for (int i = 0; i < n; ++i) {
-        const scene::Phase& phase = s.phases[static_cast<std::size_t>(i)];
-        const float x = track.x(i, timeline.end());
-        const bool reached = i <= timeline.position();
-        draw->AddCircleFilled(ImVec2(x, track.y), touchTarget() * 0.12f,
+    for (std::size_t i = 0; i < n; ++i) {
+        const int index = static_cast<int>(i);
+        const bool reached = index <= timeline.position();
+        draw->AddCircleFilled(ImVec2(markers[i], track.y), touchTarget() * 0.12f,
                               reached ? kPassedColour : kTrackColour);
-        const ImU32 colour = i == current ? kCurrentText : kOtherText;
-        const float half = spacing * 0.5f;
-        if (phase.date) {
-            centredText(draw, x, labelTop, track.left - half, track.right + half, colour,
-                        fitted(scene::formatDate(phase.date->start, language), spacing * 0.95f));
-        }
-        centredText(draw, x, labelTop + line, track.left - half, track.right + half, colour,
-                    fitted(phase.title.in(language), spacing * 0.95f));
-        ImGui::SetCursorScreenPos(ImVec2(x - half, labelTop));
-        ImGui::PushID(i);
-        if (ImGui::InvisibleButton("phase", ImVec2(std::max(spacing, 1.0f), line * 2.0f)))
-            timeline.stepTo(i);
+        const ImU32 colour = index == current ? kCurrentText : kOtherText;
+        const bool shortDate = drawLabel(dateLine, i, labelTop, colour);
+        const bool shortTitle = drawLabel(titleLine, i, labelTop + line, colour);
+        const auto [lo, hi] = labelCell(dateLine, titleLine, i, markers);
+        ImGui::SetCursorScreenPos(ImVec2(lo, labelTop));
+        ImGui::PushID(index);
+        if (ImGui::InvisibleButton("phase", ImVec2(hi - lo, line * 2.0f))) timeline.stepTo(index);
+        if ((shortDate || shortTitle) && ImGui::IsItemHovered())
+            labelTooltip(s.phases[i], language);
         ImGui::PopID();
     }
 }
