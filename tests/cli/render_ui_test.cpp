@@ -3,6 +3,7 @@
 // back from the pixels with tesseract (skipped when it is not installed).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <regex>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include "cli/render_image.h"
 #include "support/run.h"
+#include "support/scenario_fixture.h"
 
 using namespace friche::test;
 
@@ -91,4 +93,39 @@ TEST(RenderUi, BudgetReadsTheEnglishWay) {
     const std::string text = ocr(uiStill("ui_en", {"--ui", "--lang", "en"}, "1920x1080"));
     EXPECT_TRUE(std::regex_search(text, std::regex("539,349\\.58"))) << text;
     EXPECT_FALSE(std::regex_search(text, std::regex("539 ?349,58"))) << text;
+}
+
+// A label whose anchor is hidden behind the hall is dimmed; once the hall is
+// gone it reads at full strength. The label sits above its anchor, over the
+// same sky in both stills: only its own brightness changes.
+TEST(RenderUi, LabelBehindABuildingIsDimmed) {
+    nlohmann::json doc = goodScenario();
+    doc["layers"] =
+        nlohmann::json::array({{{"id", "hall"},
+                                {"model", "model.gltf"},
+                                {"nodes", {"hall"}},
+                                {"transform", {{"scale", 4}, {"translation", {-2, 0, 0}}}}}});
+    doc["views"] =
+        nlohmann::json::array({{{"id", "front"}, {"eye", {0, 2, 14}}, {"target", {0, 2, 0}}}});
+    doc["startView"] = "front";
+    doc["phases"] = nlohmann::json::array(
+        {{{"id", "standing"},
+          {"title", fourLanguages("Standing")},
+          {"states", {{"hall", "present"}}}},
+         {{"id", "gone"}, {"title", fourLanguages("Gone")}, {"states", {{"hall", "absent"}}}}});
+    doc["hotspots"] = nlohmann::json::array(
+        {{{"id", "behind"}, {"anchor", {-0.5, 1, -3}}, {"title", fourLanguages("BEHIND")}}});
+    const std::string file = writeScenario("hidden-label", doc).string();
+    const auto brightest = [&](const std::string& phase) {
+        const Image still = renderStill(file, "ui_label_" + phase,
+                                        {.size = "640x360", .args = {"--ui", "--phase", phase}});
+        double most = 0.0;
+        // Around the label, just above the anchor in the middle of the still.
+        for (int y = 150; y < 215; ++y)
+            for (int x = 250; x < 390; ++x) most = std::max(most, still.at(x, y).luma());
+        return most;
+    };
+    const double hidden = brightest("standing"), seen = brightest("gone");
+    EXPECT_GT(seen, 235.0);
+    EXPECT_LT(hidden, seen - 30.0);
 }
