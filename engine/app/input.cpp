@@ -93,4 +93,18 @@ KeyAction keyAction(const SDL_Event& event) {
     }
 }
 
+bool isUserInput(const SDL_Event& event) {
+    switch (event.type) {
+        case SDL_KEYDOWN:
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEMOTION:
+        case SDL_MOUSEWHEEL:
+        case SDL_FINGERDOWN:
+        case SDL_FINGERMOTION:
+            return true;
+        default:
+            return false;
+    }
+}
+
 }  // namespace friche::app

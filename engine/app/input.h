@@ -29,4 +29,7 @@ enum class KeyAction {
 
 KeyAction keyAction(const SDL_Event& event);
 
+// A key, button, wheel, finger or mouse move: someone is at the screen.
+bool isUserInput(const SDL_Event& event);
+
 }  // namespace friche::app

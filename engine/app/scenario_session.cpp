@@ -61,6 +61,7 @@ void ScenarioSession::inherit(ScenarioSession&& previous) {
     compare_.mode = previous.compare_.mode;
     compare_.split = previous.compare_.split;
     sites_ = std::move(previous.sites_);
+    idle_ = previous.idle_;
 }
 
 void ScenarioSession::startView(scene::OrbitCamera& orbit) const {
@@ -127,6 +128,34 @@ std::vector<scene::NodeLook> ScenarioSession::looks() const {
 std::vector<scene::NodeLook> ScenarioSession::looksAt(int phase) const {
     if (!looks_) return {};
     return looks_->at(scenario_, static_cast<double>(phase));
+}
+
+namespace {
+
+double steadySeconds() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+}  // namespace
+
+void ScenarioSession::userActed() {
+    if (idle_.attracting()) timeline_.pause();  // the visitor takes over where the story is
+    idle_.input(steadySeconds());
+}
+
+bool ScenarioSession::idleExpired() {
+    return idle_.expired(steadySeconds());
+}
+
+void ScenarioSession::attract(scene::OrbitCamera& orbit) {
+    compare_.mode = scene::CompareMode::Off;
+    language_ = kFirstLanguage;
+    timeline_.setPosition(0.0);
+    timeline_.setLoop(true);
+    timeline_.play();
+    viewPhase_ = 0;
+    if (scenario_.startView >= 0) flyTo(scenario_.startView, orbit);
 }
 
 bool ScenarioSession::animating() const {

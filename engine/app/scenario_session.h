@@ -22,6 +22,7 @@
 #include "core/problem.h"
 #include "scene/camera_flight.h"
 #include "scene/compare.h"
+#include "scene/idle_timer.h"
 #include "scene/layer_look.h"
 #include "scene/model.h"
 #include "scene/orbit_camera.h"
@@ -78,6 +79,18 @@ public:
     const scene::Compare& compare() const { return compare_; }
     // True while something moves on its own: keep drawing frames.
     bool animating() const;
+
+    // The exhibition's idle rule (scene::IdleTimer): seconds without input
+    // before the story goes back to its start and plays in a loop; 0 never.
+    void setIdleSeconds(double seconds) { idle_ = scene::IdleTimer(seconds); }
+    // Someone touched the screen, a key or the mouse: ends an attract loop.
+    void userActed();
+    // True once when the idle time has run out: the viewer then goes back to
+    // its first site and calls attract().
+    bool idleExpired();
+    // The start view, the first phase, compare off, the first language, and
+    // the story playing in a loop until the next input.
+    void attract(scene::OrbitCamera& orbit);
     // The user took the camera: stop flying it.
     void cancelFlight() { flight_.cancel(); }
 
@@ -91,13 +104,16 @@ private:
     scene::Timeline timeline_;
     std::optional<scene::ModelLooks> looks_;
     std::optional<scene::SightLines> sight_;
-    scene::Language language_ = scene::Language::Fr;
+    // The sites are in Wallonia and Luxembourg: French first.
+    static constexpr scene::Language kFirstLanguage = scene::Language::Fr;
+    scene::Language language_ = kFirstLanguage;
     scene::CameraFlight flight_;
     int viewPhase_ = 0;  // the phase whose view the camera last flew to
     bool dragging_ = false;
     scene::Compare compare_;
     std::vector<SiteFile> sites_;
     std::optional<std::chrono::steady_clock::time_point> lastFrame_;
+    scene::IdleTimer idle_;
 };
 
 }  // namespace friche::app

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -42,6 +43,9 @@ constexpr int kFramesAfterEvent = 2;
 // With nothing to draw the loop sleeps in SDL_WaitEventTimeout, so an idle
 // exhibition screen costs no CPU; the timeout is where idle timers will hook in.
 constexpr int kIdleWaitMs = 1000;
+// An exhibition screen nobody has touched for this long goes back to its
+// first site and plays the story (FRICHE_IDLE_SECONDS; 0 never).
+constexpr double kDefaultIdleSeconds = 180.0;
 
 constexpr const char* kNoDisplay =
     "friche: the viewer needs a display, and none was found (no $DISPLAY or $WAYLAND_DISPLAY,\n"
@@ -61,6 +65,7 @@ struct SceneSummary {
 // GPU resources go before the renderer, the renderer and ImGui before the GL context.
 struct Viewer {
     fs::path path;
+    fs::path startPath;                      // where the viewer opened, for the idle return
     std::optional<ScenarioSession> session;  // when `path` is a scenario
     scene::Model model;
     core::Problems problems;  // loading and uploading; the panel lists the warnings
@@ -235,6 +240,7 @@ void handleKey(Viewer& v, KeyAction action) {
 // The interface sees every event first; the camera and keys get what it leaves.
 void handleEvent(Viewer& v, const SDL_Event& e) {
     v.framesToDraw = kFramesAfterEvent;
+    if (v.session && isUserInput(e)) v.session->userActed();
     if (e.type == SDL_QUIT) v.quit = true;
     if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_FOCUS_LOST)
         v.controller.cancel();
@@ -394,8 +400,16 @@ void drawFrame(Viewer& v) {
     if (nextSite) switchSite(v, *nextSite);
 }
 
+// Nobody there for a while: the first site, its start, the story playing.
+void attractLoop(Viewer& v) {
+    if (v.path != v.startPath) switchSite(v, v.startPath);
+    v.session->attract(v.view.orbit);
+    v.framesToDraw = kFramesAfterEvent + 1;
+}
+
 void runLoop(Viewer& v) {
     while (!v.quit) {
+        if (v.session && v.session->idleExpired()) attractLoop(v);
         // A step, playback or camera flight draws every frame until it ends.
         if (v.session && v.session->animating()) v.framesToDraw = std::max(v.framesToDraw, 1);
         if (v.framesToDraw == 0) SDL_WaitEventTimeout(nullptr, kIdleWaitMs);
@@ -430,6 +444,21 @@ std::optional<fs::path> defaultScenarioPath() {
     return std::nullopt;
 }
 
+// FRICHE_IDLE_SECONDS, else the default; a value that is not a number says so.
+double idleSeconds() {
+    const char* env = std::getenv("FRICHE_IDLE_SECONDS");
+    if (!env || !*env) return kDefaultIdleSeconds;
+    char* end = nullptr;
+    const double seconds = std::strtod(env, &end);
+    if (*end || !std::isfinite(seconds)) {
+        std::fprintf(stderr,
+                     "friche: FRICHE_IDLE_SECONDS=%s is not a number of seconds; using %g\n", env,
+                     kDefaultIdleSeconds);
+        return kDefaultIdleSeconds;
+    }
+    return seconds;
+}
+
 int runViewer(const ViewerCommand& cmd) {
     Viewer v;
     const auto path = cmd.path.empty() ? defaultScenarioPath() : std::optional<fs::path>(cmd.path);
@@ -441,8 +470,9 @@ int runViewer(const ViewerCommand& cmd) {
             stderr);
         return kExitUsage;
     }
-    v.path = *path;
+    v.path = v.startPath = *path;
     if (!load(v)) return kExitBadInput;
+    if (v.session) v.session->setIdleSeconds(idleSeconds());
     if (!displayAvailable()) {
         std::fputs(kNoDisplay, stderr);
         return kExitBadInput;
