@@ -117,11 +117,6 @@ int fail(const std::string& message) {
     return kExitBadInput;
 }
 
-void printProblems(const std::string& file, const core::Problems& problems) {
-    for (const core::Problem& p : problems.list())
-        std::fprintf(stderr, "%s\n", core::formatProblem(file, p).c_str());
-}
-
 bool isScenario(const RenderCommand& cmd) {
     return core::lowerExtension(cmd.path) == "json";
 }
@@ -140,7 +135,7 @@ std::optional<std::string> unsupported(const RenderCommand& cmd) {
 void drawPanels(const RenderCommand& cmd, const std::function<void()>& panels) {
     core::Problems problems;
     OffscreenImGui ui(cmd.width, cmd.height, problems);
-    printProblems("friche render", problems);
+    core::printProblems("friche render", problems);
     ui.draw(panels);
 }
 
@@ -214,11 +209,11 @@ std::optional<std::vector<std::uint8_t>> renderStill(const scene::Model& model,
     auto renderer = platform ? render::Renderer::create(setup) : nullptr;
     auto target =
         renderer ? render::OffscreenTarget::create(cmd.width, cmd.height, setup) : std::nullopt;
-    printProblems("friche render", setup);
+    core::printProblems("friche render", setup);
     if (!target) return std::nullopt;
     core::Problems uploadProblems;
     auto gpu = renderer->upload(model, uploadProblems);
-    printProblems(cmd.path, uploadProblems);
+    core::printProblems(cmd.path, uploadProblems);
     return draw(*renderer, *gpu, *target);
 }
 
@@ -377,7 +372,7 @@ void drawPosition(render::Renderer& renderer, const render::GpuModel& gpu,
 
 int runScenarioRender(const RenderCommand& cmd) {
     const io::ScenarioResult loaded = io::loadScenario(cmd.path);
-    printProblems(cmd.path, loaded.problems);
+    core::printProblems(cmd.path, loaded.problems);
     if (!loaded.ok())
         return fail(cmd.path + ": not a valid scenario (" +
                     std::to_string(loaded.problems.count(core::Severity::Error)) + " error(s))");
@@ -388,7 +383,7 @@ int runScenarioRender(const RenderCommand& cmd) {
         position && cmd.compare ? parseCompare(*cmd.compare, s, cmd.path, error) : std::nullopt;
     if (!position || (cmd.compare && !compare)) return fail(error);
     const io::SiteModelResult site = io::loadSiteModel(s);
-    printProblems(cmd.path, site.problems);
+    core::printProblems(cmd.path, site.problems);
     if (!site.ok()) return fail(cmd.path + ": cannot load its models");
     const scene::Model& model = site.site.model;
     const scene::ModelLooks looks(s, site.site);
@@ -443,7 +438,7 @@ int runRender(const RenderCommand& cmd) {
     if (isScenario(cmd)) return runScenarioRender(cmd);
     // Load first: a bad file is reported without ever opening GL.
     const io::LoadResult loaded = io::loadModel(cmd.path);
-    printProblems(cmd.path, loaded.problems);
+    core::printProblems(cmd.path, loaded.problems);
     if (!loaded.ok())
         return fail(cmd.path + ": cannot load (" +
                     std::to_string(loaded.problems.count(core::Severity::Error)) + " error(s))");

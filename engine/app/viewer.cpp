@@ -86,11 +86,6 @@ struct Viewer {
     bool quit = false;
 };
 
-void printProblems(const fs::path& path, const core::Problems& problems) {
-    for (const core::Problem& p : problems.list())
-        std::cerr << core::formatProblem(path.string(), p) << "\n";
-}
-
 // What opening a path gives: a model, and the scenario when the path is one.
 struct Opened {
     std::optional<ScenarioSession> session;
@@ -115,7 +110,7 @@ std::optional<Opened> openPath(const fs::path& path) {
         o.problems.append(r.problems);
         o.model = std::move(r.model);
     }
-    printProblems(path, o.problems);
+    core::printProblems(path.string(), o.problems);
     if (o.problems.hasErrors()) {
         std::cerr << path.string() << ": " << o.problems.count(core::Severity::Error)
                   << " error(s)\n";
@@ -152,7 +147,7 @@ bool open(Viewer& v) {
         v.renderer = render::Renderer::create(problems);
     }
     if (v.renderer) v.gpu = v.renderer->upload(v.model, problems);
-    printProblems(v.path, problems);
+    core::printProblems(v.path.string(), problems);
     v.problems.append(problems);
     if (!v.gpu) return false;
     v.glContext = gfx::describeContext();
@@ -354,7 +349,7 @@ void switchSite(Viewer& v, const fs::path& file) {
     if (!opened) return;
     core::Problems problems;
     auto gpu = v.renderer->upload(opened->model, problems);
-    printProblems(file, problems);
+    core::printProblems(file.string(), problems);
     if (!gpu) return;
     opened->session->inherit(std::move(*v.session));
     v.gpu = std::move(gpu);

@@ -1,6 +1,7 @@
 #include "core/problem.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace friche::core {
 
@@ -43,6 +44,11 @@ std::string formatProblem(const std::string& file, const Problem& p) {
     line += p.message;
     if (!p.code.empty()) line += " [" + p.code + "]";
     return line;
+}
+
+void printProblems(const std::string& file, const Problems& problems) {
+    for (const Problem& p : problems.list())
+        std::fprintf(stderr, "%s\n", formatProblem(file, p).c_str());
 }
 
 }  // namespace friche::core

@@ -42,4 +42,7 @@ const char* severityName(Severity s);
 // One line for a terminal: "file: error: /accessors/3: message [CODE]".
 std::string formatProblem(const std::string& file, const Problem& p);
 
+// Every problem, one formatted line each, to standard error.
+void printProblems(const std::string& file, const Problems& problems);
+
 }  // namespace friche::core

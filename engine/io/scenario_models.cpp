@@ -3,7 +3,7 @@
 #include <array>
 #include <cstdint>
 #include <fstream>
-#include <map>
+#include <set>
 #include <system_error>
 
 #include <nlohmann/json.hpp>
@@ -121,10 +121,10 @@ std::optional<ModelOutline> readModelOutline(const std::filesystem::path& path,
 SiteModelResult loadSiteModel(const scene::Scenario& scenario) {
     SiteModelResult result;
     std::vector<scene::ModelFile> files;
-    std::map<std::filesystem::path, bool> seen;
+    std::set<std::filesystem::path> seen;
     for (std::size_t i = 0; i < scenario.layers.size(); ++i) {
         const scene::Layer& layer = scenario.layers[i];
-        if (!seen.emplace(layer.modelPath, true).second) continue;
+        if (!seen.insert(layer.modelPath).second) continue;
         LoadResult r = loadModel(layer.modelPath);
         const std::string pointer = "/layers/" + std::to_string(i) + "/model";
         for (core::Problem p : r.problems.list()) {
