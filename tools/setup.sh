@@ -11,8 +11,10 @@ packages=(
   libsdl2-dev libglm-dev libimgui-dev libassimp-dev libtinygltf-dev
   nlohmann-json3-dev libstb-dev libmeshoptimizer-dev libdraco-dev
   libegl-dev libgl-dev
+  # video export: H.264 through libx264
+  libavcodec-dev libavformat-dev libswscale-dev libavutil-dev
   # tests and benchmarks
-  libgtest-dev libbenchmark-dev glslang-tools xvfb xauth f3d tesseract-ocr
+  libgtest-dev libbenchmark-dev glslang-tools xvfb xauth f3d tesseract-ocr ffmpeg
   # run time: glyphs for é, ë, ü, œ, € ; Mesa for headless GL
   fonts-noto-core libegl-mesa0 libgl1-mesa-dri
   # CI runs the Khronos glTF-Validator (an npm package) on the generated models
