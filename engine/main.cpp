@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     return std::visit(Overloaded{
                           [](const ViewerCommand& c) { return runViewer(c); },
                           [](const RenderCommand& c) { return runRender(c); },
+                          [](const VideoCommand&) { return kExitUsage; },
                           [](const CheckCommand& c) { return runCheck(c, std::cout, std::cerr); },
                           [](const HelpCommand&) {
                               std::fputs(usageText(), stdout);

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <functional>
 #include <tuple>
 
 namespace friche::app {
@@ -12,6 +13,9 @@ const char* usageText() {
            "  friche render PATH -o OUT.png [--size WxH] [--phase ID | --at POS] [--view NAME]\n"
            "                [--compare swipe|side:PHASE_A,PHASE_B[:SPLIT]] [--lang fr|en|nl|de] "
            "[--ui]\n"
+           "  friche video PATH -o OUT.mp4 [--size WxH] [--fps N] [--lang fr|en|nl|de] [--ui]\n"
+           "               [--view NAME] [--from POS --to POS --duration SECONDS | --tour ID]\n"
+           "                                     the story as an H.264 video, with no display\n"
            "  friche check [--json] PATH...      load and validate without rendering\n"
            "exit status: 0 fine, 1 bad input, 2 wrong usage\n";
 }
@@ -43,46 +47,119 @@ std::optional<double> parseNumber(const std::string& text) {
     return v;
 }
 
-Command parseRender(const std::vector<std::string>& args) {
-    RenderCommand cmd;
+// Walks `args` (after the command's name): the options both pictures take
+// go into `picture`, the others to `own`, which returns false for one it does
+// not know. An error message, or nullopt.
+using OwnOption = std::function<bool(const std::string& option, const std::string* value,
+                                     std::size_t& i, std::optional<UsageError>& error)>;
+
+std::optional<UsageError> parsePicture(const std::vector<std::string>& args, const char* command,
+                                       const char* extension, PictureOptions& picture,
+                                       const OwnOption& own) {
+    const std::string name(command);
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
-        const bool hasValue = i + 1 < args.size();
-        auto value = [&]() -> const std::string& { return args[++i]; };
-        if ((a == "-o" || a == "--output") && hasValue) {
-            cmd.output = value();
-        } else if (a == "--size" && hasValue) {
-            auto size = parseSize(value());
+        const std::string* next = i + 1 < args.size() ? &args[i + 1] : nullptr;
+        std::optional<UsageError> error;
+        if ((a == "-o" || a == "--output") && next) {
+            picture.output = args[++i];
+        } else if (a == "--size" && next) {
+            auto size = parseSize(args[++i]);
             if (!size)
                 return UsageError{"--size wants WxH, each between 1 and 8192, e.g. 1920x1080"};
-            std::tie(cmd.width, cmd.height) = *size;
-        } else if (a == "--phase" && hasValue) {
-            cmd.phase = value();
-        } else if (a == "--at" && hasValue) {
-            cmd.at = parseNumber(value());
-            if (!cmd.at || *cmd.at < 0)
-                return UsageError{"--at wants a position >= 0 on the timeline, e.g. 1.5"};
-        } else if (a == "--view" && hasValue) {
-            cmd.view = value();
-        } else if (a == "--compare" && hasValue) {
-            cmd.compare = value();
-        } else if (a == "--lang" && hasValue) {
-            cmd.lang = value();
-            if (cmd.lang != "fr" && cmd.lang != "en" && cmd.lang != "nl" && cmd.lang != "de")
+            std::tie(picture.width, picture.height) = *size;
+        } else if (a == "--view" && next) {
+            picture.view = args[++i];
+        } else if (a == "--lang" && next) {
+            picture.lang = args[++i];
+            if (picture.lang != "fr" && picture.lang != "en" && picture.lang != "nl" &&
+                picture.lang != "de")
                 return UsageError{"--lang wants fr, en, nl or de"};
         } else if (a == "--ui") {
-            cmd.ui = true;
+            picture.ui = true;
+        } else if (own(a, next, i, error)) {
+            if (error) return error;
         } else if (!a.empty() && a[0] == '-') {
-            return UsageError{"render: unknown option or missing value: " + a};
-        } else if (cmd.path.empty()) {
-            cmd.path = a;
+            return UsageError{name + ": unknown option or missing value: " + a};
+        } else if (picture.path.empty()) {
+            picture.path = a;
         } else {
-            return UsageError{"render takes one PATH, got a second: " + a};
+            return UsageError{name + " takes one PATH, got a second: " + a};
         }
     }
-    if (cmd.path.empty()) return UsageError{"render needs a PATH"};
-    if (cmd.output.empty()) return UsageError{"render needs -o OUT.png"};
+    if (picture.path.empty()) return UsageError{name + " needs a PATH"};
+    if (picture.output.empty()) return UsageError{name + " needs -o OUT." + extension};
+    return std::nullopt;
+}
+
+Command parseRender(const std::vector<std::string>& args) {
+    RenderCommand cmd;
+    const auto error = parsePicture(
+        args, "render", "png", cmd,
+        [&](const std::string& a, const std::string* next, std::size_t& i,
+            std::optional<UsageError>& e) {
+            if (!next) return false;
+            if (a == "--phase") {
+                cmd.phase = args[++i];
+            } else if (a == "--at") {
+                cmd.at = parseNumber(args[++i]);
+                if (!cmd.at || *cmd.at < 0)
+                    e = UsageError{"--at wants a position >= 0 on the timeline, e.g. 1.5"};
+            } else if (a == "--compare") {
+                cmd.compare = args[++i];
+            } else {
+                return false;
+            }
+            return true;
+        });
+    if (error) return *error;
     if (cmd.phase && cmd.at) return UsageError{"give --phase or --at, not both"};
+    return cmd;
+}
+
+// An hour of story at 120 frames a second is more than any export needs.
+constexpr double kMaxVideoSeconds = 3600.0;
+constexpr int kMaxFps = 120;
+
+Command parseVideo(const std::vector<std::string>& args) {
+    VideoCommand cmd;
+    const auto error = parsePicture(
+        args, "video", "mp4", cmd,
+        [&](const std::string& a, const std::string* next, std::size_t& i,
+            std::optional<UsageError>& e) {
+            if (!next) return false;
+            std::optional<double>* number = a == "--from"       ? &cmd.from
+                                            : a == "--to"       ? &cmd.to
+                                            : a == "--duration" ? &cmd.duration
+                                                                : nullptr;
+            if (number) {
+                *number = parseNumber(args[++i]);
+                if (!*number || **number < 0)
+                    e = UsageError{a + " wants a number >= 0, e.g. " +
+                                   (a == "--duration" ? "10" : "1.5")};
+            } else if (a == "--fps") {
+                const auto fps = parseNumber(args[++i]);
+                if (!fps || *fps != std::floor(*fps) || *fps < 1 || *fps > kMaxFps)
+                    e = UsageError{"--fps wants a whole number of frames a second, 1 to 120"};
+                else
+                    cmd.fps = static_cast<int>(*fps);
+            } else if (a == "--tour") {
+                cmd.tour = args[++i];
+            } else {
+                return false;
+            }
+            return true;
+        });
+    if (error) return *error;
+    // H.264 in yuv420p halves the colour resolution: each side must be even.
+    if (cmd.width % 2 || cmd.height % 2)
+        return UsageError{"video: --size wants an even width and height, e.g. 1920x1080"};
+    const bool range = cmd.from || cmd.to || cmd.duration;
+    if (range && !(cmd.from && cmd.to && cmd.duration))
+        return UsageError{"video: give --from, --to and --duration together"};
+    if (range && cmd.tour) return UsageError{"video: give a range or --tour, not both"};
+    if (cmd.duration && (*cmd.duration * cmd.fps < 0.5 || *cmd.duration > kMaxVideoSeconds))
+        return UsageError{"video: --duration wants at least one frame and at most an hour"};
     return cmd;
 }
 
@@ -108,6 +185,7 @@ Command parseCommandLine(const std::vector<std::string>& args) {
     const std::string& first = args[0];
     if (first == "-h" || first == "--help" || first == "help") return HelpCommand{};
     if (first == "render") return parseRender(args);
+    if (first == "video") return parseVideo(args);
     if (first == "check") return parseCheck(args);
     if (!first.empty() && first[0] == '-') return UsageError{"unknown option: " + first};
     if (args.size() > 1) return UsageError{"the viewer takes one PATH"};

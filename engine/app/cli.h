@@ -3,6 +3,8 @@
 //   friche [PATH]
 //   friche render PATH -o OUT.png [--size WxH] [--phase ID | --at POS] [--view NAME]
 //                 [--compare swipe|side:PHASE_A,PHASE_B[:SPLIT]] [--lang fr|en|nl|de] [--ui]
+//   friche video PATH -o OUT.mp4 [--size WxH] [--fps N] [--lang L] [--ui] [--view NAME]
+//                [--from POS --to POS --duration SECONDS | --tour ID]
 //   friche check [--json] PATH...
 //
 // parseCommandLine only parses; each command lives in its own file.
@@ -24,17 +26,31 @@ struct ViewerCommand {
     std::string path;  // empty: the default scenario
 };
 
-struct RenderCommand {
+// What a still and a video share: the input, the picture and its panels.
+struct PictureOptions {
     std::string path;
     std::string output;
     int width = 1920;
     int height = 1080;
-    std::optional<std::string> phase;
-    std::optional<double> at;
     std::optional<std::string> view;
-    std::optional<std::string> compare;
     std::string lang = "en";
     bool ui = false;
+};
+
+struct RenderCommand : PictureOptions {
+    std::optional<std::string> phase;
+    std::optional<double> at;
+    std::optional<std::string> compare;
+};
+
+// A video of the story: a range of the timeline played over `duration`
+// seconds, or (neither range nor tour) the whole story at the viewer's pace.
+struct VideoCommand : PictureOptions {
+    int fps = 30;
+    std::optional<double> from;
+    std::optional<double> to;
+    std::optional<double> duration;
+    std::optional<std::string> tour;
 };
 
 struct CheckCommand {
@@ -48,7 +64,8 @@ struct UsageError {
     std::string message;
 };
 
-using Command = std::variant<ViewerCommand, RenderCommand, CheckCommand, HelpCommand, UsageError>;
+using Command =
+    std::variant<ViewerCommand, RenderCommand, VideoCommand, CheckCommand, HelpCommand, UsageError>;
 
 Command parseCommandLine(const std::vector<std::string>& args);
 

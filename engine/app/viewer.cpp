@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "app/environment.h"
 #include "app/imgui_layer.h"
 #include "app/input.h"
 #include "app/platform.h"
@@ -23,6 +24,7 @@
 #include "render/gpu_model.h"
 #include "render/renderer.h"
 #include "render/shader_watch.h"
+#include "render/story_frame.h"
 #include "scene/camera_controller.h"
 #include "scene/compare.h"
 #include "scene/draw_list.h"
@@ -43,9 +45,6 @@ constexpr int kFramesAfterEvent = 2;
 // With nothing to draw the loop sleeps in SDL_WaitEventTimeout, so an idle
 // exhibition screen costs no CPU; the timeout is where idle timers will hook in.
 constexpr int kIdleWaitMs = 1000;
-// An exhibition screen nobody has touched for this long goes back to its
-// first site and plays the story (FRICHE_IDLE_SECONDS; 0 never).
-constexpr double kDefaultIdleSeconds = 180.0;
 
 constexpr const char* kNoDisplay =
     "friche: the viewer needs a display, and none was found (no $DISPLAY or $WAYLAND_DISPLAY,\n"
@@ -100,7 +99,7 @@ std::optional<Opened> openPath(const fs::path& path) {
     if (core::lowerExtension(path) == "json") {
         o.session = ScenarioSession::load(path, o.problems);
         if (o.session) {
-            io::SiteModelResult r = io::loadSiteModel(o.session->scenario());
+            io::SiteModelResult r = io::loadSiteModel(o.session->story().scenario());
             o.problems.append(r.problems);
             if (r.ok()) o.session->attach(r.site);
             o.model = std::move(r.site.model);  // its meshes stay where attach saw them
@@ -180,30 +179,44 @@ scene::CameraView currentCamera(const Viewer& v, float aspect) {
                                          c.world, aspect);
         }
     }
+    if (v.session) return v.session->story().camera(aspect);
     return scene::orbitView(v.view.orbit, aspect);
 }
 
-void frameAll(Viewer& v) {
+// The orbit camera the user moves: a scenario's story's, or the viewer's own on a model.
+void setOrbit(Viewer& v, const scene::OrbitCamera& orbit) {
     v.view.gltfCamera = -1;
-    v.view.orbit.frame(v.summary.bounds, drawableAspect(v));
+    if (v.session)
+        v.session->story().holdCamera(orbit);
+    else
+        v.view.orbit = orbit;
+}
+
+scene::OrbitCamera currentOrbit(const Viewer& v) {
+    return v.session ? v.session->story().orbit(drawableAspect(v)) : v.view.orbit;
+}
+
+void frameAll(Viewer& v) {
+    scene::OrbitCamera orbit = currentOrbit(v);
+    orbit.frame(v.summary.bounds, drawableAspect(v));
+    setOrbit(v, orbit);
 }
 
 void handlePointer(Viewer& v, const scene::PointerEvent& event) {
     // Dragging while looking through a glTF camera starts orbiting from there.
     scene::OrbitCamera camera =
-        v.view.gltfCamera >= 0 ? scene::orbitFrom(currentCamera(v, drawableAspect(v)), v.view.orbit)
-                               : v.view.orbit;
+        v.view.gltfCamera >= 0
+            ? scene::orbitFrom(currentCamera(v, drawableAspect(v)), currentOrbit(v))
+            : currentOrbit(v);
     const scene::PointerArea area =
-        v.session ? scene::pointerArea(v.session->compare(),
+        v.session ? scene::pointerArea(v.session->story().compare(),
                                        scene::pointerPosition(event).value_or(glm::vec2(0.0f)),
                                        windowSize(v))
                   : scene::PointerArea{glm::vec2(0.0f), windowSize(v)};
     v.controller.setViewport(area.size, area.origin);
     switch (v.controller.handle(event, camera)) {
         case scene::ControlResult::Moved:
-            v.view.orbit = camera;
-            v.view.gltfCamera = -1;
-            if (v.session) v.session->cancelFlight();
+            setOrbit(v, camera);
             break;
         case scene::ControlResult::FrameAll:
             frameAll(v);
@@ -248,7 +261,7 @@ void handleEvent(Viewer& v, const SDL_Event& e) {
     const auto pointer = toPointerEvent(e, size);
     // A held divider follows the pointer over a panel too, and must see its release.
     if (pointer && v.session && (v.divider.active() || !claimed) &&
-        v.divider.handle(*pointer, v.session->compare(), size, ui::dividerHitWidth()))
+        v.divider.handle(*pointer, v.session->story().compare(), size, ui::dividerHitWidth()))
         return;
     if (claimed) return;
     if (pointer) handlePointer(v, *pointer);
@@ -281,33 +294,13 @@ render::ViewParams viewParams(const Viewer& v, const scene::CameraView& camera,
     return params;
 }
 
-// Compare mode: phase A left, phase B right, through one camera. Swipe draws
-// each side alone, through its part of one full-width view; side by side gives
-// each half its own view of the same orbit, so dragging either moves both.
-void drawCompare(const Viewer& v, int w, int h) {
-    const scene::Compare& compare = v.session->compare();
-    const bool swipe = compare.mode == scene::CompareMode::Swipe;
-    const auto drawPart = [&](int phase, const glm::ivec4& part) {
-        if (part.z <= 0 || part.w <= 0) return;
-        const glm::ivec4 viewport = swipe ? glm::ivec4(0, 0, w, h) : part;
-        const scene::CameraView camera =
-            currentCamera(v, static_cast<float>(viewport.z) / static_cast<float>(viewport.w));
-        render::ViewParams params = viewParams(v, camera, viewport);
-        if (swipe) params.scissor = part;
-        const std::vector<scene::NodeLook> looks = v.session->looksAt(phase);
-        params.looks = looks;
-        v.renderer->draw(*v.gpu, params);
-    };
-    const scene::CompareViewports parts = scene::compareViewports(compare, w, h);
-    drawPart(compare.phaseA, parts.a);
-    drawPart(compare.phaseB, parts.b);
-}
-
 void drawScene(const Viewer& v) {
     int w = 0, h = 0;
     v.platform->drawableSize(w, h);
-    if (v.session && v.session->compare().mode != scene::CompareMode::Off) {
-        drawCompare(v, w, h);
+    // A scenario's story: the phase (or compare mode's two), through the story's camera.
+    if (v.session && v.view.gltfCamera < 0) {
+        render::drawStory(*v.renderer, *v.gpu, v.session->story(), w, h,
+                          viewParams(v, {}, {0, 0, w, h}));
         return;
     }
     const scene::CameraView camera = currentCamera(v, drawableAspect(v));
@@ -318,9 +311,10 @@ void drawScene(const Viewer& v) {
         glClear(GL_COLOR_BUFFER_BIT);
     }
     render::ViewParams params = viewParams(v, camera, viewport);
-    // The scenario's phase: which halls are there, dissolving, rising or ghosted.
+    // Through a scenario model's own glTF camera: the phase's looks still apply.
     const std::vector<scene::NodeLook> looks =
-        v.session ? v.session->looks() : std::vector<scene::NodeLook>{};
+        v.session ? v.session->story().looksAt(v.session->story().timeline().position())
+                  : std::vector<scene::NodeLook>{};
     params.looks = looks;
     v.renderer->draw(*v.gpu, params);
 }
@@ -338,8 +332,10 @@ void reloadShaders(Viewer& v) {
 // The whole site framed, then the scenario's start view.
 void showStart(Viewer& v) {
     summarise(v);
-    frameAll(v);
-    if (v.session) v.session->startView(v.view.orbit);
+    if (v.session)
+        v.session->story().followStory();
+    else
+        frameAll(v);
 }
 
 // Opens another scenario in the same window; when it cannot be opened (the
@@ -365,12 +361,11 @@ void switchSite(Viewer& v, const fs::path& file) {
 // The scenario's panels; the scenario file the user switched to, if any.
 std::optional<fs::path> scenarioPanels(Viewer& v) {
     if (!v.session) return std::nullopt;
-    v.session->advance(v.view.orbit);
-    const scene::Compare compare = v.session->compare();
-    auto next =
-        v.session->drawPanels(currentCamera(v, drawableAspect(v)), windowSize(v), v.view.orbit);
+    v.session->advance();
+    const scene::Compare compare = v.session->story().compare();
+    auto next = v.session->drawPanels(windowSize(v));
     // A click on the compare panel changes what the panels show: draw them again.
-    if (v.session->compare() != compare) v.framesToDraw = kFramesAfterEvent + 1;
+    if (v.session->story().compare() != compare) v.framesToDraw = kFramesAfterEvent + 1;
     return next;
 }
 
@@ -398,7 +393,7 @@ void drawFrame(Viewer& v) {
 // Nobody there for a while: the first site, its start, the story playing.
 void attractLoop(Viewer& v) {
     if (v.path != v.startPath) switchSite(v, v.startPath);
-    v.session->attract(v.view.orbit);
+    v.session->story().attract();
     v.framesToDraw = kFramesAfterEvent + 1;
 }
 
@@ -423,8 +418,8 @@ void runLoop(Viewer& v) {
 
 }  // namespace
 
-std::optional<fs::path> defaultScenarioPath() {
-    if (const char* env = std::getenv("FRICHE_DEFAULT_SCENARIO"); env && *env) return fs::path(env);
+std::optional<fs::path> defaultScenarioPath(const Environment& env) {
+    if (env.defaultScenario) return env.defaultScenario;
     std::vector<fs::path> candidates;
     // An installed tree keeps scenes/ beside bin/; a build folder finds the source tree's.
     if (char* base = SDL_GetBasePath()) {
@@ -439,24 +434,16 @@ std::optional<fs::path> defaultScenarioPath() {
     return std::nullopt;
 }
 
-// FRICHE_IDLE_SECONDS, else the default; a value that is not a number says so.
-double idleSeconds() {
-    const char* env = std::getenv("FRICHE_IDLE_SECONDS");
-    if (!env || !*env) return kDefaultIdleSeconds;
-    char* end = nullptr;
-    const double seconds = std::strtod(env, &end);
-    if (*end || !std::isfinite(seconds)) {
-        std::fprintf(stderr,
-                     "friche: FRICHE_IDLE_SECONDS=%s is not a number of seconds; using %g\n", env,
-                     kDefaultIdleSeconds);
-        return kDefaultIdleSeconds;
-    }
-    return seconds;
-}
-
 int runViewer(const ViewerCommand& cmd) {
     Viewer v;
-    const auto path = cmd.path.empty() ? defaultScenarioPath() : std::optional<fs::path>(cmd.path);
+    std::string error;
+    const auto env = readEnvironment(error);
+    if (!env) {
+        std::fprintf(stderr, "friche: %s\n", error.c_str());
+        return kExitUsage;
+    }
+    const auto path =
+        cmd.path.empty() ? defaultScenarioPath(*env) : std::optional<fs::path>(cmd.path);
     if (!path) {
         std::fputs(
             "friche: no PATH given and no default scenario found.\n"
@@ -467,7 +454,9 @@ int runViewer(const ViewerCommand& cmd) {
     }
     v.path = v.startPath = *path;
     if (!load(v)) return kExitBadInput;
-    if (v.session) v.session->setIdleSeconds(idleSeconds());
+    if (v.session) v.session->story().setIdleSeconds(env->idleSeconds);
+    v.light.lighting = env->look.lighting;
+    v.light.debugView = env->look.debugView;
     if (!displayAvailable()) {
         std::fputs(kNoDisplay, stderr);
         return kExitBadInput;

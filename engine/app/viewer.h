@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "app/cli.h"
+#include "app/environment.h"
 
 namespace friche::app {
 
@@ -14,6 +15,6 @@ int runViewer(const ViewerCommand& cmd);
 // the Seraing scenario, scenes/seraing.json, found beside the executable's
 // folder (an installed tree, or <repo>/build) or in the source tree; nullopt
 // when there is none.
-std::optional<std::filesystem::path> defaultScenarioPath();
+std::optional<std::filesystem::path> defaultScenarioPath(const Environment& env);
 
 }  // namespace friche::app

@@ -51,29 +51,4 @@ std::string cameraList(const scene::Model& model) {
     return list.empty() ? "none" : list;
 }
 
-ViewParams cameraView(const scene::Model& model, const PlacedCamera& placed, int width,
-                      int height) {
-    const scene::Camera& cam = model.cameras[static_cast<std::size_t>(placed.camera)];
-    const float aspect = static_cast<float>(width) / static_cast<float>(height);
-    // A camera node should carry no scale, but files do: keep only rotation and position.
-    glm::mat4 rigid(1.0f);
-    for (int c = 0; c < 3; ++c)
-        rigid[c] = glm::vec4(glm::normalize(glm::vec3(placed.world[c])), 0.0f);
-    rigid[3] = placed.world[3];
-    ViewParams v;
-    v.view = glm::inverse(rigid);
-    v.eye = glm::vec3(placed.world[3]);
-    v.viewport = {0, 0, width, height};
-    if (cam.type == scene::Camera::Type::Orthographic) {
-        const float zfar = cam.zfar.value_or(cam.znear + 1000.0f);
-        v.projection =
-            glm::ortho(-cam.ymag * aspect, cam.ymag * aspect, -cam.ymag, cam.ymag, cam.znear, zfar);
-    } else if (cam.zfar) {
-        v.projection = glm::perspective(cam.yfov, aspect, cam.znear, *cam.zfar);
-    } else {
-        v.projection = glm::infinitePerspective(cam.yfov, aspect, cam.znear);
-    }
-    return v;
-}
-
 }  // namespace friche::render

@@ -4,7 +4,8 @@
 //   scene::OrbitCamera cam; cam.frame(bounds, aspect);
 //   render::ViewParams v = render::orbitView(cam, width, height);
 //   auto chosen = render::findCamera(model, sceneIndex, "Top");   // name or index
-//   if (chosen) v = render::cameraView(model, *chosen, width, height);
+//   if (chosen) camera = scene::gltfCameraView(model.cameras[chosen->camera], chosen->world,
+//   aspect);
 #pragma once
 
 #include <optional>
@@ -31,10 +32,5 @@ std::optional<PlacedCamera> findCamera(const scene::Model& model, int sceneIndex
 
 // "0: Top, 1: Perspective" for a message listing what can be chosen; "none" if empty.
 std::string cameraList(const scene::Model& model);
-
-// The camera's view at this output size: the vertical field of view (or
-// vertical magnification) is kept, the horizontal one follows the image's
-// aspect, so the still is never stretched.
-ViewParams cameraView(const scene::Model& model, const PlacedCamera& placed, int width, int height);
 
 }  // namespace friche::render

@@ -38,20 +38,23 @@ OrbitCamera blendOrbit(const OrbitCamera& a, const OrbitCamera& b, float t) {
     return out;
 }
 
-void CameraFlight::start(const OrbitCamera& from, const OrbitCamera& to, double seconds) {
+void CameraFlight::start(const OrbitCamera& from, double seconds) {
     from_ = from;
-    to_ = to;
     duration_ = std::max(seconds, 1e-3);
     elapsed_ = 0.0;
     active_ = true;
 }
 
-OrbitCamera CameraFlight::update(double seconds) {
-    if (!active_) return to_;
+void CameraFlight::advance(double seconds) {
+    if (!active_) return;
     elapsed_ += std::max(seconds, 0.0);
+    if (elapsed_ >= duration_) active_ = false;
+}
+
+OrbitCamera CameraFlight::toward(const OrbitCamera& to) const {
+    if (!active_) return to;
     const float t = static_cast<float>(std::min(elapsed_ / duration_, 1.0));
-    if (t >= 1.0f) active_ = false;
-    return blendOrbit(from_, to_, ease(Easing::CubicInOut, t));
+    return blendOrbit(from_, to, ease(Easing::CubicInOut, t));
 }
 
 }  // namespace friche::scene

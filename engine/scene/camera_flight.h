@@ -1,9 +1,11 @@
-// A smooth camera move between two orbit cameras (flying to a phase's or a
-// bookmark's view). View state, CPU only.
+// A smooth camera move from one orbit camera to another (flying to a
+// bookmark's view, or back into a story whose camera moves on meanwhile).
+// View state, CPU only.
 //
 //   CameraFlight flight;
-//   flight.start(current, destination);     // on a phase change or a view button
-//   if (flight.active()) camera = flight.update(dt);   // each frame
+//   flight.start(current);                   // on a view button
+//   flight.advance(dt);                      // each frame
+//   camera = flight.toward(destination);     // the destination may move
 //   flight.cancel();                         // the user grabbed the camera
 #pragma once
 
@@ -21,14 +23,16 @@ public:
     // Long enough to follow where the camera goes, short enough not to wait.
     static constexpr double kDefaultSeconds = 1.6;
 
-    void start(const OrbitCamera& from, const OrbitCamera& to, double seconds = kDefaultSeconds);
+    void start(const OrbitCamera& from, double seconds = kDefaultSeconds);
     void cancel() { active_ = false; }
     bool active() const { return active_; }
-    // Advances by `seconds` and returns the camera there (eased); the last call returns `to`.
-    OrbitCamera update(double seconds);
+    // Advances by `seconds`; the flight ends when its time is up.
+    void advance(double seconds);
+    // The camera this far along the way (eased) from the start to `to`; `to` once ended.
+    OrbitCamera toward(const OrbitCamera& to) const;
 
 private:
-    OrbitCamera from_, to_;
+    OrbitCamera from_;
     double duration_ = kDefaultSeconds;
     double elapsed_ = 0.0;
     bool active_ = false;

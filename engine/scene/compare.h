@@ -42,7 +42,7 @@ struct CompareViewports {
 
 // Swipe: A left of the divider, B right of it, each a part of one full-width
 // view (render::ViewParams::scissor). Side: A the left half, B the right half,
-// each a view of its own (an odd pixel goes to B).
+// each a view of its own (an odd pixel goes to A: the seam rounds half up).
 CompareViewports compareViewports(const Compare& compare, int width, int height);
 
 // The part of the window, in points ({x, y} origin top left, {width, height}),

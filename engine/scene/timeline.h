@@ -55,6 +55,7 @@ public:
     explicit Timeline(int phaseCount, PlayTiming timing = {});
 
     int phaseCount() const { return phaseCount_; }
+    const PlayTiming& timing() const { return timing_; }
     double position() const { return position_; }
     double end() const { return phaseCount_ - 1; }
 
@@ -72,6 +73,9 @@ public:
     std::optional<int> stepTarget() const { return target_; }
 
     void play() { playing_ = true; }
+    // Playback first holds on the phase it stands on, as it does on each phase
+    // it reaches (a story told from its first phase shows that phase a while).
+    void holdHere() { holdLeft_ = timing_.holdSeconds; }
     void pause() { playing_ = false; }
     bool playing() const { return playing_; }
     // Multiplies every duration's pace; 2 plays twice as fast. Clamped to [0.1, 10].

@@ -7,8 +7,15 @@
 
 namespace friche::ui {
 
-bool storyPanels(const scene::Scenario& scenario, scene::Timeline& timeline,
-                 scene::Compare& compare, scene::Language language, const StoryView& view) {
+bool storyPanels(scene::Story& story, glm::vec2 windowSize) {
+    const scene::Scenario& scenario = story.scenario();
+    scene::Timeline& timeline = story.timeline();
+    scene::Compare& compare = story.compare();
+    const scene::Language language = story.language();
+    const scene::CameraView camera =
+        story.camera(windowSize.y > 0.0f ? windowSize.x / windowSize.y : 1.0f);
+    const StoryView view{camera.projection * camera.view, windowSize,
+                         story.occludedHotspots(camera.eye)};
     // Compare mode shows two phases at once: each side's title instead of one phase's labels.
     if (compare.mode != scene::CompareMode::Off)
         compareOverlay(scenario, compare, language);

@@ -1,21 +1,17 @@
 // What a visitor reads over a site, in the order it is drawn: the hotspot
 // labels (first, so the panels cover them) or, in compare mode, each side's
 // title; the timeline along the bottom; the current phase's card; the compare
-// panel. The viewer and `friche render --ui` both call this, so a still shows
-// the panels as the viewer does.
+// panel. The viewer, `friche render --ui` and `friche video --ui` all call
+// this on their scene::Story, so a still shows the panels as the viewer does.
 //
-//   ui::StoryView view{projection * view, size, occluded};
-//   bool dragging = ui::storyPanels(scenario, timeline, compare, language, view);
+//   bool dragging = ui::storyPanels(story, windowSize);
 #pragma once
 
 #include <vector>
 
 #include <glm/glm.hpp>
 
-#include "scene/compare.h"
-#include "scene/locale.h"
-#include "scene/scenario.h"
-#include "scene/timeline.h"
+#include "scene/story.h"
 
 namespace friche::ui {
 
@@ -28,9 +24,9 @@ struct StoryView {
     std::vector<bool> occluded;
 };
 
-// Draws every panel; the timeline and compare panel edit `timeline` and
-// `compare`. Returns whether the timeline's handle is being dragged.
-bool storyPanels(const scene::Scenario& scenario, scene::Timeline& timeline,
-                 scene::Compare& compare, scene::Language language, const StoryView& view);
+// Draws every panel over a window of `windowSize` points that shows the story
+// through its camera; the timeline and compare panels edit the story's
+// timeline and compare mode. Returns whether the timeline's handle is dragged.
+bool storyPanels(scene::Story& story, glm::vec2 windowSize);
 
 }  // namespace friche::ui

@@ -55,14 +55,31 @@ TEST(CameraFlight, ArrivesAndStops) {
     EXPECT_FALSE(flight.active());
     const OrbitCamera a = camera({0, 0, 0}, 0.0f, -0.3f, 10.0f);
     const OrbitCamera b = camera({5, 0, 0}, 1.0f, -0.5f, 20.0f);
-    flight.start(a, b, 1.0);
+    flight.start(a, 1.0);
     EXPECT_TRUE(flight.active());
-    const OrbitCamera mid = flight.update(0.5);
+    EXPECT_EQ(flight.toward(b).target, a.target);
+    flight.advance(0.5);
     EXPECT_TRUE(flight.active());
+    const OrbitCamera mid = flight.toward(b);
     EXPECT_GT(mid.target.x, 0.0f);
     EXPECT_LT(mid.target.x, 5.0f);
-    const OrbitCamera end = flight.update(0.6);
+    flight.advance(0.6);
     EXPECT_FALSE(flight.active());
+    const OrbitCamera end = flight.toward(b);
     EXPECT_EQ(end.target, b.target);
     EXPECT_FLOAT_EQ(end.yaw, b.yaw);
+}
+
+// Flying back into a story whose camera moves on: the flight ends where the
+// destination is by then, not where it was when the flight began.
+TEST(CameraFlight, FollowsAMovingDestination) {
+    CameraFlight flight;
+    const OrbitCamera a = camera({0, 0, 0}, 0.0f, -0.3f, 10.0f);
+    flight.start(a, 1.0);
+    flight.advance(0.5);
+    const OrbitCamera early = flight.toward(camera({4, 0, 0}, 0.0f, -0.3f, 10.0f));
+    const OrbitCamera later = flight.toward(camera({8, 0, 0}, 0.0f, -0.3f, 10.0f));
+    EXPECT_NEAR(later.target.x, 2.0f * early.target.x, 1e-4f);
+    flight.advance(0.5);
+    EXPECT_EQ(flight.toward(camera({9, 0, 0}, 0.0f, -0.3f, 10.0f)).target.x, 9.0f);
 }

@@ -1,0 +1,107 @@
+#include "app/environment.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <initializer_list>
+
+namespace friche::app {
+
+namespace {
+
+struct Choice {
+    const char* name;
+    int value;
+};
+
+const char* variable(const char* name) {
+    const char* set = std::getenv(name);
+    return set && *set ? set : nullptr;
+}
+
+std::optional<int> choose(const char* name, std::initializer_list<Choice> choices, int fallback,
+                          std::string& error) {
+    const char* set = variable(name);
+    if (!set) return fallback;
+    std::string names;
+    for (const Choice& c : choices) {
+        if (c.name == std::string(set)) return c.value;
+        names += std::string(names.empty() ? "" : ", ") + c.name;
+    }
+    error = std::string(name) + "=" + set + " is not one of: " + names;
+    return std::nullopt;
+}
+
+bool parseSunTime(const char* text, scene::SiteTime& site) {
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0;
+    if (std::sscanf(text, "%d-%d-%dT%d:%d", &year, &month, &day, &hour, &minute) != 5 ||
+        month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 ||
+        minute > 59)
+        return false;
+    site.year = year;
+    site.month = month;
+    site.day = day;
+    site.hour = hour + minute / 60.0;
+    site.utcOffsetHours = scene::centralEuropeanUtcOffset(year, month, day);
+    return true;
+}
+
+bool readLook(render::ViewParams& look, std::string& error) {
+    using render::DebugView;
+    using scene::SkyKind;
+    const auto sky = choose("FRICHE_ENV",
+                            {{"clear", static_cast<int>(SkyKind::Clear)},
+                             {"overcast", static_cast<int>(SkyKind::Overcast)},
+                             {"white", static_cast<int>(SkyKind::Uniform)}},
+                            static_cast<int>(SkyKind::Clear), error);
+    const auto tone = choose("FRICHE_TONEMAP",
+                             {{"neutral", static_cast<int>(render::ToneMap::PbrNeutral)},
+                              {"aces", static_cast<int>(render::ToneMap::Aces)}},
+                             0, error);
+    const auto debug = choose("FRICHE_DEBUG_VIEW",
+                              {{"basecolor", static_cast<int>(DebugView::BaseColor)},
+                               {"normals", static_cast<int>(DebugView::Normals)},
+                               {"metalrough", static_cast<int>(DebugView::MetallicRoughness)},
+                               {"occlusion", static_cast<int>(DebugView::Occlusion)},
+                               {"cascades", static_cast<int>(DebugView::ShadowCascades)},
+                               {"wireframe", static_cast<int>(DebugView::Wireframe)}},
+                              0, error);
+    if (!sky || !tone || !debug) return false;
+    look.lighting.sky = static_cast<SkyKind>(*sky);
+    look.lighting.toneMap = static_cast<render::ToneMap>(*tone);
+    look.debugView = static_cast<DebugView>(*debug);
+    if (const char* sun = variable("FRICHE_SUN"); sun && !parseSunTime(sun, look.lighting.site)) {
+        error = std::string("FRICHE_SUN=") + sun + " is not a date and time like 2025-06-21T15:00";
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::optional<Environment> readEnvironment(std::string& error) {
+    Environment env;
+    if (!readLook(env.look, error)) return std::nullopt;
+    if (const char* orbit = variable("FRICHE_ORBIT")) {
+        float yaw = 0.0f, pitch = 0.0f;
+        if (std::sscanf(orbit, "%f,%f", &yaw, &pitch) != 2) {
+            error = std::string("FRICHE_ORBIT=") + orbit + " is not two angles like 30,-20";
+            return std::nullopt;
+        }
+        env.orbitDegrees = glm::vec2(yaw, pitch);
+    }
+    if (const char* idle = variable("FRICHE_IDLE_SECONDS")) {
+        char* end = nullptr;
+        env.idleSeconds = std::strtod(idle, &end);
+        if (*end || !std::isfinite(env.idleSeconds)) {
+            error = std::string("FRICHE_IDLE_SECONDS=") + idle +
+                    " is not a number of seconds (0: never idle)";
+            return std::nullopt;
+        }
+    }
+    if (const char* scenario = variable("FRICHE_DEFAULT_SCENARIO"))
+        env.defaultScenario = std::filesystem::path(scenario);
+    return env;
+}
+
+}  // namespace friche::app

@@ -1,0 +1,43 @@
+// Every FRICHE_* variable the commands read, read in one place, once. They
+// change how frames are lit and what the viewer does when left alone, for
+// tests and for people comparing looks; the command line stays as BRIEF.md
+// fixes it.
+//
+//   FRICHE_ENV=clear|overcast|white   the sky; white is a uniform environment of
+//                                     radiance 1 with no sun and no ground (the
+//                                     white-furnace test)
+//   FRICHE_TONEMAP=neutral|aces       Khronos PBR Neutral (default) or ACES
+//   FRICHE_SUN=YYYY-MM-DDTHH:MM       local date and time at Liège (Belgian
+//                                     clocks: UTC+2 in summer time, else +1)
+//   FRICHE_DEBUG_VIEW=basecolor|normals|metalrough|occlusion|cascades|wireframe
+//   FRICHE_ORBIT=YAW,PITCH            a model's orbit camera angles in degrees
+//                                     (0,0 looks straight down -Z), for oracle tests
+//   FRICHE_IDLE_SECONDS=S             the viewer's exhibition idle time (0 never)
+//   FRICHE_DEFAULT_SCENARIO=PATH      what `friche` opens with no PATH
+//
+//   std::string error;
+//   auto env = app::readEnvironment(error);   // nullopt: `error` names the variable
+//   render::ViewParams v = env->look;          // lighting and debug view
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include <glm/glm.hpp>
+
+#include "render/renderer.h"
+
+namespace friche::app {
+
+struct Environment {
+    render::ViewParams look;                // its lighting and debug view only
+    std::optional<glm::vec2> orbitDegrees;  // yaw, pitch
+    double idleSeconds = 180.0;             // nobody there for 3 minutes
+    std::optional<std::filesystem::path> defaultScenario;
+};
+
+// nullopt when a variable is set to something it cannot be; `error` says which and why.
+std::optional<Environment> readEnvironment(std::string& error);
+
+}  // namespace friche::app

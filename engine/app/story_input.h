@@ -1,0 +1,63 @@
+// What the commands that draw a scenario without a window (`render`, `video`)
+// share: the story loaded with its site, its moments and views checked
+// against the command line, and a headless GL context to draw it in.
+//
+//   std::string error;
+//   auto loaded = app::loadStory(path, "friche video", error);  // nullptr: bad input, said why
+//   auto pos = app::checkPosition(loaded->story(), path, "--from", 1.5, error);
+//   auto gl = app::HeadlessGl::open(loaded->site.model, width, height, path);  // nullptr: said why
+//   gl->target->bind();  render::drawStory(*gl->renderer, *gl->gpu, story, width, height, look);
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "app/platform.h"
+#include "render/gpu_model.h"
+#include "render/offscreen.h"
+#include "render/renderer.h"
+#include "scene/site_model.h"
+#include "scene/story.h"
+
+namespace friche::app {
+
+// A story and the assembled site it keeps pointers into: they live and die together.
+struct LoadedStory {
+    scene::SiteModel site;
+    std::optional<scene::Story> loaded;
+    scene::Story& story() { return *loaded; }
+};
+
+// Loads and validates the scenario at `path` and assembles its models; prints
+// every problem. nullptr with `error` set when the input is bad.
+std::unique_ptr<LoadedStory> loadStory(const std::string& path, std::string& error);
+
+// `value` of `option` as a timeline position of `story`: 0 the first phase;
+// past the last one is an error, not a silent clamp, so a typo does not show the wrong phase.
+std::optional<double> checkPosition(const scene::Story& story, const std::string& path,
+                                    const std::string& option, double value, std::string& error);
+// The phase `id`'s index, or an error listing the phases.
+std::optional<int> findPhase(const scene::Scenario& s, const std::string& id,
+                             const std::string& path, std::string& error);
+// The view `id`'s index, or an error listing the views.
+std::optional<int> findView(const scene::Scenario& s, const std::string& id,
+                            const std::string& path, std::string& error);
+
+// An output file's folder must exist before any work is done.
+std::optional<std::string> outputProblem(const std::string& output);
+
+// A hidden GL context with the renderer, a width x height target and `model`
+// uploaded. Declaration order is destruction order reversed.
+struct HeadlessGl {
+    std::unique_ptr<Platform> platform;
+    std::unique_ptr<render::Renderer> renderer;
+    std::optional<render::OffscreenTarget> target;
+    std::unique_ptr<render::GpuModel> gpu;
+
+    // nullptr after printing why; the model's own upload problems are printed under `path`.
+    static std::unique_ptr<HeadlessGl> open(const scene::Model& model, int width, int height,
+                                            const std::string& path);
+};
+
+}  // namespace friche::app

@@ -1,0 +1,20 @@
+// A story's frame as every output draws it: the viewer's window, a still and
+// a video frame all call drawStory, so they cannot disagree on the camera,
+// the looks or compare mode's sides.
+//
+//   render::ViewParams base;  base.lighting = ...;   // lighting, debug view, scene, variant
+//   target.bind();  render::drawStory(renderer, gpu, story, width, height, base);
+#pragma once
+
+#include "render/gpu_model.h"
+#include "render/renderer.h"
+#include "scene/story.h"
+
+namespace friche::render {
+
+// Draws each of story.parts(width, height) into the bound framebuffer with
+// its camera, looks, viewport and scissor; the rest comes from `base`.
+void drawStory(Renderer& renderer, const GpuModel& gpu, const scene::Story& story, int width,
+               int height, const ViewParams& base);
+
+}  // namespace friche::render

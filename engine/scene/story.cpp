@@ -1,0 +1,186 @@
+#include "scene/story.h"
+
+#include <algorithm>
+
+#include "scene/draw_list.h"
+
+namespace friche::scene {
+
+namespace {
+
+float aspectOf(int width, int height) {
+    return height > 0 ? static_cast<float>(width) / static_cast<float>(height) : 1.0f;
+}
+
+bool drawable(const glm::ivec4& rect) {
+    return rect.z > 0 && rect.w > 0;
+}
+
+}  // namespace
+
+Story::Story(Scenario scenario)
+    : scenario_(std::move(scenario)), timeline_(static_cast<int>(scenario_.phases.size())) {
+    // Before and after: the story's two ends.
+    compare_.phaseB = static_cast<int>(scenario_.phases.size()) - 1;
+}
+
+void Story::attach(const SiteModel& site) {
+    looks_.emplace(scenario_, site);
+    sight_.emplace(site.model, site.model.defaultScene);
+    bounds_ = worldBounds(site.model, buildDrawList(site.model, site.model.defaultScene));
+}
+
+void Story::inherit(const Story& previous) {
+    language_ = previous.language_;
+    // The new site's phases differ: its two ends, compared the same way.
+    compare_.mode = previous.compare_.mode;
+    compare_.split = previous.compare_.split;
+    idle_ = previous.idle_;
+}
+
+int Story::headingPhase() const {
+    return timeline_.stepTarget().value_or(timeline_.nearestPhase());
+}
+
+void Story::advance(double seconds) {
+    timeline_.update(seconds);
+    // Heading for another phase brings a camera the user took back into the story.
+    if (const int heading = headingPhase(); heading != heading_) {
+        heading_ = heading;
+        if (held_ || flightTo_) {
+            flyBackIntoStory();
+            return;  // the flight starts from here, this frame
+        }
+    }
+    if (!flight_.active()) return;
+    flight_.advance(seconds);
+    if (!flight_.active() && flightTo_) {
+        held_ = flightTo_;
+        flightTo_.reset();
+    }
+}
+
+void Story::flyBackIntoStory() {
+    const OrbitCamera from = held_ ? *held_ : flight_.toward(*flightTo_);
+    held_.reset();
+    flightTo_.reset();
+    flight_.start(from);
+}
+
+bool Story::animating() const {
+    return timeline_.playing() || timeline_.stepTarget().has_value() || flight_.active();
+}
+
+int Story::viewAtPhase(int phase) const {
+    for (int p = std::min(phase, static_cast<int>(scenario_.phases.size()) - 1); p >= 0; --p) {
+        const int view = scenario_.phases[static_cast<std::size_t>(p)].view;
+        if (view >= 0) return view;
+    }
+    return scenario_.startView;
+}
+
+OrbitCamera Story::home(float aspect) const {
+    OrbitCamera camera;
+    camera.frame(bounds_, aspect);
+    return camera;
+}
+
+OrbitCamera Story::viewOrbit(int view, float aspect) const {
+    if (view < 0) return home(aspect);
+    return scenario_.views[static_cast<std::size_t>(view)].orbit(home(aspect));
+}
+
+OrbitCamera Story::storyCamera(double position, float aspect) const {
+    const TimelineSpan span = spanAt(timeline_.phaseCount(), position);
+    const int from = viewAtPhase(span.from), to = viewAtPhase(span.to);
+    if (from == to || span.t <= 0.0f) return viewOrbit(from, aspect);
+    return blendOrbit(viewOrbit(from, aspect), viewOrbit(to, aspect),
+                      ease(Easing::CubicInOut, span.t));
+}
+
+OrbitCamera Story::orbit(float aspect) const {
+    if (held_) return *held_;
+    const OrbitCamera destination =
+        flightTo_ ? *flightTo_ : storyCamera(timeline_.position(), aspect);
+    return flight_.active() ? flight_.toward(destination) : destination;
+}
+
+CameraView Story::camera(float aspect) const {
+    return orbitView(orbit(aspect), aspect);
+}
+
+void Story::holdCamera(const OrbitCamera& orbit) {
+    held_ = orbit;
+    flightTo_.reset();
+    flight_.cancel();
+}
+
+void Story::flyTo(int view, float aspect) {
+    const OrbitCamera from = orbit(aspect);
+    held_.reset();
+    flightTo_ = viewOrbit(view, aspect);
+    flight_.start(from);
+}
+
+void Story::holdView(int view) {
+    holdCamera(viewOrbit(view, 1.0f));
+}
+
+void Story::followStory() {
+    held_.reset();
+    flightTo_.reset();
+    flight_.cancel();
+    heading_ = headingPhase();
+}
+
+std::vector<StoryPart> Story::parts(int width, int height) const {
+    const glm::ivec4 full{0, 0, width, height};
+    const CameraView fullView = camera(aspectOf(width, height));
+    if (compare_.mode == CompareMode::Off) return {{timeline_.position(), full, {}, fullView}};
+    const CompareViewports sides = compareViewports(compare_, width, height);
+    std::vector<StoryPart> parts;
+    const auto add = [&](int phase, const glm::ivec4& side) {
+        if (!drawable(side)) return;  // a swipe divider at an edge
+        if (compare_.mode == CompareMode::Swipe)
+            parts.push_back({static_cast<double>(phase), full, side, fullView});
+        else
+            parts.push_back(
+                {static_cast<double>(phase), side, {}, camera(aspectOf(side.z, side.w))});
+    };
+    add(compare_.phaseA, sides.a);
+    add(compare_.phaseB, sides.b);
+    return parts;
+}
+
+std::vector<NodeLook> Story::looksAt(double position) const {
+    if (!looks_) return {};
+    return looks_->at(scenario_, position);
+}
+
+std::vector<bool> Story::occludedHotspots(const glm::vec3& eye) const {
+    if (!sight_) return {};
+    return sight_->blocked(eye, scenario_.hotspots, looksAt(timeline_.position()));
+}
+
+void Story::userActed(double now) {
+    if (idle_.attracting()) timeline_.pause();  // the visitor takes over where the story is
+    idle_.input(now);
+}
+
+void Story::attract() {
+    compare_.mode = CompareMode::Off;
+    language_ = kFirstLanguage;
+    timeline_.setPosition(0.0);
+    timeline_.setLoop(true);
+    timeline_.play();
+    heading_ = headingPhase();
+    if (held_ || flightTo_) flyBackIntoStory();
+}
+
+double Story::playSeconds() const {
+    const PlayTiming& t = timeline_.timing();
+    const double phases = timeline_.phaseCount();
+    return (t.holdSeconds * phases + t.transitionSeconds * (phases - 1.0)) / timeline_.speed();
+}
+
+}  // namespace friche::scene

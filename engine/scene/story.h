@@ -1,0 +1,153 @@
+// The story of a scenario as every output tells it: the viewer, `friche
+// render` and `friche video` each hold one Story and ask it what to draw.
+// It owns the timeline, the language, compare mode, the camera (the story's
+// own flights between the phases' views, a camera the user took, a flight to
+// a bookmark) and the exhibition's idle rule. CPU only, no clock: time is
+// passed in, so a video steps it at a fixed rate and tests step it by hand.
+//
+//   scene::Story story(scenario);
+//   story.attach(site);                        // the assembled model: looks, bounds, sight lines
+//   each frame:  story.advance(dt);
+//                for (const StoryPart& p : story.parts(width, height)) draw p;
+//   a drag:      story.holdCamera(moved);      // the camera stays until the story moves on
+//
+// The camera while the story leads is a function of the timeline's position
+// alone (storyCamera): on a phase it looks through the phase's view; through a
+// transition it flies from one phase's view to the next. So a still at 1.5, the
+// viewer playing through 1.5 and a video's frame at 1.5 all see the same thing.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "scene/camera_flight.h"
+#include "scene/compare.h"
+#include "scene/idle_timer.h"
+#include "scene/layer_look.h"
+#include "scene/locale.h"
+#include "scene/orbit_camera.h"
+#include "scene/scenario.h"
+#include "scene/sight_lines.h"
+#include "scene/site_model.h"
+#include "scene/timeline.h"
+#include "scene/view_state.h"
+
+namespace friche::scene {
+
+// One view of a frame: the whole frame, or a side of compare mode.
+struct StoryPart {
+    double position = 0.0;   // the timeline position this part shows
+    glm::ivec4 viewport{0};  // pixels, origin bottom left (GL)
+    glm::ivec4 scissor{0};   // the only pixels written (a swipe side); width 0: all
+    CameraView camera;
+};
+
+class Story {
+public:
+    // The sites are in Wallonia and Luxembourg: French first.
+    static constexpr Language kFirstLanguage = Language::Fr;
+
+    explicit Story(Scenario scenario);
+
+    // Takes the site's node owners (for the looks), its bounds (for framing and
+    // the depth range) and indexes its geometry (for the labels' lines of
+    // sight), keeping pointers into site.model's meshes: the caller keeps that
+    // model, moved or not, while the story lives.
+    void attach(const SiteModel& site);
+    // Keeps the language, the compare mode and the idle rule of the story this one replaces.
+    void inherit(const Story& previous);
+
+    const Scenario& scenario() const { return scenario_; }
+    Timeline& timeline() { return timeline_; }
+    const Timeline& timeline() const { return timeline_; }
+    Language language() const { return language_; }
+    Language& language() { return language_; }
+    Compare& compare() { return compare_; }
+    const Compare& compare() const { return compare_; }
+
+    // Advances the timeline and the camera's flights by `seconds`.
+    void advance(double seconds);
+    // True while something moves on its own: a step, playback, a flight.
+    bool animating() const;
+
+    // ---- The camera
+    // What the camera shows now for an image of `aspect`, its depth range
+    // fitted to the site.
+    CameraView camera(float aspect) const;
+    // The orbit behind camera(): the story's, the user's, or a flight between.
+    OrbitCamera orbit(float aspect) const;
+    // The story's camera at `position`: the view of the phase there (a phase
+    // with none keeps the one before it; before any, the start view, else the
+    // whole site framed), flying from one to the next through a transition.
+    OrbitCamera storyCamera(double position, float aspect) const;
+    // The user moved the camera to `orbit`: it stays there until the timeline
+    // heads for another phase, when it flies back into the story.
+    void holdCamera(const OrbitCamera& orbit);
+    // Flies to the bookmark `view` and stays there (as holdCamera).
+    void flyTo(int view, float aspect);
+    // Looks through `view` from now on, with no flight (`--view` of a still or a video).
+    void holdView(int view);
+    // Leads the camera again at once (a new story, the attract loop's start).
+    void followStory();
+
+    // ---- What to draw
+    // The frame's views for a target of width x height pixels: one, or
+    // compare's two (swipe: each side a scissored part of one full view; side
+    // by side: each half a view of its own through the same camera).
+    std::vector<StoryPart> parts(int width, int height) const;
+    // Every model node's look at `position`, for render::ViewParams::looks.
+    std::vector<NodeLook> looksAt(double position) const;
+    // Per hotspot: whether drawn geometry hides its anchor from `eye` now.
+    std::vector<bool> occludedHotspots(const glm::vec3& eye) const;
+    // The model's drawn bounds (invalid before attach).
+    const Bounds& bounds() const { return bounds_; }
+
+    // ---- The exhibition's idle rule, on any steady clock in seconds
+    void setIdleSeconds(double seconds) { idle_ = IdleTimer(seconds); }
+    // Someone touched the screen, a key or the mouse: ends an attract loop
+    // where the story is.
+    void userActed(double now);
+    // True once when the idle time has run out (the viewer then goes back to
+    // its first site and calls attract()).
+    bool idleExpired(double now) { return idle_.expired(now); }
+    bool attracting() const { return idle_.attracting(); }
+    // The first phase, compare off, the first language, and the story playing
+    // in a loop, the camera flying back into it.
+    void attract();
+
+    // How long the whole story plays at the viewer's pace from its first
+    // phase: a hold on each phase and a transition between each two.
+    double playSeconds() const;
+
+private:
+    // The phase whose view leads the camera: the one the timeline heads for.
+    int headingPhase() const;
+    // The view index shown at phase `phase`, -1: none (the home framing).
+    int viewAtPhase(int phase) const;
+    OrbitCamera viewOrbit(int view, float aspect) const;
+    OrbitCamera home(float aspect) const;  // the whole site framed
+    // From the user's camera (or a bookmark flight) back to the story's.
+    void flyBackIntoStory();
+
+    Scenario scenario_;
+    Timeline timeline_;
+    Language language_ = kFirstLanguage;
+    Compare compare_;
+    std::optional<ModelLooks> looks_;
+    std::optional<SightLines> sight_;
+    Bounds bounds_;
+
+    // The camera: the story's (neither held nor flying), the user's (held_),
+    // or a flight from `flight_`'s start to a bookmark (flightTo_) or back
+    // into the story (no flightTo_).
+    std::optional<OrbitCamera> held_;
+    CameraFlight flight_;
+    std::optional<OrbitCamera> flightTo_;
+    int heading_ = 0;  // headingPhase() when last advanced
+
+    IdleTimer idle_;
+};
+
+}  // namespace friche::scene
