@@ -101,6 +101,7 @@ std::optional<Environment> readEnvironment(std::string& error) {
     }
     if (const char* scenario = variable("FRICHE_DEFAULT_SCENARIO"))
         env.defaultScenario = std::filesystem::path(scenario);
+    if (const char* snapshot = variable("FRICHE_SNAPSHOT")) env.snapshot = snapshot;
     return env;
 }
 

@@ -14,6 +14,10 @@
 //                                     (0,0 looks straight down -Z), for oracle tests
 //   FRICHE_IDLE_SECONDS=S             the viewer's exhibition idle time (0 never)
 //   FRICHE_DEFAULT_SCENARIO=PATH      what `friche` opens with no PATH
+//   FRICHE_SNAPSHOT=OUT.png           the viewer draws its first frame, saves
+//                                     the 3D view (without the panels) and
+//                                     quits; it needs no display (a health
+//                                     check of a kiosk PC, a bug report)
 //
 //   std::string error;
 //   auto env = app::readEnvironment(error);   // nullopt: `error` names the variable
@@ -35,6 +39,7 @@ struct Environment {
     std::optional<glm::vec2> orbitDegrees;  // yaw, pitch
     double idleSeconds = 180.0;             // nobody there for 3 minutes
     std::optional<std::filesystem::path> defaultScenario;
+    std::optional<std::filesystem::path> snapshot;
 };
 
 // nullopt when a variable is set to something it cannot be; `error` says which and why.

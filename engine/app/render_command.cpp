@@ -7,8 +7,6 @@
 #include <filesystem>
 #include <functional>
 
-#include <stb_image_write.h>
-
 #include "app/environment.h"
 #include "app/imgui_layer.h"
 #include "app/platform.h"
@@ -29,10 +27,6 @@
 namespace friche::app {
 
 namespace {
-
-// zlib level 2: a still of a site compresses nearly as well as at level 9 in a
-// fraction of the time, and time-to-first-image is what users wait for.
-constexpr int kPngCompression = 2;
 
 int fail(const std::string& message) {
     std::fprintf(stderr, "friche render: %s\n", message.c_str());
@@ -107,12 +101,6 @@ std::optional<render::ViewParams> chooseView(const RenderCommand& cmd, const sce
     view.viewport = scene::fitAspect(cmd.width, cmd.height, camera.aspect);
     view.scene = sceneIndex;
     return view;
-}
-
-bool writePng(const std::string& path, int width, int height,
-              const std::vector<std::uint8_t>& rgb) {
-    stbi_write_png_compression_level = kPngCompression;
-    return stbi_write_png(path.c_str(), width, height, 3, rgb.data(), width * 3) != 0;
 }
 
 // Draws into the still's target and reads it back: one view, or several (compare).

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/platform.h"
 #include "render/gpu_model.h"
@@ -46,6 +47,9 @@ std::optional<int> findView(const scene::Scenario& s, const std::string& id,
 
 // An output file's folder must exist before any work is done.
 std::optional<std::string> outputProblem(const std::string& output);
+
+// Writes `rgb` (rows top first) as a PNG; false when it cannot.
+bool writePng(const std::string& path, int width, int height, const std::vector<std::uint8_t>& rgb);
 
 // A hidden GL context with the renderer, a width x height target and `model`
 // uploaded. Declaration order is destruction order reversed.

@@ -17,11 +17,13 @@
 #include "app/input.h"
 #include "app/platform.h"
 #include "app/scenario_session.h"
+#include "app/story_input.h"
 #include "core/file.h"
 #include "gfx/gl.h"
 #include "io/load.h"
 #include "io/scenario_loader.h"
 #include "render/gpu_model.h"
+#include "render/offscreen.h"
 #include "render/renderer.h"
 #include "render/shader_watch.h"
 #include "render/story_frame.h"
@@ -64,7 +66,9 @@ struct SceneSummary {
 // GPU resources go before the renderer, the renderer and ImGui before the GL context.
 struct Viewer {
     fs::path path;
-    fs::path startPath;                      // where the viewer opened, for the idle return
+    fs::path startPath;                // where the viewer opened, for the idle return
+    std::optional<fs::path> snapshot;  // FRICHE_SNAPSHOT: save the first frame, then quit
+    bool snapshotFailed = false;
     std::optional<ScenarioSession> session;  // when `path` is a scenario
     scene::Model model;
     core::Problems problems;  // loading and uploading; the panel lists the warnings
@@ -140,7 +144,9 @@ void releaseImages(Viewer& v) {
 // The window, ImGui, the renderer and the model's GPU copy.
 bool open(Viewer& v) {
     core::Problems problems;
-    v.platform = Platform::open({.title = "friche — " + v.path.filename().string()}, problems);
+    v.platform = Platform::open(
+        {.title = "friche — " + v.path.filename().string(), .headless = v.snapshot.has_value()},
+        problems);
     if (v.platform) {
         v.ui = std::make_unique<ImGuiLayer>(*v.platform, problems);
         v.renderer = render::Renderer::create(problems);
@@ -369,6 +375,15 @@ std::optional<fs::path> scenarioPanels(Viewer& v) {
     return next;
 }
 
+// The 3D view as the viewer drew it, before the panels go over it.
+void saveSnapshot(Viewer& v) {
+    int w = 0, h = 0;
+    v.platform->drawableSize(w, h);
+    v.snapshotFailed = !writePng(v.snapshot->string(), w, h, render::readFramebufferRgb(0, w, h));
+    if (v.snapshotFailed) std::fprintf(stderr, "friche: cannot write %s\n", v.snapshot->c_str());
+    v.quit = true;
+}
+
 void drawFrame(Viewer& v) {
     const Uint64 start = SDL_GetPerformanceCounter();
     v.ui->newFrame();
@@ -383,6 +398,7 @@ void drawFrame(Viewer& v) {
     ui::shaderErrorOverlay(v.shaderError);
     applyViewState(v);
     drawScene(v);
+    if (v.snapshot) saveSnapshot(v);
     v.ui->render();
     v.platform->swap();
     v.frameMs = static_cast<float>(SDL_GetPerformanceCounter() - start) * 1000.0f /
@@ -457,14 +473,15 @@ int runViewer(const ViewerCommand& cmd) {
     if (v.session) v.session->story().setIdleSeconds(env->idleSeconds);
     v.light.lighting = env->look.lighting;
     v.light.debugView = env->look.debugView;
-    if (!displayAvailable()) {
+    v.snapshot = env->snapshot;
+    if (!displayAvailable() && !v.snapshot) {
         std::fputs(kNoDisplay, stderr);
         return kExitBadInput;
     }
     if (!open(v)) return kExitBadInput;
     showStart(v);
     runLoop(v);
-    return kExitOk;
+    return v.snapshotFailed ? kExitBadInput : kExitOk;
 }
 
 }  // namespace friche::app

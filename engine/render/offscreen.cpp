@@ -33,17 +33,21 @@ void OffscreenTarget::bind() const {
 }
 
 std::vector<std::uint8_t> OffscreenTarget::readRgb() const {
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_.id());
-    const std::size_t row = static_cast<std::size_t>(width_) * 3;
-    std::vector<std::uint8_t> pixels(row * static_cast<std::size_t>(height_));
+    return readFramebufferRgb(fbo_.id(), width_, height_);
+}
+
+std::vector<std::uint8_t> readFramebufferRgb(unsigned framebuffer, int width, int height) {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer);
+    const std::size_t row = static_cast<std::size_t>(width) * 3;
+    std::vector<std::uint8_t> pixels(row * static_cast<std::size_t>(height));
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, width_, height_, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     // GL's rows run bottom to top; images run top to bottom.
     std::vector<std::uint8_t> swap(row);
-    for (int y = 0; y < height_ / 2; ++y) {
+    for (int y = 0; y < height / 2; ++y) {
         std::uint8_t* a = pixels.data() + static_cast<std::size_t>(y) * row;
-        std::uint8_t* b = pixels.data() + static_cast<std::size_t>(height_ - 1 - y) * row;
+        std::uint8_t* b = pixels.data() + static_cast<std::size_t>(height - 1 - y) * row;
         std::memcpy(swap.data(), a, row);
         std::memcpy(a, b, row);
         std::memcpy(b, swap.data(), row);

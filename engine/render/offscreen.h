@@ -35,4 +35,8 @@ private:
     gfx::Framebuffer fbo_;
 };
 
+// Reads back `framebuffer` (0: the window's) as width*height*3 bytes, top row
+// first; leaves framebuffer 0 bound.
+std::vector<std::uint8_t> readFramebufferRgb(unsigned framebuffer, int width, int height);
+
 }  // namespace friche::render

@@ -20,22 +20,6 @@ namespace {
 
 const std::string kAssets = std::string(FRICHE_CORPUS_DIR) + "/glTF-Sample-Assets/Models/";
 
-// Sets environment variables for its lifetime; the child friche inherits them.
-class ScopedEnv {
-public:
-    explicit ScopedEnv(const Env& env) : env_(env) {
-        for (const auto& [k, v] : env_) setenv(k.c_str(), v.c_str(), 1);
-    }
-    ~ScopedEnv() {
-        for (const auto& [k, v] : env_) unsetenv(k.c_str());
-    }
-    ScopedEnv(const ScopedEnv&) = delete;
-    ScopedEnv& operator=(const ScopedEnv&) = delete;
-
-private:
-    Env env_;
-};
-
 }  // namespace
 
 std::string glb(const std::string& name) {
@@ -98,6 +82,28 @@ Image renderStill(const std::string& model, const std::string& name, const Still
     const auto r = runFriche(args, 300);
     EXPECT_EQ(r.exitCode, 0) << name << "\n" << r.output;
     return decodePng(out);
+}
+
+ScopedEnv::ScopedEnv(const Env& env) : env_(env) {
+    for (const auto& [k, v] : env_) setenv(k.c_str(), v.c_str(), 1);
+}
+
+ScopedEnv::~ScopedEnv() {
+    for (const auto& [k, v] : env_) unsetenv(k.c_str());
+}
+
+double fractionDifferent(const Image& a, const Image& b, double tolerance) {
+    if (a.width != b.width || a.height != b.height || a.rgb.empty()) return 1.0;
+    long different = 0;
+    for (std::size_t i = 0; i < a.rgb.size(); i += 3) {
+        for (std::size_t c = 0; c < 3; ++c) {
+            if (std::abs(a.rgb[i + c] - b.rgb[i + c]) > tolerance) {
+                ++different;
+                break;
+            }
+        }
+    }
+    return static_cast<double>(different) / static_cast<double>(a.rgb.size() / 3);
 }
 
 double Mask::fraction() const {

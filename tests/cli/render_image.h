@@ -39,6 +39,22 @@ Image decodePng(const std::string& path);
 
 using Env = std::vector<std::pair<std::string, std::string>>;
 
+// Sets environment variables for its lifetime; a friche run meanwhile inherits them.
+class ScopedEnv {
+public:
+    explicit ScopedEnv(const Env& env);
+    ~ScopedEnv();
+    ScopedEnv(const ScopedEnv&) = delete;
+    ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+private:
+    Env env_;
+};
+
+// The fraction of pixels where a channel of `a` and `b` differs by more than
+// `tolerance` (0..255); 1 when the sizes differ.
+double fractionDifferent(const Image& a, const Image& b, double tolerance);
+
 struct StillOptions {
     std::string size = "320x240";     // llvmpipe is slow at large sizes
     std::vector<std::string> args{};  // more command-line arguments (--view ...)

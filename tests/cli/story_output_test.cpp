@@ -1,0 +1,46 @@
+// One story, every output: the viewer's own frame, a still and a video's
+// frames of the same moment are the same picture (within the render tests'
+// tolerance: 5/255 a channel, as filament's render tests use).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "cli/render_image.h"
+#include "support/run.h"
+
+using namespace friche::test;
+
+namespace {
+
+const std::string kScenes = std::string(FRICHE_SOURCE_DIR) + "/scenes/";
+constexpr double kTolerance = 5.0;
+// Multisampled edges may resolve a level apart between two contexts.
+constexpr double kMaxDifferentFraction = 0.002;
+
+// The viewer's first frame, drawn by its own loop on a hidden window.
+Image viewerFrame(const std::string& scenario, const std::string& name) {
+    const std::string out = outPath(name);
+    std::filesystem::remove(out);
+    const ScopedEnv env({{"FRICHE_SNAPSHOT", out}, {"FRICHE_IDLE_SECONDS", "0"}});
+    const auto r = runFriche({scenario}, 300);
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    return decodePng(out);
+}
+
+}  // namespace
+
+// The viewer opens a scenario on its first phase through the story's camera;
+// the still of that moment at the window's size (1600x900) is the same picture.
+TEST(StoryOutput, TheViewersFrameIsTheStillOfTheSameMoment) {
+    for (const char* site : {"droixhe", "seraing"}) {
+        const Image viewer = viewerFrame(kScenes + site + ".json", std::string("viewer_") + site);
+        const Image still = renderStill(kScenes + site + ".json", std::string("still_") + site,
+                                        {.size = "1600x900", .args = {"--at", "0"}});
+        ASSERT_EQ(viewer.width, 1600) << site;
+        EXPECT_LE(fractionDifferent(viewer, still, kTolerance), kMaxDifferentFraction) << site;
+        // The measure tells moments apart: the next phase is another picture.
+        const Image next = renderStill(kScenes + site + ".json", std::string("still_next_") + site,
+                                       {.size = "1600x900", .args = {"--at", "1"}});
+        EXPECT_GT(fractionDifferent(viewer, next, kTolerance), 5 * kMaxDifferentFraction) << site;
+    }
+}
