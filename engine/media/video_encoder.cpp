@@ -283,7 +283,9 @@ bool VideoEncoder::addFrame(const std::uint8_t* rgb, bool bottomUp, core::Proble
         source[0] = rgb + static_cast<std::ptrdiff_t>(s.desc.height - 1) * row;
         stride[0] = -row;
     }
-    sws_scale(s.sws, source, stride, 0, s.desc.height, s.frame->data, s.frame->linesize);
+    if (sws_scale(s.sws, source, stride, 0, s.desc.height, s.frame->data, s.frame->linesize) !=
+        s.desc.height)
+        return s.fail(problems, "VIDEO_CONVERT", "cannot convert a frame to yuv420p");
     s.frame->pts = s.frames;  // in the codec's time base, 1/fps: one tick a frame
 
     err = avcodec_send_frame(s.codec, s.frame);
