@@ -28,6 +28,8 @@ public:
 
     int width() const { return width_; }
     int height() const { return height_; }
+    // For reads other than readRgb(), such as ReadbackRing's into pixel buffers.
+    const gfx::Framebuffer& framebuffer() const { return fbo_; }
 
 private:
     int width_ = 0, height_ = 0;
