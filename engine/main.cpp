@@ -8,6 +8,7 @@
 #include "app/check_command.h"
 #include "app/cli.h"
 #include "app/render_command.h"
+#include "app/video_command.h"
 #include "app/viewer.h"
 
 namespace {
@@ -25,7 +26,7 @@ int main(int argc, char** argv) {
     return std::visit(Overloaded{
                           [](const ViewerCommand& c) { return runViewer(c); },
                           [](const RenderCommand& c) { return runRender(c); },
-                          [](const VideoCommand&) { return kExitUsage; },
+                          [](const VideoCommand& c) { return runVideo(c); },
                           [](const CheckCommand& c) { return runCheck(c, std::cout, std::cerr); },
                           [](const HelpCommand&) {
                               std::fputs(usageText(), stdout);

@@ -1,14 +1,12 @@
 // `friche video PATH -o OUT.mp4 ...`: the story as an H.264 video, with no
-// display. Its frames are the stills of the same moments: the same Story, the
-// same drawStory, the same panels.
+// display. Its frames are the stills of the same moments (app/video_frames.h).
+// Ctrl+C or SIGTERM stops it with 128 + the signal (130 for Ctrl+C), as shells
+// report a process the signal ended, and leaves no file.
 #pragma once
 
 #include "app/cli.h"
 
 namespace friche::app {
-
-// The exit status when Ctrl+C (or SIGTERM) stopped an export: 128 + SIGINT, as shells report it.
-inline constexpr int kExitInterrupted = 130;
 
 int runVideo(const VideoCommand& cmd);
 

@@ -47,7 +47,7 @@ void Story::advance(double seconds) {
     // Heading for another phase brings a camera the user took back into the story.
     if (const int heading = headingPhase(); heading != heading_) {
         heading_ = heading;
-        if (held_ || flightTo_) {
+        if ((held_ && !pinned_) || flightTo_) {
             flyBackIntoStory();
             return;  // the flight starts from here, this frame
         }
@@ -63,6 +63,7 @@ void Story::advance(double seconds) {
 void Story::flyBackIntoStory() {
     const OrbitCamera from = held_ ? *held_ : flight_.toward(*flightTo_);
     held_.reset();
+    pinned_ = false;
     flightTo_.reset();
     flight_.start(from);
 }
@@ -111,6 +112,7 @@ CameraView Story::camera(float aspect) const {
 
 void Story::holdCamera(const OrbitCamera& orbit) {
     held_ = orbit;
+    pinned_ = false;
     flightTo_.reset();
     flight_.cancel();
 }
@@ -118,16 +120,19 @@ void Story::holdCamera(const OrbitCamera& orbit) {
 void Story::flyTo(int view, float aspect) {
     const OrbitCamera from = orbit(aspect);
     held_.reset();
+    pinned_ = false;
     flightTo_ = viewOrbit(view, aspect);
     flight_.start(from);
 }
 
 void Story::holdView(int view) {
     holdCamera(viewOrbit(view, 1.0f));
+    pinned_ = true;
 }
 
 void Story::followStory() {
     held_.reset();
+    pinned_ = false;
     flightTo_.reset();
     flight_.cancel();
     heading_ = headingPhase();

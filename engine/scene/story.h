@@ -87,7 +87,8 @@ public:
     void holdCamera(const OrbitCamera& orbit);
     // Flies to the bookmark `view` and stays there (as holdCamera).
     void flyTo(int view, float aspect);
-    // Looks through `view` from now on, with no flight (`--view` of a still or a video).
+    // Looks through `view` from now on, with no flight, whatever the timeline
+    // does (`--view` of a still or a video).
     void holdView(int view);
     // Leads the camera again at once (a new story, the attract loop's start).
     void followStory();
@@ -145,7 +146,8 @@ private:
     std::optional<OrbitCamera> held_;
     CameraFlight flight_;
     std::optional<OrbitCamera> flightTo_;
-    int heading_ = 0;  // headingPhase() when last advanced
+    int heading_ = 0;      // headingPhase() when last advanced
+    bool pinned_ = false;  // held_ stays held (holdView)
 
     IdleTimer idle_;
 };

@@ -11,12 +11,13 @@
 
 namespace friche::test {
 
-RunResult runFriche(const std::vector<std::string>& args, int timeoutSeconds) {
-    return runProgram(FRICHE_BINARY, args, timeoutSeconds);
+RunResult runFriche(const std::vector<std::string>& args, int timeoutSeconds,
+                    const Interrupt& interrupt) {
+    return runProgram(FRICHE_BINARY, args, timeoutSeconds, interrupt);
 }
 
 RunResult runProgram(const std::string& program, const std::vector<std::string>& args,
-                     int timeoutSeconds) {
+                     int timeoutSeconds, const Interrupt& interrupt) {
     RunResult result;
     int pipeFds[2];
     if (pipe(pipeFds) != 0) return result;
@@ -39,6 +40,7 @@ RunResult runProgram(const std::string& program, const std::vector<std::string>&
     close(pipeFds[1]);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeoutSeconds);
     char buffer[4096];
+    bool interrupted = false;
     for (;;) {
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
                               deadline - std::chrono::steady_clock::now())
@@ -53,6 +55,11 @@ RunResult runProgram(const std::string& program, const std::vector<std::string>&
         const ssize_t n = read(pipeFds[0], buffer, sizeof buffer);
         if (n <= 0) break;  // the child closed its end: it is exiting
         result.output.append(buffer, static_cast<std::size_t>(n));
+        if (interrupt.signal && !interrupted &&
+            result.output.find(interrupt.after) != std::string::npos) {
+            kill(pid, interrupt.signal);
+            interrupted = true;
+        }
     }
     close(pipeFds[0]);
     int status = 0;

@@ -14,11 +14,19 @@ struct RunResult {
     std::string output;  // stdout and stderr together
 };
 
+// Sends `signal` to the program once its output first contains `after` (a
+// user pressing Ctrl+C partway through).
+struct Interrupt {
+    std::string after;
+    int signal = 0;
+};
+
 // Runs FRICHE_BINARY with `args` (no shell), under SDL's offscreen video driver.
-RunResult runFriche(const std::vector<std::string>& args, int timeoutSeconds = 60);
+RunResult runFriche(const std::vector<std::string>& args, int timeoutSeconds = 60,
+                    const Interrupt& interrupt = {});
 
 // Runs any built program the same way (the tools: sitegen, biggen).
 RunResult runProgram(const std::string& program, const std::vector<std::string>& args,
-                     int timeoutSeconds = 60);
+                     int timeoutSeconds = 60, const Interrupt& interrupt = {});
 
 }  // namespace friche::test

@@ -108,8 +108,15 @@ TEST(Story, AHeldViewIsSeenAtEveryPosition) {
     story.holdView(1);
     for (const double p : {0.0, 1.5, 3.0}) {
         story.timeline().setPosition(p);
+        story.advance(0.1);
         EXPECT_EQ(story.orbit(kAspect).target.x, 100.0f) << "at " << p;
     }
+    // Playing the whole story keeps it too (a video with --view).
+    story.timeline().setPosition(0.0);
+    story.timeline().play();
+    play(story, story.playSeconds());
+    EXPECT_EQ(story.orbit(kAspect).target.x, 100.0f);
+    EXPECT_FALSE(story.animating());
 }
 
 TEST(Story, WithoutCompareOnePartFillsTheFrame) {

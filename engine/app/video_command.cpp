@@ -1,0 +1,133 @@
+#include "app/video_command.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+#include "app/environment.h"
+#include "app/imgui_layer.h"
+#include "app/story_input.h"
+#include "app/video_frames.h"
+#include "media/signal_stop.h"
+#include "media/video_encoder.h"
+
+namespace friche::app {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+int fail(const std::string& message) {
+    std::fprintf(stderr, "friche video: %s\n", message.c_str());
+    return kExitBadInput;
+}
+
+// The range given, or the whole story: one frame every 1/fps seconds, the last
+// on or just before its end.
+std::optional<FramePlan> plan(const VideoCommand& cmd, const scene::Story& story,
+                              std::string& error) {
+    FramePlan p;
+    p.fps = cmd.fps;
+    if (!cmd.duration) {
+        p.frames = static_cast<int>(std::floor(story.playSeconds() * cmd.fps)) + 1;
+        return p;
+    }
+    p.from = checkPosition(story, cmd.path, "--from", *cmd.from, error);
+    p.to = p.from ? checkPosition(story, cmd.path, "--to", *cmd.to, error) : std::nullopt;
+    if (!p.to) return std::nullopt;
+    p.frames = std::max(1, static_cast<int>(std::lround(*cmd.duration * cmd.fps)));
+    return p;
+}
+
+// Frames, percent and the time left: one line rewritten on a terminal, a line
+// every tenth of the way into a log.
+class Progress {
+public:
+    explicit Progress(int frames) : frames_(frames), tty_(isatty(STDERR_FILENO) != 0) {}
+
+    void frameDone(int done) {
+        const auto now = Clock::now();
+        const bool last = done == frames_;
+        const int tenth = done * 10 / frames_;
+        if (!last && (tty_ ? now - shown_ < std::chrono::milliseconds(250) : tenth == lastTenth_))
+            return;
+        shown_ = now;
+        lastTenth_ = tenth;
+        const double elapsed = std::chrono::duration<double>(now - start_).count();
+        std::fprintf(stderr, "%sfriche video: frame %d/%d (%d%%), %.0f s left%s", tty_ ? "\r" : "",
+                     done, frames_, done * 100 / frames_, elapsed / done * (frames_ - done),
+                     tty_ && !last ? "   " : "\n");
+        std::fflush(stderr);
+    }
+    double seconds() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
+
+private:
+    int frames_;
+    bool tty_;
+    Clock::time_point start_ = Clock::now();
+    Clock::time_point shown_{};
+    int lastTenth_ = -1;
+};
+
+}  // namespace
+
+int runVideo(const VideoCommand& cmd) {
+    if (auto why = outputProblem(cmd.output)) return fail(*why);
+    std::string error;
+    const auto env = readEnvironment(error);
+    if (!env) {
+        std::fprintf(stderr, "friche video: %s\n", error.c_str());
+        return kExitUsage;
+    }
+    const auto loaded = loadStory(cmd.path, error);
+    if (!loaded) return fail(error);
+    scene::Story& story = loaded->story();
+    // Guided tours come with the workshop's steps; no scenario defines one yet.
+    if (cmd.tour) return fail("no tour '" + *cmd.tour + "' in " + cmd.path + ": it has none");
+    story.language() = scene::parseLanguage(cmd.lang).value_or(scene::Language::En);
+    if (cmd.view) {
+        const auto view = findView(story.scenario(), *cmd.view, cmd.path, error);
+        if (!view) return fail(error);
+        story.holdView(*view);
+    }
+    const auto frames = plan(cmd, story, error);
+    if (!frames) return fail(error);
+
+    auto gl = HeadlessGl::open(loaded->site.model, cmd.width, cmd.height, cmd.path);
+    if (!gl) return fail("cannot render " + cmd.path);
+    core::Problems problems;
+    std::optional<OffscreenImGui> panels;
+    if (cmd.ui) panels.emplace(cmd.width, cmd.height, problems);
+    auto encoder = media::VideoEncoder::open(
+        {.path = cmd.output, .width = cmd.width, .height = cmd.height, .fps = cmd.fps}, problems);
+    core::printProblems("friche video", problems);
+    if (!encoder) return fail("cannot write " + cmd.output);
+
+    const media::SignalStop stop;
+    Progress progress(frames->frames);
+    const int drawn = drawFrames(
+        story, *frames, *gl, env->look, panels ? &*panels : nullptr,
+        [&](std::span<const std::uint8_t> rows) {
+            if (!encoder->addFrame(rows.data(), true, problems)) return false;
+            progress.frameDone(encoder->framesWritten());
+            return true;
+        },
+        [&] { return stop.requested(); });
+    if (stop.requested()) {
+        // The encoder deletes its temporary file as it goes.
+        std::fprintf(stderr, "\nfriche video: stopped at frame %d; %s was not written\n", drawn,
+                     cmd.output.c_str());
+        return 128 + stop.signal();
+    }
+    const bool ok = drawn == frames->frames && encoder->finish(problems);
+    core::printProblems("friche video", problems);
+    if (!ok) return fail("cannot write " + cmd.output);
+    std::fprintf(stderr, "friche video: wrote %s: %d frames, %dx%d, %d fps, %.1f s, in %.1f s\n",
+                 cmd.output.c_str(), frames->frames, cmd.width, cmd.height, cmd.fps,
+                 static_cast<double>(frames->frames) / cmd.fps, progress.seconds());
+    return kExitOk;
+}
+
+}  // namespace friche::app
