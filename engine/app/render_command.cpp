@@ -20,6 +20,7 @@
 #include "render/renderer.h"
 #include "render/story_frame.h"
 #include "render/view.h"
+#include "scene/depth_range.h"
 #include "scene/draw_list.h"
 #include "ui/model_panel.h"
 #include "ui/story_panels.h"
@@ -91,8 +92,10 @@ std::optional<render::ViewParams> chooseView(const RenderCommand& cmd, const sce
             orbit.yaw = glm::radians(env.orbitDegrees->x);
             orbit.pitch = glm::radians(env.orbitDegrees->y);
         }
-        orbit.frame(scene::worldBounds(model, scene::buildDrawList(model, sceneIndex)), aspect);
-        camera = scene::orbitView(orbit, aspect);
+        const scene::Bounds drawn =
+            scene::worldBounds(model, scene::buildDrawList(model, sceneIndex));
+        orbit.frame(drawn, aspect);
+        camera = scene::orbitView(scene::withDepthRange(orbit, drawn), aspect);
     }
     render::ViewParams view = env.look;
     view.view = camera.view;

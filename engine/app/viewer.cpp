@@ -29,6 +29,7 @@
 #include "render/story_frame.h"
 #include "scene/camera_controller.h"
 #include "scene/compare.h"
+#include "scene/depth_range.h"
 #include "scene/draw_list.h"
 #include "scene/view_state.h"
 #include "ui/compare_panel.h"
@@ -186,7 +187,7 @@ scene::CameraView currentCamera(const Viewer& v, float aspect) {
         }
     }
     if (v.session) return v.session->story().camera(aspect);
-    return scene::orbitView(v.view.orbit, aspect);
+    return scene::orbitView(scene::withDepthRange(v.view.orbit, v.summary.bounds), aspect);
 }
 
 // The orbit camera the user moves: a scenario's story's, or the viewer's own on a model.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "scene/depth_range.h"
 #include "scene/draw_list.h"
 
 namespace friche::scene {
@@ -107,7 +108,7 @@ OrbitCamera Story::orbit(float aspect) const {
 }
 
 CameraView Story::camera(float aspect) const {
-    return orbitView(orbit(aspect), aspect);
+    return orbitView(withDepthRange(orbit(aspect), bounds_), aspect);
 }
 
 void Story::holdCamera(const OrbitCamera& orbit) {

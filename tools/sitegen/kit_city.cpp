@@ -92,20 +92,40 @@ Parts pond(float rx, float rz) {
     Parts p;
     const glm::mat4 oval = glm::scale(glm::mat4(1), {rx, 1, rz});
     Geometry water, edge;
-    addLathe(water, {{1, 0.12f}, {0, 0.12f}}, 40);
-    addLathe(edge, {{1.04f, 0}, {1.04f, 0.35f}, {1.0f, 0.35f}, {1.0f, 0.12f}}, 40);
+    // The water at its level, over the lawn or park it is dug into, inside a
+    // kerb 15 cm higher.
+    const float kerb = level::kWater + 0.15f;
+    addLathe(water, {{1, level::kWater}, {0, level::kWater}}, 40);
+    addLathe(edge, {{1.04f, 0}, {1.04f, kerb}, {1.0f, kerb}, {1.0f, level::kWater}}, 40);
     p[Mat::Water].append(water, oval);
     p[Mat::Concrete].append(edge, oval);
     detail::planarUv(p[Mat::Water]);
     return p;
 }
 
-Parts block(float sx, float sz, int floors, Mat facade, Mat roof) {
+namespace {
+
+// A renovation's 30 cm of roof insulation: its roof covers the old one instead
+// of sharing its plane.
+constexpr float kRoofInsulation = 0.3f;
+
+// Walls up to `h`, and a roof slab over them.
+Parts walledBlock(float sx, float sz, float h, Mat facade, Mat roof) {
     Parts p;
-    const float h = 3.0f * static_cast<float>(floors);
     detail::walls(p[facade], sx, sz, 0, h);
     addBox(p[roof], {-sx / 2 - 0.2f, h, -sz / 2 - 0.2f}, {sx / 2 + 0.2f, h + 0.6f, sz / 2 + 0.2f});
     return p;
+}
+
+}  // namespace
+
+Parts block(float sx, float sz, int floors, Mat facade, Mat roof) {
+    return walledBlock(sx, sz, 3.0f * static_cast<float>(floors), facade, roof);
+}
+
+Parts envelope(float sx, float sz, int floors, Mat facade) {
+    return walledBlock(sx, sz, 3.0f * static_cast<float>(floors) + kRoofInsulation, facade,
+                       Mat::Concrete);
 }
 
 Parts greenRoof(float sx, float sz, float y) {
@@ -139,7 +159,7 @@ Parts pavilion(float sx, float sz, float height) {
     addBox(p[Mat::Paint], {-sx / 2, base, -sz / 2}, {sx / 2, height, sz / 2}, true);
     addBox(p[Mat::SteelDark], {-sx / 2 - 3, height, -sz / 2 - 3},
            {sx / 2 + 3, height + 0.5f, sz / 2 + 3}, true);
-    merge(p, slab(Mat::Paving, sx + 16, sz + 16, 0.08f), glm::mat4(1));
+    merge(p, slab(Mat::Paving, sx + 16, sz + 16, level::kPath), glm::mat4(1));  // its forecourt
     return p;
 }
 
@@ -157,12 +177,13 @@ Parts studios(int count, float size) {
 }
 
 Parts tramTracks(glm::vec2 a, glm::vec2 b) {
-    Parts p = strip(Mat::Grass, {a, b}, 7.0f, 0.1f);
+    Parts p = strip(Mat::Grass, {a, b}, 7.0f, level::kRoadway);
+    const float rail = level::kRoadway + 0.08f;  // rails 14 cm proud of the grass bed
     const glm::vec2 d = glm::normalize(b - a), side(-d.y, d.x);
     for (float t : {-1.6f, 1.6f}) {
         for (float r : {-0.72f, 0.72f}) {
             const glm::vec2 s = a + side * (t + r), e = b + side * (t + r);
-            addBeam(p[Mat::SteelLight], {s.x, 0.18f, s.y}, {e.x, 0.18f, e.y}, 0.12f);
+            addBeam(p[Mat::SteelLight], {s.x, rail, s.y}, {e.x, rail, e.y}, 0.12f);
         }
     }
     const int poles = static_cast<int>(glm::length(b - a) / 30);
@@ -194,8 +215,10 @@ Parts tram(float length) {
 }
 
 Parts tramStop() {
+    // A platform 25 cm high, paved on top: the concrete stops a level short of
+    // the paving, so that the two tops do not share a plane.
     Parts p = slab(Mat::Paving, 30, 3, 0.25f);
-    addBox(p[Mat::Concrete], {-15, 0, -1.5f}, {15, 0.25f, 1.5f});
+    addBox(p[Mat::Concrete], {-15, 0, -1.5f}, {15, 0.25f - level::kStep, 1.5f});
     addBox(p[Mat::SteelDark], {-6, 2.8f, -1.4f}, {6, 3.0f, 1.4f}, true);
     addPatch(p[Mat::Glazing], {-6, 0.3f, -1.3f}, {12, 0, 0}, {0, 2.5f, 0});
     for (float x : {-5.5f, 5.5f})

@@ -24,6 +24,11 @@ using glbkit::Geometry;
 namespace {
 
 constexpr float kTrussMember = 0.28f;  // the section of a truss bar, metres
+constexpr float kTrussInset = 0.05f;   // how far a truss's ends stop inside the walls
+// Rails 14 cm square, their tops halfway between two ground levels (3.5 steps
+// above the ballast): a park or soil laid over old sidings never shares their plane.
+constexpr float kRailSection = 0.14f;
+constexpr float kRail = level::kBallast + 3.5f * level::kStep - kRailSection / 2;
 
 // The roof's cross-section as (z, y) points from one long wall to the other.
 std::vector<glm::vec2> roofProfile(const HallSpec& s) {
@@ -92,11 +97,14 @@ void gableEnd(Geometry& g, const std::vector<glm::vec2>& p, float x, float eaves
 // A Pratt truss across the hall at `x`, under a roof whose top is `top(z)`.
 void truss(Geometry& g, float x, float width, float eaves, const std::function<float(float)>& top) {
     const int panels = std::max(2, static_cast<int>(std::lround(width / 3)));
+    // The truss bears on the walls, its ends a little inside them: an end in
+    // the wall's own plane would fight with it.
+    const float span = width - 2.0f * kTrussInset;
     const auto at = [&](int i) {
-        return -width / 2 + width * static_cast<float>(i) / static_cast<float>(panels);
+        return -span / 2 + span * static_cast<float>(i) / static_cast<float>(panels);
     };
     const auto upper = [&](float z) { return glm::vec3(x, top(z) - kTrussMember, z); };
-    addBeam(g, {x, eaves, -width / 2}, {x, eaves, width / 2}, kTrussMember);
+    addBeam(g, {x, eaves, -span / 2}, {x, eaves, span / 2}, kTrussMember);
     for (int i = 0; i < panels; ++i) {
         const float z0 = at(i), z1 = at(i + 1);
         addBeam(g, upper(z0), upper(z1), kTrussMember);
@@ -308,10 +316,10 @@ Parts railSiding(glm::vec2 a, glm::vec2 b, int tracks) {
     for (int t = 0; t < tracks; ++t) {
         const glm::vec2 off =
             side * (static_cast<float>(t) - static_cast<float>(tracks - 1) / 2) * 4.5f;
-        merge(p, strip(Mat::Track, {a + off, b + off}, 3.0f, 0.06f), glm::mat4(1));
+        merge(p, strip(Mat::Track, {a + off, b + off}, 3.0f, level::kBallast), glm::mat4(1));
         for (float r : {-0.72f, 0.72f}) {
             const glm::vec2 s = a + off + side * r, e = b + off + side * r;
-            addBeam(p[Mat::SteelLight], {s.x, 0.12f, s.y}, {e.x, 0.12f, e.y}, 0.14f);
+            addBeam(p[Mat::SteelLight], {s.x, kRail, s.y}, {e.x, kRail, e.y}, kRailSection);
         }
     }
     return p;
@@ -374,7 +382,8 @@ Parts fence(const std::vector<glm::vec2>& line, float height) {
             const glm::vec2 q = glm::mix(a, b, static_cast<float>(k) / static_cast<float>(posts));
             addBeam(p[Mat::SteelDark], {q.x, 0, q.y}, {q.x, height, q.y}, 0.1f);
         }
-        for (float y : {0.3f, height * 0.55f, height})
+        // The lowest rail clear of the quays' level (level::kOnWater) it runs along.
+        for (float y : {0.4f, height * 0.55f, height})
             addBeam(p[Mat::SteelLight], {a.x, y, a.y}, {b.x, y, b.y}, 0.05f);
     }
     return p;
