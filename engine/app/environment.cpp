@@ -105,4 +105,11 @@ std::optional<Environment> readEnvironment(std::string& error) {
     return env;
 }
 
+std::optional<Environment> readEnvironment(const char* command) {
+    std::string error;
+    auto env = readEnvironment(error);
+    if (!env) std::fprintf(stderr, "%s: %s\n", command, error.c_str());
+    return env;
+}
+
 }  // namespace friche::app

@@ -19,8 +19,7 @@
 //                                     quits; it needs no display (a health
 //                                     check of a kiosk PC, a bug report)
 //
-//   std::string error;
-//   auto env = app::readEnvironment(error);   // nullopt: `error` names the variable
+//   auto env = app::readEnvironment("friche render");   // nullopt: said which variable, why
 //   render::ViewParams v = env->look;          // lighting and debug view
 #pragma once
 
@@ -44,5 +43,7 @@ struct Environment {
 
 // nullopt when a variable is set to something it cannot be; `error` says which and why.
 std::optional<Environment> readEnvironment(std::string& error);
+// The same, printing the error after `command` ("friche render: FRICHE_SUN=...").
+std::optional<Environment> readEnvironment(const char* command);
 
 }  // namespace friche::app

@@ -234,12 +234,9 @@ int runScenarioRender(const RenderCommand& cmd, const Environment& env) {
 int runRender(const RenderCommand& cmd) {
     if (auto why = unsupported(cmd)) return fail(*why);
     if (auto why = outputProblem(cmd.output)) return fail(*why);
+    const auto env = readEnvironment("friche render");
+    if (!env) return kExitUsage;
     std::string error;
-    const auto env = readEnvironment(error);
-    if (!env) {
-        std::fprintf(stderr, "friche render: %s\n", error.c_str());
-        return kExitUsage;
-    }
     if (isScenario(cmd)) return runScenarioRender(cmd, *env);
     // Load first: a bad file is reported without ever opening GL.
     const io::LoadResult loaded = io::loadModel(cmd.path);

@@ -75,12 +75,9 @@ private:
 
 int runVideo(const VideoCommand& cmd) {
     if (auto why = outputProblem(cmd.output)) return fail(*why);
+    const auto env = readEnvironment("friche video");
+    if (!env) return kExitUsage;
     std::string error;
-    const auto env = readEnvironment(error);
-    if (!env) {
-        std::fprintf(stderr, "friche video: %s\n", error.c_str());
-        return kExitUsage;
-    }
     const auto loaded = loadStory(cmd.path, error);
     if (!loaded) return fail(error);
     scene::Story& story = loaded->story();

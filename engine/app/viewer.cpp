@@ -453,12 +453,9 @@ std::optional<fs::path> defaultScenarioPath(const Environment& env) {
 
 int runViewer(const ViewerCommand& cmd) {
     Viewer v;
+    const auto env = readEnvironment("friche");
+    if (!env) return kExitUsage;
     std::string error;
-    const auto env = readEnvironment(error);
-    if (!env) {
-        std::fprintf(stderr, "friche: %s\n", error.c_str());
-        return kExitUsage;
-    }
     const auto path =
         cmd.path.empty() ? defaultScenarioPath(*env) : std::optional<fs::path>(cmd.path);
     if (!path) {
