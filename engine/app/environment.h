@@ -14,6 +14,8 @@
 //                                     (0,0 looks straight down -Z), for oracle tests
 //   FRICHE_IDLE_SECONDS=S             the viewer's exhibition idle time (0 never)
 //   FRICHE_DEFAULT_SCENARIO=PATH      what `friche` opens with no PATH
+//   FRICHE_SHADER_DIR=FOLDER          shaders from a folder, reloaded live (read by
+//                                     render/shader_library.h, which embeds them otherwise)
 //   FRICHE_SNAPSHOT=OUT.png           the viewer draws its first frame, saves
 //                                     the 3D view (without the panels) and
 //                                     quits; it needs no display (a health

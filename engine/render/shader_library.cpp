@@ -10,14 +10,20 @@
 
 namespace friche::render {
 
+std::optional<std::filesystem::path> shaderFolder() {
+    const char* dir = std::getenv("FRICHE_SHADER_DIR");
+    if (!dir || !*dir) return std::nullopt;
+    return std::filesystem::path(dir);
+}
+
 namespace {
 
 // Deeper than any honest include chain; stops a file that includes itself.
 constexpr int kMaxIncludeDepth = 8;
 
 std::optional<std::string> readSource(const std::string& file, std::string& error) {
-    if (const char* dir = std::getenv("FRICHE_SHADER_DIR"); dir && *dir) {
-        auto bytes = core::readFile(std::filesystem::path(dir) / file, error);
+    if (const auto folder = shaderFolder()) {
+        auto bytes = core::readFile(*folder / file, error);
         if (!bytes) return std::nullopt;
         return std::string(bytes->begin(), bytes->end());
     }

@@ -10,12 +10,17 @@
 // edit shaders without rebuilding (and, later, hot reload).
 #pragma once
 
+#include <filesystem>
+#include <optional>
 #include <string>
 
 #include "core/problem.h"
 #include "gfx/program.h"
 
 namespace friche::render {
+
+// The folder FRICHE_SHADER_DIR names, if it is set: the one place that reads it.
+std::optional<std::filesystem::path> shaderFolder();
 
 bool loadShader(const std::string& file, gfx::ShaderSource& out, core::Problems& problems);
 

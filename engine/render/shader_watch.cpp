@@ -1,6 +1,6 @@
 #include "render/shader_watch.h"
 
-#include <cstdlib>
+#include "render/shader_library.h"
 
 namespace friche::render {
 
@@ -19,11 +19,8 @@ std::filesystem::file_time_type latestWrite(const std::filesystem::path& dir) {
 
 }  // namespace
 
-ShaderWatch::ShaderWatch() {
-    if (const char* dir = std::getenv("FRICHE_SHADER_DIR"); dir && *dir) {
-        dir_ = dir;
-        latest_ = latestWrite(*dir_);
-    }
+ShaderWatch::ShaderWatch() : dir_(shaderFolder()) {
+    if (dir_) latest_ = latestWrite(*dir_);
 }
 
 bool ShaderWatch::changed() {
