@@ -14,6 +14,7 @@
 #include "render/hdr_target.h"
 #include "render/programs.h"
 #include "render/shadows.h"
+#include "scene/depth_range.h"
 
 namespace friche::render {
 
@@ -30,9 +31,6 @@ constexpr int kShadowSize = 2048;
 constexpr float kExposureKey = 0.9f;
 // The sun's angular radius (0.2666 degrees).
 constexpr float kSunAngularRadius = 0.004654f;
-// The ground reaches this many model half-diagonals from the model's centre,
-// inside the orbit camera's far plane (4 half-diagonals past the target).
-constexpr float kGroundReach = 3.0f;
 // Points are a pixel wide by default: three reads as a point on any screen.
 constexpr float kPointSize = 3.0f;
 constexpr float kPi = 3.14159265358979f;
@@ -240,15 +238,14 @@ Frame Renderer::Impl::prepare(const GpuScene* scene, const ViewParams& view) {
     }
     if (!scene || !scene->bounds.valid()) return f;
     const scene::Bounds& b = scene->bounds;
-    const float halfDiagonal = std::max(glm::length(b.size()) * 0.5f, 1e-4f);
-    // A hair below the model's lowest point, so a model's own floor wins the depth test.
-    const float groundY = b.min.y - halfDiagonal * 2e-3f;
-    f.ground = l.ground && l.sky != scene::SkyKind::Uniform && view.eye.y > groundY;
-    f.groundCenter = glm::vec3(b.center().x, groundY, b.center().z);
-    f.groundRadius = halfDiagonal * kGroundReach;
+    // The same disc as scene::fitDepthRange's, so the far plane reaches its rim.
+    const scene::GroundDisc disc = scene::groundDisc(b);
+    f.ground = l.ground && l.sky != scene::SkyKind::Uniform && view.eye.y > disc.center.y;
+    f.groundCenter = disc.center;
+    f.groundRadius = disc.radius;
     f.groundAlbedo = sky.desc().groundAlbedo;
     if (l.shadows && scene::luminance(f.sunIlluminance) > 0.0f)
-        f.cascades = fitCascades(view, b, groundY, f.toSun, kCascades, kShadowSize);
+        f.cascades = fitCascades(view, b, disc.center.y, f.toSun, kCascades, kShadowSize);
     return f;
 }
 
