@@ -19,6 +19,7 @@
 #include "render/offscreen.h"
 #include "render/renderer.h"
 #include "render/view.h"
+#include "scene/depth_range.h"
 #include "scene/draw_list.h"
 #include "scene/layer_look.h"
 #include "scene/sight_lines.h"
@@ -184,7 +185,12 @@ std::optional<render::ViewParams> chooseView(const RenderCommand& cmd, const sce
         camera.pitch = glm::radians(pitch);
     }
     const float aspect = static_cast<float>(cmd.width) / static_cast<float>(cmd.height);
-    camera.frame(scene::worldBounds(model, scene::buildDrawList(model, sceneIndex)), aspect);
+    const scene::Bounds drawn = scene::worldBounds(model, scene::buildDrawList(model, sceneIndex));
+    camera.frame(drawn, aspect);
+    const scene::DepthRange depth =
+        scene::fitDepthRange(camera.eye(), camera.viewDirection(), drawn);
+    camera.nearPlane = depth.nearPlane;
+    camera.farPlane = depth.farPlane;
     return render::orbitView(camera, cmd.width, cmd.height);
 }
 
@@ -308,10 +314,18 @@ std::optional<scene::OrbitCamera> scenarioCamera(const RenderCommand& cmd, const
                phaseView >= 0) {
         view = phaseView;
     }
-    if (view >= 0) return s.views[static_cast<std::size_t>(view)].orbit();
+    const scene::Bounds site =
+        scene::worldBounds(model, scene::buildDrawList(model, model.defaultScene));
     scene::OrbitCamera camera;
-    camera.frame(scene::worldBounds(model, scene::buildDrawList(model, model.defaultScene)),
-                 static_cast<float>(width) / static_cast<float>(height));
+    if (view >= 0)
+        camera = s.views[static_cast<std::size_t>(view)].orbit();
+    else
+        camera.frame(site, static_cast<float>(width) / static_cast<float>(height));
+    // Planes that keep the site's ground layers apart in depth.
+    const scene::DepthRange depth =
+        scene::fitDepthRange(camera.eye(), camera.viewDirection(), site);
+    camera.nearPlane = depth.nearPlane;
+    camera.farPlane = depth.farPlane;
     return camera;
 }
 

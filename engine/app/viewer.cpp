@@ -25,6 +25,7 @@
 #include "render/shader_watch.h"
 #include "scene/camera_controller.h"
 #include "scene/compare.h"
+#include "scene/depth_range.h"
 #include "scene/draw_list.h"
 #include "scene/view_state.h"
 #include "ui/compare_panel.h"
@@ -180,7 +181,13 @@ scene::CameraView currentCamera(const Viewer& v, float aspect) {
                                          c.world, aspect);
         }
     }
-    return scene::orbitView(v.view.orbit, aspect);
+    // Planes fitted to the shown scene from where the camera is now.
+    scene::OrbitCamera orbit = v.view.orbit;
+    const scene::DepthRange depth =
+        scene::fitDepthRange(orbit.eye(), orbit.viewDirection(), v.summary.bounds);
+    orbit.nearPlane = depth.nearPlane;
+    orbit.farPlane = depth.farPlane;
+    return scene::orbitView(orbit, aspect);
 }
 
 void frameAll(Viewer& v) {

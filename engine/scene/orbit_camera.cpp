@@ -32,9 +32,6 @@ void OrbitCamera::frame(const Bounds& b, float aspect) {
     }
     // A margin so the model does not touch the screen's edges.
     distance = fit * 1.08f;
-    const float radius = std::max(glm::length(b.size()) * 0.5f, 1e-4f);
-    nearPlane = std::max(distance - radius * 2.0f, distance * 1e-3f);
-    farPlane = distance + radius * 4.0f;
 }
 
 void OrbitCamera::orbit(float dYaw, float dPitch) {
@@ -55,11 +52,7 @@ void OrbitCamera::zoom(float steps) {
 
 void OrbitCamera::pinch(float factor) {
     if (!(factor > 0.0f)) return;
-    const float old = distance;
     distance = std::max(distance / factor, 1e-4f);
-    // Keep depth precision where the model is as the camera moves in or out.
-    nearPlane *= distance / old;
-    farPlane *= distance / old;
 }
 
 glm::vec3 OrbitCamera::viewDirection() const {

@@ -3,6 +3,8 @@
 //
 //   OrbitCamera cam; cam.frame(bounds, aspect);
 //   cam.orbit(dx, dy); cam.pan(dx, dy); cam.zoom(steps);
+//   DepthRange r = fitDepthRange(cam.eye(), cam.viewDirection(), bounds);
+//   cam.nearPlane = r.nearPlane; cam.farPlane = r.farPlane;
 //   glm::mat4 vp = cam.projection(aspect) * cam.view();
 #pragma once
 
@@ -35,6 +37,9 @@ public:
     float yaw = 0.6f;      // radians around +Y, 0 looks down -Z
     float pitch = -0.35f;  // radians, negative looks down
     float fovY = 0.8f;     // radians
+    // Whoever draws through the camera fits these to what is drawn, from where
+    // the eye is, every frame it moves (scene/depth_range.h): these defaults
+    // would turn a site's ground layers into stripes.
     float nearPlane = 0.01f;
     float farPlane = 1000.0f;
 };

@@ -7,6 +7,7 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "scene/depth_range.h"
 #include "scene/orbit_camera.h"
 #include "scene/view_state.h"
 
@@ -46,6 +47,11 @@ TEST(OrbitCamera, FrameAllKeepsEveryCornerInView) {
         for (const Bounds& b : cases) {
             OrbitCamera cam;
             cam.frame(b, aspect);
+            // Framing sets where the eye is; the planes are fitted from there,
+            // as every caller does (scene/depth_range.h).
+            const DepthRange r = fitDepthRange(cam.eye(), cam.viewDirection(), b);
+            cam.nearPlane = r.nearPlane;
+            cam.farPlane = r.farPlane;
             for (const glm::vec3& ndc : cornersNdc(cam.projection(aspect) * cam.view(), b)) {
                 EXPECT_LE(std::abs(ndc.x), 1.0f) << "aspect " << aspect;
                 EXPECT_LE(std::abs(ndc.y), 1.0f) << "aspect " << aspect;
