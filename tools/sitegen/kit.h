@@ -62,8 +62,35 @@ Parts crane(float height, float jib);
 
 // ---- Ground ------------------------------------------------------------------
 
-// A flat slab `sx` x `sz` at height y (layers stack a few centimetres apart).
-Parts slab(Mat mat, float sx, float sz, float y = 0.0f);
+// The heights of the flat layers that lie on one another in some phase (or
+// in a transition, when two phases' layers show at once), lowest first. Each
+// has a level of its own: two layers at one height fight in the depth buffer
+// whatever the camera. A level is kStep above the one below. On a 24-bit depth
+// buffer, two ground layers at a distance d from an eye H above them stay apart
+// when they are more than d * H / (near * 2^24) apart in height (the depth step
+// at d, lengthened by the grazing angle H / d). With scene::fitDepthRange's near
+// plane, a thousandth of the far, that is at most about 5 mm across a site of a
+// kilometre seen from 130 m (its tallest chimney), and 2.3 mm in the worst of
+// the five sites' views (Seraing's river; 0.4 m with the old 1 cm near plane).
+// 3 cm is several times that, and too thin to see.
+namespace level {
+inline constexpr float kStep = 0.03f;
+inline constexpr float kTerrain = 0 * kStep;   // the ground everything stands on
+inline constexpr float kRoad = 1 * kStep;      // the town's roads and streets
+inline constexpr float kYard = 2 * kStep;      // works' yards, car parks (over a road's verge)
+inline constexpr float kBallast = 3 * kStep;   // rail ballast, on a yard
+inline constexpr float kSoil = 4 * kStep;      // remediation's stripped soil, over yard and track
+inline constexpr float kGreen = 5 * kStep;     // green ground, lawns, parks: over soil, old roads
+inline constexpr float kSquare = 6 * kStep;    // paved squares, over a park's edge
+inline constexpr float kBed = 7 * kStep;       // gardens and parks laid on a square or a lawn
+inline constexpr float kRoadway = 8 * kStep;   // new boulevards and tram beds, across the above
+inline constexpr float kPath = 9 * kStep;      // pavements, paths, cycle lanes, medians, forecourts
+inline constexpr float kWater = 10 * kStep;    // rivers and ponds, over a park lapping the bank
+inline constexpr float kOnWater = 11 * kStep;  // quays, algae: on the water's edge
+}  // namespace level
+
+// A flat slab `sx` x `sz` at height y (a `level`).
+Parts slab(Mat mat, float sx, float sz, float y = level::kTerrain);
 // A flat band of `width` along a polyline at height y: roads, paths, quays.
 Parts strip(Mat mat, const std::vector<glm::vec2>& line, float width, float y);
 // A river or pond surface inside its banks: an ellipse rx x rz.

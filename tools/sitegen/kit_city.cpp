@@ -92,8 +92,11 @@ Parts pond(float rx, float rz) {
     Parts p;
     const glm::mat4 oval = glm::scale(glm::mat4(1), {rx, 1, rz});
     Geometry water, edge;
-    addLathe(water, {{1, 0.12f}, {0, 0.12f}}, 40);
-    addLathe(edge, {{1.04f, 0}, {1.04f, 0.35f}, {1.0f, 0.35f}, {1.0f, 0.12f}}, 40);
+    // The water at its level, over the lawn or park it is dug into, inside a
+    // kerb 15 cm higher.
+    const float kerb = level::kWater + 0.15f;
+    addLathe(water, {{1, level::kWater}, {0, level::kWater}}, 40);
+    addLathe(edge, {{1.04f, 0}, {1.04f, kerb}, {1.0f, kerb}, {1.0f, level::kWater}}, 40);
     p[Mat::Water].append(water, oval);
     p[Mat::Concrete].append(edge, oval);
     detail::planarUv(p[Mat::Water]);
@@ -139,7 +142,7 @@ Parts pavilion(float sx, float sz, float height) {
     addBox(p[Mat::Paint], {-sx / 2, base, -sz / 2}, {sx / 2, height, sz / 2}, true);
     addBox(p[Mat::SteelDark], {-sx / 2 - 3, height, -sz / 2 - 3},
            {sx / 2 + 3, height + 0.5f, sz / 2 + 3}, true);
-    merge(p, slab(Mat::Paving, sx + 16, sz + 16, 0.08f), glm::mat4(1));
+    merge(p, slab(Mat::Paving, sx + 16, sz + 16, level::kPath), glm::mat4(1));  // its forecourt
     return p;
 }
 
@@ -157,12 +160,13 @@ Parts studios(int count, float size) {
 }
 
 Parts tramTracks(glm::vec2 a, glm::vec2 b) {
-    Parts p = strip(Mat::Grass, {a, b}, 7.0f, 0.1f);
+    Parts p = strip(Mat::Grass, {a, b}, 7.0f, level::kRoadway);
+    const float rail = level::kRoadway + 0.08f;  // rails 14 cm proud of the grass bed
     const glm::vec2 d = glm::normalize(b - a), side(-d.y, d.x);
     for (float t : {-1.6f, 1.6f}) {
         for (float r : {-0.72f, 0.72f}) {
             const glm::vec2 s = a + side * (t + r), e = b + side * (t + r);
-            addBeam(p[Mat::SteelLight], {s.x, 0.18f, s.y}, {e.x, 0.18f, e.y}, 0.12f);
+            addBeam(p[Mat::SteelLight], {s.x, rail, s.y}, {e.x, rail, e.y}, 0.12f);
         }
     }
     const int poles = static_cast<int>(glm::length(b - a) / 30);

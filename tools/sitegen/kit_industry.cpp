@@ -24,6 +24,10 @@ using glbkit::Geometry;
 namespace {
 
 constexpr float kTrussMember = 0.28f;  // the section of a truss bar, metres
+// Rails 14 cm square, their tops halfway between two ground levels (3.5 steps
+// above the ballast): a park or soil laid over old sidings never shares their plane.
+constexpr float kRailSection = 0.14f;
+constexpr float kRail = level::kBallast + 3.5f * level::kStep - kRailSection / 2;
 
 // The roof's cross-section as (z, y) points from one long wall to the other.
 std::vector<glm::vec2> roofProfile(const HallSpec& s) {
@@ -308,10 +312,10 @@ Parts railSiding(glm::vec2 a, glm::vec2 b, int tracks) {
     for (int t = 0; t < tracks; ++t) {
         const glm::vec2 off =
             side * (static_cast<float>(t) - static_cast<float>(tracks - 1) / 2) * 4.5f;
-        merge(p, strip(Mat::Track, {a + off, b + off}, 3.0f, 0.06f), glm::mat4(1));
+        merge(p, strip(Mat::Track, {a + off, b + off}, 3.0f, level::kBallast), glm::mat4(1));
         for (float r : {-0.72f, 0.72f}) {
             const glm::vec2 s = a + off + side * r, e = b + off + side * r;
-            addBeam(p[Mat::SteelLight], {s.x, 0.12f, s.y}, {e.x, 0.12f, e.y}, 0.14f);
+            addBeam(p[Mat::SteelLight], {s.x, kRail, s.y}, {e.x, kRail, e.y}, kRailSection);
         }
     }
     return p;
@@ -374,7 +378,8 @@ Parts fence(const std::vector<glm::vec2>& line, float height) {
             const glm::vec2 q = glm::mix(a, b, static_cast<float>(k) / static_cast<float>(posts));
             addBeam(p[Mat::SteelDark], {q.x, 0, q.y}, {q.x, height, q.y}, 0.1f);
         }
-        for (float y : {0.3f, height * 0.55f, height})
+        // The lowest rail clear of the quays' level (level::kOnWater) it runs along.
+        for (float y : {0.4f, height * 0.55f, height})
             addBeam(p[Mat::SteelLight], {a.x, y, a.y}, {b.x, y, b.y}, 0.05f);
     }
     return p;

@@ -10,7 +10,7 @@ namespace {
 constexpr glm::vec2 kPlot(170, 110);  // the works' plot, centred on the origin
 
 void industry(Site& s) {
-    s.add("industry/yard", slab(Mat::Gravel, kPlot.x, kPlot.y, 0.03f));
+    s.add("industry/yard", slab(Mat::Gravel, kPlot.x, kPlot.y, level::kYard));
     addHall(
         s, "heritage", "main-hall",
         {.length = 96, .width = 34, .height = 14, .roof = Roof::Barrel, .roofing = Mat::Corrugated},
@@ -54,18 +54,19 @@ void wasteland(Site& s) {
 }
 
 void remediation(Site& s) {
-    s.add("remediation/soil", slab(Mat::Soil, kPlot.x, kPlot.y, 0.06f));
+    s.add("remediation/soil", slab(Mat::Soil, kPlot.x, kPlot.y, level::kSoil));
     s.add("remediation/earthworks", heap(Mat::Soil, 16, 9, 4, 21), {30, 0, 34});
     s.add("remediation/crane", crane(40, 30), {20, 0, 10});
 }
 
 void reconversion(Site& s) {
-    s.add("reconversion/square", slab(Mat::Paving, kPlot.x, kPlot.y, 0.09f));
+    s.add("reconversion/square", slab(Mat::Paving, kPlot.x, kPlot.y, level::kSquare));
     s.add("reconversion/exhibition-pavilion", pavilion(44, 20, 11), {-40, 0, 36});
     s.add("reconversion/artist-residences", block(30, 12, 4, Mat::FacadeWhite), {34, 0, 36});
     Parts benches;
     for (int i = 0; i < 8; ++i)
-        merge(benches, bench(), place({-60.0f + 16.0f * static_cast<float>(i), 0.09f, 14}));
+        merge(benches, bench(),
+              place({-60.0f + 16.0f * static_cast<float>(i), level::kSquare, 14}));
     s.add("reconversion/benches", benches);
     s.addInstanced("reconversion/trees", deciduousTree(), alongLine({-80, 20}, {80, 20}, 12, 31));
 }
@@ -73,7 +74,7 @@ void reconversion(Site& s) {
 void future(Site& s) {
     s.add("future/green-roofs", greenRoof(30, 12, 12), {34, 0, 36});
     s.add("future/solar-panels", solarArray(48, 24, 11.5f), {-40, 0, 36});
-    s.add("future/garden", slab(Mat::Grass, 40, 24, 0.12f), {55, 0, -20});
+    s.add("future/garden", slab(Mat::Grass, 40, 24, level::kBed), {55, 0, -20});
     s.addInstanced("future/garden-trees", deciduousTree(), scatter({55, -20}, {40, 24}, 10, 41));
 }
 

@@ -9,7 +9,7 @@ namespace sitegen {
 namespace {
 
 void industry(Site& s) {
-    s.add("industry/yard", slab(Mat::Gravel, 460, 240, 0.03f), {0, 0, -10});
+    s.add("industry/yard", slab(Mat::Gravel, 460, 240, level::kYard), {0, 0, -10});
     addHall(s, "heritage", "building-1",
             {.length = 90, .width = 32, .height = 17, .roof = Roof::Gable, .roofing = Mat::Rust},
             {-40, 0, 30}, 0, true);
@@ -47,13 +47,13 @@ void wasteland(Site& s) {
 }
 
 void remediation(Site& s) {
-    s.add("remediation/soil", slab(Mat::Soil, 460, 240, 0.06f), {0, 0, -10});
+    s.add("remediation/soil", slab(Mat::Soil, 460, 240, level::kSoil), {0, 0, -10});
     s.add("remediation/earthworks", heap(Mat::Soil, 40, 20, 10, 21), {110, 0, -75});
     s.add("remediation/crane", crane(42, 34), {-100, 0, -40});
 }
 
 void reconversion(Site& s) {
-    s.add("reconversion/creative-square", slab(Mat::Paving, 200, 110, 0.09f), {0, 0, 35});
+    s.add("reconversion/creative-square", slab(Mat::Paving, 200, 110, level::kSquare), {0, 0, 35});
     s.add("reconversion/artist-studios", studios(9, 6), {-40, 0, -8});
     s.add("reconversion/studio-terrace", studios(5, 5), {40, 0, -18});
     s.add("reconversion/digital-hub-solar", solarArray(36, 18, 19.6f), {50, 0, 55});
@@ -61,15 +61,16 @@ void reconversion(Site& s) {
                    alongLine({-95, 80}, {95, 80}, 12, 31));
     Parts benches;
     for (int i = 0; i < 6; ++i)
-        merge(benches, bench(), place({-30.0f + 12.0f * static_cast<float>(i), 0.09f, 72}));
+        merge(benches, bench(),
+              place({-30.0f + 12.0f * static_cast<float>(i), level::kSquare, 72}));
     s.add("reconversion/benches", benches);
 }
 
 void future(Site& s) {
-    s.add("future/park", slab(Mat::Grass, 460, 120, 0.08f), {0, 0, -70});
-    s.add(
-        "future/park-paths",
-        strip(Mat::Paving, {{-220, -60}, {-100, -90}, {0, -60}, {120, -95}, {220, -65}}, 5, 0.12f));
+    s.add("future/park", slab(Mat::Grass, 460, 120, level::kGreen), {0, 0, -70});
+    s.add("future/park-paths",
+          strip(Mat::Paving, {{-220, -60}, {-100, -90}, {0, -60}, {120, -95}, {220, -65}}, 5,
+                level::kPath));
     s.addInstanced("future/park-trees", deciduousTree(), scatter({0, -75}, {440, 100}, 120, 41));
     Parts housing, roofs;
     for (int i = 0; i < 4; ++i) {
@@ -88,7 +89,7 @@ void future(Site& s) {
 void buildDifferdange(Site& s) {
     addTerrain(s, Mat::Grass, 640, 460);
     s.add("ground/town", townBlocks({0, 175}, {600, 100}, {40, 32}, 2, 4, 5));
-    s.add("ground/road", strip(Mat::Asphalt, {{-320, 118}, {320, 118}}, 12, 0.05f));
+    s.add("ground/road", strip(Mat::Asphalt, {{-320, 118}, {320, 118}}, 12, level::kRoad));
     addWoodedHill(s, "wooded-hill", {0, 0, -215}, {330, 35, 50}, 140, 9);
     s.addView("overview", {200, 170, 300}, {0, 0, -10});
     s.addView("three-buildings", {-10, 45, 140}, {10, 10, 30});

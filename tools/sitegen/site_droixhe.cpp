@@ -33,7 +33,7 @@ void industry(Site& s) {
         s, "industry", "riverside-warehouse",
         {.length = 80, .width = 22, .height = 11, .roof = Roof::Sawtooth, .wall = Mat::Corrugated},
         {-200, 0, -10}, 1.5708f, false);
-    s.add("industry/car-parks", slab(Mat::Asphalt, 150, 26, 0.05f), {10, 0, -125});
+    s.add("industry/car-parks", slab(Mat::Asphalt, 150, 26, level::kYard), {10, 0, -125});
 }
 
 void activity(Site& s) {
@@ -47,7 +47,7 @@ void activity(Site& s) {
 void wasteland(Site& s) {
     // A scum of algae over most of the neglected pond.
     glbkit::Geometry scum;
-    glbkit::addLathe(scum, {{0.85f, 0.16f}, {0, 0.16f}}, 24);
+    glbkit::addLathe(scum, {{0.85f, level::kOnWater}, {0, level::kOnWater}}, 24);
     Parts algae;
     algae[Mat::FoliageDry].append(scum, glm::scale(glm::mat4(1), {kPondRadii.x, 1, kPondRadii.y}));
     s.add("wasteland/pond-algae", algae, {kPond.x, 0, kPond.y});
@@ -58,7 +58,7 @@ void wasteland(Site& s) {
 }
 
 void remediation(Site& s) {
-    s.add("remediation/soil", slab(Mat::Soil, 320, 55, 0.06f), {5, 0, 80});
+    s.add("remediation/soil", slab(Mat::Soil, 320, 55, level::kSoil), {5, 0, 80});
     s.add("remediation/rubble", heap(Mat::Gravel, 20, 10, 5, 21), {20, 0, 85});
     s.add("remediation/pond-dredging", heap(Mat::Soil, 10, 6, 2.5f, 22), {60, 0, 10});
     s.add("remediation/crane", crane(38, 30), {-60, 0, 80});
@@ -77,7 +77,7 @@ void reconversion(Site& s) {
                   }
                   return ring;
               }(),
-              4, 0.1f));
+              4, level::kPath));
     Parts benches;
     for (int i = 0; i < 10; ++i) {
         const float a = 6.2831853f * static_cast<float>(i) / 10;
@@ -86,15 +86,17 @@ void reconversion(Site& s) {
     }
     s.add("reconversion/pond-benches", benches);
     Parts pontoon;
-    glbkit::addBox(pontoon[Mat::Timber], {-2, 0.2f, -4}, {2, 0.45f, 14});
+    // A deck 25 cm over the water, clear of the pond's kerb (15 cm).
+    glbkit::addBox(pontoon[Mat::Timber], {-2, level::kWater - 0.1f, -4},
+                   {2, level::kWater + 0.25f, 14});
     s.add("reconversion/pond-pontoon", pontoon, {kPond.x + 10, 0, kPond.y - kPondRadii.y - 2});
     s.addInstanced("reconversion/pond-reeds", shrub(),
                    aroundEllipse(kPond, kPondRadii * 1.02f, 70, 31));
     s.addInstanced("reconversion/pond-trees", deciduousTree(),
                    aroundEllipse(kPond, kPondRadii + 20.0f, 22, 32));
-    Parts garden = slab(Mat::Grass, 50, 30, 0.08f);
+    Parts garden = slab(Mat::Grass, 50, 30, level::kGreen);
     for (int i = 0; i < 6; ++i)
-        merge(garden, slab(Mat::Soil, 6, 22, 0.12f),
+        merge(garden, slab(Mat::Soil, 6, 22, level::kBed),
               place({-20.0f + 8.0f * static_cast<float>(i), 0, 0}));
     s.add("reconversion/community-garden", garden, {120, 0, -20});
     Parts murals;
@@ -126,7 +128,7 @@ void future(Site& s) {
     for (int i = 0; i < 2; ++i)
         s.add(std::string("future/tower-") + static_cast<char>('a' + i) + "-renovation",
               block(61, 15, kSlabs[i].floors, Mat::FacadeWhite), {kSlabs[i].x, 0, kSlabs[i].z});
-    s.add("future/riverside-park", slab(Mat::Grass, 70, 260, 0.08f), {-195, 0, 0});
+    s.add("future/riverside-park", slab(Mat::Grass, 70, 260, level::kGreen), {-195, 0, 0});
     s.addInstanced("future/riverside-trees", deciduousTree(),
                    scatter({-195, 0}, {60, 250}, 40, 41));
 }
@@ -137,8 +139,8 @@ void buildDroixhe(Site& s) {
     addTerrain(s, Mat::Grass, 560, 380);
     addRiver(s, {-262, -190}, {-262, 190}, 50);
     s.add("ground/pond", pond(kPondRadii.x, kPondRadii.y), {kPond.x, 0, kPond.y});
-    s.add("ground/streets", strip(Mat::Asphalt, {{-230, -145}, {260, -145}}, 12, 0.04f));
-    s.add("ground/avenue", strip(Mat::Asphalt, {{-230, 130}, {260, 130}}, 12, 0.04f));
+    s.add("ground/streets", strip(Mat::Asphalt, {{-230, -145}, {260, -145}}, 12, level::kRoad));
+    s.add("ground/avenue", strip(Mat::Asphalt, {{-230, 130}, {260, 130}}, 12, level::kRoad));
     s.add("ground/neighbourhood", townBlocks({40, 165}, {440, 50}, {36, 30}, 2, 4, 6));
     s.addInstanced("ground/old-trees", deciduousTree(), alongLine({-140, -60}, {150, -60}, 18, 7));
     s.addView("overview", {160, 150, 260}, {0, 0, 0});

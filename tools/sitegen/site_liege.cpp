@@ -24,8 +24,8 @@ void industry(Site& s) {
              .roofing = Mat::Rust},
             {100, 0, -95}, 0, false);
     s.add("industry/riverside-chimney", chimney(45, 2.2f), {140, 0, -110});
-    s.add("industry/car-park", slab(Mat::Asphalt, 100, 50, 0.05f), {120, 0, 40});
-    s.add("industry/expressway", strip(Mat::Asphalt, {{-260, 75}, {260, 75}}, 26, 0.05f));
+    s.add("industry/car-park", slab(Mat::Asphalt, 100, 50, level::kYard), {120, 0, 40});
+    s.add("industry/expressway", strip(Mat::Asphalt, {{-260, 75}, {260, 75}}, 26, level::kRoad));
 }
 
 void activity(Site& s) {
@@ -55,7 +55,7 @@ void wasteland(Site& s) {
 }
 
 void remediation(Site& s) {
-    s.add("remediation/soil", slab(Mat::Soil, 130, 55, 0.06f), {110, 0, -95});
+    s.add("remediation/soil", slab(Mat::Soil, 130, 55, level::kSoil), {110, 0, -95});
     Parts scaffold;
     for (int i = 0; i <= 14; ++i) {
         const float x = -29 + 58.0f * static_cast<float>(i) / 14;
@@ -74,24 +74,27 @@ void remediation(Site& s) {
 void reconversion(Site& s) {
     s.add("reconversion/tower-renovation", block(57, 19, 28, Mat::CurtainWall), {0, 0, -10});
     s.add("reconversion/tower-solar", solarArray(54, 16, kTower), {0, 0, -10});
-    s.add("reconversion/boulevard", strip(Mat::Asphalt, {{-260, 80}, {260, 80}}, 14, 0.08f));
+    s.add("reconversion/boulevard",
+          strip(Mat::Asphalt, {{-260, 80}, {260, 80}}, 14, level::kRoadway));
     s.add("reconversion/tram-line", tramTracks({-260, 66}, {260, 66}));
     s.add("reconversion/tram-1", tram(40), {-60, 0.2f, 64.4f});
     s.add("reconversion/tram-2", tram(40), {130, 0.2f, 67.6f});
     s.add("reconversion/tram-stop", tramStop(), {40, 0, 58});
-    Parts bikes = strip(Mat::StudioCoral, {{-260, 90}, {260, 90}}, 3, 0.1f);
+    Parts bikes = strip(Mat::StudioCoral, {{-260, 90}, {260, 90}}, 3, level::kPath);
     merge(bikes, lampPosts({-250, 93}, {250, 93}, 25), glm::mat4(1));
     s.add("reconversion/cycle-lanes", bikes);
-    s.add("reconversion/creative-hub-square", slab(Mat::Paving, 110, 40, 0.09f), {-120, 0, -60});
+    s.add("reconversion/creative-hub-square", slab(Mat::Paving, 110, 40, level::kSquare),
+          {-120, 0, -60});
 }
 
 void future(Site& s) {
-    s.add("future/quays-park", slab(Mat::Grass, 420, 36, 0.1f), {0, 0, -135});
-    s.add("future/quays-promenade",
-          strip(Mat::Paving, {{-210, -125}, {-60, -130}, {60, -124}, {210, -130}}, 6, 0.14f));
+    s.add("future/quays-park", slab(Mat::Grass, 420, 36, level::kGreen), {0, 0, -135});
+    s.add(
+        "future/quays-promenade",
+        strip(Mat::Paving, {{-210, -125}, {-60, -130}, {60, -124}, {210, -130}}, 6, level::kPath));
     s.addInstanced("future/quays-trees", deciduousTree(),
                    alongLine({-200, -142}, {200, -142}, 14, 41));
-    s.add("future/park", slab(Mat::Grass, 100, 50, 0.1f), {120, 0, 40});
+    s.add("future/park", slab(Mat::Grass, 100, 50, level::kGreen), {120, 0, 40});
     s.addInstanced("future/park-trees", deciduousTree(), scatter({120, 40}, {95, 45}, 28, 42));
     s.add("future/tower-green-roof", greenRoof(88, 38, 6), {0, 0, 20});
     Parts bridge;
@@ -108,7 +111,8 @@ void buildLiegeSmartCity(Site& s) {
     addRiver(s, {-280, -185}, {280, -185}, 70);
     s.add("ground/city-blocks", townBlocks({0, 160}, {540, 110}, {40, 34}, 3, 7, 3));
     s.add("ground/city-blocks-west", townBlocks({-200, -10}, {140, 110}, {40, 34}, 4, 8, 4));
-    s.add("ground/riverside-road", strip(Mat::Asphalt, {{-280, -135}, {280, -135}}, 10, 0.04f));
+    s.add("ground/riverside-road",
+          strip(Mat::Asphalt, {{-280, -135}, {280, -135}}, 10, level::kRoad));
     s.addView("overview", {180, 160, 280}, {0, 20, -20});
     s.addView("cite-administrative", {90, 40, 110}, {0, 40, -10});
     s.addView("tram", {-120, 8, 110}, {20, 2, 66});

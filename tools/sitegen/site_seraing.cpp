@@ -9,7 +9,7 @@ namespace sitegen {
 namespace {
 
 void industry(Site& s) {
-    s.add("industry/yard", slab(Mat::Gravel, 760, 250, 0.03f), {0, 0, -40});
+    s.add("industry/yard", slab(Mat::Gravel, 760, 250, level::kYard), {0, 0, -40});
     s.add("heritage/blast-furnace", blastFurnace(), {-140, 0, -45});
     s.add("heritage/hot-blast-stoves", hotBlastStoves(4, 38), {-215, 0, -100});
     addHall(
@@ -63,7 +63,7 @@ void wasteland(Site& s) {
 }
 
 void remediation(Site& s) {
-    s.add("remediation/soil", slab(Mat::Soil, 760, 250, 0.06f), {0, 0, -40});
+    s.add("remediation/soil", slab(Mat::Soil, 760, 250, level::kSoil), {0, 0, -40});
     s.add("remediation/earthworks", heap(Mat::Soil, 45, 25, 12, 21), {150, 0, -70});
     s.add("remediation/slag-heap-reshaped", heap(Mat::Grass, 75, 55, 18, 3), {-360, 0, 95});
     s.add("remediation/crane-1", crane(45, 40), {100, 0, 0});
@@ -71,24 +71,25 @@ void remediation(Site& s) {
 }
 
 void reconversion(Site& s) {
-    s.add("reconversion/green-ground", slab(Mat::Grass, 760, 250, 0.09f), {0, 0, -40});
-    Parts boulevard = strip(Mat::Asphalt, {{-450, -10}, {450, -10}}, 26, 0.12f);
-    merge(boulevard, strip(Mat::Grass, {{-450, -10}, {450, -10}}, 5, 0.16f), glm::mat4(1));
+    s.add("reconversion/green-ground", slab(Mat::Grass, 760, 250, level::kGreen), {0, 0, -40});
+    Parts boulevard = strip(Mat::Asphalt, {{-450, -10}, {450, -10}}, 26, level::kRoadway);
+    merge(boulevard, strip(Mat::Grass, {{-450, -10}, {450, -10}}, 5, level::kPath), glm::mat4(1));
     for (float z : {-27.0f, 7.0f})
-        merge(boulevard, strip(Mat::Paving, {{-450, z}, {450, z}}, 8, 0.14f), glm::mat4(1));
+        merge(boulevard, strip(Mat::Paving, {{-450, z}, {450, z}}, 8, level::kPath), glm::mat4(1));
     merge(boulevard, lampPosts({-440, -10}, {440, -10}, 30), glm::mat4(1));
     s.add("reconversion/boulevard", boulevard);
     s.addInstanced("reconversion/boulevard-trees", deciduousTree(),
                    alongLine({-440, -27}, {440, -27}, 16, 31));
-    s.add("reconversion/city-entrance", slab(Mat::Paving, 70, 60, 0.15f), {400, 0, 60});
+    s.add("reconversion/city-entrance", slab(Mat::Paving, 70, 60, level::kSquare), {400, 0, 60});
     s.add("reconversion/city-entrance-pavilion", pavilion(30, 20, 12), {400, 0, 60});
     Parts offices;
     for (int i = 0; i < 4; ++i)
         merge(offices, block(36, 22, 6 + i % 3, Mat::CurtainWall),
               place({-90.0f + 70.0f * static_cast<float>(i), 0, -55}));
     s.add("reconversion/offices", offices);
-    Parts park = strip(Mat::Paving,
-                       {{-420, -150}, {-200, -140}, {0, -152}, {200, -142}, {420, -150}}, 5, 0.14f);
+    Parts park =
+        strip(Mat::Paving, {{-420, -150}, {-200, -140}, {0, -152}, {200, -142}, {420, -150}}, 5,
+              level::kPath);
     s.add("reconversion/river-park", park);
     s.addInstanced("reconversion/river-park-trees", deciduousTree(),
                    scatter({0, -145}, {820, 30}, 110, 32));
@@ -106,8 +107,8 @@ void future(Site& s) {
     s.add("future/housing", housing);
     s.add("future/green-roofs", roofs);
     s.add("future/solar-roofs", solarArray(110, 30, 15 + 0.22f * 34), {70, 0, 35});
-    Parts zones = slab(Mat::Grass, 180, 90, 0.18f);
-    merge(zones, strip(Mat::Paving, {{-85, 30}, {-20, -10}, {40, 20}, {85, -30}}, 4, 0.2f),
+    Parts zones = slab(Mat::Grass, 180, 90, level::kBed);
+    merge(zones, strip(Mat::Paving, {{-85, 30}, {-20, -10}, {40, 20}, {85, -30}}, 4, level::kPath),
           glm::mat4(1));
     s.add("future/green-zone", zones, {250, 0, -90});
     s.add("future/green-zone-pond", pond(30, 18), {250, 0, -90});
@@ -121,7 +122,8 @@ void buildSeraing(Site& s) {
     addTerrain(s, Mat::Grass, 860, 560);
     addRiver(s, {-430, -200}, {430, -200}, 70);
     s.add("ground/town", townBlocks({0, 175}, {820, 90}, {40, 30}, 2, 4, 7));
-    s.add("ground/rue-john-cockerill", strip(Mat::Asphalt, {{-430, 115}, {430, 115}}, 14, 0.05f));
+    s.add("ground/rue-john-cockerill",
+          strip(Mat::Asphalt, {{-430, 115}, {430, 115}}, 14, level::kRoad));
     // The far side of the valley: a wooded slope beyond the Meuse.
     addWoodedHill(s, "valley-slope", {0, 0, -280}, {430, 40, 45}, 220, 9);
     s.addView("overview", {260, 260, 420}, {0, 0, -40});

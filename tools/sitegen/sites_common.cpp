@@ -21,15 +21,15 @@ void addHall(Site& site, const std::string& group, const std::string& name, cons
 }
 
 void addTerrain(Site& site, Mat mat, float sx, float sz) {
-    site.add("ground/terrain", slab(mat, sx, sz, 0));
+    site.add("ground/terrain", slab(mat, sx, sz, level::kTerrain));
 }
 
 void addRiver(Site& site, glm::vec2 a, glm::vec2 b, float width) {
-    Parts river = strip(Mat::Water, {a, b}, width, 0.1f);
+    Parts river = strip(Mat::Water, {a, b}, width, level::kWater);
     const glm::vec2 d = glm::normalize(b - a), side(-d.y, d.x);
     for (float s : {-1.0f, 1.0f}) {
         const glm::vec2 off = side * s * (width / 2 + 3);
-        merge(river, strip(Mat::Concrete, {a + off, b + off}, 6, 0.3f), glm::mat4(1));
+        merge(river, strip(Mat::Concrete, {a + off, b + off}, 6, level::kOnWater), glm::mat4(1));
     }
     site.add("ground/meuse", river);
 }
