@@ -100,6 +100,9 @@ Parts pond(float rx, float rz);
 
 // A block of `floors` storeys, its façade textured per storey and bay.
 Parts block(float sx, float sz, int floors, Mat facade, Mat roof = Mat::Concrete);
+// A block's renovated envelope, a little larger than the block it wraps: new
+// façades and an insulated roof, higher than the old one so as not to share its plane.
+Parts envelope(float sx, float sz, int floors, Mat facade);
 Parts greenRoof(float sx, float sz, float y);
 Parts solarArray(float sx, float sz, float y);
 // A modern exhibition pavilion: glass base, floating white box, canopy.

@@ -103,12 +103,29 @@ Parts pond(float rx, float rz) {
     return p;
 }
 
-Parts block(float sx, float sz, int floors, Mat facade, Mat roof) {
+namespace {
+
+// A renovation's 30 cm of roof insulation: its roof covers the old one instead
+// of sharing its plane.
+constexpr float kRoofInsulation = 0.3f;
+
+// Walls up to `h`, and a roof slab over them.
+Parts walledBlock(float sx, float sz, float h, Mat facade, Mat roof) {
     Parts p;
-    const float h = 3.0f * static_cast<float>(floors);
     detail::walls(p[facade], sx, sz, 0, h);
     addBox(p[roof], {-sx / 2 - 0.2f, h, -sz / 2 - 0.2f}, {sx / 2 + 0.2f, h + 0.6f, sz / 2 + 0.2f});
     return p;
+}
+
+}  // namespace
+
+Parts block(float sx, float sz, int floors, Mat facade, Mat roof) {
+    return walledBlock(sx, sz, 3.0f * static_cast<float>(floors), facade, roof);
+}
+
+Parts envelope(float sx, float sz, int floors, Mat facade) {
+    return walledBlock(sx, sz, 3.0f * static_cast<float>(floors) + kRoofInsulation, facade,
+                       Mat::Concrete);
 }
 
 Parts greenRoof(float sx, float sz, float y) {
@@ -198,8 +215,10 @@ Parts tram(float length) {
 }
 
 Parts tramStop() {
+    // A platform 25 cm high, paved on top: the concrete stops a level short of
+    // the paving, so that the two tops do not share a plane.
     Parts p = slab(Mat::Paving, 30, 3, 0.25f);
-    addBox(p[Mat::Concrete], {-15, 0, -1.5f}, {15, 0.25f, 1.5f});
+    addBox(p[Mat::Concrete], {-15, 0, -1.5f}, {15, 0.25f - level::kStep, 1.5f});
     addBox(p[Mat::SteelDark], {-6, 2.8f, -1.4f}, {6, 3.0f, 1.4f}, true);
     addPatch(p[Mat::Glazing], {-6, 0.3f, -1.3f}, {12, 0, 0}, {0, 2.5f, 0});
     for (float x : {-5.5f, 5.5f})

@@ -24,6 +24,7 @@ using glbkit::Geometry;
 namespace {
 
 constexpr float kTrussMember = 0.28f;  // the section of a truss bar, metres
+constexpr float kTrussInset = 0.05f;   // how far a truss's ends stop inside the walls
 // Rails 14 cm square, their tops halfway between two ground levels (3.5 steps
 // above the ballast): a park or soil laid over old sidings never shares their plane.
 constexpr float kRailSection = 0.14f;
@@ -96,11 +97,14 @@ void gableEnd(Geometry& g, const std::vector<glm::vec2>& p, float x, float eaves
 // A Pratt truss across the hall at `x`, under a roof whose top is `top(z)`.
 void truss(Geometry& g, float x, float width, float eaves, const std::function<float(float)>& top) {
     const int panels = std::max(2, static_cast<int>(std::lround(width / 3)));
+    // The truss bears on the walls, its ends a little inside them: an end in
+    // the wall's own plane would fight with it.
+    const float span = width - 2.0f * kTrussInset;
     const auto at = [&](int i) {
-        return -width / 2 + width * static_cast<float>(i) / static_cast<float>(panels);
+        return -span / 2 + span * static_cast<float>(i) / static_cast<float>(panels);
     };
     const auto upper = [&](float z) { return glm::vec3(x, top(z) - kTrussMember, z); };
-    addBeam(g, {x, eaves, -width / 2}, {x, eaves, width / 2}, kTrussMember);
+    addBeam(g, {x, eaves, -span / 2}, {x, eaves, span / 2}, kTrussMember);
     for (int i = 0; i < panels; ++i) {
         const float z0 = at(i), z1 = at(i + 1);
         addBeam(g, upper(z0), upper(z1), kTrussMember);

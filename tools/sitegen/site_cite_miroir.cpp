@@ -8,6 +8,10 @@ namespace sitegen {
 namespace {
 
 constexpr glm::vec2 kPlot(170, 110);  // the works' plot, centred on the origin
+// The artist residences stand where workshop-2 stood, a metre in from its
+// south wall (z = 42): a façade in the wall's plane would fight with it while
+// the workshop is a building site and the residences a ghost.
+constexpr glm::vec3 kResidences(34, 0, 35);
 
 void industry(Site& s) {
     s.add("industry/yard", slab(Mat::Gravel, kPlot.x, kPlot.y, level::kYard));
@@ -62,7 +66,7 @@ void remediation(Site& s) {
 void reconversion(Site& s) {
     s.add("reconversion/square", slab(Mat::Paving, kPlot.x, kPlot.y, level::kSquare));
     s.add("reconversion/exhibition-pavilion", pavilion(44, 20, 11), {-40, 0, 36});
-    s.add("reconversion/artist-residences", block(30, 12, 4, Mat::FacadeWhite), {34, 0, 36});
+    s.add("reconversion/artist-residences", block(30, 12, 4, Mat::FacadeWhite), kResidences);
     Parts benches;
     for (int i = 0; i < 8; ++i)
         merge(benches, bench(),
@@ -72,7 +76,7 @@ void reconversion(Site& s) {
 }
 
 void future(Site& s) {
-    s.add("future/green-roofs", greenRoof(30, 12, 12), {34, 0, 36});
+    s.add("future/green-roofs", greenRoof(30, 12, 12), kResidences);
     s.add("future/solar-panels", solarArray(48, 24, 11.5f), {-40, 0, 36});
     s.add("future/garden", slab(Mat::Grass, 40, 24, level::kBed), {55, 0, -20});
     s.addInstanced("future/garden-trees", deciduousTree(), scatter({55, -20}, {40, 24}, 10, 41));

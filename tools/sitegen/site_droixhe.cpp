@@ -127,7 +127,7 @@ void future(Site& s) {
     s.add("future/green-roofs", roofs);
     for (int i = 0; i < 2; ++i)
         s.add(std::string("future/tower-") + static_cast<char>('a' + i) + "-renovation",
-              block(61, 15, kSlabs[i].floors, Mat::FacadeWhite), {kSlabs[i].x, 0, kSlabs[i].z});
+              envelope(61, 15, kSlabs[i].floors, Mat::FacadeWhite), {kSlabs[i].x, 0, kSlabs[i].z});
     s.add("future/riverside-park", slab(Mat::Grass, 70, 260, level::kGreen), {-195, 0, 0});
     s.addInstanced("future/riverside-trees", deciduousTree(),
                    scatter({-195, 0}, {60, 250}, 40, 41));

@@ -72,7 +72,7 @@ void remediation(Site& s) {
 }
 
 void reconversion(Site& s) {
-    s.add("reconversion/tower-renovation", block(57, 19, 28, Mat::CurtainWall), {0, 0, -10});
+    s.add("reconversion/tower-renovation", envelope(57, 19, 28, Mat::CurtainWall), {0, 0, -10});
     s.add("reconversion/tower-solar", solarArray(54, 16, kTower), {0, 0, -10});
     s.add("reconversion/boulevard",
           strip(Mat::Asphalt, {{-260, 80}, {260, 80}}, 14, level::kRoadway));
