@@ -7,9 +7,9 @@ namespace friche::scene {
 
 namespace {
 
-// The ground lies this many half-diagonals below the model's lowest point: a
-// hair (2 mm under a 1 km site), so the model's own floor wins the depth test
-// and nothing seems to float.
+// The ground lies this many half-diagonals below the model's lowest point (a
+// millimetre under a 1 m model, a metre under a 1 km site): far enough that the
+// model's own floor wins the depth test, close enough that nothing seems to float.
 constexpr float kGroundDrop = 2e-3f;
 // A point r from the eye and within 60 degrees of the view axis lies at least
 // r * cos(60 deg) along it: the near plane may stand that far out.
@@ -81,7 +81,9 @@ DepthRange fitDepthRange(const glm::vec3& eye, const glm::vec3& forward, const B
 
 OrbitCamera withDepthRange(OrbitCamera camera, const Bounds& drawn) {
     const DepthRange depth = fitDepthRange(camera.eye(), camera.viewDirection(), drawn);
-    camera.nearPlane = depth.nearPlane;
+    // Zoomed in closer than the near plane the bounds allow, the surface the
+    // orbit looks at would be clipped: the near plane stays halfway to the target.
+    camera.nearPlane = std::min(depth.nearPlane, camera.distance * 0.5f);
     camera.farPlane = depth.farPlane;
     return camera;
 }

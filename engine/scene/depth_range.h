@@ -46,13 +46,15 @@ struct DepthRange {
 // the OrbitCamera's default planes.
 DepthRange fitDepthRange(const glm::vec3& eye, const glm::vec3& forward, const Bounds& drawn);
 
-// `camera` with its planes fitted to `drawn` from where its eye is.
+// `camera` with its planes fitted to `drawn` from where its eye is, the near
+// plane never past halfway to the target (a camera zoomed in close).
 OrbitCamera withDepthRange(OrbitCamera camera, const Bounds& drawn);
 
 // The widest far-to-near ratio fitDepthRange gives, for a camera inside a
 // site's bounds. A 24-bit buffer resolves a step of d^2 / (near * 2^24) at a
 // distance d; a site's far plane is 1 to 2 km (its ground's rim), so at 1000
-// the near plane stands 1 to 2 m out, closer than any view stands to a wall,
+// the near plane stands 1 to 2 m out, nearer than the sites' views come to a
+// surface (an orbit zoomed closer than that loses the surface it looks at),
 // and the step is under a millimetre at 100 m, about 1 cm at 500 m and 3 to
 // 6 cm at 1 km. Ground layers stacked 3 cm apart (tools/sitegen) stay apart:
 // seen from a height H, surfaces h apart are h * d / H apart along a ray, more

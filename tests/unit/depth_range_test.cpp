@@ -233,3 +233,18 @@ TEST(DepthRange, AnOrbitCameraWithThesePlanesKeepsTheSiteBeforeItsFarPlane) {
         EXPECT_LE(q.z / q.w, 1.0f);
     }
 }
+
+// An orbit zoomed in to 40 cm from a wall inside the site still sees the wall:
+// the near plane stays halfway to the target, whatever the bounds allow.
+TEST(DepthRange, AnOrbitZoomedInCloseKeepsItsTargetBeyondTheNearPlane) {
+    OrbitCamera cam;
+    cam.target = {10, 5, -20};
+    cam.distance = 0.4f;
+    const OrbitCamera fitted = withDepthRange(cam, kSite);
+    EXPECT_LE(fitted.nearPlane, 0.2f);
+    EXPECT_GE(fitted.farPlane, fitDepthRange(cam.eye(), cam.viewDirection(), kSite).farPlane);
+    // Far out, the bounds decide.
+    cam.distance = 250.0f;
+    EXPECT_EQ(withDepthRange(cam, kSite).nearPlane,
+              fitDepthRange(cam.eye(), cam.viewDirection(), kSite).nearPlane);
+}
