@@ -22,10 +22,12 @@ namespace fs = std::filesystem;
 
 // libx264's speed/quality trade-off. Measured on 60 frames of a 1080p pan over
 // the Seraing site at CRF 20 (2-core machine): medium took 3.3-4.3 s and came
-// within 50.1 dB PSNR of a CRF 1 reference; fast 2.4-3.0 s, 49.2 dB and a 3 %
-// larger file. Medium's 60 ms a frame is small next to rendering one: a 1080p
-// still takes 2 s longer than a 64x64 one on llvmpipe.
-constexpr const char* kPreset = "medium";
+// within 50.1 dB PSNR of a CRF 1 reference; fast 2.4-3.0 s, 49.2 dB; veryfast
+// 1.5-2.2 s, 46.7 dB and a smaller file. The encoder shares the cores with a
+// software rasteriser: over Seraing's whole timeline (bench/video_bench.cpp)
+// medium made an export 1.30 times the steady frame time, veryfast 1.12, and
+// 46.7 dB is still well past what an eye tells from the still.
+constexpr const char* kPreset = "veryfast";
 // A keyframe every two seconds: a browser's seek bar lands near where it is
 // dropped, at a small cost in size over x264's default (250 frames, ~8 s).
 constexpr int kKeyframeSeconds = 2;
