@@ -18,14 +18,16 @@
 #include "render/gpu_model.h"
 #include "render/offscreen.h"
 #include "render/renderer.h"
-#include "render/view.h"
+#include "scene/depth_range.h"
 #include "scene/draw_list.h"
+#include "scene/view_state.h"
 
 using namespace friche;
 
 namespace {
 
 constexpr int kWidth = 1920, kHeight = 1080;
+constexpr float kAspect = static_cast<float>(kWidth) / kHeight;
 
 double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
@@ -54,7 +56,8 @@ int main(int argc, char** argv) {
     auto gpu = renderer->upload(loaded.model, problems);
     const auto items = scene::buildDrawList(loaded.model, loaded.model.defaultScene);
     scene::OrbitCamera camera;
-    camera.frame(scene::worldBounds(loaded.model, items), static_cast<float>(kWidth) / kHeight);
+    const scene::Bounds bounds = scene::worldBounds(loaded.model, items);
+    camera.frame(bounds, kAspect);
     const scene::Stats stats = scene::computeStats(loaded.model, items);
     std::printf("%s: %zu nodes, %zu triangles, %dx%d, %s\n", path.c_str(), stats.nodes,
                 stats.triangles, kWidth, kHeight, gfx::describeContext().c_str());
@@ -62,7 +65,13 @@ int main(int argc, char** argv) {
         std::vector<double> ms;
         for (int i = 0; i <= frames; ++i) {
             camera.orbit(0.01f, 0.0f);  // a moving camera: no frame is the same as the last
-            render::ViewParams view = render::orbitView(camera, kWidth, kHeight);
+            const scene::CameraView eye =
+                scene::orbitView(scene::withDepthRange(camera, bounds), kAspect);
+            render::ViewParams view;
+            view.view = eye.view;
+            view.projection = eye.projection;
+            view.eye = eye.eye;
+            view.viewport = {0, 0, kWidth, kHeight};
             view.scene = loaded.model.defaultScene;
             view.lighting.shadows = shadows;
             target->bind();

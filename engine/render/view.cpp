@@ -8,15 +8,6 @@
 
 namespace friche::render {
 
-ViewParams orbitView(const scene::OrbitCamera& camera, int width, int height) {
-    ViewParams v;
-    v.view = camera.view();
-    v.projection = camera.projection(static_cast<float>(width) / static_cast<float>(height));
-    v.eye = camera.eye();
-    v.viewport = {0, 0, width, height};
-    return v;
-}
-
 static std::optional<int> cameraIndex(const scene::Model& model, const std::string& nameOrIndex) {
     for (std::size_t i = 0; i < model.cameras.size(); ++i) {
         if (model.cameras[i].name == nameOrIndex) return static_cast<int>(i);

@@ -1,11 +1,8 @@
 // Where a frame looks from: the orbit camera, or one of the file's glTF cameras.
-// CPU only (no GL), shared by the viewer and `friche render`.
+// CPU only (no GL): which of a file's glTF cameras `friche render --view` means.
 //
-//   scene::OrbitCamera cam; cam.frame(bounds, aspect);
-//   render::ViewParams v = render::orbitView(cam, width, height);
 //   auto chosen = render::findCamera(model, sceneIndex, "Top");   // name or index
-//   if (chosen) camera = scene::gltfCameraView(model.cameras[chosen->camera], chosen->world,
-//   aspect);
+//   // then scene::gltfCameraView(model.cameras[chosen->camera], chosen->world, aspect)
 #pragma once
 
 #include <optional>
@@ -16,8 +13,6 @@
 #include "scene/orbit_camera.h"
 
 namespace friche::render {
-
-ViewParams orbitView(const scene::OrbitCamera& camera, int width, int height);
 
 // A glTF camera as placed by a node of the scene.
 struct PlacedCamera {
