@@ -49,16 +49,22 @@ public:
 
     void frameDone(int done) {
         const auto now = Clock::now();
+        // The first frame comes out a few frames late (the read-back ring) and
+        // pays for warming up: the pace is measured from it.
+        if (done == 1) first_ = now;
         const bool last = done == frames_;
         const int tenth = done * 10 / frames_;
         if (!last && (tty_ ? now - shown_ < std::chrono::milliseconds(250) : tenth == lastTenth_))
             return;
         shown_ = now;
         lastTenth_ = tenth;
-        const double elapsed = std::chrono::duration<double>(now - start_).count();
-        std::fprintf(stderr, "%sfriche video: frame %d/%d (%d%%), %.0f s left%s", tty_ ? "\r" : "",
-                     done, frames_, done * 100 / frames_, elapsed / done * (frames_ - done),
-                     tty_ && !last ? "   " : "\n");
+        char left[32] = "";
+        if (done > 1) {
+            const double pace = std::chrono::duration<double>(now - first_).count() / (done - 1);
+            std::snprintf(left, sizeof left, ", %.0f s left", pace * (frames_ - done));
+        }
+        std::fprintf(stderr, "%sfriche video: frame %d/%d (%d%%)%s%s", tty_ ? "\r" : "", done,
+                     frames_, done * 100 / frames_, left, tty_ && !last ? "   " : "\n");
         std::fflush(stderr);
     }
     double seconds() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
@@ -67,6 +73,7 @@ private:
     int frames_;
     bool tty_;
     Clock::time_point start_ = Clock::now();
+    Clock::time_point first_{};
     Clock::time_point shown_{};
     int lastTenth_ = -1;
 };
