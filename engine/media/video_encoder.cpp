@@ -331,10 +331,6 @@ int VideoEncoder::framesWritten() const {
     return state_->frames;
 }
 
-const VideoDesc& VideoEncoder::desc() const {
-    return state_->desc;
-}
-
 const std::filesystem::path& VideoEncoder::temporaryPath() const {
     return state_->temp;
 }

@@ -58,7 +58,6 @@ public:
 
     // Frames accepted by addFrame() so far (the encoder may still hold the last few).
     int framesWritten() const;
-    const VideoDesc& desc() const;
     // The temporary file being written, e.g. for a message; empty after finish().
     const std::filesystem::path& temporaryPath() const;
 

@@ -52,12 +52,6 @@ public:
     // last submit(); nullopt when none is left.
     std::optional<std::span<const std::uint8_t>> takeRemaining();
 
-    int pending() const { return pending_; }  // submitted, not yet taken
-    int depth() const { return static_cast<int>(slots_.size()); }
-    int width() const { return width_; }
-    int height() const { return height_; }
-    std::size_t frameBytes() const { return frameBytes_; }
-
 private:
     struct Slot {
         gfx::Buffer pixels;  // GL_STREAM_READ: written by GL, read once by us
@@ -65,6 +59,7 @@ private:
     };
 
     std::span<const std::uint8_t> takeOldest();
+    int depth() const { return static_cast<int>(slots_.size()); }
     void unmap();
 
     int width_ = 0, height_ = 0;

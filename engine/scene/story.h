@@ -102,8 +102,6 @@ public:
     std::vector<NodeLook> looksAt(double position) const;
     // Per hotspot: whether drawn geometry hides its anchor from `eye` now.
     std::vector<bool> occludedHotspots(const glm::vec3& eye) const;
-    // The model's drawn bounds (invalid before attach).
-    const Bounds& bounds() const { return bounds_; }
 
     // ---- The exhibition's idle rule, on any steady clock in seconds
     void setIdleSeconds(double seconds) { idle_ = IdleTimer(seconds); }
