@@ -106,7 +106,9 @@ int main(int argc, char** argv) {
     for (const std::string& path : inputs) {
         std::string error;
         auto loaded = app::loadStory(path, error);
-        auto gl = loaded ? app::HeadlessGl::open(loaded->site.model, width, height, path) : nullptr;
+        auto gl = loaded && app::loadSite(*loaded, path, error)
+                      ? app::HeadlessGl::open(loaded->site.model, width, height, path)
+                      : nullptr;
         if (!gl) {
             std::fprintf(stderr, "video_bench: %s\n", error.c_str());
             status = 1;

@@ -204,7 +204,7 @@ int runScenarioRender(const RenderCommand& cmd, const Environment& env) {
     const auto loaded = loadStory(cmd.path, error);
     if (!loaded) return fail(error);
     scene::Story& story = loaded->story();
-    if (!setMoment(cmd, story, error)) return fail(error);
+    if (!setMoment(cmd, story, error) || !loadSite(*loaded, cmd.path, error)) return fail(error);
     const bool compare = story.compare().mode != scene::CompareMode::Off;
     const auto pixels = renderStill(
         loaded->site.model, cmd,

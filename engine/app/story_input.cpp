@@ -18,17 +18,21 @@ std::unique_ptr<LoadedStory> loadStory(const std::string& path, std::string& err
                 std::to_string(scenario.problems.count(core::Severity::Error)) + " error(s))";
         return nullptr;
     }
-    io::SiteModelResult site = io::loadSiteModel(scenario.scenario);
+    auto loaded = std::make_unique<LoadedStory>();
+    loaded->loaded.emplace(std::move(scenario.scenario));
+    return loaded;
+}
+
+bool loadSite(LoadedStory& loaded, const std::string& path, std::string& error) {
+    io::SiteModelResult site = io::loadSiteModel(loaded.story().scenario());
     core::printProblems(path, site.problems);
     if (!site.ok()) {
         error = path + ": cannot load its models";
-        return nullptr;
+        return false;
     }
-    auto loaded = std::make_unique<LoadedStory>();
-    loaded->site = std::move(site.site);
-    loaded->loaded.emplace(std::move(scenario.scenario));
-    loaded->story().attach(loaded->site);
-    return loaded;
+    loaded.site = std::move(site.site);
+    loaded.story().attach(loaded.site);
+    return true;
 }
 
 std::optional<double> checkPosition(const scene::Story& story, const std::string& path,

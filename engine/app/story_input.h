@@ -3,8 +3,9 @@
 // against the command line, and a headless GL context to draw it in.
 //
 //   std::string error;
-//   auto loaded = app::loadStory(path, "friche video", error);  // nullptr: bad input, said why
+//   auto loaded = app::loadStory(path, error);        // nullptr: bad input, `error` says why
 //   auto pos = app::checkPosition(loaded->story(), path, "--from", 1.5, error);
+//   if (!app::loadSite(*loaded, path, error)) ...;     // the models, once the options are good
 //   auto gl = app::HeadlessGl::open(loaded->site.model, width, height, path);  // nullptr: said why
 //   gl->target->bind();  render::drawStory(*gl->renderer, *gl->gpu, story, width, height, look);
 #pragma once
@@ -30,9 +31,13 @@ struct LoadedStory {
     scene::Story& story() { return *loaded; }
 };
 
-// Loads and validates the scenario at `path` and assembles its models; prints
-// every problem. nullptr with `error` set when the input is bad.
+// Loads and validates the scenario at `path`; prints every problem. nullptr
+// with `error` set when the input is bad. Its models come with loadSite, so
+// that a bad option is said before any model is read.
 std::unique_ptr<LoadedStory> loadStory(const std::string& path, std::string& error);
+// Assembles the story's models and attaches them; prints every problem. False
+// with `error` set when they cannot be loaded.
+bool loadSite(LoadedStory& loaded, const std::string& path, std::string& error);
 
 // `value` of `option` as a timeline position of `story`: 0 the first phase;
 // past the last one is an error, not a silent clamp, so a typo does not show the wrong phase.

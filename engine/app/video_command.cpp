@@ -97,7 +97,7 @@ int runVideo(const VideoCommand& cmd) {
         story.holdView(*view);
     }
     const auto frames = plan(cmd, story, error);
-    if (!frames) return fail(error);
+    if (!frames || !loadSite(*loaded, cmd.path, error)) return fail(error);
 
     auto gl = HeadlessGl::open(loaded->site.model, cmd.width, cmd.height, cmd.path);
     if (!gl) return fail("cannot render " + cmd.path);
