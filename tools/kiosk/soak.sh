@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# The kiosk soak: friche --kiosk on a headless 4K X server (no window manager)
+# for DURATION seconds, poked with clicks and drags at random places every few
+# seconds, its resident memory (VmRSS) sampled every minute. Fails (exit 1) if
+# friche exits or its memory grows more than 1 MiB after the first 5 minutes,
+# which is start-up, caches and the attract loop settling.
+#
+#   tools/kiosk/soak.sh [CONFIG.json [DURATION_SECONDS]]
+#
+# CONFIG defaults to tools/kiosk/example-kiosk.json and DURATION to 3600.
+# Environment: FRICHE (the binary; default build/friche, else friche on PATH),
+# SOAK_WARMUP (300) and SOAK_INTERVAL (60), in seconds, to try the script
+# itself on a short run. Exit: 0 passed, 1 failed, 2 cannot run.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+config=${1:-$root/tools/kiosk/example-kiosk.json}
+duration=${2:-3600}
+warmup=${SOAK_WARMUP:-300}
+interval=${SOAK_INTERVAL:-60}
+limit_kib=1024
+width=3840
+height=2160
+
+die() {
+    echo "soak: $*" >&2
+    exit 2
+}
+
+for number in "$duration" "$warmup" "$interval"; do
+    [[ $number =~ ^[0-9]+$ && $number -gt 0 ]] || die "'$number' is not a whole number of seconds"
+done
+[[ -f $config ]] || die "no kiosk config at '$config'"
+if [[ -n ${FRICHE:-} ]]; then
+    friche=$FRICHE
+elif [[ -x $root/build/friche ]]; then
+    friche=$root/build/friche
+else
+    friche=$(command -v friche) || die "no friche binary: build it or set FRICHE"
+fi
+[[ -x $friche ]] || die "'$friche' is not an executable"
+command -v Xvfb >/dev/null || die "Xvfb is missing (Debian package: xvfb)"
+command -v xdotool >/dev/null || die "xdotool is missing (Debian package: xdotool)"
+
+work=$(mktemp -d)
+xvfb_pid=
+friche_pid=
+cleanup() {
+    local pid
+    for pid in $friche_pid $xvfb_pid; do
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 2' INT TERM
+
+# Xvfb picks a free display and writes its number to fd 3.
+Xvfb -displayfd 3 -screen 0 "${width}x${height}x24" -nolisten tcp 3>"$work/display" \
+    2>"$work/xvfb.log" &
+xvfb_pid=$!
+for _ in $(seq 50); do
+    [[ -s $work/display ]] && break
+    kill -0 "$xvfb_pid" 2>/dev/null || die "Xvfb did not start: $(cat "$work/xvfb.log")"
+    sleep 0.1
+done
+[[ -s $work/display ]] || die "Xvfb gave no display number within 5 s"
+DISPLAY=":$(cat "$work/display")"
+export DISPLAY
+
+"$friche" --kiosk "$config" >"$work/friche.log" 2>&1 &
+friche_pid=$!
+echo "soak: $friche --kiosk $config on $DISPLAY (${width}x${height}), ${duration} s"
+
+alive() { kill -0 "$friche_pid" 2>/dev/null; }
+
+failed_exit() {
+    local status=0
+    wait "$friche_pid" || status=$?
+    friche_pid=
+    echo "soak: FAIL: friche exited with status $status after $SECONDS s; its last output:"
+    tail -n 20 "$work/friche.log"
+    exit 1
+}
+
+# A tap at a random place, or now and then a swipe across part of the screen.
+poke() {
+    local x=$((RANDOM % width)) y=$((RANDOM % height))
+    if ((RANDOM % 4 == 0)); then
+        xdotool mousemove "$x" "$y" mousedown 1 \
+            mousemove "$((RANDOM % width))" "$((RANDOM % height))" mouseup 1
+    else
+        xdotool mousemove "$x" "$y" click 1
+    fi
+}
+
+rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$friche_pid/status"; }
+
+printf '%8s %12s\n' seconds rss_kib
+times=()
+samples=()
+SECONDS=0
+next_sample=0
+while ((SECONDS < duration)); do
+    alive || failed_exit
+    if ((SECONDS >= next_sample)); then
+        rss=$(rss_kib) || failed_exit
+        times+=("$SECONDS")
+        samples+=("$rss")
+        printf '%8d %12d\n' "$SECONDS" "$rss"
+        next_sample=$((next_sample + interval))
+    fi
+    poke >/dev/null 2>&1 || true # a lost click is not friche's fault
+    sleep $((2 + RANDOM % 4))
+done
+alive || failed_exit
+rss=$(rss_kib) || failed_exit
+times+=("$SECONDS")
+samples+=("$rss")
+printf '%8d %12d\n' "$SECONDS" "$rss"
+
+# The baseline is the first sample once the warm-up is over.
+baseline=
+for i in "${!times[@]}"; do
+    if ((times[i] >= warmup)); then
+        baseline=$i
+        break
+    fi
+done
+last=$((${#samples[@]} - 1))
+if [[ -z $baseline ]] || ((baseline == last)); then
+    die "a ${duration} s run leaves nothing to compare after the ${warmup} s warm-up"
+fi
+growth=$((samples[last] - samples[baseline]))
+echo "soak: resident memory grew ${growth} KiB from ${times[baseline]} s to ${times[last]} s" \
+    "(limit ${limit_kib} KiB)"
+if ((growth > limit_kib)); then
+    echo "soak: FAIL"
+    exit 1
+fi
+echo "soak: pass"
