@@ -8,6 +8,28 @@
 
 namespace friche::core {
 namespace fs = std::filesystem;
+namespace {
+
+// "2024-05-01T12:34:56.789Z": the time now in UTC, ISO 8601.
+std::string utcTimestamp() {
+    const auto now = std::chrono::system_clock::now();
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+    const auto millis =
+        std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() %
+        1000;
+    std::tm utc{};
+#ifdef _WIN32
+    gmtime_s(&utc, &seconds);
+#else
+    gmtime_r(&seconds, &utc);
+#endif
+    char text[32];
+    const std::size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
+    std::snprintf(text + length, sizeof text - length, ".%03dZ", static_cast<int>(millis));
+    return text;
+}
+
+}  // namespace
 
 LogFile::LogFile(fs::path path, std::uintmax_t maxBytes, int keep)
     : path_(std::move(path)), maxBytes_(maxBytes), keep_(keep) {}
@@ -67,24 +89,6 @@ void LogFile::rotate() {
 
 void LogFile::fail(std::string message) {
     if (error_.empty()) error_ = std::move(message);
-}
-
-std::string utcTimestamp() {
-    const auto now = std::chrono::system_clock::now();
-    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
-    const auto millis =
-        std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() %
-        1000;
-    std::tm utc{};
-#ifdef _WIN32
-    gmtime_s(&utc, &seconds);
-#else
-    gmtime_r(&seconds, &utc);
-#endif
-    char text[32];
-    const std::size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
-    std::snprintf(text + length, sizeof text - length, ".%03dZ", static_cast<int>(millis));
-    return text;
 }
 
 }  // namespace friche::core

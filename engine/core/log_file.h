@@ -34,8 +34,6 @@ public:
     // first failure of a run of failures, so a caller shows it once.
     const std::string& lastError() const { return error_; }
 
-    const std::filesystem::path& path() const { return path_; }
-
 private:
     bool open();
     void rotate();
@@ -52,8 +50,5 @@ private:
     std::uintmax_t size_ = 0;
     std::string error_;
 };
-
-// "2024-05-01T12:34:56.789Z": the time now in UTC, ISO 8601.
-std::string utcTimestamp();
 
 }  // namespace friche::core
