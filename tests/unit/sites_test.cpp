@@ -247,6 +247,17 @@ TEST_P(Site, EveryFactCitesItsOwnSeedWhichExists) {
     for (const Fact& f : all) EXPECT_EQ(f.source, seed) << f.where;
 }
 
+TEST_P(Site, EverySourceHasAShortLabelInFourLanguages) {
+    const Scenario s = loadSite(GetParam().id).scenario;
+    EXPECT_FALSE(s.site.fictional);
+    for (const Fact& f : facts(s)) {
+        const LocalText* label = s.sourceLabel(f.source);
+        ASSERT_NE(label, nullptr) << f.where << " cites " << f.source;
+        for (Language l : friche::scene::kLanguages)
+            EXPECT_TRUE(label->has(l)) << f.source << " in " << languageCode(l);
+    }
+}
+
 TEST_P(Site, EveryNumberShownAsFactIsWrittenInTheSeed) {
     const Scenario s = loadSite(GetParam().id).scenario;
     const std::string seed = readFile(kSeedDir / GetParam().seed);
