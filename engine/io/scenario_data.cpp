@@ -27,25 +27,41 @@ std::string requireSource(const Fields& f) {
 }
 
 std::optional<scene::Figure> readFigure(const json& value, const std::string& pointer,
-                                        core::Problems& problems) {
-    Fields f(value, pointer, problems, {"label", "value", "unit", "source"});
+                                        core::Problems& problems,
+                                        const std::vector<scene::Phase>& phases) {
+    Fields f(value, pointer, problems, {"label", "value", "unit", "source", "phases"});
     if (!f.valid()) return std::nullopt;
     scene::Figure figure;
     figure.label = f.text("label", Required::Yes);
     figure.value = f.number("value", Required::Yes, -kMaxAmount, kMaxAmount).value_or(0.0);
     figure.unit = f.string("unit", Required::No).value_or("");
     figure.source = requireSource(f);
+    figure.phases = readPhases(f, phases);
     return figure;
 }
 
 }  // namespace
 
-std::vector<scene::Figure> readFigures(const Fields& parent, std::string_view key) {
+std::vector<int> readPhases(const Fields& parent, const std::vector<scene::Phase>& phases) {
+    std::vector<int> indices;
+    const json* list = parent.array("phases", Required::No, kMaxPhases);
+    if (!list) return indices;
+    for (std::size_t k = 0; k < list->size(); ++k) {
+        const std::string at = child(parent.at("phases"), k);
+        if (const auto id = readId((*list)[k], at, parent.problems()))
+            if (const auto p = resolve(phases, *id, "phase", at, parent.problems()))
+                indices.push_back(*p);
+    }
+    return indices;
+}
+
+std::vector<scene::Figure> readFigures(const Fields& parent, std::string_view key,
+                                       const std::vector<scene::Phase>& phases) {
     std::vector<scene::Figure> figures;
     const json* list = parent.array(key, Required::No, kMaxItems);
     if (!list) return figures;
     for (std::size_t i = 0; i < list->size(); ++i)
-        if (auto f = readFigure((*list)[i], child(parent.at(key), i), parent.problems()))
+        if (auto f = readFigure((*list)[i], child(parent.at(key), i), parent.problems(), phases))
             figures.push_back(std::move(*f));
     return figures;
 }
@@ -87,10 +103,11 @@ void checkFundingSums(const std::string& pointer, core::Problems& problems, scen
 }
 
 void funding(const json& list, const std::string& pointer, core::Problems& problems,
-             scene::ProjectData& d) {
+             const std::vector<scene::Phase>& phases, scene::ProjectData& d) {
     const int errorsBefore = problems.count(core::Severity::Error);
     for (std::size_t i = 0; i < list.size(); ++i) {
-        Fields f(list[i], child(pointer, i), problems, {"name", "share", "amount", "source"});
+        Fields f(list[i], child(pointer, i), problems,
+                 {"name", "share", "amount", "source", "phases"});
         if (!f.valid()) continue;
         scene::FundingSource fs;
         fs.name = f.text("name", Required::Yes);
@@ -100,6 +117,7 @@ void funding(const json& list, const std::string& pointer, core::Problems& probl
             problems.error("FUNDING_SHARE_OR_AMOUNT", f.pointer(),
                            "expected either 'share' (percent) or 'amount', exactly one");
         fs.source = requireSource(f);
+        fs.phases = readPhases(f, phases);
         d.funding.push_back(std::move(fs));
     }
     // Sums of entries that did not read cleanly would only add noise.
@@ -108,15 +126,17 @@ void funding(const json& list, const std::string& pointer, core::Problems& probl
 }
 
 void partners(const json& list, const std::string& pointer, core::Problems& problems,
-              scene::ProjectData& d) {
+              const std::vector<scene::Phase>& phases, scene::ProjectData& d) {
     for (std::size_t i = 0; i < list.size(); ++i) {
-        Fields f(list[i], child(pointer, i), problems, {"name", "role", "country", "source"});
+        Fields f(list[i], child(pointer, i), problems,
+                 {"name", "role", "country", "source", "phases"});
         if (!f.valid()) continue;
         scene::Partner p;
         p.name = f.text("name", Required::Yes);
         p.role = f.text("role", Required::No);
         p.country = f.string("country", Required::No).value_or("");
         p.source = requireSource(f);
+        p.phases = readPhases(f, phases);
         d.partners.push_back(std::move(p));
     }
 }
@@ -124,25 +144,26 @@ void partners(const json& list, const std::string& pointer, core::Problems& prob
 }  // namespace
 
 void readProjectData(const json& value, const std::string& pointer, core::Problems& problems,
-                     scene::ProjectData& d) {
+                     const std::vector<scene::Phase>& phases, scene::ProjectData& d) {
     Fields f(value, pointer, problems, {"budget", "funding", "partners", "surfaces", "indicators"});
     if (!f.valid()) return;
     if (const json* b = f.get("budget", Required::No)) {
-        Fields budget(*b, f.at("budget"), problems, {"amount", "currency", "source"});
+        Fields budget(*b, f.at("budget"), problems, {"amount", "currency", "source", "phases"});
         if (budget.valid()) {
             scene::Money money;
             money.amount = budget.number("amount", Required::Yes, 0, kMaxAmount).value_or(0.0);
             money.currency = budget.string("currency", Required::No).value_or("EUR");
             money.source = requireSource(budget);
+            money.phases = readPhases(budget, phases);
             d.budget = money;
         }
     }
     if (const json* list = f.array("funding", Required::No, kMaxItems))
-        funding(*list, f.at("funding"), problems, d);
+        funding(*list, f.at("funding"), problems, phases, d);
     if (const json* list = f.array("partners", Required::No, kMaxItems))
-        partners(*list, f.at("partners"), problems, d);
-    d.surfaces = readFigures(f, "surfaces");
-    d.indicators = readFigures(f, "indicators");
+        partners(*list, f.at("partners"), problems, phases, d);
+    d.surfaces = readFigures(f, "surfaces", phases);
+    d.indicators = readFigures(f, "indicators", phases);
 }
 
 }  // namespace friche::io::scenario_json

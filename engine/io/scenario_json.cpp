@@ -52,6 +52,8 @@ void warnMissingTranslations(const scene::LocalText& text, const std::string& po
                      "no translation for " + missing + "; " + shown + " is shown instead");
 }
 
+}  // namespace
+
 scene::LocalText readText(const json& value, const std::string& pointer, core::Problems& problems) {
     if (value.is_string()) return scene::LocalText::same(value.get<std::string>());
     scene::LocalText text;
@@ -78,8 +80,6 @@ scene::LocalText readText(const json& value, const std::string& pointer, core::P
     warnMissingTranslations(text, pointer, problems);
     return text;
 }
-
-}  // namespace
 
 std::string plainNumber(double value) {
     std::ostringstream out;

@@ -26,6 +26,10 @@ using nlohmann::json;
 
 enum class Required { No, Yes };
 
+// A scenario tells its story in at most this many phases, and a list of
+// phases (a hotspot's, a fact's) is no longer.
+inline constexpr std::size_t kMaxPhases = 64;
+
 // "/phases" + "2" -> "/phases/2", with RFC 6901 escaping of '~' and '/'.
 std::string child(const std::string& pointer, std::string_view key);
 std::string child(const std::string& pointer, std::size_t index);
@@ -38,6 +42,28 @@ const char* typeName(const json& value);
 
 // The closest of `candidates` to `word` within two edits, or "".
 std::string closest(std::string_view word, const std::vector<std::string>& candidates);
+
+// The ids of `items`, for suggestions.
+template <typename Item>
+std::vector<std::string> idsOf(const std::vector<Item>& items) {
+    std::vector<std::string> ids;
+    for (const Item& item : items) ids.push_back(item.id);
+    return ids;
+}
+
+// The index of `id` among `items` (layers, phases, views: anything with an
+// `id`), or an error naming the closest id.
+template <typename Item>
+std::optional<int> resolve(const std::vector<Item>& items, const std::string& id, const char* kind,
+                           const std::string& pointer, core::Problems& problems) {
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (items[i].id == id) return static_cast<int>(i);
+    const std::string suggestion = closest(id, idsOf(items));
+    problems.error("UNKNOWN_ID", pointer,
+                   "unknown " + std::string(kind) + " '" + id + "'" +
+                       (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)"));
+    return std::nullopt;
+}
 
 // Error: "<pointer>: expected <what>, found <type>".
 void expected(core::Problems& problems, const std::string& pointer, std::string_view what,
@@ -82,5 +108,7 @@ std::optional<std::string> readId(const json& value, const std::string& pointer,
                                   core::Problems& problems);
 std::optional<glm::vec3> readVec3(const json& value, const std::string& pointer,
                                   core::Problems& problems);
+// Checks a value found at `pointer` is a text (see Fields::text).
+scene::LocalText readText(const json& value, const std::string& pointer, core::Problems& problems);
 
 }  // namespace friche::io::scenario_json

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "core/file.h"
 #include "io/scenario_data.h"
@@ -21,10 +22,10 @@ using scene::LocalText;
 // Counts no hand-written scenario comes near; they bound the work and the
 // memory a hostile file can ask for.
 constexpr std::size_t kMaxLayers = 256;
-constexpr std::size_t kMaxPhases = 64;
 constexpr std::size_t kMaxViews = 64;
 constexpr std::size_t kMaxHotspots = 512;
 constexpr std::size_t kMaxNodeNames = 256;
+constexpr std::size_t kMaxSources = 256;
 constexpr double kMaxPitchDegrees = 89.0;  // straight down has no "up" for the camera
 
 std::pair<std::size_t, std::size_t> lineColumn(std::string_view text, std::size_t byte) {
@@ -86,26 +87,6 @@ private:
     std::map<std::string, std::string> first_;
 };
 
-template <typename Item>
-std::vector<std::string> idsOf(const std::vector<Item>& items) {
-    std::vector<std::string> ids;
-    for (const Item& item : items) ids.push_back(item.id);
-    return ids;
-}
-
-// The index of `id` among `items`, or an error naming the closest id.
-template <typename Item>
-std::optional<int> resolve(const std::vector<Item>& items, const std::string& id, const char* kind,
-                           const std::string& pointer, core::Problems& problems) {
-    for (std::size_t i = 0; i < items.size(); ++i)
-        if (items[i].id == id) return static_cast<int>(i);
-    const std::string suggestion = closest(id, idsOf(items));
-    problems.error("UNKNOWN_ID", pointer,
-                   "unknown " + std::string(kind) + " '" + id + "'" +
-                       (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)"));
-    return std::nullopt;
-}
-
 class Loader {
 public:
     Loader(const std::filesystem::path& file, const ScenarioOptions& options,
@@ -130,6 +111,7 @@ private:
                                                 scene::LayerPhase carried);
     void modelScenePhases(const Fields& f, scene::Scenario& s);
     void hotspots(const json& list, const std::string& pointer, scene::Scenario& s);
+    void sourceLabels(const json& value, const std::string& pointer, scene::Scenario& s);
     void warnUnusedLayers(const scene::Scenario& s);
 
     const ModelOutline* outline(const scene::Layer& layer, const std::string& pointer);
@@ -148,7 +130,7 @@ private:
 void Loader::load(const json& root, scene::Scenario& s) {
     Fields top(root, "", problems_,
                {"$schema", "version", "site", "layers", "phases", "views", "startView", "hotspots",
-                "data"});
+                "data", "sources"});
     if (!top.valid()) return;
     top.number("version", Required::No, 1, 1);
     site(top, s.site);
@@ -163,7 +145,9 @@ void Loader::load(const json& root, scene::Scenario& s) {
     if (const json* list = top.array("hotspots", Required::No, kMaxHotspots))
         hotspots(*list, top.at("hotspots"), s);
     if (const json* d = top.get("data", Required::No))
-        readProjectData(*d, top.at("data"), problems_, s.data);
+        readProjectData(*d, top.at("data"), problems_, s.phases, s.data);
+    if (const json* labels = top.get("sources", Required::No))
+        sourceLabels(*labels, top.at("sources"), s);
     warnUnusedLayers(s);
 }
 
@@ -171,7 +155,7 @@ void Loader::site(const Fields& top, scene::Site& site) {
     const json* value = top.get("site", Required::Yes);
     if (!value) return;
     Fields f(*value, top.at("site"), problems_,
-             {"id", "name", "latitude", "longitude", "north", "illustrative", "note"});
+             {"id", "name", "latitude", "longitude", "north", "illustrative", "note", "fictional"});
     if (!f.valid()) return;
     site.id = f.id().value_or("");
     site.name = f.text("name", Required::Yes);
@@ -180,6 +164,7 @@ void Loader::site(const Fields& top, scene::Site& site) {
     site.northDegrees = f.number("north", Required::No, -360, 360).value_or(0.0);
     site.illustrative = f.boolean("illustrative").value_or(true);
     site.note = f.text("note", Required::No);
+    site.fictional = f.boolean("fictional").value_or(false);
 }
 
 // Every layer is kept, valid or not, so that indices match the file's.
@@ -503,16 +488,47 @@ void Loader::hotspots(const json& list, const std::string& pointer, scene::Scena
         h.text = f.text("text", Required::No);
         if (const auto layer = f.string("layer", Required::No))
             h.layer = resolve(s.layers, *layer, "layer", f.at("layer"), problems_).value_or(-1);
-        if (const json* phases = f.array("phases", Required::No, kMaxPhases)) {
-            for (std::size_t k = 0; k < phases->size(); ++k) {
-                const std::string at = child(f.at("phases"), k);
-                if (const auto id = readId((*phases)[k], at, problems_))
-                    if (const auto p = resolve(s.phases, *id, "phase", at, problems_))
-                        h.phases.push_back(*p);
-            }
-        }
-        h.figures = readFigures(f, "figures");
+        h.phases = readPhases(f, s.phases);
+        h.figures = readFigures(f, "figures", s.phases);
         s.hotspots.push_back(std::move(h));
+    }
+}
+
+// Every `source` a fact or a phase date gives.
+std::set<std::string> citedSources(const scene::Scenario& s) {
+    std::set<std::string> cited;
+    for (const auto& p : s.phases) cited.insert(p.dateSource);
+    for (const auto& h : s.hotspots)
+        for (const auto& f : h.figures) cited.insert(f.source);
+    const scene::ProjectData& d = s.data;
+    if (d.budget) cited.insert(d.budget->source);
+    for (const auto& f : d.funding) cited.insert(f.source);
+    for (const auto& p : d.partners) cited.insert(p.source);
+    for (const auto& f : d.surfaces) cited.insert(f.source);
+    for (const auto& f : d.indicators) cited.insert(f.source);
+    return cited;
+}
+
+// "sources": source -> its label. Read after every fact, so that a label no
+// fact cites (most likely a mistyped file name) can be pointed at.
+void Loader::sourceLabels(const json& value, const std::string& pointer, scene::Scenario& s) {
+    if (!value.is_object()) {
+        expected(problems_, pointer, "an object {\"SOURCE\": TEXT}", value);
+        return;
+    }
+    if (value.size() > kMaxSources) {
+        problems_.error("TOO_MANY_ITEMS", pointer,
+                        std::to_string(value.size()) + " sources, more than the limit of " +
+                            std::to_string(kMaxSources));
+        return;
+    }
+    const std::set<std::string> cited = citedSources(s);
+    for (const auto& [source, label] : value.items()) {
+        const std::string at = child(pointer, source);
+        if (cited.count(source) == 0)
+            problems_.warning("UNUSED_SOURCE", at,
+                              "no fact cites the source '" + source + "', its label is unused");
+        s.sourceLabels[source] = readText(label, at, problems_);
     }
 }
 

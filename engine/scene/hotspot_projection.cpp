@@ -33,9 +33,7 @@ bool hotspotShown(const Scenario& scenario, const Hotspot& hotspot, double posit
     const int count = static_cast<int>(scenario.phases.size());
     if (count == 0) return false;
     const int phase = std::clamp(static_cast<int>(std::lround(position)), 0, count - 1);
-    if (!hotspot.phases.empty() &&
-        std::find(hotspot.phases.begin(), hotspot.phases.end(), phase) == hotspot.phases.end())
-        return false;
+    if (!shownIn(hotspot.phases, phase)) return false;
     if (hotspot.layer < 0) return true;
     const auto& layers = scenario.phases[static_cast<std::size_t>(phase)].layers;
     return layers[static_cast<std::size_t>(hotspot.layer)].state != LayerState::Absent;

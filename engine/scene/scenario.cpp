@@ -1,5 +1,6 @@
 #include "scene/scenario.h"
 
+#include <algorithm>
 #include <array>
 
 #include <glm/gtc/matrix_transform.hpp>
@@ -60,6 +61,10 @@ OrbitCamera View::orbit(const OrbitCamera& base) const {
     return c;
 }
 
+bool shownIn(const std::vector<int>& phases, int phase) {
+    return phases.empty() || std::find(phases.begin(), phases.end(), phase) != phases.end();
+}
+
 std::optional<int> Scenario::phaseIndex(std::string_view id) const {
     return findId(phases, id);
 }
@@ -70,6 +75,11 @@ std::optional<int> Scenario::layerIndex(std::string_view id) const {
 
 std::optional<int> Scenario::viewIndex(std::string_view id) const {
     return findId(views, id);
+}
+
+const LocalText* Scenario::sourceLabel(const std::string& source) const {
+    const auto it = sourceLabels.find(source);
+    return it == sourceLabels.end() ? nullptr : &it->second;
 }
 
 }  // namespace friche::scene

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,6 +55,8 @@ struct Site {
     // The geometry is a massing model, not a survey; the screen must say so.
     bool illustrative = true;
     LocalText note;  // empty: uiText(UiText::IllustrativeGeometry)
+    // An invented site (scenes/example.json) that a public site picker leaves out.
+    bool fictional = false;
 };
 
 // Placement of a layer's model in the site: T * Rz * Ry * Rx * S, degrees.
@@ -107,12 +110,17 @@ struct View {
     OrbitCamera orbit(const OrbitCamera& base = {}) const;  // base: near/far planes
 };
 
+// Whether something listed for `phases` (a hotspot's or a fact's, indices
+// into Scenario::phases; empty: every phase) is shown in phase `phase`.
+bool shownIn(const std::vector<int>& phases, int phase);
+
 // A sourced number: "800 ha", "30 years", "539 349,58 €".
 struct Figure {
     LocalText label;
     double value = 0.0;
     std::string unit;  // ISO 4217 code for money, "%", "ha", "m2", or the caller's word
     std::string source;
+    std::vector<int> phases;  // shown in these phases only; empty: every phase
 };
 
 struct Hotspot {
@@ -129,6 +137,7 @@ struct Money {
     double amount = 0.0;
     std::string currency = "EUR";
     std::string source;
+    std::vector<int> phases;  // shown in these phases only; empty: every phase
 };
 
 // A funder, with a share of the budget or an amount (the file gives one kind
@@ -138,6 +147,7 @@ struct FundingSource {
     std::optional<double> share;   // percent
     std::optional<double> amount;  // in the budget's currency
     std::string source;
+    std::vector<int> phases;  // shown in these phases only; empty: every phase
 };
 
 struct Partner {
@@ -145,6 +155,7 @@ struct Partner {
     LocalText role;
     std::string country;  // ISO 3166 code, optional ("BE", "NL", "DE")
     std::string source;
+    std::vector<int> phases;  // shown in these phases only; empty: every phase
 };
 
 struct ProjectData {
@@ -164,10 +175,15 @@ struct Scenario {
     int startView = -1;  // the view to open on, -1: frame the site
     std::vector<Hotspot> hotspots;
     ProjectData data;
+    // A short label for each source cited ("004_f8d13bee3da51343.txt" ->
+    // "Ville de Liège, projet N-POWER"); not every source has one.
+    std::map<std::string, LocalText> sourceLabels;
 
     std::optional<int> phaseIndex(std::string_view id) const;
     std::optional<int> layerIndex(std::string_view id) const;
     std::optional<int> viewIndex(std::string_view id) const;
+    // The label of a fact's `source`, or nullptr: show the source itself.
+    const LocalText* sourceLabel(const std::string& source) const;
 };
 
 }  // namespace friche::scene

@@ -44,13 +44,25 @@ const Problem* find(const Problems& problems, const std::string& code, const std
     return nullptr;
 }
 
+void expectProblem(const ScenarioResult& r, Severity severity, const std::string& code,
+                   const std::string& where, const std::string& words) {
+    const Problem* p = find(r.problems, code, where);
+    ASSERT_NE(p, nullptr) << "no " << code << " at " << where << " in:\n" << dump(r.problems);
+    EXPECT_EQ(p->severity, severity);
+    EXPECT_NE(p->message.find(words), std::string::npos) << p->message;
+}
+
 void expectError(const ScenarioResult& r, const std::string& code, const std::string& where,
                  const std::string& words = "") {
     EXPECT_FALSE(r.ok());
-    const Problem* p = find(r.problems, code, where);
-    ASSERT_NE(p, nullptr) << "no " << code << " at " << where << " in:\n" << dump(r.problems);
-    EXPECT_EQ(p->severity, Severity::Error);
-    EXPECT_NE(p->message.find(words), std::string::npos) << p->message;
+    expectProblem(r, Severity::Error, code, where, words);
+}
+
+// A warning, in a file that still loads.
+void expectWarning(const ScenarioResult& r, const std::string& code, const std::string& where,
+                   const std::string& words = "") {
+    EXPECT_TRUE(r.ok()) << dump(r.problems);
+    expectProblem(r, Severity::Warning, code, where, words);
 }
 
 // What the renderer and the panels rely on in any scenario that loaded.
@@ -80,6 +92,7 @@ TEST(Scenario, GoodFileLoadsWithoutAnyProblem) {
     EXPECT_DOUBLE_EQ(s.site.latitude, 50.65);
     EXPECT_DOUBLE_EQ(s.site.northDegrees, 10);
     EXPECT_TRUE(s.site.illustrative);
+    EXPECT_FALSE(s.site.fictional);
     ASSERT_EQ(s.layers.size(), 2u);
     EXPECT_EQ(s.layers[0].nodes, std::vector<std::string>{"hall"});
     EXPECT_TRUE(std::filesystem::exists(s.layers[1].modelPath));
@@ -348,6 +361,87 @@ TEST(Scenario, EveryFactNeedsASource) {
     EXPECT_EQ(date->severity, Severity::Warning);
 }
 
+TEST(Scenario, FactsBelongToThePhasesTheyName) {
+    json doc = goodScenario();
+    doc["data"]["budget"]["phases"] = {"closure", "park"};
+    for (json& funder : doc["data"]["funding"]) funder["phases"] = {"closure"};
+    doc["data"]["partners"][0]["phases"] = {"park"};
+    doc["data"]["surfaces"][0]["phases"] = {"industry"};
+    doc["data"]["indicators"] = json::array({{{"label", "Count"},
+                                              {"value", 3},
+                                              {"source", "004_f8d13bee3da51343.txt"},
+                                              {"phases", {"park", "industry"}}}});
+    doc["hotspots"][0]["figures"][0]["phases"] = {"park"};
+    const ScenarioResult r = load("fact-phases", doc);
+    ASSERT_TRUE(r.problems.empty()) << dump(r.problems);
+    const auto& d = r.scenario.data;
+    EXPECT_EQ(d.budget->phases, (std::vector<int>{1, 2}));
+    EXPECT_EQ(d.funding[2].phases, std::vector<int>{1});
+    EXPECT_EQ(d.partners[0].phases, std::vector<int>{2});
+    EXPECT_EQ(d.surfaces[0].phases, std::vector<int>{0});
+    EXPECT_EQ(d.indicators[0].phases, (std::vector<int>{2, 0}));
+    EXPECT_EQ(r.scenario.hotspots[0].figures[0].phases, std::vector<int>{2});
+    // A fact that names no phase belongs to every one.
+    EXPECT_TRUE(load("no-fact-phases", goodScenario()).scenario.data.budget->phases.empty());
+}
+
+TEST(Scenario, AFactsUnknownPhaseIsAnErrorAtItsPointer) {
+    json doc = goodScenario();
+    doc["data"]["funding"][1]["phases"] = {"closure", "parc"};
+    doc["data"]["budget"]["phases"] = {7};
+    doc["data"]["partners"][0]["phases"] = "park";
+    const ScenarioResult r = load("fact-phase-unknown", doc);
+    expectError(r, "UNKNOWN_ID", "/data/funding/1/phases/1",
+                "unknown phase 'parc' (did you mean 'park'?)");
+    expectError(r, "SCENARIO_TYPE", "/data/budget/phases/0", "expected a string");
+    expectError(r, "SCENARIO_TYPE", "/data/partners/0/phases", "expected an array");
+}
+
+TEST(Scenario, ShownInTheListedPhasesOrInEveryPhase) {
+    using friche::scene::shownIn;
+    EXPECT_TRUE(shownIn({}, 0));
+    EXPECT_TRUE(shownIn({}, 5));
+    EXPECT_TRUE(shownIn({1, 3}, 3));
+    EXPECT_FALSE(shownIn({1, 3}, 2));
+    EXPECT_FALSE(shownIn({1, 3}, 0));
+}
+
+TEST(Scenario, SourcesHaveShortLabels) {
+    json doc = goodScenario();
+    doc["sources"] = {{"004_f8d13bee3da51343.txt", friche::test::fourLanguages("N-POWER")}};
+    const ScenarioResult r = load("source-labels", doc);
+    ASSERT_TRUE(r.problems.empty()) << dump(r.problems);
+    const auto* label = r.scenario.sourceLabel("004_f8d13bee3da51343.txt");
+    ASSERT_NE(label, nullptr);
+    EXPECT_EQ(label->in(Language::Nl), "N-POWER (nl)");
+    EXPECT_EQ(r.scenario.sourceLabel("000_ad11fae02b74b81a.txt"), nullptr);
+}
+
+TEST(Scenario, ASourceLabelNoFactCitesIsAWarning) {
+    json doc = goodScenario();
+    doc["sources"] = {{"004_f8d13bee3da51343.txt", {{"fr", "N-POWER"}, {"en", "N-POWER"}}},
+                      {"seeds/005.txt", "Typo"}};
+    const ScenarioResult r = load("source-unused", doc);
+    expectWarning(r, "UNUSED_SOURCE", "/sources/seeds~1005.txt", "'seeds/005.txt'");
+    // Labels are texts like any other: a missing language is shown in English.
+    expectWarning(r, "MISSING_TRANSLATION", "/sources/004_f8d13bee3da51343.txt", "nl, de");
+    EXPECT_EQ(r.scenario.sourceLabel("004_f8d13bee3da51343.txt")->in(Language::De), "N-POWER");
+
+    doc["sources"] = {{"004_f8d13bee3da51343.txt", 3}};
+    expectError(load("source-label-type", doc), "SCENARIO_TYPE",
+                "/sources/004_f8d13bee3da51343.txt");
+    doc["sources"] = json::array();
+    expectError(load("sources-type", doc), "SCENARIO_TYPE", "/sources", "expected an object");
+}
+
+TEST(Scenario, ASiteMaySayItIsFictional) {
+    json doc = goodScenario();
+    doc["site"]["fictional"] = true;
+    EXPECT_TRUE(load("fictional", doc).scenario.site.fictional);
+    doc["site"]["fictional"] = "yes";
+    expectError(load("fictional-type", doc), "SCENARIO_TYPE", "/site/fictional", "true or false");
+}
+
 TEST(Scenario, DatesAreCheckedDayByDay) {
     for (const char* bad : {"2021-02-29", "2005-13", "june 2005", "2021/2018", "05"}) {
         json doc = goodScenario();
@@ -387,6 +481,10 @@ TEST(Scenario, CountsAndSizesAreBounded) {
     for (int i = 0; i < 65; ++i)
         doc["phases"].push_back({{"id", "p" + std::to_string(i)}, {"title", "P"}});
     expectError(load("too-many", doc), "TOO_MANY_ITEMS", "/phases", "65 items");
+
+    doc = goodScenario();
+    for (int i = 0; i < 257; ++i) doc["sources"]["s" + std::to_string(i)] = "S";
+    expectError(load("too-many-sources", doc), "TOO_MANY_ITEMS", "/sources", "257 sources");
 
     const std::string big(friche::io::kMaxScenarioBytes + 1, ' ');
     const ScenarioResult huge = loadScenario(writeScenarioText("huge", big), {});

@@ -247,6 +247,17 @@ TEST_P(Site, EveryFactCitesItsOwnSeedWhichExists) {
     for (const Fact& f : all) EXPECT_EQ(f.source, seed) << f.where;
 }
 
+TEST_P(Site, EverySourceHasAShortLabelInFourLanguages) {
+    const Scenario s = loadSite(GetParam().id).scenario;
+    EXPECT_FALSE(s.site.fictional);
+    for (const Fact& f : facts(s)) {
+        const LocalText* label = s.sourceLabel(f.source);
+        ASSERT_NE(label, nullptr) << f.where << " cites " << f.source;
+        for (Language l : friche::scene::kLanguages)
+            EXPECT_TRUE(label->has(l)) << f.source << " in " << languageCode(l);
+    }
+}
+
 TEST_P(Site, EveryNumberShownAsFactIsWrittenInTheSeed) {
     const Scenario s = loadSite(GetParam().id).scenario;
     const std::string seed = readFile(kSeedDir / GetParam().seed);
@@ -354,6 +365,28 @@ TEST(SiteFacts, DifferdangeLaunchedIn2009WithAThirtyYearConcessionOfThreeBuildin
     EXPECT_NE(phaseDated(s, Date{2009, 0, 0}), nullptr);
     EXPECT_NE(findFigure(s.data.indicators, 30), nullptr);
     EXPECT_NE(findFigure(s.data.indicators, 3), nullptr);
+}
+
+// A phase card shows only the facts of its phase: N-POWER's money is not
+// the 1960s neighbourhood's, nor is the concession the steelworks'.
+TEST(SiteFacts, FactsTiedToATimeShowOnlyInTheirPhases) {
+    using friche::scene::shownIn;
+    const Scenario droixhe = loadSite("droixhe").scenario;
+    const int neighbourhood = droixhe.phaseIndex("neighbourhood").value_or(-1);
+    const int nPower = droixhe.phaseIndex("n-power").value_or(-1);
+    ASSERT_TRUE(droixhe.data.budget);
+    EXPECT_FALSE(shownIn(droixhe.data.budget->phases, neighbourhood));
+    EXPECT_TRUE(shownIn(droixhe.data.budget->phases, nPower));
+    for (const auto& f : droixhe.data.funding) {
+        EXPECT_FALSE(shownIn(f.phases, neighbourhood)) << f.name.in(Language::Fr);
+        EXPECT_TRUE(shownIn(f.phases, nPower)) << f.name.in(Language::Fr);
+    }
+
+    const Scenario differdange = loadSite("differdange").scenario;
+    const Figure* concession = findFigure(differdange.data.indicators, 30);
+    ASSERT_NE(concession, nullptr);
+    EXPECT_FALSE(shownIn(concession->phases, differdange.phaseIndex("artists").value_or(-1)));
+    EXPECT_TRUE(shownIn(concession->phases, differdange.phaseIndex("concession").value_or(-1)));
 }
 
 namespace {
