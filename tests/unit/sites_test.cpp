@@ -367,6 +367,12 @@ TEST(SiteFacts, DifferdangeLaunchedIn2009WithAThirtyYearConcessionOfThreeBuildin
     EXPECT_NE(findFigure(s.data.indicators, 3), nullptr);
 }
 
+// The development scenario beside them is made up, and says so, so that a
+// public site picker can leave it out.
+TEST(SiteFacts, TheDevelopmentExampleIsFictional) {
+    EXPECT_TRUE(loadSite("example").scenario.site.fictional);
+}
+
 // A phase card shows only the facts of its phase: N-POWER's money is not
 // the 1960s neighbourhood's, nor is the concession the steelworks'.
 TEST(SiteFacts, FactsTiedToATimeShowOnlyInTheirPhases) {
