@@ -2,8 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <system_error>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace friche::core {
 
@@ -36,6 +41,65 @@ std::optional<std::vector<std::uint8_t>> readFile(const std::filesystem::path& p
         return std::nullopt;
     }
     return bytes;
+}
+
+namespace {
+
+std::string systemError(const std::string& what, const std::filesystem::path& path) {
+    return "cannot " + what + " '" + path.string() + "': " + std::strerror(errno);
+}
+
+// Every byte to `fd`, through short writes and signals.
+bool writeAll(int fd, std::string_view bytes) {
+    while (!bytes.empty()) {
+        const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+// The rename itself is durable once the folder's entry is on disk.
+void syncFolder(const std::filesystem::path& folder) {
+    const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
+}  // namespace
+
+bool writeFileAtomically(const std::filesystem::path& path, std::string_view bytes,
+                         std::string& error) {
+    std::filesystem::path temp = path;
+    temp.replace_filename("." + path.filename().string() + ".partial-" +
+                          std::to_string(::getpid()));
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        error = systemError("create", temp);
+        return false;
+    }
+    bool ok = writeAll(fd, bytes);
+    if (!ok) error = systemError("write", temp);
+    if (ok && ::fsync(fd) != 0) {
+        error = systemError("sync", temp);
+        ok = false;
+    }
+    if (::close(fd) != 0 && ok) {
+        error = systemError("close", temp);
+        ok = false;
+    }
+    if (ok && std::rename(temp.c_str(), path.c_str()) != 0) {
+        error = systemError("rename into place", path);
+        ok = false;
+    }
+    if (!ok) {
+        ::unlink(temp.c_str());
+        return false;
+    }
+    syncFolder(path.parent_path());
+    return true;
 }
 
 std::string lowerExtension(const std::filesystem::path& path) {

@@ -39,13 +39,25 @@ inline void deleteShader(GLuint id) {
 inline void deleteProgram(GLuint id) {
     glDeleteProgram(id);
 }
+// How many objects the handles own now: a kiosk that runs for weeks checks it stays flat.
+inline long& liveObjectCount() {
+    static long count = 0;
+    return count;
+}
 }  // namespace detail
+
+// The OpenGL objects friche's handles own now (ImGui's backend keeps a few more of its own).
+inline long liveObjects() {
+    return detail::liveObjectCount();
+}
 
 template <void (*Delete)(GLuint)>
 class Handle {
 public:
     Handle() = default;
-    explicit Handle(GLuint id) : id_(id) {}
+    explicit Handle(GLuint id) : id_(id) {
+        if (id_ != 0) ++detail::liveObjectCount();
+    }
     ~Handle() { reset(); }
     Handle(const Handle&) = delete;
     Handle& operator=(const Handle&) = delete;
@@ -61,7 +73,9 @@ public:
     GLuint id() const { return id_; }
     explicit operator bool() const { return id_ != 0; }
     void reset() {
-        if (id_ != 0) Delete(id_);
+        if (id_ == 0) return;
+        Delete(id_);
+        --detail::liveObjectCount();
         id_ = 0;
     }
 

@@ -2,10 +2,55 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <sstream>
 
 namespace friche::io::scenario_json {
 namespace {
+
+std::pair<std::size_t, std::size_t> lineColumn(std::string_view text, std::size_t byte) {
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < std::min(byte, text.size()); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+// nlohmann's message after its "parse error at line L, column C: " prefix.
+std::string parseMessage(const std::string& what) {
+    const std::size_t column = what.find(", column ");
+    const std::size_t colon = what.find(": ", column == std::string::npos ? 0 : column);
+    return colon == std::string::npos ? what : what.substr(colon + 2);
+}
+
+// The deepest nesting of arrays and objects in `text` (strings skipped), and
+// where it first went past `limit`: nlohmann's parser recurses once a level,
+// so a hostile file nested 100,000 deep would overflow the stack.
+std::optional<std::size_t> tooDeep(std::string_view text, int limit) {
+    int depth = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limit) return i;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return std::nullopt;
+}
 
 constexpr std::size_t kMaxIdLength = 64;
 constexpr std::size_t kMaxSuggestionEdits = 2;
@@ -272,6 +317,36 @@ std::optional<glm::vec3> readVec3(const json& value, const std::string& pointer,
         return std::nullopt;
     }
     return glm::vec3(value[0].get<float>(), value[1].get<float>(), value[2].get<float>());
+}
+
+bool parseJson(std::string_view text, const std::filesystem::path& file, json& root,
+               core::Problems& problems) {
+    if (const auto at = tooDeep(text, kMaxJsonDepth)) {
+        const auto [line, column] = lineColumn(text, *at);
+        problems.error("JSON_TOO_DEEP",
+                       file.string() + ":" + std::to_string(line) + ":" + std::to_string(column),
+                       "arrays and objects nested more than " + std::to_string(kMaxJsonDepth) +
+                           " deep: no scenario or config needs that many");
+        return false;
+    }
+    try {
+        root = json::parse(text);
+        return true;
+    } catch (const json::parse_error& e) {
+        const auto [line, column] = lineColumn(text, e.byte == 0 ? 0 : e.byte - 1);
+        const std::string where =
+            file.string() + ":" + std::to_string(line) + ":" + std::to_string(column);
+        const std::string message = parseMessage(e.what());
+        // The parser stopped at the very end: the file was cut short. (A NUL byte
+        // inside also reads as "end of input" to nlohmann, but not at the end.)
+        if (e.byte >= text.size()) {
+            problems.error("JSON_TRUNCATED", where,
+                           "the JSON ends too early (a truncated file?): " + message);
+        } else {
+            problems.error("JSON_SYNTAX", where, "invalid JSON: " + message);
+        }
+        return false;
+    }
 }
 
 }  // namespace friche::io::scenario_json

@@ -1,5 +1,5 @@
 // Reading a scenario's JSON by hand-checked types, with a JSON pointer in every
-// problem. Internal to the scenario loader.
+// problem: the scenario loader's, and the kiosk config's (app/kiosk_config.h).
 //
 //   Fields f(json, "/phases/2", problems, {"id", "title", "date"});   // warns unknown keys
 //   auto id = f.id();                   // error "/phases/2/id: expected a string, found ..."
@@ -8,6 +8,7 @@
 // Nothing here throws: a wrong type is an error value and the caller gets nullopt.
 #pragma once
 
+#include <filesystem>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -29,6 +30,15 @@ enum class Required { No, Yes };
 // A scenario tells its story in at most this many phases, and a list of
 // phases (a hotspot's, a fact's) is no longer.
 inline constexpr std::size_t kMaxPhases = 64;
+
+// Nesting deeper than this is refused before parsing.
+inline constexpr int kMaxJsonDepth = 64;
+
+// Parses `text` (read from `file`) into `root`. False with an error naming
+// the file, line and column: a syntax error, a truncated file, nesting
+// deeper than kMaxJsonDepth.
+bool parseJson(std::string_view text, const std::filesystem::path& file, json& root,
+               core::Problems& problems);
 
 // "/phases" + "2" -> "/phases/2", with RFC 6901 escaping of '~' and '/'.
 std::string child(const std::string& pointer, std::string_view key);

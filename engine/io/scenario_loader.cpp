@@ -28,48 +28,6 @@ constexpr std::size_t kMaxNodeNames = 256;
 constexpr std::size_t kMaxSources = 256;
 constexpr double kMaxPitchDegrees = 89.0;  // straight down has no "up" for the camera
 
-std::pair<std::size_t, std::size_t> lineColumn(std::string_view text, std::size_t byte) {
-    std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i < std::min(byte, text.size()); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return {line, column};
-}
-
-// nlohmann's message after its "parse error at line L, column C: " prefix.
-std::string parseMessage(const std::string& what) {
-    const std::size_t column = what.find(", column ");
-    const std::size_t colon = what.find(": ", column == std::string::npos ? 0 : column);
-    return colon == std::string::npos ? what : what.substr(colon + 2);
-}
-
-bool parseJson(std::string_view text, const std::filesystem::path& file, json& root,
-               core::Problems& problems) {
-    try {
-        root = json::parse(text);
-        return true;
-    } catch (const json::parse_error& e) {
-        const auto [line, column] = lineColumn(text, e.byte == 0 ? 0 : e.byte - 1);
-        const std::string where =
-            file.string() + ":" + std::to_string(line) + ":" + std::to_string(column);
-        const std::string message = parseMessage(e.what());
-        // The parser stopped at the very end: the file was cut short. (A NUL byte
-        // inside also reads as "end of input" to nlohmann, but not at the end.)
-        if (e.byte >= text.size()) {
-            problems.error("JSON_TRUNCATED", where,
-                           "the JSON ends too early (a truncated file?): " + message);
-        } else {
-            problems.error("JSON_SYNTAX", where, "invalid JSON: " + message);
-        }
-        return false;
-    }
-}
-
 // Ids already taken in one namespace (layers, phases, ...), for duplicates.
 class IdSet {
 public:

@@ -492,9 +492,15 @@ TEST(Scenario, CountsAndSizesAreBounded) {
 }
 
 TEST(Scenario, DeepNestingIsAnErrorNotACrash) {
+    // Refused before the parser sees it, at the bracket that goes one level too deep.
     const std::string deep = std::string(200000, '[') + std::string(200000, ']');
-    const ScenarioResult r = loadScenario(writeScenarioText("deep", deep), {});
-    expectError(r, "SCENARIO_TYPE", "", "expected an object");
+    const auto file = writeScenarioText("deep", deep);
+    const ScenarioResult r = loadScenario(file, {});
+    expectError(r, "JSON_TOO_DEEP", file.string() + ":1:65", "nested more than 64 deep");
+    // As deep as the limit is still only a type error: the scenario is not an object.
+    const std::string limit = std::string(64, '[') + std::string(64, ']');
+    expectError(loadScenario(writeScenarioText("limit", limit), {}), "SCENARIO_TYPE", "",
+                "expected an object");
 }
 
 // Every prefix of a good file, and random byte changes, give problems or a
