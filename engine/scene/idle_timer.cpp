@@ -1,6 +1,8 @@
 #include "scene/idle_timer.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace friche::scene {
 
@@ -21,6 +23,11 @@ bool IdleTimer::expired(double now) {
     if (idleSeconds_ <= 0.0 || attracting_ || now - last_ < idleSeconds_) return false;
     attracting_ = true;
     return true;
+}
+
+double IdleTimer::remaining(double now) const {
+    if (idleSeconds_ <= 0.0 || attracting_) return std::numeric_limits<double>::infinity();
+    return started_ ? std::max(0.0, last_ + idleSeconds_ - now) : idleSeconds_;
 }
 
 }  // namespace friche::scene

@@ -21,6 +21,9 @@ public:
     // (or the first call, if there was none). Then attracting() until input.
     bool expired(double now);
     bool attracting() const { return attracting_; }
+    // Seconds from `now` until expired() turns true; infinite when never idle
+    // or already attracting (a countdown on screen shows the last few).
+    double remaining(double now) const;
     double idleSeconds() const { return idleSeconds_; }
 
 private:

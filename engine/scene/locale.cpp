@@ -213,29 +213,47 @@ std::string formatDateSpan(const DateSpan& span, Language language) {
 }
 
 const std::string& uiText(UiText which, Language language) {
-    static const std::array<std::array<std::string, kLanguageCount>, 17> texts = {{
-        {"Géométrie illustrative, pas un relevé du site.",
-         "Illustrative geometry, not a survey of the site.",
-         "Illustratieve geometrie, geen opmeting van de site.",
-         "Illustrative Geometrie, keine Vermessung des Geländes."},
-        {"Budget", "Budget", "Budget", "Budget"},
-        {"Financement", "Funding", "Financiering", "Finanzierung"},
-        {"Partenaires", "Partners", "Partners", "Partner"},
-        {"Surfaces", "Areas", "Oppervlakten", "Flächen"},
-        {"Indicateurs", "Indicators", "Indicatoren", "Kennzahlen"},
-        {"Source", "Source", "Bron", "Quelle"},
-        {"Comparer", "Compare", "Vergelijken", "Vergleichen"},
-        {"Non", "Off", "Uit", "Aus"},
-        {"Glisser", "Swipe", "Schuiven", "Schieben"},
-        {"Côte à côte", "Side by side", "Naast elkaar", "Nebeneinander"},
-        {"Ce qui change", "What changes", "Wat verandert", "Was sich ändert"},
-        {"absent", "absent", "afwezig", "nicht vorhanden"},
-        {"présent", "present", "aanwezig", "vorhanden"},
-        {"en transparence", "see-through", "doorzichtig", "durchscheinend"},
-        {"en chantier", "under construction", "in aanbouw", "im Bau"},
-        {"autre version", "another version", "andere versie", "andere Fassung"},
-    }};
+    static const std::array<std::array<std::string, kLanguageCount>,
+                            static_cast<std::size_t>(UiText::Count)>
+        texts = {{
+            {"Géométrie illustrative, pas un relevé du site.",
+             "Illustrative geometry, not a survey of the site.",
+             "Illustratieve geometrie, geen opmeting van de site.",
+             "Illustrative Geometrie, keine Vermessung des Geländes."},
+            {"Budget", "Budget", "Budget", "Budget"},
+            {"Financement", "Funding", "Financiering", "Finanzierung"},
+            {"Partenaires", "Partners", "Partners", "Partner"},
+            {"Surfaces", "Areas", "Oppervlakten", "Flächen"},
+            {"Indicateurs", "Indicators", "Indicatoren", "Kennzahlen"},
+            {"Source", "Source", "Bron", "Quelle"},
+            {"Comparer", "Compare", "Vergelijken", "Vergleichen"},
+            {"Non", "Off", "Uit", "Aus"},
+            {"Glisser", "Swipe", "Schuiven", "Schieben"},
+            {"Côte à côte", "Side by side", "Naast elkaar", "Nebeneinander"},
+            {"Ce qui change", "What changes", "Wat verandert", "Was sich ändert"},
+            {"absent", "absent", "afwezig", "nicht vorhanden"},
+            {"présent", "present", "aanwezig", "vorhanden"},
+            {"en transparence", "see-through", "doorzichtig", "durchscheinend"},
+            {"en chantier", "under construction", "in aanbouw", "im Bau"},
+            {"autre version", "another version", "andere versie", "andere Fassung"},
+            {"Touchez l'écran pour explorer", "Touch to explore", "Raak het scherm aan",
+             "Berühren Sie den Bildschirm"},
+            {"Retour au début", "Back to start", "Terug naar het begin", "Zurück zum Anfang"},
+            {"Retour au début dans", "Back to the start in", "Terug naar het begin over",
+             "Zurück zum Anfang in"},
+            {"Document source", "Source document", "Brondocument", "Quelldokument"},
+        }};
     return texts[static_cast<std::size_t>(which)][static_cast<std::size_t>(index(language))];
+}
+
+std::vector<std::string> allUiTexts() {
+    std::vector<std::string> all;
+    for (Language l : kLanguages) {
+        for (int t = 0; t < static_cast<int>(UiText::Count); ++t)
+            all.push_back(uiText(static_cast<UiText>(t), l));
+        for (const char* month : monthNames(l)) all.emplace_back(month);
+    }
+    return all;
 }
 
 }  // namespace friche::scene

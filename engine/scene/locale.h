@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace friche::scene {
 
@@ -92,8 +93,16 @@ enum class UiText {
     LayerPresent,
     LayerGhosted,
     LayerConstruction,
-    LayerVariant,  // same state, another of the model's glTF scenes
+    LayerVariant,    // same state, another of the model's glTF scenes
+    TouchToExplore,  // the attract loop's invitation, shown in every language at once
+    BackToStart,     // the exhibition's button that brings the first site's start back
+    StartsAgainIn,   // the countdown before the attract loop: "... 7 s"
+    SourceShown,     // the seed reference behind a source's label
+    Count,
 };
 const std::string& uiText(UiText which, Language language);
+// Every text uiText() and the date formats can show, in every language: what
+// the font must hold.
+std::vector<std::string> allUiTexts();
 
 }  // namespace friche::scene

@@ -71,4 +71,17 @@ glm::mat4 OrbitCamera::projection(float aspect) const {
     return glm::perspective(fovY, std::max(aspect, 1e-3f), nearPlane, farPlane);
 }
 
+OrbitCamera keptOnSite(OrbitCamera c, const Bounds& site) {
+    if (!site.valid()) return c;
+    const float radius = std::max(glm::length(site.max - site.min) * 0.5f, 1e-3f);
+    c.target = glm::clamp(c.target, site.min, site.max);
+    c.distance = std::clamp(c.distance, radius * 0.04f, radius * 2.5f);
+    // The eye stays a little above the lowest ground: sin(-pitch) * distance
+    // is its height over the target.
+    const float clearance = radius * 0.01f;
+    const float need = (site.min.y + clearance - c.target.y) / c.distance;
+    if (need > 0.0f) c.pitch = std::min(c.pitch, -std::asin(std::min(need, 1.0f)));
+    return c;
+}
+
 }  // namespace friche::scene

@@ -44,4 +44,9 @@ public:
     float farPlane = 1000.0f;
 };
 
+// `camera` kept where an exhibition's visitor may take it over `site` (the
+// site's bounds): the target on the site, the distance between a close look
+// and the whole site with its surroundings, the eye above the ground.
+OrbitCamera keptOnSite(OrbitCamera camera, const Bounds& site);
+
 }  // namespace friche::scene

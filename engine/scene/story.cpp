@@ -173,9 +173,9 @@ void Story::userActed(double now) {
     idle_.input(now);
 }
 
-void Story::attract() {
+void Story::attract(Language language) {
     compare_.mode = CompareMode::Off;
-    language_ = kFirstLanguage;
+    language_ = language;
     timeline_.setPosition(0.0);
     timeline_.setLoop(true);
     timeline_.play();

@@ -112,9 +112,11 @@ public:
     // its first site and calls attract()).
     bool idleExpired(double now) { return idle_.expired(now); }
     bool attracting() const { return idle_.attracting(); }
-    // The first phase, compare off, the first language, and the story playing
-    // in a loop, the camera flying back into it.
-    void attract();
+    // Seconds until idleExpired() (infinite when never or already attracting).
+    double idleRemaining(double now) const { return idle_.remaining(now); }
+    // The first phase, compare off, `language` (an exhibition's default), and
+    // the story playing in a loop, the camera flying back into it.
+    void attract(Language language = kFirstLanguage);
 
     // How long the whole story plays at the viewer's pace from its first
     // phase: a hold on each phase and a transition between each two.

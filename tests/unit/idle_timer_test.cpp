@@ -38,3 +38,14 @@ TEST(IdleTimer, ZeroOrNonsenseNeverExpires) {
         EXPECT_EQ(idle.idleSeconds(), 0.0);
     }
 }
+
+TEST(IdleTimer, RemainingCountsDownToTheAttractLoop) {
+    IdleTimer idle(60.0);
+    EXPECT_DOUBLE_EQ(idle.remaining(0.0), 60.0);  // not started: the whole wait
+    idle.input(100.0);
+    EXPECT_DOUBLE_EQ(idle.remaining(150.0), 10.0);
+    EXPECT_DOUBLE_EQ(idle.remaining(170.0), 0.0);
+    EXPECT_TRUE(idle.expired(170.0));
+    EXPECT_EQ(idle.remaining(171.0), std::numeric_limits<double>::infinity());
+    EXPECT_EQ(IdleTimer(0.0).remaining(5.0), std::numeric_limits<double>::infinity());
+}

@@ -193,3 +193,34 @@ TEST(ViewState, CameraNodesListsEachCameraOnceWithALabel) {
     EXPECT_EQ(cams[1].label, "Entrance");
     EXPECT_EQ(cams[1].node, 1);
 }
+
+TEST(OrbitCamera, KeptOnSiteStaysAboveTheGroundAndNearTheSite) {
+    friche::scene::Bounds site;
+    site.extend(glm::vec3(-100.0f, 0.0f, -100.0f));
+    site.extend(glm::vec3(100.0f, 20.0f, 100.0f));
+    friche::scene::OrbitCamera c;
+    c.target = glm::vec3(500.0f, -50.0f, 0.0f);  // off the site, under the ground
+    c.distance = 10000.0f;                       // lost in the void
+    c.pitch = 0.6f;                              // looking up from below
+    const friche::scene::OrbitCamera kept = friche::scene::keptOnSite(c, site);
+    EXPECT_FLOAT_EQ(kept.target.x, 100.0f);
+    EXPECT_FLOAT_EQ(kept.target.y, 0.0f);
+    EXPECT_LE(kept.distance, 2.5f * glm::length(site.max - site.min) * 0.5f);
+    EXPECT_GT(kept.eye().y, 0.0f);
+    // Close in and level: the eye is lifted to stay above the ground.
+    c = friche::scene::OrbitCamera{};
+    c.target = glm::vec3(0.0f);
+    c.distance = 1.0f;
+    c.pitch = 0.0f;
+    const friche::scene::OrbitCamera close = friche::scene::keptOnSite(c, site);
+    EXPECT_GE(close.distance, 0.04f * glm::length(site.max - site.min) * 0.5f - 1e-3f);
+    EXPECT_GT(close.eye().y, 0.0f);
+    // A camera already on the site is left as it is.
+    c = friche::scene::OrbitCamera{};
+    c.target = glm::vec3(10.0f, 5.0f, 10.0f);
+    c.distance = 150.0f;
+    const friche::scene::OrbitCamera fine = friche::scene::keptOnSite(c, site);
+    EXPECT_EQ(fine.target, c.target);
+    EXPECT_FLOAT_EQ(fine.distance, c.distance);
+    EXPECT_FLOAT_EQ(fine.pitch, c.pitch);
+}
