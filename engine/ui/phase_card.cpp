@@ -8,6 +8,7 @@
 
 #include "ui/charts.h"
 #include "ui/compare_panel.h"
+#include "ui/kiosk_panels.h"
 
 namespace friche::ui {
 
@@ -21,6 +22,7 @@ using scene::UiText;
 constexpr std::size_t kSourceStemChars = 12;
 constexpr float kTitleScale = 1.35f;
 constexpr float kCardWidthEm = 24.0f;
+constexpr float kVisitorCardWidthEm = 28.0f;
 const ImVec4 kNoteColour{1.0f, 0.8f, 0.45f, 1.0f};
 const ImVec4 kHeadingColour{0.55f, 0.78f, 1.0f, 1.0f};
 
@@ -116,14 +118,14 @@ void projectData(const scene::ProjectData& data, Language language) {
     figures(data.indicators, UiText::Indicators, language);
 }
 
-void phaseText(const scene::Phase& phase, Language language) {
+void phaseText(const scene::Phase& phase, Language language, bool visitor = false) {
     ImGui::SetWindowFontScale(kTitleScale);
     ImGui::TextWrapped("%s", phase.title.in(language).c_str());
     ImGui::SetWindowFontScale(1.0f);
     if (phase.date) {
         ImGui::TextColored(ImVec4(0.9f, 0.62f, 0.0f, 1.0f), "%s",
                            scene::formatDateSpan(*phase.date, language).c_str());
-        sourceText(phase.dateSource, language);
+        if (!visitor) sourceText(phase.dateSource, language);
     }
     if (!phase.text.empty()) ImGui::TextWrapped("%s", phase.text.in(language).c_str());
 }
@@ -241,6 +243,114 @@ void illustrativeNote(const scene::Site& site, Language language) {
     ImGui::PopStyleColor();
 }
 
+// ---- The visitor's card: what belongs to this phase, sources named once.
+
+// The funding as a pie beside its legend: funder and share.
+void visitorFunding(const scene::ProjectData& data, int phase, Language language) {
+    std::vector<const scene::FundingSource*> shown;
+    for (const scene::FundingSource& f : data.funding)
+        if (scene::shownIn(f.phases, phase)) shown.push_back(&f);
+    if (shown.empty()) return;
+    heading(UiText::Funding, language);
+    std::vector<double> shares;
+    for (const scene::FundingSource* f : shown)
+        shares.push_back(f->share.value_or(f->amount.value_or(0.0)));
+    ImGui::BeginGroup();
+    pieChart(shares, ImGui::GetTextLineHeight() * 1.6f);
+    ImGui::EndGroup();
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        legendSwatch(static_cast<int>(i));
+        std::string line = shown[i]->name.in(language);
+        if (shown[i]->share) line += "  " + scene::formatPercent(*shown[i]->share, 0, language);
+        ImGui::TextUnformatted(line.c_str());
+    }
+    ImGui::EndGroup();
+}
+
+// The partners as one paragraph of names.
+void visitorPartners(const std::vector<scene::Partner>& list, int phase, Language language) {
+    std::string names;
+    for (const scene::Partner& p : list) {
+        if (!scene::shownIn(p.phases, phase)) continue;
+        if (!names.empty()) names += " · ";
+        names += p.name.in(language);
+    }
+    if (names.empty()) return;
+    heading(UiText::Partners, language);
+    ImGui::TextWrapped("%s", names.c_str());
+}
+
+void visitorFigures(const std::vector<scene::Figure>& list, UiText which, int phase,
+                    Language language) {
+    std::vector<const scene::Figure*> shown;
+    for (const scene::Figure& f : list)
+        if (scene::shownIn(f.phases, phase)) shown.push_back(&f);
+    if (shown.empty()) return;
+    heading(which, language);
+    for (const scene::Figure* f : shown)
+        ImGui::TextWrapped("%s: %s", f->label.in(language).c_str(),
+                           figureValue(*f, language).c_str());
+}
+
+// Every source what the card shows cites, once each, in order of appearance.
+std::vector<std::string> visitorSources(const scene::Scenario& s, int phase) {
+    std::vector<std::string> sources;
+    const auto cite = [&](const std::string& source, const std::vector<int>& phases) {
+        if (!source.empty() && scene::shownIn(phases, phase) &&
+            std::find(sources.begin(), sources.end(), source) == sources.end())
+            sources.push_back(source);
+    };
+    const scene::Phase& p = phaseAt(s, phase);
+    if (p.date) cite(p.dateSource, {});
+    if (s.data.budget) cite(s.data.budget->source, s.data.budget->phases);
+    for (const auto& f : s.data.funding) cite(f.source, f.phases);
+    for (const auto& f : s.data.partners) cite(f.source, f.phases);
+    for (const auto& f : s.data.surfaces) cite(f.source, f.phases);
+    for (const auto& f : s.data.indicators) cite(f.source, f.phases);
+    return sources;
+}
+
+// "Source: Ville de Liège, projet N-POWER", a tap away from the seed's name.
+void visitorSourceLine(const scene::Scenario& s, int phase, Language language) {
+    const std::vector<std::string> sources = visitorSources(s, phase);
+    if (sources.empty()) return;
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    for (const std::string& source : sources) {
+        const scene::LocalText* label = s.sourceLabel(source);
+        const std::string text = scene::uiText(UiText::Source, language) + ": " +
+                                 (label ? label->in(language) : sourceLine(source, language));
+        ImGui::PushID(source.c_str());
+        ImGui::PushTextWrapPos(0.0f);
+        if (ImGui::Selectable(text.c_str())) ImGui::OpenPopup("seed");
+        ImGui::PopTextWrapPos();
+        if (ImGui::BeginPopup("seed")) {
+            ImGui::TextUnformatted(scene::uiText(UiText::SourceShown, language).c_str());
+            ImGui::TextUnformatted(source.c_str());
+            ImGui::EndPopup();
+        }
+        ImGui::PopID();
+    }
+    ImGui::PopStyleColor();
+}
+
+void visitorCard(const scene::Scenario& s, int phase, Language language) {
+    phaseText(phaseAt(s, phase), language, true);
+    const scene::ProjectData& data = s.data;
+    if (data.budget && scene::shownIn(data.budget->phases, phase)) {
+        heading(UiText::Budget, language);
+        ImGui::TextUnformatted(
+            scene::formatMoney(data.budget->amount, data.budget->currency, language).c_str());
+    }
+    visitorFunding(data, phase, language);
+    visitorPartners(data.partners, phase, language);
+    visitorFigures(data.surfaces, UiText::Surfaces, phase, language);
+    visitorFigures(data.indicators, UiText::Indicators, phase, language);
+    visitorSourceLine(s, phase, language);
+}
+
 }  // namespace
 
 std::string sourceLine(const std::string& source, Language language) {
@@ -251,13 +361,17 @@ std::string sourceLine(const std::string& source, Language language) {
 }
 
 void phaseCard(const scene::Scenario& s, int phase, const scene::Compare& compare,
-               Language language, float bottomMargin) {
+               Language language, const CardLayout& layout) {
+    const float bottomMargin = layout.bottomMargin;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float em = ImGui::GetFontSize();
-    const float width = std::min(em * kCardWidthEm, display.x * 0.4f);
+    const float width = layout.visitor ? std::min(em * kVisitorCardWidthEm, display.x * 0.3f)
+                                       : std::min(em * kCardWidthEm, display.x * 0.4f);
     const float margin = em * 0.6f;
-    // Below the Light panel's folded title bar, which shares the top right corner.
-    const float top = margin * 2.0f + ImGui::GetFrameHeight();
+    // Below the Light panel's folded title bar, which shares the top right
+    // corner; on an exhibition screen, below the operator's corner.
+    const float top = layout.visitor ? display.y * kOperatorCorner + margin
+                                     : margin * 2.0f + ImGui::GetFrameHeight();
     ImGui::SetNextWindowPos(ImVec2(display.x - width - margin, top));
     ImGui::SetNextWindowSizeConstraints(
         ImVec2(width, 0.0f), ImVec2(width, std::max(display.y - bottomMargin - top - margin, em)));
@@ -267,11 +381,13 @@ void phaseCard(const scene::Scenario& s, int phase, const scene::Compare& compar
                                         ImGuiWindowFlags_NoSavedSettings;
     if (ImGui::Begin("Phase", nullptr, kFlags)) {
         ImGui::TextDisabled("%s", s.site.name.in(language).c_str());
-        if (compare.mode == scene::CompareMode::Off)
-            phaseText(phaseAt(s, phase), language);
-        else
+        if (compare.mode != scene::CompareMode::Off)
             comparedPhases(s, compare, language);
-        projectData(s.data, language);
+        else if (layout.visitor)
+            visitorCard(s, phase, language);
+        else
+            phaseText(phaseAt(s, phase), language);
+        if (!layout.visitor) projectData(s.data, language);
         illustrativeNote(s.site, language);
     }
     ImGui::End();

@@ -40,10 +40,14 @@ std::optional<int> sitePicker(const SiteList& sites, scene::Language language) {
     return picked;
 }
 
-void languageButtons(scene::Language& language) {
+void languageButtons(const std::vector<scene::Language>& offered, scene::Language& language) {
     const float size = touchTarget();
-    for (std::size_t i = 0; i < std::size(kButtonOrder); ++i) {
-        const scene::Language l = kButtonOrder[i];
+    const std::vector<scene::Language> order =
+        offered.empty()
+            ? std::vector<scene::Language>(std::begin(kButtonOrder), std::end(kButtonOrder))
+            : offered;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const scene::Language l = order[i];
         std::string code = scene::languageCode(l);
         std::transform(code.begin(), code.end(), code.begin(),
                        [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
@@ -81,8 +85,12 @@ SiteChoice sitePanel(const SiteList& sites, const std::vector<scene::View>& view
                                         ImGuiWindowFlags_NoSavedSettings;
     if (ImGui::Begin("Site", nullptr, kFlags)) {
         choice.site = sitePicker(sites, language);
-        languageButtons(language);
+        languageButtons(sites.languages, language);
         choice.view = viewButtons(views, language);
+        if (sites.backToStart)
+            choice.backToStart =
+                ImGui::Button(scene::uiText(scene::UiText::BackToStart, language).c_str(),
+                              ImVec2(-1.0f, touchTarget()));
     }
     ImGui::End();
     return choice;

@@ -1,6 +1,7 @@
 // The site's controls, top left: the site picker (every scenario in scenes/,
 // by its name in the current language), the language buttons (FR NL DE EN,
-// finger-sized) and the scenario's camera views as buttons.
+// finger-sized), the scenario's camera views as buttons and, on an exhibition
+// screen, "back to start".
 //
 //   ui::SiteChoice c = ui::sitePanel({names, current}, scenario.views, language);
 //   if (c.site) switchTo(files[*c.site]);  if (c.view) flyTo(scenario.views[*c.view]);
@@ -17,12 +18,15 @@ namespace friche::ui {
 struct SiteList {
     const std::vector<scene::LocalText>& names;  // one per scenario file
     int current = -1;                            // -1: the open scenario is not in the list
+    std::vector<scene::Language> languages;      // the buttons, in order; empty: FR NL DE EN
+    bool backToStart = false;                    // an exhibition's "back to start" button
 };
 
 // What the user picked this frame.
 struct SiteChoice {
     std::optional<int> site;  // index into SiteList::names
     std::optional<int> view;  // index into the views
+    bool backToStart = false;
 };
 
 // `top`: where the panel starts, in window points. Edits `language` directly.

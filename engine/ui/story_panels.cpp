@@ -7,7 +7,7 @@
 
 namespace friche::ui {
 
-bool storyPanels(scene::Story& story, glm::vec2 windowSize) {
+bool storyPanels(scene::Story& story, glm::vec2 windowSize, StoryPanelOptions options) {
     const scene::Scenario& scenario = story.scenario();
     scene::Timeline& timeline = story.timeline();
     scene::Compare& compare = story.compare();
@@ -22,7 +22,8 @@ bool storyPanels(scene::Story& story, glm::vec2 windowSize) {
     else
         hotspotLabels(scenario, timeline.position(), language, view);
     const bool dragging = timelinePanel(scenario, timeline, language);
-    phaseCard(scenario, timeline.nearestPhase(), compare, language, timelinePanelHeight());
+    phaseCard(scenario, timeline.nearestPhase(), compare, language,
+              {.bottomMargin = timelinePanelHeight(), .visitor = options.kiosk});
     comparePanel(scenario, compare, language, timelinePanelHeight());
     return dragging;
 }

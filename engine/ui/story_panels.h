@@ -24,9 +24,15 @@ struct StoryView {
     std::vector<bool> occluded;
 };
 
+struct StoryPanelOptions {
+    // An exhibition's visitor panels: the card written for visitors, the
+    // operator's corner left free.
+    bool kiosk = false;
+};
+
 // Draws every panel over a window of `windowSize` points that shows the story
 // through its camera; the timeline and compare panels edit the story's
 // timeline and compare mode. Returns whether the timeline's handle is dragged.
-bool storyPanels(scene::Story& story, glm::vec2 windowSize);
+bool storyPanels(scene::Story& story, glm::vec2 windowSize, StoryPanelOptions options = {});
 
 }  // namespace friche::ui

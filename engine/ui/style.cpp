@@ -5,26 +5,52 @@
 
 #include <imgui.h>
 
+#include "scene/locale.h"
+
 namespace friche::ui {
 
 namespace {
 
-constexpr const char* kFontPath = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
+constexpr const char* kFontFolder = "/usr/share/fonts/truetype/noto/";
+constexpr const char* kFontFile = "NotoSans-Regular.ttf";
+// Behind Noto Sans, for what it lacks (arrows, stars, maths): ImGui keeps the
+// first font's glyph where both have one.
+constexpr const char* kFallbackFiles[] = {
+    "NotoSansSymbols-Regular.ttf", "NotoSansSymbols2-Regular.ttf", "NotoSansMath-Regular.ttf"};
 // ImGui's default is 13 px; 17 is comfortable on a laptop at arm's length.
 constexpr float kFontPoints = 17.0f;
 // The reference a scale of 1 means (Windows and X11 report 96 for "no scaling").
 constexpr float kReferenceDpi = 96.0f;
 
-// Latin-1 and Latin Extended-A cover French, Dutch and German (œ is U+0153),
-// plus the dashes, quotes and ellipsis of typeset text and the euro sign of
-// the seeds' budgets. Zero-terminated, and alive as long as the font atlas.
-constexpr ImWchar kGlyphRanges[] = {
+// Latin-1 and Latin Extended-A cover French, Dutch and German (œ is U+0153);
+// General Punctuation has the dashes, quotes, ellipsis, the thin space of date
+// ranges and the narrow no-break space French groups digits with; then the
+// euro sign, the arrows and the geometric shapes. Zero-terminated.
+constexpr ImWchar kBaseRanges[] = {
     0x0020, 0x00FF,  // Basic Latin + Latin-1 Supplement
     0x0100, 0x017F,  // Latin Extended-A
-    0x2013, 0x202F,  // – — ‘ ’ “ ” … and the narrow no-break space French groups digits with
+    0x2000, 0x206F,  // General Punctuation
     0x20AC, 0x20AC,  // €
+    0x2190, 0x21FF,  // Arrows
+    0x25A0, 0x25FF,  // Geometric Shapes: the PIN pad's dots
     0,
 };
+
+// Alive as long as the font atlas: ImGui keeps a pointer to the ranges.
+ImVector<ImWchar>& glyphRanges() {
+    static ImVector<ImWchar> ranges;
+    return ranges;
+}
+
+// The base ranges, every character of `texts` and of the interface's own words.
+void buildRanges(const std::vector<std::string>& texts) {
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(kBaseRanges);
+    for (const std::string& t : texts) builder.AddText(t.data(), t.data() + t.size());
+    for (const std::string& t : scene::allUiTexts()) builder.AddText(t.data(), t.data() + t.size());
+    glyphRanges().clear();
+    builder.BuildRanges(&glyphRanges());
+}
 
 }  // namespace
 
@@ -34,29 +60,58 @@ float uiScale(float displayDpi, float pixelRatio) {
     return std::clamp(std::max(fromDpi, pixelRatio), 1.0f, 4.0f);
 }
 
-void setupStyle(float scale, float pixelRatio, core::Problems& problems) {
+float fontPixels(float scale) {
+    return kFontPoints * scale;
+}
+
+float kioskUiScale(int heightPixels, float displayDpi) {
+    const float height = static_cast<float>(std::max(heightPixels, 1));
+    float pixels = height / 60.0f;
+    // X reports 96 when it does not know the screen's size; nothing real is
+    // below 20 or above 400 dpi.
+    const bool knownSize = displayDpi >= 20.0f && displayDpi <= 400.0f && displayDpi != 96.0f;
+    constexpr float kTextMillimetres = 13.0f;
+    if (knownSize) pixels = std::max(pixels, kTextMillimetres * displayDpi / 25.4f);
+    return std::min(pixels, height / 45.0f) / kFontPoints;
+}
+
+void setupStyle(const StyleDesc& desc, core::Problems& problems) {
     ImGuiIO& io = ImGui::GetIO();
     // ImGui works in window points; the atlas is rasterised in drawable pixels.
-    const float ratio = std::max(pixelRatio, 1.0f);
+    const float ratio = std::max(desc.pixelRatio, 1.0f);
     io.FontGlobalScale = 1.0f / ratio;
+    io.Fonts->Clear();
+    buildRanges(desc.texts);
+    const std::string main = std::string(kFontFolder) + kFontFile;
     ImFont* font = nullptr;
-    if (std::filesystem::exists(kFontPath)) {
-        font = io.Fonts->AddFontFromFileTTF(kFontPath, kFontPoints * scale, nullptr, kGlyphRanges);
+    if (std::filesystem::exists(main)) {
+        font = io.Fonts->AddFontFromFileTTF(main.c_str(), fontPixels(desc.scale), nullptr,
+                                            glyphRanges().Data);
     }
-    if (!font) {
+    if (font) {
+        ImFontConfig merge;
+        merge.MergeMode = true;
+        for (const char* file : kFallbackFiles) {
+            const std::string path = std::string(kFontFolder) + file;
+            if (std::filesystem::exists(path))
+                io.Fonts->AddFontFromFileTTF(path.c_str(), fontPixels(desc.scale), &merge,
+                                             glyphRanges().Data);
+        }
+    } else {
         problems.warning(
-            "FONT_MISSING", kFontPath,
+            "FONT_MISSING", main,
             "Noto Sans not found (package fonts-noto-core); using ImGui's built-in font, which "
             "lacks accented capitals and the euro sign");
         ImFontConfig config;
-        config.SizePixels = 13.0f * scale;
+        config.SizePixels = 13.0f * desc.scale;
         io.Fonts->AddFontDefault(&config);
     }
-    ImGui::StyleColorsDark();
     ImGuiStyle& style = ImGui::GetStyle();
+    style = ImGuiStyle();
+    ImGui::StyleColorsDark();
     style.WindowRounding = 4.0f;
     style.FrameRounding = 3.0f;
-    style.ScaleAllSizes(scale / ratio);
+    style.ScaleAllSizes(desc.scale / ratio);
 }
 
 }  // namespace friche::ui

@@ -1,9 +1,13 @@
-// ImGui's look for friche: a readable font with the glyphs our four languages
-// and the seeds' figures need, sized for the display.
+// ImGui's look for friche: a readable font with every glyph the texts on
+// screen need, sized for the display.
 //
 //   core::Problems problems;
-//   ui::setupStyle(ui::uiScale(dpi, pixelRatio), pixelRatio, problems);  // before the first frame
+//   ui::setupStyle({.scale = ui::uiScale(dpi, pixelRatio), .pixelRatio = pixelRatio,
+//                   .texts = {scenarioJson}}, problems);   // before the first frame
 #pragma once
+
+#include <string>
+#include <vector>
 
 #include "core/problem.h"
 
@@ -13,10 +17,28 @@ namespace friche::ui {
 // DPI where it reports one, at least the pixel ratio (macOS Retina reports points).
 float uiScale(float displayDpi, float pixelRatio);
 
-// Loads Debian's Noto Sans (package fonts-noto-core) at `scale`, rasterised at
-// `pixelRatio` times that for sharp text on HiDPI, and scales paddings and
-// spacings to match. A missing font file is a warning and ImGui's own font
-// is used instead.
-void setupStyle(float scale, float pixelRatio, core::Problems& problems);
+// An exhibition screen's scale, read from about 3 m: body text at least 1/60
+// of the screen's height, larger where the display reports a physical size
+// that needs it (text about 13 mm high), never more than 1/45 of the height.
+float kioskUiScale(int heightPixels, float displayDpi);
+
+// The body text's size in pixels at `scale`.
+float fontPixels(float scale);
+
+struct StyleDesc {
+    float scale = 1.0f;
+    float pixelRatio = 1.0f;
+    // Texts whose every character must be in the font (scenario files, as
+    // UTF-8): glyphs outside the usual ranges are added, from Noto Sans or
+    // the Noto symbol and math fonts merged behind it.
+    std::vector<std::string> texts;
+};
+
+// Loads Debian's Noto Sans (package fonts-noto-core) at `desc.scale`,
+// rasterised at the pixel ratio times that for sharp text on HiDPI, and scales
+// paddings and spacings to match, from ImGui's default style (so it can be
+// called again when the display changes). A missing font file is a warning
+// and ImGui's own font is used instead.
+void setupStyle(const StyleDesc& desc, core::Problems& problems);
 
 }  // namespace friche::ui

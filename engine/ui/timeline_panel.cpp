@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "scene/timeline_layout.h"
+#include "ui/keys.h"
 #include "ui/touch.h"
 
 namespace friche::ui {
@@ -67,17 +68,13 @@ void togglePlay(scene::Timeline& timeline) {
 }
 
 // ImGui 1.86 (Debian 12) names keys through the backend's key map.
-bool pressed(ImGuiKey key, bool repeat = true) {
-    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), repeat);
-}
-
 void handleKeys(scene::Timeline& timeline) {
     if (ImGui::GetIO().WantTextInput) return;
-    if (pressed(ImGuiKey_RightArrow) || pressed(ImGuiKey_PageDown)) timeline.next();
-    if (pressed(ImGuiKey_LeftArrow) || pressed(ImGuiKey_PageUp)) timeline.previous();
-    if (pressed(ImGuiKey_Space, false)) togglePlay(timeline);
-    if (pressed(ImGuiKey_Home, false)) timeline.stepTo(0);
-    if (pressed(ImGuiKey_End, false)) timeline.stepTo(timeline.phaseCount() - 1);
+    if (keyPressed(ImGuiKey_RightArrow) || keyPressed(ImGuiKey_PageDown)) timeline.next();
+    if (keyPressed(ImGuiKey_LeftArrow) || keyPressed(ImGuiKey_PageUp)) timeline.previous();
+    if (keyPressed(ImGuiKey_Space, false)) togglePlay(timeline);
+    if (keyPressed(ImGuiKey_Home, false)) timeline.stepTo(0);
+    if (keyPressed(ImGuiKey_End, false)) timeline.stepTo(timeline.phaseCount() - 1);
 }
 
 // Shortens `text` with an ellipsis to fit `width` points; empty when not even "…" fits.

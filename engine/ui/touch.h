@@ -7,10 +7,11 @@
 
 namespace friche::ui {
 
-// 48 px at a UI scale of 1 (Material's and Apple's minimum for a fingertip),
-// growing with the font, which style.cpp sizes at 17 px times the UI scale.
+// Three times the body text: 51 px at a UI scale of 1 (above Material's and
+// Apple's 48 px minimum for a fingertip) and, on an exhibition screen whose
+// text is 1/60 of its height, 1/20 of the height.
 inline float touchTarget() {
-    return ImGui::GetFontSize() * (48.0f / 17.0f);
+    return ImGui::GetFontSize() * 3.0f;
 }
 
 }  // namespace friche::ui
