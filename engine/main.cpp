@@ -7,6 +7,7 @@
 
 #include "app/check_command.h"
 #include "app/cli.h"
+#include "app/kiosk_config.h"
 #include "app/render_command.h"
 #include "app/video_command.h"
 #include "app/viewer.h"
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
                           [](const RenderCommand& c) { return runRender(c); },
                           [](const VideoCommand& c) { return runVideo(c); },
                           [](const CheckCommand& c) { return runCheck(c, std::cout, std::cerr); },
+                          [](const KioskPinCommand& c) { return runKioskPin(c); },
                           [](const HelpCommand&) {
                               std::fputs(usageText(), stdout);
                               return kExitOk;

@@ -9,10 +9,13 @@ namespace friche::app {
 
 const char* usageText() {
     return "usage:\n"
-           "  friche [PATH]                      open the viewer on a scenario (.json) or a model\n"
+           "  friche [PATH] [--ui-scale S]       open the viewer on a scenario (.json) or a model\n"
+           "  friche --kiosk [CONFIG.json | PATH...] [--ui-scale S]\n"
+           "                                     a locked fullscreen exhibition screen\n"
+           "  friche kiosk-pin [PIN]             the \"pin\" line of a kiosk config\n"
            "  friche render PATH -o OUT.png [--size WxH] [--phase ID | --at POS] [--view NAME]\n"
            "                [--compare swipe|side:PHASE_A,PHASE_B[:SPLIT]] [--lang fr|en|nl|de] "
-           "[--ui]\n"
+           "[--ui [--kiosk]]\n"
            "  friche video PATH -o OUT.mp4 [--size WxH] [--fps N] [--lang fr|en|nl|de] [--ui]\n"
            "               [--view NAME] [--from POS --to POS --duration SECONDS | --tour ID]\n"
            "                                     the story as an H.264 video, with no display\n"
@@ -98,6 +101,7 @@ Command parseRender(const std::vector<std::string>& args) {
         args, "render", "png", cmd,
         [&](const std::string& a, const std::string* next, std::size_t& i,
             std::optional<UsageError>& e) {
+            if (a == "--kiosk") return cmd.kiosk = true;
             if (!next) return false;
             if (a == "--phase") {
                 cmd.phase = args[++i];
@@ -114,6 +118,8 @@ Command parseRender(const std::vector<std::string>& args) {
         });
     if (error) return *error;
     if (cmd.phase && cmd.at) return UsageError{"give --phase or --at, not both"};
+    if (cmd.kiosk && !cmd.ui)
+        return UsageError{"render: --kiosk draws the visitor panels: add --ui"};
     return cmd;
 }
 
@@ -163,6 +169,40 @@ Command parseVideo(const std::vector<std::string>& args) {
     return cmd;
 }
 
+Command parseViewer(const std::vector<std::string>& args) {
+    ViewerCommand cmd;
+    std::vector<std::string> paths;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--kiosk") {
+            cmd.kiosk.emplace();
+        } else if (a == "--ui-scale") {
+            const auto scale = i + 1 < args.size() ? parseNumber(args[++i]) : std::nullopt;
+            if (!scale || *scale < 0.5 || *scale > 8.0)
+                return UsageError{"--ui-scale wants a number from 0.5 to 8, e.g. 2"};
+            cmd.uiScale = static_cast<float>(*scale);
+        } else if (!a.empty() && a[0] == '-') {
+            return UsageError{"unknown option: " + a};
+        } else {
+            paths.push_back(a);
+        }
+    }
+    if (cmd.kiosk) {
+        *cmd.kiosk = paths;
+    } else if (paths.size() > 1) {
+        return UsageError{"the viewer takes one PATH (a kiosk takes several: --kiosk PATH...)"};
+    }
+    if (!paths.empty()) cmd.path = paths.front();
+    return cmd;
+}
+
+Command parseKioskPin(const std::vector<std::string>& args) {
+    if (args.size() > 2) return UsageError{"kiosk-pin takes one PIN"};
+    KioskPinCommand cmd;
+    if (args.size() == 2) cmd.pin = args[1];
+    return cmd;
+}
+
 Command parseCheck(const std::vector<std::string>& args) {
     CheckCommand cmd;
     for (std::size_t i = 1; i < args.size(); ++i) {
@@ -187,9 +227,8 @@ Command parseCommandLine(const std::vector<std::string>& args) {
     if (first == "render") return parseRender(args);
     if (first == "video") return parseVideo(args);
     if (first == "check") return parseCheck(args);
-    if (!first.empty() && first[0] == '-') return UsageError{"unknown option: " + first};
-    if (args.size() > 1) return UsageError{"the viewer takes one PATH"};
-    return ViewerCommand{first};
+    if (first == "kiosk-pin") return parseKioskPin(args);
+    return parseViewer(args);
 }
 
 }  // namespace friche::app

@@ -1,8 +1,11 @@
 // The command line, as BRIEF.md fixes it (a contract: tests and users rely on it):
 //
-//   friche [PATH]
+//   friche [PATH] [--ui-scale S]
+//   friche --kiosk [CONFIG.json | PATH...] [--ui-scale S]
+//   friche kiosk-pin [PIN]
 //   friche render PATH -o OUT.png [--size WxH] [--phase ID | --at POS] [--view NAME]
-//                 [--compare swipe|side:PHASE_A,PHASE_B[:SPLIT]] [--lang fr|en|nl|de] [--ui]
+//                 [--compare swipe|side:PHASE_A,PHASE_B[:SPLIT]] [--lang fr|en|nl|de] [--ui
+//                 [--kiosk]]
 //   friche video PATH -o OUT.mp4 [--size WxH] [--fps N] [--lang L] [--ui] [--view NAME]
 //                [--from POS --to POS --duration SECONDS | --tour ID]
 //   friche check [--json] PATH...
@@ -24,6 +27,10 @@ inline constexpr int kExitUsage = 2;
 
 struct ViewerCommand {
     std::string path;  // empty: the default scenario
+    // --kiosk: a kiosk config (one .json that is not a scenario), or the
+    // scenarios to show (the first is `path`); absent: not a kiosk.
+    std::optional<std::vector<std::string>> kiosk;
+    std::optional<float> uiScale;  // --ui-scale
 };
 
 // What a still and a video share: the input, the picture and its panels.
@@ -38,6 +45,7 @@ struct PictureOptions {
 };
 
 struct RenderCommand : PictureOptions {
+    bool kiosk = false;  // with --ui: the exhibition's visitor panels
     std::optional<std::string> phase;
     std::optional<double> at;
     std::optional<std::string> compare;
@@ -58,14 +66,19 @@ struct CheckCommand {
     std::vector<std::string> paths;
 };
 
+// `friche kiosk-pin [PIN]`: the line for a kiosk config's "pin".
+struct KioskPinCommand {
+    std::optional<std::string> pin;  // none: read from standard input
+};
+
 struct HelpCommand {};
 
 struct UsageError {
     std::string message;
 };
 
-using Command =
-    std::variant<ViewerCommand, RenderCommand, VideoCommand, CheckCommand, HelpCommand, UsageError>;
+using Command = std::variant<ViewerCommand, RenderCommand, VideoCommand, CheckCommand,
+                             KioskPinCommand, HelpCommand, UsageError>;
 
 Command parseCommandLine(const std::vector<std::string>& args);
 

@@ -6,6 +6,8 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
+#include <utility>
 
 #include "gfx/gl.h"
 #include "ui/style.h"
@@ -42,15 +44,45 @@ constexpr float kStillFrameSeconds = 1.0f / 60.0f;
 
 }  // namespace
 
-ImGuiLayer::ImGuiLayer(Platform& platform, core::Problems& problems) {
+ImGuiLayer::ImGuiLayer(Platform& platform, UiLook look, core::Problems& problems)
+    : platform_(platform), look_(std::move(look)) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     // Exhibition PCs run from read-only or shared folders: no imgui.ini beside them.
     ImGui::GetIO().IniFilename = nullptr;
-    const float ratio = platform.pixelRatio();
-    ui::setupStyle(ui::uiScale(displayDpi(platform.window()), ratio), ratio, problems);
+    scale_ = wantedScale();
+    ui::setupStyle({scale_, platform.pixelRatio(), look_.texts}, problems);
     ImGui_ImplSDL2_InitForOpenGL(platform.window(), platform.glContext());
     ImGui_ImplOpenGL3_Init(kGlslVersion);
+}
+
+float ImGuiLayer::wantedScale() const {
+    if (look_.scale) return *look_.scale;
+    const float dpi = displayDpi(platform_.window());
+    if (!look_.kiosk) return ui::uiScale(dpi, platform_.pixelRatio());
+    int w = 0, h = 0;
+    platform_.drawableSize(w, h);
+    return ui::kioskUiScale(h, dpi);  // like uiScale, in drawable pixels
+}
+
+void ImGuiLayer::applyScale(float scale) {
+    core::Problems ignored;  // the font was found at start; it is the same file now
+    scale_ = scale;
+    ui::setupStyle({scale_, platform_.pixelRatio(), look_.texts}, ignored);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+bool ImGuiLayer::resize() {
+    const float wanted = wantedScale();
+    if (std::abs(wanted - scale_) < 0.01f) return false;
+    applyScale(wanted);
+    return true;
+}
+
+void ImGuiLayer::setScale(std::optional<float> scale) {
+    look_.scale = scale;
+    applyScale(wantedScale());
 }
 
 ImGuiLayer::~ImGuiLayer() {
@@ -116,19 +148,22 @@ bool ImGuiLayer::claims(glm::vec2 point) const {
     return false;
 }
 
-float stillUiScale(int height) {
+float stillUiScale(int height, const UiLook& look) {
+    if (look.scale) return *look.scale;
+    if (look.kiosk) return ui::kioskUiScale(height, 0.0f);
     return std::clamp(static_cast<float>(height) / kStillReferenceHeight, kStillMinScale,
                       kStillMaxScale);
 }
 
-OffscreenImGui::OffscreenImGui(int width, int height, core::Problems& problems) {
+OffscreenImGui::OffscreenImGui(int width, int height, const UiLook& look,
+                               core::Problems& problems) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
     io.DeltaTime = kStillFrameSeconds;
-    ui::setupStyle(stillUiScale(height), 1.0f, problems);
+    ui::setupStyle({stillUiScale(height, look), 1.0f, look.texts}, problems);
     ImGui_ImplOpenGL3_Init(kGlslVersion);
 }
 

@@ -13,6 +13,9 @@
 #include <SDL.h>
 
 #include <functional>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include <glm/glm.hpp>
 
@@ -21,9 +24,16 @@
 
 namespace friche::app {
 
+// How the interface is sized and what its font must hold.
+struct UiLook {
+    bool kiosk = false;              // for a screen read from 3 m (ui::kioskUiScale)
+    std::optional<float> scale;      // --ui-scale, a kiosk config's: overrides both
+    std::vector<std::string> texts;  // scenario files: every glyph they use is in the font
+};
+
 class ImGuiLayer {
 public:
-    ImGuiLayer(Platform& platform, core::Problems& problems);
+    ImGuiLayer(Platform& platform, UiLook look, core::Problems& problems);
     ~ImGuiLayer();
     ImGuiLayer(const ImGuiLayer&) = delete;
     ImGuiLayer& operator=(const ImGuiLayer&) = delete;
@@ -32,6 +42,12 @@ public:
     // touch on a panel or while a popup is open, a key while a widget has the keyboard).
     bool processEvent(const SDL_Event& event, glm::vec2 windowSize);
     void newFrame();
+    // The display changed (a new resolution, another screen): sizes the
+    // interface again when its scale should change. True when it did.
+    bool resize();
+    // Sets the scale the look's `scale` overrides with, and applies it.
+    void setScale(std::optional<float> scale);
+    float scale() const { return scale_; }
     // Draws the frame's panels over whatever is in the default framebuffer.
     void render();
 
@@ -39,6 +55,12 @@ private:
     // Whether a press at `point` (window points) is the interface's.
     bool claims(glm::vec2 point) const;
 
+    float wantedScale() const;
+    void applyScale(float scale);
+
+    Platform& platform_;
+    UiLook look_;
+    float scale_ = 0.0f;
     glm::vec2 lastMotion_{0.0f};  // the pointer's last position from SDL's motion events
 };
 
@@ -48,7 +70,7 @@ private:
 // panels give the same pixels.
 class OffscreenImGui {
 public:
-    OffscreenImGui(int width, int height, core::Problems& problems);
+    OffscreenImGui(int width, int height, const UiLook& look, core::Problems& problems);
     ~OffscreenImGui();
     OffscreenImGui(const OffscreenImGui&) = delete;
     OffscreenImGui& operator=(const OffscreenImGui&) = delete;
@@ -58,7 +80,8 @@ public:
     void draw(const std::function<void()>& panels);
 };
 
-// The interface's scale for a still `height` pixels tall (1 at 1080).
-float stillUiScale(int height);
+// The interface's scale for a still `height` pixels tall: 1 at 1080, or an
+// exhibition screen's (ui::kioskUiScale) for a kiosk's, unless `look` sets one.
+float stillUiScale(int height, const UiLook& look);
 
 }  // namespace friche::app

@@ -62,8 +62,14 @@ std::unique_ptr<Platform> Platform::open(const WindowDesc& desc, core::Problems&
     if (desc.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     std::unique_ptr<Platform> p(new Platform());
     p->fullscreen_ = desc.fullscreen;
-    p->window_ = SDL_CreateWindow(desc.title.c_str(), SDL_WINDOWPOS_CENTERED,
-                                  SDL_WINDOWPOS_CENTERED, desc.width, desc.height, flags);
+    p->display_ = desc.display < SDL_GetNumVideoDisplays() ? desc.display : 0;
+    SDL_Rect bounds{0, 0, desc.width, desc.height};
+    // Fullscreen with no window manager: the window is the display's size
+    // from the start, at its corner, so nothing waits on a manager to resize it.
+    if (desc.fullscreen) SDL_GetDisplayBounds(p->display_, &bounds);
+    const int at = static_cast<int>(SDL_WINDOWPOS_CENTERED_DISPLAY(p->display_));
+    p->window_ = SDL_CreateWindow(desc.title.c_str(), desc.fullscreen ? bounds.x : at,
+                                  desc.fullscreen ? bounds.y : at, bounds.w, bounds.h, flags);
     if (!p->window_) {
         problems.error("NO_WINDOW", "SDL", std::string("cannot open a window: ") + SDL_GetError());
         return nullptr;
@@ -101,6 +107,26 @@ void Platform::swap() {
 void Platform::setFullscreen(bool on) {
     if (SDL_SetWindowFullscreen(window_, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0) == 0)
         fullscreen_ = on;
+}
+
+void Platform::keepFullscreen() {
+    // Once a second is soon enough after a change, and never a fight with a
+    // window manager that answers late.
+    constexpr Uint32 kCheckMs = 1000;
+    if (SDL_GetTicks() - fullscreenChecked_ < kCheckMs) return;
+    fullscreenChecked_ = SDL_GetTicks();
+    SDL_Rect bounds;
+    if (SDL_GetDisplayBounds(display_, &bounds) != 0) return;
+    int x = 0, y = 0, w = 0, h = 0;
+    SDL_GetWindowPosition(window_, &x, &y);
+    SDL_GetWindowSize(window_, &w, &h);
+    const bool covers = x == bounds.x && y == bounds.y && w == bounds.w && h == bounds.h;
+    if (covers && (SDL_GetWindowFlags(window_) & SDL_WINDOW_FULLSCREEN_DESKTOP)) return;
+    SDL_SetWindowFullscreen(window_, 0);
+    SDL_SetWindowPosition(window_, bounds.x, bounds.y);
+    SDL_SetWindowSize(window_, bounds.w, bounds.h);
+    SDL_SetWindowFullscreen(window_, SDL_WINDOW_FULLSCREEN_DESKTOP);
+    fullscreen_ = true;
 }
 
 void Platform::drawableSize(int& w, int& h) const {

@@ -22,6 +22,7 @@ struct WindowDesc {
     int height = 900;
     bool headless = false;    // offscreen driver, hidden window
     bool fullscreen = false;  // desktop fullscreen
+    int display = 0;          // the screen to open on (SDL's display index)
 };
 
 class Platform {
@@ -36,6 +37,11 @@ public:
     void* glContext() const { return context_; }
     void swap();
     void setFullscreen(bool on);
+    // A kiosk's window covers its whole display, whatever happened since: a
+    // new resolution, a screen plugged in again, no window manager to resize
+    // it. Cheap to call every turn of the loop: it looks once a second and
+    // acts only when they differ.
+    void keepFullscreen();
     bool fullscreen() const { return fullscreen_; }
     // Drawable size in pixels (HiDPI: may exceed the window size in points).
     void drawableSize(int& w, int& h) const;
@@ -49,6 +55,8 @@ private:
     void* context_ = nullptr;
     int glVersion_ = 0;
     bool fullscreen_ = false;
+    int display_ = 0;
+    unsigned fullscreenChecked_ = 0;  // SDL_GetTicks() at keepFullscreen's last look
 };
 
 // Whether a display can be opened: SDL has a video driver that is not offscreen or dummy.

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <functional>
 
+#include <imgui.h>
+
 #include "app/environment.h"
 #include "app/imgui_layer.h"
 #include "app/platform.h"
@@ -23,6 +25,7 @@
 #include "scene/depth_range.h"
 #include "scene/draw_list.h"
 #include "ui/model_panel.h"
+#include "ui/site_picker.h"
 #include "ui/story_panels.h"
 
 namespace friche::app {
@@ -48,10 +51,15 @@ std::optional<std::string> unsupported(const RenderCommand& cmd) {
     return std::nullopt;
 }
 
-// The panels over a still, as the viewer draws them; `panels` runs inside ImGui's frame.
-void drawPanels(const RenderCommand& cmd, const std::function<void()>& panels) {
+// The panels over a still, as the viewer draws them; `panels` runs inside
+// ImGui's frame. `texts`: what the font must hold (the scenario file).
+void drawPanels(const RenderCommand& cmd, const std::function<void()>& panels,
+                std::vector<std::string> texts = {}) {
     core::Problems problems;
-    OffscreenImGui ui(cmd.width, cmd.height, problems);
+    UiLook look;
+    look.kiosk = cmd.kiosk;
+    look.texts = std::move(texts);
+    OffscreenImGui ui(cmd.width, cmd.height, look, problems);
     core::printProblems("friche render", problems);
     ui.draw(panels);
 }
@@ -199,6 +207,17 @@ bool setMoment(const RenderCommand& cmd, scene::Story& story, std::string& error
     return true;
 }
 
+// The story's panels as the viewer shows them; a kiosk's visitor panels add
+// the site panel (this site alone in its picker) with "back to start".
+void stillPanels(const RenderCommand& cmd, scene::Story& story) {
+    const glm::vec2 size(static_cast<float>(cmd.width), static_cast<float>(cmd.height));
+    ui::storyPanels(story, size, {.kiosk = cmd.kiosk});
+    if (!cmd.kiosk) return;
+    const std::vector<scene::LocalText> names{story.scenario().site.name};
+    ui::sitePanel({names, 0, {}, true}, story.scenario().views, story.language(),
+                  ImGui::GetFontSize() * 0.6f);
+}
+
 int runScenarioRender(const RenderCommand& cmd, const Environment& env) {
     std::string error;
     const auto loaded = loadStory(cmd.path, error);
@@ -213,8 +232,7 @@ int runScenarioRender(const RenderCommand& cmd, const Environment& env) {
             render::drawStory(r, gpu, story, cmd.width, cmd.height, env.look);
             if (cmd.ui) {
                 t.bind();
-                const glm::vec2 size(static_cast<float>(cmd.width), static_cast<float>(cmd.height));
-                drawPanels(cmd, [&] { ui::storyPanels(story, size); });
+                drawPanels(cmd, [&] { stillPanels(cmd, story); }, {scenarioText(cmd.path)});
                 return t.readRgb();
             }
             std::vector<std::uint8_t> rgb = t.readRgb();

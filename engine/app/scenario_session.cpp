@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 #include <algorithm>
+#include <chrono>
 
 #include "io/scenario_loader.h"
 #include "ui/site_picker.h"
@@ -17,12 +18,30 @@ namespace {
 // clock up to this, and slows down beyond it rather than jumping.
 constexpr double kMaxFrameSeconds = 0.5;
 
+}  // namespace
+
 double steadySeconds() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
 
+namespace {
+
+std::vector<SiteFile> sitesAmong(const std::vector<fs::path>& files, bool withFictional) {
+    std::vector<SiteFile> sites;
+    for (const fs::path& f : files) {
+        io::ScenarioResult r = io::loadScenario(f);
+        if (r.ok() && (withFictional || !r.scenario.site.fictional))
+            sites.push_back({f, r.scenario.site.name});
+    }
+    return sites;
+}
+
 }  // namespace
+
+std::vector<SiteFile> siteFiles(const std::vector<fs::path>& files) {
+    return sitesAmong(files, true);
+}
 
 std::vector<SiteFile> listSites(const fs::path& folder) {
     std::vector<fs::path> files;
@@ -31,12 +50,7 @@ std::vector<SiteFile> listSites(const fs::path& folder) {
         if (entry.path().extension() == ".json") files.push_back(entry.path());
     }
     std::sort(files.begin(), files.end());
-    std::vector<SiteFile> sites;
-    for (const fs::path& f : files) {
-        io::ScenarioResult r = io::loadScenario(f);
-        if (r.ok()) sites.push_back({f, r.scenario.site.name});
-    }
-    return sites;
+    return sitesAmong(files, false);
 }
 
 std::optional<ScenarioSession> ScenarioSession::load(const fs::path& file,
@@ -52,13 +66,14 @@ std::optional<ScenarioSession> ScenarioSession::load(const fs::path& file,
 void ScenarioSession::inherit(ScenarioSession&& previous) {
     story_.inherit(previous.story_);
     sites_ = std::move(previous.sites_);
+    style_ = std::move(previous.style_);
+    clock_ = std::move(previous.clock_);
 }
 
 double ScenarioSession::tick() {
-    const auto now = std::chrono::steady_clock::now();
+    const double now = clock_();
     // After an idle wait the time since the last frame is not motion: start from now.
-    const double seconds =
-        lastFrame_ && animating() ? std::chrono::duration<double>(now - *lastFrame_).count() : 0.0;
+    const double seconds = lastFrame_ && animating() ? now - *lastFrame_ : 0.0;
     lastFrame_ = now;
     return std::clamp(seconds, 0.0, kMaxFrameSeconds);
 }
@@ -67,9 +82,9 @@ void ScenarioSession::advance() {
     story_.advance(tick());
 }
 
-std::optional<fs::path> ScenarioSession::drawPanels(glm::vec2 windowSize) {
+PanelChoice ScenarioSession::drawPanels(glm::vec2 windowSize) {
     const float em = ImGui::GetFontSize();
-    dragging_ = ui::storyPanels(story_, windowSize);
+    dragging_ = ui::storyPanels(story_, windowSize, {.kiosk = style_.kiosk});
     std::vector<scene::LocalText> names;
     int current = -1;
     for (const SiteFile& s : sites_) {
@@ -78,20 +93,23 @@ std::optional<fs::path> ScenarioSession::drawPanels(glm::vec2 windowSize) {
             current = static_cast<int>(names.size());
         names.push_back(s.name);
     }
-    // Below the Model panel's collapsed title bar.
+    // Below the Model panel's collapsed title bar; an exhibition has none.
     const ui::SiteChoice choice =
-        ui::sitePanel({names, current}, story_.scenario().views, story_.language(), em * 3.0f);
+        ui::sitePanel({names, current, style_.languages, style_.kiosk}, story_.scenario().views,
+                      story_.language(), style_.kiosk ? em * 0.6f : em * 3.0f);
     if (choice.view) story_.flyTo(*choice.view, windowSize.x / std::max(windowSize.y, 1.0f));
-    if (choice.site) return sites_[static_cast<std::size_t>(*choice.site)].file;
-    return std::nullopt;
+    PanelChoice picked;
+    picked.backToStart = choice.backToStart;
+    if (choice.site) picked.site = sites_[static_cast<std::size_t>(*choice.site)].file;
+    return picked;
 }
 
 void ScenarioSession::userActed() {
-    story_.userActed(steadySeconds());
+    story_.userActed(clock_());
 }
 
 bool ScenarioSession::idleExpired() {
-    return story_.idleExpired(steadySeconds());
+    return story_.idleExpired(clock_());
 }
 
 }  // namespace friche::app

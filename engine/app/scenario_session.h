@@ -10,8 +10,8 @@
 //   while (s->animating()) keep drawing;
 #pragma once
 
-#include <chrono>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -29,8 +29,28 @@ struct SiteFile {
     scene::LocalText name;
 };
 
-// The scenarios in `folder` that load without errors, in file-name order.
+// The scenarios in `folder` that load without errors and show a real site
+// (not a fictional example), in file-name order.
 std::vector<SiteFile> listSites(const std::filesystem::path& folder);
+// The scenarios `files`, in that order (an exhibition's picker); those that do
+// not load are left out.
+std::vector<SiteFile> siteFiles(const std::vector<std::filesystem::path>& files);
+
+// What the user asked for on the panels this frame.
+struct PanelChoice {
+    std::optional<std::filesystem::path> site;  // another scenario to open
+    bool backToStart = false;                   // an exhibition's "back to start"
+};
+
+// How the panels are shown: the viewer's, or an exhibition's visitor panels.
+struct PanelStyle {
+    bool kiosk = false;
+    std::vector<scene::Language> languages;  // the language buttons; empty: all four
+};
+
+// Seconds on a steady clock: the viewer's is the system's; tests pass their own.
+using Clock = std::function<double()>;
+double steadySeconds();
 
 class ScenarioSession {
 public:
@@ -42,20 +62,26 @@ public:
     const scene::Story& story() const { return story_; }
     // See scene::Story::attach: the caller keeps site.model while the session lives.
     void attach(const scene::SiteModel& site) { story_.attach(site); }
-    // Keeps the story's language, compare mode and idle rule, and the site list.
+    // Keeps the story's language, compare mode and idle rule, the site list,
+    // the panels' style and the clock.
     void inherit(ScenarioSession&& previous);
+    void setSites(std::vector<SiteFile> sites) { sites_ = std::move(sites); }
+    void setStyle(PanelStyle style) { style_ = std::move(style); }
+    void setClock(Clock clock) { clock_ = std::move(clock); }
+    double now() const { return clock_(); }
 
     // Advances the story by the time since the last frame.
     void advance();
     // Draws the panels and labels over a window of `windowSize` points (inside
-    // ImGui's frame). Returns the scenario file the user picked, if any.
-    std::optional<std::filesystem::path> drawPanels(glm::vec2 windowSize);
+    // ImGui's frame). Returns what the user picked.
+    PanelChoice drawPanels(glm::vec2 windowSize);
     // True while something moves on its own or the timeline is dragged: keep drawing frames.
     bool animating() const { return story_.animating() || dragging_; }
 
-    // The exhibition's idle rule on the steady clock (scene::Story).
+    // The exhibition's idle rule on the session's clock (scene::Story).
     void userActed();
     bool idleExpired();
+    double idleRemaining() const { return story_.idleRemaining(now()); }
 
 private:
     explicit ScenarioSession(scene::Scenario scenario) : story_(std::move(scenario)) {}
@@ -64,7 +90,9 @@ private:
     scene::Story story_;
     bool dragging_ = false;
     std::vector<SiteFile> sites_;
-    std::optional<std::chrono::steady_clock::time_point> lastFrame_;
+    PanelStyle style_;
+    Clock clock_ = steadySeconds;
+    std::optional<double> lastFrame_;
 };
 
 }  // namespace friche::app

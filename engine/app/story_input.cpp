@@ -6,6 +6,7 @@
 
 #include <stb_image_write.h>
 
+#include "core/file.h"
 #include "io/scenario_loader.h"
 
 namespace friche::app {
@@ -78,6 +79,12 @@ std::optional<std::string> outputProblem(const std::string& output) {
     if (!std::filesystem::is_directory(parent, ec))
         return "cannot write " + output + ": no folder " + parent.string();
     return std::nullopt;
+}
+
+std::string scenarioText(const std::filesystem::path& path) {
+    std::string error;
+    const auto bytes = core::readFile(path, error, io::kMaxScenarioBytes);
+    return bytes ? std::string(bytes->begin(), bytes->end()) : std::string();
 }
 
 bool writePng(const std::string& path, int width, int height,

@@ -10,6 +10,7 @@
 //   gl->target->bind();  render::drawStory(*gl->renderer, *gl->gpu, story, width, height, look);
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -51,6 +52,10 @@ std::optional<int> findView(const scene::Scenario& s, const std::string& id,
                             const std::string& path, std::string& error);
 
 // An output file's folder must exist before any work is done.
+// A scenario file's text (empty if it cannot be read): the glyphs the
+// interface's font must hold for it.
+std::string scenarioText(const std::filesystem::path& path);
+
 std::optional<std::string> outputProblem(const std::string& output);
 
 // Writes `rgb` (rows top first) as a PNG; false when it cannot.

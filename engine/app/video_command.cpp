@@ -103,7 +103,9 @@ int runVideo(const VideoCommand& cmd) {
     if (!gl) return fail("cannot render " + cmd.path);
     core::Problems problems;
     std::optional<OffscreenImGui> panels;
-    if (cmd.ui) panels.emplace(cmd.width, cmd.height, problems);
+    UiLook look;
+    look.texts = {scenarioText(cmd.path)};
+    if (cmd.ui) panels.emplace(cmd.width, cmd.height, look, problems);
     auto encoder = media::VideoEncoder::open(
         {.path = cmd.output, .width = cmd.width, .height = cmd.height, .fps = cmd.fps}, problems);
     core::printProblems("friche video", problems);

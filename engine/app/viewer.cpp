@@ -15,6 +15,8 @@
 #include "app/environment.h"
 #include "app/imgui_layer.h"
 #include "app/input.h"
+#include "app/kiosk.h"
+#include "app/kiosk_config.h"
 #include "app/platform.h"
 #include "app/scenario_session.h"
 #include "app/story_input.h"
@@ -22,6 +24,7 @@
 #include "gfx/gl.h"
 #include "io/load.h"
 #include "io/scenario_loader.h"
+#include "media/signal_stop.h"
 #include "render/gpu_model.h"
 #include "render/offscreen.h"
 #include "render/renderer.h"
@@ -66,6 +69,9 @@ struct SceneSummary {
 // Everything the loop works on. Declaration order is destruction order reversed:
 // GPU resources go before the renderer, the renderer and ImGui before the GL context.
 struct Viewer {
+    ViewerHooks hooks;
+    std::optional<Kiosk> kiosk;    // `--kiosk`: a locked exhibition screen
+    std::optional<float> uiScale;  // --ui-scale
     fs::path path;
     fs::path startPath;                // where the viewer opened, for the idle return
     std::optional<fs::path> snapshot;  // FRICHE_SNAPSHOT: save the first frame, then quit
@@ -88,6 +94,7 @@ struct Viewer {
     int framesToDraw = kFramesAfterEvent;
     float frameMs = 0.0f;
     bool quit = false;
+    bool rescale = false;  // the operator changed the UI scale
 };
 
 // What opening a path gives: a model, and the scenario when the path is one.
@@ -99,10 +106,11 @@ struct Opened {
 
 // Loads a scenario and its models, or a model; prints every problem, and
 // nullopt after the error count.
-std::optional<Opened> openPath(const fs::path& path) {
+std::optional<Opened> openPath(const fs::path& path, const ViewerHooks& hooks) {
     Opened o;
     if (core::lowerExtension(path) == "json") {
         o.session = ScenarioSession::load(path, o.problems);
+        if (o.session && hooks.clock) o.session->setClock(hooks.clock);
         if (o.session) {
             io::SiteModelResult r = io::loadSiteModel(o.session->story().scenario());
             o.problems.append(r.problems);
@@ -131,9 +139,19 @@ void adopt(Viewer& v, Opened&& o) {
 }
 
 bool load(Viewer& v) {
-    auto opened = openPath(v.path);
+    auto opened = openPath(v.path, v.hooks);
     if (!opened) return false;
     adopt(v, std::move(*opened));
+    if (v.kiosk && !v.session) {
+        std::fprintf(stderr, "friche: %s: a kiosk shows scenarios (.json), not a model\n",
+                     v.path.c_str());
+        return false;
+    }
+    if (v.kiosk) {
+        v.session->setSites(siteFiles(v.kiosk->config().sites));
+        v.session->setStyle({.kiosk = true, .languages = v.kiosk->config().languages});
+        v.session->story().language() = v.kiosk->config().language;
+    }
     return true;
 }
 
@@ -142,14 +160,33 @@ void releaseImages(Viewer& v) {
     for (scene::Image& image : v.model.images) image.rgba = {};
 }
 
+// The interface's size and the texts its font must hold: every scenario one
+// can switch to.
+UiLook uiLook(const Viewer& v) {
+    UiLook look;
+    look.kiosk = v.kiosk.has_value();
+    look.scale = v.uiScale;
+    if (v.kiosk && v.kiosk->config().uiScale) look.scale = v.kiosk->config().uiScale;
+    std::vector<fs::path> files{v.path};
+    if (v.kiosk) files = v.kiosk->config().sites;
+    if (!v.kiosk && v.session) {
+        for (const SiteFile& site : listSites(v.path.parent_path())) files.push_back(site.file);
+    }
+    for (const fs::path& f : files) look.texts.push_back(scenarioText(f));
+    return look;
+}
+
 // The window, ImGui, the renderer and the model's GPU copy.
 bool open(Viewer& v) {
     core::Problems problems;
-    v.platform = Platform::open(
-        {.title = "friche — " + v.path.filename().string(), .headless = v.snapshot.has_value()},
-        problems);
+    v.platform = Platform::open({.title = "friche — " + v.path.filename().string(),
+                                 .headless = v.snapshot.has_value() || v.hooks.beforeTurn,
+                                 .fullscreen = v.kiosk.has_value(),
+                                 .display = v.kiosk ? v.kiosk->config().display : 0},
+                                problems);
     if (v.platform) {
-        v.ui = std::make_unique<ImGuiLayer>(*v.platform, problems);
+        v.ui = std::make_unique<ImGuiLayer>(*v.platform, uiLook(v), problems);
+        if (v.kiosk) v.kiosk->setUiScale(v.ui->scale());
         v.renderer = render::Renderer::create(problems);
     }
     if (v.renderer) v.gpu = v.renderer->upload(v.model, problems);
@@ -193,7 +230,10 @@ scene::CameraView currentCamera(const Viewer& v, float aspect) {
 // The orbit camera the user moves: a scenario's story's, or the viewer's own on a model.
 void setOrbit(Viewer& v, const scene::OrbitCamera& orbit) {
     v.view.gltfCamera = -1;
-    if (v.session)
+    // A visitor orbits and zooms within the site: never under it, never lost in the void.
+    if (v.kiosk)
+        v.session->story().holdCamera(scene::keptOnSite(orbit, v.summary.bounds));
+    else if (v.session)
         v.session->story().holdCamera(orbit);
     else
         v.view.orbit = orbit;
@@ -234,6 +274,9 @@ void handlePointer(Viewer& v, const scene::PointerEvent& event) {
 }
 
 void handleKey(Viewer& v, KeyAction action) {
+    // A kiosk stays fullscreen whatever the keys say.
+    if (v.kiosk && (action == KeyAction::ToggleFullscreen || action == KeyAction::LeaveFullscreen))
+        return;
     switch (action) {
         case KeyAction::Quit:
             v.quit = true;
@@ -252,14 +295,29 @@ void handleKey(Viewer& v, KeyAction action) {
     }
 }
 
+// The touch that ends the attract loop speaks the language of the invitation
+// it landed on; anywhere else, the exhibition's default.
+void pickVisitorLanguage(Viewer& v, const SDL_Event& e, glm::vec2 size) {
+    const auto pointer = toPointerEvent(e, size);
+    const auto at = pointer ? scene::pointerPosition(*pointer) : std::nullopt;
+    const auto tapped = at ? v.kiosk->bannerLanguage(*at) : std::nullopt;
+    v.session->story().language() = tapped.value_or(v.kiosk->config().language);
+}
+
 // The interface sees every event first; the camera and keys get what it leaves.
 void handleEvent(Viewer& v, const SDL_Event& e) {
     v.framesToDraw = kFramesAfterEvent;
-    if (v.session && isUserInput(e)) v.session->userActed();
+    const glm::vec2 size = windowSize(v);
+    if (v.kiosk && !v.kiosk->admit(e, size)) return;
+    if (v.session && isUserInput(e)) {
+        const bool attracting = v.session->story().attracting();
+        v.session->userActed();
+        if (v.kiosk && attracting) pickVisitorLanguage(v, e, size);
+    }
     if (e.type == SDL_QUIT) v.quit = true;
+    if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) v.ui->resize();
     if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_FOCUS_LOST)
         v.controller.cancel();
-    const glm::vec2 size = windowSize(v);
     const bool claimed = v.ui->processEvent(e, size);
     // The operator's keys (quit, fullscreen) work whatever ImGui says it has:
     // its keyboard claim can be a frame stale. F is a letter a text field may want.
@@ -348,7 +406,7 @@ void showStart(Viewer& v) {
 // Opens another scenario in the same window; when it cannot be opened (the
 // problems are printed) the site shown stays.
 void switchSite(Viewer& v, const fs::path& file) {
-    auto opened = openPath(file);
+    auto opened = openPath(file, v.hooks);
     if (!opened) return;
     core::Problems problems;
     auto gpu = v.renderer->upload(opened->model, problems);
@@ -365,15 +423,40 @@ void switchSite(Viewer& v, const fs::path& file) {
     v.framesToDraw = kFramesAfterEvent + 1;
 }
 
-// The scenario's panels; the scenario file the user switched to, if any.
-std::optional<fs::path> scenarioPanels(Viewer& v) {
-    if (!v.session) return std::nullopt;
+// The scenario's panels; what the user picked on them.
+PanelChoice scenarioPanels(Viewer& v) {
+    if (!v.session) return {};
     v.session->advance();
     const scene::Compare compare = v.session->story().compare();
-    auto next = v.session->drawPanels(windowSize(v));
+    PanelChoice choice = v.session->drawPanels(windowSize(v));
     // A click on the compare panel changes what the panels show: draw them again.
     if (v.session->story().compare() != compare) v.framesToDraw = kFramesAfterEvent + 1;
-    return next;
+    return choice;
+}
+
+// The exhibition's first site at its start, the story waiting for a visitor.
+void backToStart(Viewer& v) {
+    if (v.path != v.startPath) switchSite(v, v.startPath);
+    v.session->story().timeline().setPosition(0.0);
+    v.session->story().compare().mode = scene::CompareMode::Off;
+    v.session->story().followStory();
+}
+
+// The kiosk's overlays and what the operator asked for.
+void kioskOverlays(Viewer& v, PanelChoice& choice) {
+    switch (v.kiosk->overlays(*v.session, v.frameMs)) {
+        case KioskAction::Exit:
+            v.quit = true;
+            break;
+        case KioskAction::BackToStart:
+            choice.backToStart = true;
+            break;
+        case KioskAction::Rescale:
+            v.rescale = true;
+            break;
+        case KioskAction::None:
+            break;
+    }
 }
 
 // The 3D view as the viewer drew it, before the panels go over it.
@@ -388,13 +471,17 @@ void saveSnapshot(Viewer& v) {
 void drawFrame(Viewer& v) {
     const Uint64 start = SDL_GetPerformanceCounter();
     v.ui->newFrame();
-    // A scenario's own panels take the corners: the technical ones start folded.
+    // A scenario's own panels take the corners: the technical ones start
+    // folded; a kiosk shows them to the operator only.
     if (v.session) ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
-    ui::modelPanel(
-        {v.model, v.summary.stats, v.problems, v.summary.cameras, v.glContext, v.frameMs}, v.view);
+    if (!v.kiosk || v.kiosk->showModel())
+        ui::modelPanel(
+            {v.model, v.summary.stats, v.problems, v.summary.cameras, v.glContext, v.frameMs},
+            v.view);
     if (v.session) ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
-    ui::renderPanel(v.light);
-    const auto nextSite = scenarioPanels(v);
+    if (!v.kiosk || v.kiosk->showLight()) ui::renderPanel(v.light);
+    PanelChoice choice = scenarioPanels(v);
+    if (v.kiosk) kioskOverlays(v, choice);
     if (v.light.reloadRequested) reloadShaders(v);
     ui::shaderErrorOverlay(v.shaderError);
     applyViewState(v);
@@ -404,22 +491,45 @@ void drawFrame(Viewer& v) {
     v.platform->swap();
     v.frameMs = static_cast<float>(SDL_GetPerformanceCounter() - start) * 1000.0f /
                 static_cast<float>(SDL_GetPerformanceFrequency());
-    if (nextSite) switchSite(v, *nextSite);
+    if (choice.site) switchSite(v, *choice.site);
+    if (choice.backToStart) backToStart(v);
+    if (v.rescale) {
+        v.rescale = false;
+        v.ui->setScale(v.kiosk->settings().uiScale);
+        v.framesToDraw = kFramesAfterEvent + 1;
+    }
 }
 
 // Nobody there for a while: the first site, its start, the story playing.
 void attractLoop(Viewer& v) {
-    if (v.path != v.startPath) switchSite(v, v.startPath);
-    v.session->story().attract();
+    const fs::path attract = v.kiosk ? v.kiosk->config().attractSite() : v.startPath;
+    if (v.path != attract) switchSite(v, attract);
+    if (v.kiosk) {
+        v.session->story().attract(v.kiosk->config().language);
+        v.kiosk->log("attract loop");
+    } else {
+        v.session->story().attract();
+    }
     v.framesToDraw = kFramesAfterEvent + 1;
 }
 
 void runLoop(Viewer& v) {
-    while (!v.quit) {
+    // A kiosk ignores quit requests, so SDL must not turn SIGTERM into one:
+    // a service stop (systemd) ends it here, cleanly.
+    const std::optional<media::SignalStop> stop =
+        v.kiosk ? std::make_optional<media::SignalStop>() : std::nullopt;
+    for (int turn = 0; !v.quit; ++turn) {
+        if (v.hooks.beforeTurn) v.hooks.beforeTurn(turn);
+        if (stop && stop->requested()) {
+            v.kiosk->log("stopped by signal " + std::to_string(stop->signal()));
+            break;
+        }
         if (v.session && v.session->idleExpired()) attractLoop(v);
         // A step, playback or camera flight draws every frame until it ends.
         if (v.session && v.session->animating()) v.framesToDraw = std::max(v.framesToDraw, 1);
-        if (v.framesToDraw == 0) SDL_WaitEventTimeout(nullptr, kIdleWaitMs);
+        if (v.kiosk && v.kiosk->animating(*v.session)) v.framesToDraw = std::max(v.framesToDraw, 1);
+        if (v.kiosk) v.platform->keepFullscreen();
+        if (v.framesToDraw == 0 && !v.hooks.beforeTurn) SDL_WaitEventTimeout(nullptr, kIdleWaitMs);
         SDL_Event e;
         while (SDL_PollEvent(&e)) handleEvent(v, e);
         if (v.shaderWatch.changed()) {
@@ -431,6 +541,24 @@ void runLoop(Viewer& v) {
             --v.framesToDraw;
         }
     }
+}
+
+// The kiosk's config: the file `--kiosk CONFIG.json` names, or the defaults
+// around the scenarios given (the default one without any). Problems printed.
+std::optional<KioskConfig> kioskConfig(const ViewerCommand& cmd, const Environment& env) {
+    const std::vector<std::string>& args = *cmd.kiosk;
+    if (args.size() == 1 && isKioskConfig(args.front())) {
+        core::Problems problems;
+        auto config = readKioskConfig(args.front(), problems);
+        core::printProblems(args.front(), problems);
+        return config;
+    }
+    std::vector<fs::path> sites(args.begin(), args.end());
+    if (sites.empty()) {
+        if (const auto path = defaultScenarioPath(env)) sites.push_back(*path);
+    }
+    if (sites.empty()) return std::nullopt;
+    return defaultKioskConfig(std::move(sites));
 }
 
 }  // namespace
@@ -451,13 +579,21 @@ std::optional<fs::path> defaultScenarioPath(const Environment& env) {
     return std::nullopt;
 }
 
-int runViewer(const ViewerCommand& cmd) {
+int runViewer(const ViewerCommand& cmd, const ViewerHooks& hooks) {
     Viewer v;
+    v.hooks = hooks;
+    v.uiScale = cmd.uiScale;
     const auto env = readEnvironment("friche");
     if (!env) return kExitUsage;
     std::string error;
-    const auto path =
-        cmd.path.empty() ? defaultScenarioPath(*env) : std::optional<fs::path>(cmd.path);
+    if (cmd.kiosk) {
+        auto config = kioskConfig(cmd, *env);
+        if (!config) return kExitBadInput;
+        v.kiosk.emplace(std::move(*config));
+    }
+    const auto path = v.kiosk            ? v.kiosk->config().sites.front()
+                      : cmd.path.empty() ? defaultScenarioPath(*env)
+                                         : std::optional<fs::path>(cmd.path);
     if (!path) {
         std::fputs(
             "friche: no PATH given and no default scenario found.\n"
@@ -468,11 +604,13 @@ int runViewer(const ViewerCommand& cmd) {
     }
     v.path = v.startPath = *path;
     if (!load(v)) return kExitBadInput;
-    if (v.session) v.session->story().setIdleSeconds(env->idleSeconds);
+    if (v.session)
+        v.session->story().setIdleSeconds(v.kiosk ? v.kiosk->config().idleSeconds
+                                                  : env->idleSeconds);
     v.light.lighting = env->look.lighting;
     v.light.debugView = env->look.debugView;
     v.snapshot = env->snapshot;
-    if (!displayAvailable() && !v.snapshot) {
+    if (!displayAvailable() && !v.snapshot && !hooks.beforeTurn) {
         std::fputs(kNoDisplay, stderr);
         return kExitBadInput;
     }

@@ -1,7 +1,9 @@
-// `friche [PATH]`: the interactive viewer in a window.
+// `friche [PATH]`: the interactive viewer in a window; `friche --kiosk
+// [CONFIG.json | PATH...]`: the same as a locked exhibition screen (app/kiosk.h).
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 
 #include "app/cli.h"
@@ -9,7 +11,15 @@
 
 namespace friche::app {
 
-int runViewer(const ViewerCommand& cmd);
+// For tests: the clock the viewer runs on instead of the steady clock, and a
+// function called at the start of each turn of its loop (it may push SDL
+// events; the loop then never sleeps waiting for events).
+struct ViewerHooks {
+    std::function<double()> clock;
+    std::function<void(int turn)> beforeTurn;
+};
+
+int runViewer(const ViewerCommand& cmd, const ViewerHooks& hooks = {});
 
 // What `friche` with no PATH opens: $FRICHE_DEFAULT_SCENARIO if set, else
 // the Seraing scenario, scenes/seraing.json, found beside the executable's
