@@ -92,7 +92,14 @@ ImGuiLayer::~ImGuiLayer() {
 }
 
 bool ImGuiLayer::processEvent(const SDL_Event& event, glm::vec2 windowSize) {
-    ImGui_ImplSDL2_ProcessEvent(&event);
+    const SDL_Scancode key = event.key.keysym.scancode;
+    const bool downSinceFrame =
+        std::find(downSinceFrame_.begin(), downSinceFrame_.end(), key) != downSinceFrame_.end();
+    if (event.type == SDL_KEYUP && downSinceFrame)
+        deferredUps_.push_back(event);
+    else
+        ImGui_ImplSDL2_ProcessEvent(&event);
+    if (event.type == SDL_KEYDOWN) downSinceFrame_.push_back(key);
     if (event.type == SDL_MOUSEMOTION) lastMotion_ = glm::vec2(event.motion.x, event.motion.y);
     // ImGui's WantCaptureMouse dates from the last frame: a move onto the 3D
     // view and a click there, in one batch of events, would both go to the
@@ -120,6 +127,11 @@ bool ImGuiLayer::processEvent(const SDL_Event& event, glm::vec2 windowSize) {
 }
 
 void ImGuiLayer::newFrame() {
+    // The last frame saw these keys down: now they may go up.
+    for (SDL_Event& up : readyUps_) ImGui_ImplSDL2_ProcessEvent(&up);
+    readyUps_ = std::move(deferredUps_);
+    deferredUps_.clear();
+    downSinceFrame_.clear();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     // During a drag Debian's backend (ImGui 1.86) reads the pointer through

@@ -56,6 +56,13 @@ private:
     bool claims(glm::vec2 point) const;
 
     float wantedScale() const;
+
+    // ImGui 1.86 reads keys as "down now": a key pressed and released between
+    // two frames (a clicker, xdotool, any key on a slow software-rendered
+    // frame) would never be seen pressed. Such a release waits for the next frame.
+    std::vector<SDL_Scancode> downSinceFrame_;
+    std::vector<SDL_Event> deferredUps_;  // released before the frame that sees them down
+    std::vector<SDL_Event> readyUps_;     // seen down by the last frame: released at the next
     void applyScale(float scale);
 
     Platform& platform_;

@@ -1,5 +1,7 @@
 #include "app/kiosk_input.h"
 
+#include <utility>
+
 #include "ui/kiosk_panels.h"
 
 namespace friche::app {
@@ -74,6 +76,10 @@ void KioskInput::track(const SDL_Event& e, glm::vec2 windowSize) {
             break;
         case SDL_MOUSEBUTTONUP:
         case SDL_FINGERUP:
+            // A frame can take longer than the press (a software renderer
+            // at 4K): the release's own time says how long it was held.
+            if (pressStart_ && e.common.timestamp - *pressStart_ >= kLongPressMs)
+                releasedLong_ = true;
             pressStart_.reset();
             break;
         default:
@@ -84,6 +90,9 @@ void KioskInput::track(const SDL_Event& e, glm::vec2 windowSize) {
 KioskVerdict KioskInput::filter(const SDL_Event& e, glm::vec2 windowSize, KioskAccess access) {
     const bool unlocked = access == KioskAccess::Operator;
     track(e, windowSize);
+    // A press in the operator's corner is for the PIN pad, not the camera.
+    if (pressing() && (e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_FINGERDOWN))
+        return KioskVerdict::Swallow;
     switch (e.type) {
         case SDL_QUIT:
         case SDL_APP_TERMINATING:
@@ -117,6 +126,7 @@ KioskVerdict KioskInput::filter(const SDL_Event& e, glm::vec2 windowSize, KioskA
 }
 
 bool KioskInput::longPressDue(Uint32 nowMs) {
+    if (std::exchange(releasedLong_, false)) return true;
     if (!pressStart_ || nowMs - *pressStart_ < kLongPressMs) return false;
     pressStart_.reset();
     return true;

@@ -46,6 +46,7 @@ private:
     void track(const SDL_Event& event, glm::vec2 windowSize);
 
     std::optional<Uint32> pressStart_;
+    bool releasedLong_ = false;  // a long press ended before a frame could see it held
     glm::vec2 pressAt_{0.0f};
 };
 

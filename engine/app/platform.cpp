@@ -67,6 +67,7 @@ std::unique_ptr<Platform> Platform::open(const WindowDesc& desc, core::Problems&
     // Fullscreen with no window manager: the window is the display's size
     // from the start, at its corner, so nothing waits on a manager to resize it.
     if (desc.fullscreen) SDL_GetDisplayBounds(p->display_, &bounds);
+    p->displayBounds_ = bounds;
     const int at = static_cast<int>(SDL_WINDOWPOS_CENTERED_DISPLAY(p->display_));
     p->window_ = SDL_CreateWindow(desc.title.c_str(), desc.fullscreen ? bounds.x : at,
                                   desc.fullscreen ? bounds.y : at, bounds.w, bounds.h, flags);
@@ -110,18 +111,21 @@ void Platform::setFullscreen(bool on) {
 }
 
 void Platform::keepFullscreen() {
-    // Once a second is soon enough after a change, and never a fight with a
-    // window manager that answers late.
+    // Once a second is soon enough after a change.
     constexpr Uint32 kCheckMs = 1000;
     if (SDL_GetTicks() - fullscreenChecked_ < kCheckMs) return;
     fullscreenChecked_ = SDL_GetTicks();
+    // With no window manager nobody gives the window the keyboard: X keeps
+    // its focus on the pointer's root, SDL ignores that, and every key
+    // (the operator's too) would be lost. Take it.
+    if (SDL_GetKeyboardFocus() != window_) SDL_SetWindowInputFocus(window_);
     SDL_Rect bounds;
     if (SDL_GetDisplayBounds(display_, &bounds) != 0) return;
-    int x = 0, y = 0, w = 0, h = 0;
-    SDL_GetWindowPosition(window_, &x, &y);
-    SDL_GetWindowSize(window_, &w, &h);
-    const bool covers = x == bounds.x && y == bounds.y && w == bounds.w && h == bounds.h;
-    if (covers && (SDL_GetWindowFlags(window_) & SDL_WINDOW_FULLSCREEN_DESKTOP)) return;
+    // Only a display that changed is fullscreened again: SDL's fullscreen
+    // without a window manager warps the pointer, so doing it for nothing
+    // would drag a visitor's finger away.
+    if (SDL_RectEquals(&bounds, &displayBounds_)) return;
+    displayBounds_ = bounds;
     SDL_SetWindowFullscreen(window_, 0);
     SDL_SetWindowPosition(window_, bounds.x, bounds.y);
     SDL_SetWindowSize(window_, bounds.w, bounds.h);

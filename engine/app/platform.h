@@ -7,6 +7,8 @@
 // GL context through EGL with no display at all (Mesa llvmpipe here).
 #pragma once
 
+#include <SDL_rect.h>
+
 #include <memory>
 #include <string>
 
@@ -39,8 +41,8 @@ public:
     void setFullscreen(bool on);
     // A kiosk's window covers its whole display, whatever happened since: a
     // new resolution, a screen plugged in again, no window manager to resize
-    // it. Cheap to call every turn of the loop: it looks once a second and
-    // acts only when they differ.
+    // it; and it has the keyboard. Cheap to call every turn of the loop: it
+    // looks once a second and acts only when the display changed.
     void keepFullscreen();
     bool fullscreen() const { return fullscreen_; }
     // Drawable size in pixels (HiDPI: may exceed the window size in points).
@@ -56,7 +58,8 @@ private:
     int glVersion_ = 0;
     bool fullscreen_ = false;
     int display_ = 0;
-    unsigned fullscreenChecked_ = 0;  // SDL_GetTicks() at keepFullscreen's last look
+    unsigned fullscreenChecked_ = 0;      // SDL_GetTicks() at keepFullscreen's last look
+    SDL_Rect displayBounds_{0, 0, 0, 0};  // the display's when last made fullscreen
 };
 
 // Whether a display can be opened: SDL has a video driver that is not offscreen or dummy.
