@@ -174,6 +174,13 @@ std::optional<KioskConfig> readKioskConfig(const fs::path& file, core::Problems&
     KioskConfig c = defaultKioskConfig({});
     c.file = file;
     readConfig(*root, c, problems);
+    // A scenario's unknown field is a warning; a kiosk's is an error: a
+    // misspelt "idleSeconds" would leave an exhibition that never goes idle.
+    std::vector<core::Problem> unknown;
+    for (const core::Problem& p : problems.list())
+        if (p.code == "UNKNOWN_FIELD") unknown.push_back(p);
+    for (const core::Problem& p : unknown)
+        problems.error("KIOSK_UNKNOWN_KEY", p.where, p.message + ": not a kiosk setting");
     if (problems.hasErrors()) return std::nullopt;
     return c;
 }

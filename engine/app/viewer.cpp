@@ -2,6 +2,9 @@
 
 #include <SDL.h>
 #include <imgui.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <algorithm>
 #include <cmath>
@@ -156,8 +159,13 @@ bool load(Viewer& v) {
 }
 
 // The GPU has the pixels now; an exhibition PC keeps days of uptime with less memory held.
+// The previous site's model and decoded images are freed by now: glibc keeps
+// freed pages for reuse unless asked, and a kiosk switches sites for weeks.
 void releaseImages(Viewer& v) {
     for (scene::Image& image : v.model.images) image.rgba = {};
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 // The interface's size and the texts its font must hold: every scenario one

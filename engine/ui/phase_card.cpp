@@ -269,17 +269,26 @@ void visitorFunding(const scene::ProjectData& data, int phase, Language language
     ImGui::EndGroup();
 }
 
-// The partners as one paragraph of names.
+// "Partners (13)": the names one tap away, in a list.
 void visitorPartners(const std::vector<scene::Partner>& list, int phase, Language language) {
-    std::string names;
-    for (const scene::Partner& p : list) {
-        if (!scene::shownIn(p.phases, phase)) continue;
-        if (!names.empty()) names += " · ";
-        names += p.name.in(language);
+    std::vector<const scene::Partner*> shown;
+    for (const scene::Partner& p : list)
+        if (scene::shownIn(p.phases, phase)) shown.push_back(&p);
+    if (shown.empty()) return;
+    const std::string line = scene::uiText(UiText::Partners, language) + " (" +
+                             std::to_string(shown.size()) + ")  \xE2\x80\xBA";  // ›
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, kHeadingColour);
+    if (ImGui::Selectable(line.c_str())) ImGui::OpenPopup("partners");
+    ImGui::PopStyleColor();
+    if (ImGui::BeginPopup("partners")) {
+        for (const scene::Partner* p : shown) {
+            std::string name = p->name.in(language);
+            if (!p->country.empty()) name += " (" + p->country + ")";
+            ImGui::BulletText("%s", name.c_str());
+        }
+        ImGui::EndPopup();
     }
-    if (names.empty()) return;
-    heading(UiText::Partners, language);
-    ImGui::TextWrapped("%s", names.c_str());
 }
 
 void visitorFigures(const std::vector<scene::Figure>& list, UiText which, int phase,
@@ -336,6 +345,26 @@ void visitorSourceLine(const scene::Scenario& s, int phase, Language language) {
     ImGui::PopStyleColor();
 }
 
+// "Illustrative geometry, not a survey of the site.", the site's own longer
+// note one tap away.
+void visitorNote(const scene::Site& site, Language language) {
+    if (!site.illustrative) return;
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, kNoteColour);
+    ImGui::PushTextWrapPos(0.0f);
+    if (ImGui::Selectable(scene::uiText(UiText::IllustrativeGeometry, language).c_str()) &&
+        !site.note.empty())
+        ImGui::OpenPopup("note");
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    if (ImGui::BeginPopup("note")) {
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * kVisitorCardWidthEm);
+        ImGui::TextUnformatted(site.note.in(language).c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndPopup();
+    }
+}
+
 void visitorCard(const scene::Scenario& s, int phase, Language language) {
     phaseText(phaseAt(s, phase), language, true);
     const scene::ProjectData& data = s.data;
@@ -365,7 +394,7 @@ void phaseCard(const scene::Scenario& s, int phase, const scene::Compare& compar
     const float bottomMargin = layout.bottomMargin;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float em = ImGui::GetFontSize();
-    const float width = layout.visitor ? std::min(em * kVisitorCardWidthEm, display.x * 0.3f)
+    const float width = layout.visitor ? std::min(em * kVisitorCardWidthEm, display.x * 0.34f)
                                        : std::min(em * kCardWidthEm, display.x * 0.4f);
     const float margin = em * 0.6f;
     // Below the Light panel's folded title bar, which shares the top right
@@ -387,8 +416,12 @@ void phaseCard(const scene::Scenario& s, int phase, const scene::Compare& compar
             visitorCard(s, phase, language);
         else
             phaseText(phaseAt(s, phase), language);
-        if (!layout.visitor) projectData(s.data, language);
-        illustrativeNote(s.site, language);
+        if (layout.visitor) {
+            visitorNote(s.site, language);
+        } else {
+            projectData(s.data, language);
+            illustrativeNote(s.site, language);
+        }
     }
     ImGui::End();
 }

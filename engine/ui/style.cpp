@@ -66,13 +66,17 @@ float fontPixels(float scale) {
 
 float kioskUiScale(int heightPixels, float displayDpi) {
     const float height = static_cast<float>(std::max(heightPixels, 1));
-    float pixels = height / 60.0f;
+    // What a reader sees of body text is the height of its letters, about
+    // 0.55 of the font's size (OCR word boxes): 1/40 of the screen's height
+    // gives letters 1/72 of it, 30 px on 2160 lines, 11 mm on a 65-inch
+    // screen, readable from 3 m.
+    float pixels = height / 40.0f;
     // X reports 96 when it does not know the screen's size; nothing real is
     // below 20 or above 400 dpi.
     const bool knownSize = displayDpi >= 20.0f && displayDpi <= 400.0f && displayDpi != 96.0f;
-    constexpr float kTextMillimetres = 13.0f;
-    if (knownSize) pixels = std::max(pixels, kTextMillimetres * displayDpi / 25.4f);
-    return std::min(pixels, height / 45.0f) / kFontPoints;
+    constexpr float kFontMillimetres = 20.0f;
+    if (knownSize) pixels = std::max(pixels, kFontMillimetres * displayDpi / 25.4f);
+    return std::min(pixels, height / 32.0f) / kFontPoints;
 }
 
 void setupStyle(const StyleDesc& desc, core::Problems& problems) {

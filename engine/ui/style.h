@@ -17,9 +17,10 @@ namespace friche::ui {
 // DPI where it reports one, at least the pixel ratio (macOS Retina reports points).
 float uiScale(float displayDpi, float pixelRatio);
 
-// An exhibition screen's scale, read from about 3 m: body text at least 1/60
-// of the screen's height, larger where the display reports a physical size
-// that needs it (text about 13 mm high), never more than 1/45 of the height.
+// An exhibition screen's scale, read from about 3 m: body text's letters at
+// least 1/72 of the screen's height (a font of 1/40), larger where the display
+// reports a physical size that needs it (a font of 20 mm), never a font of
+// more than 1/32 of the height.
 float kioskUiScale(int heightPixels, float displayDpi);
 
 // The body text's size in pixels at `scale`.

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <regex>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -128,4 +129,38 @@ TEST(RenderUi, LabelBehindABuildingIsDimmed) {
     const double hidden = brightest("standing"), seen = brightest("gone");
     EXPECT_GT(seen, 235.0);
     EXPECT_LT(hidden, seen - 30.0);
+}
+
+// The exhibition's visitor panels read from 3 m: on a 3840x2160 still of
+// Droixhe's N-POWER phase (its fullest card), tesseract's word boxes over the
+// phase card (the right third) are at least 30 px high, half of them or more,
+// and the card names its source by its label, not by a file name.
+TEST(RenderUi, KioskCardReadsFromThreeMetres) {
+    if (!std::filesystem::exists(kTesseract)) GTEST_SKIP() << "no " << kTesseract;
+    const Image image = renderStill(
+        kDroixhe, "ui_kiosk_4k",
+        {.size = "3840x2160", .args = {"--ui", "--kiosk", "--lang", "fr", "--phase", "n-power"}});
+    ASSERT_EQ(image.width, 3840);
+    const RunResult r = runProgram(kTesseract, {outPath("ui_kiosk_4k"), "stdout", "tsv"}, 180);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    // level page block par line word left top width height conf text
+    std::vector<int> heights;
+    std::string words;
+    std::istringstream rows(r.output);
+    for (std::string row; std::getline(rows, row);) {
+        std::istringstream cells(row);
+        int level = 0, left = 0, top = 0, width = 0, height = 0;
+        double confidence = 0;
+        std::string skip, text;
+        cells >> level >> skip >> skip >> skip >> skip >> skip >> left >> top >> width >> height >>
+            confidence >> text;
+        if (level != 5 || confidence < 70 || text.size() < 3 || left < image.width * 0.62) continue;
+        heights.push_back(height);
+        words += text + " ";
+    }
+    ASSERT_GE(heights.size(), 30u) << words;
+    std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+    EXPECT_GE(heights[heights.size() / 2], 30) << "median word box; read: " << words;
+    EXPECT_NE(words.find("N-POWER"), std::string::npos) << words;
+    EXPECT_EQ(words.find(".txt"), std::string::npos) << words;
 }

@@ -1,0 +1,191 @@
+// The kiosk as a visitor and an operator meet it: the viewer's own loop on
+// SDL's offscreen driver, with SDL events pushed between its turns and a
+// clock the test steps.
+#include <gtest/gtest.h>
+
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "app/kiosk.h"
+#include "app/viewer.h"
+#include "core/pin.h"
+#include "gfx/handle.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using friche::app::ViewerHooks;
+using nlohmann::json;
+
+const fs::path kScenes = fs::path(FRICHE_SOURCE_DIR) / "scenes";
+constexpr const char* kPin = "2468";
+
+// A kiosk config in a folder of its own (its log beside it); `extra` keys added.
+fs::path writeKioskConfig(const std::string& name, const json& extra = json::object()) {
+    const fs::path folder = fs::path(FRICHE_TEST_OUT) / "kiosk-viewer" / name;
+    fs::remove_all(folder);
+    fs::create_directories(folder);
+    json config = {
+        {"sites", {(kScenes / "seraing.json").string(), (kScenes / "droixhe.json").string()}},
+        {"pin", friche::core::formatPinHash(
+                    friche::core::hashPin(kPin, friche::core::randomSalt(), 1000))},
+        {"idleSeconds", 120},
+        {"log", (folder / "kiosk.log").string()}};
+    config.update(extra);
+    std::ofstream(folder / "kiosk.json") << config.dump(2);
+    return folder / "kiosk.json";
+}
+
+int runKiosk(const fs::path& config, const ViewerHooks& hooks) {
+    friche::app::ViewerCommand cmd;
+    cmd.kiosk = std::vector<std::string>{config.string()};
+    return friche::app::runViewer(cmd, hooks);
+}
+
+void push(SDL_Event e) {
+    SDL_PushEvent(&e);
+}
+
+void pushKey(SDL_Keycode sym, Uint16 mod = KMOD_NONE) {
+    for (Uint32 type : {SDL_KEYDOWN, SDL_KEYUP}) {
+        SDL_Event e{};
+        e.type = type;
+        e.key.type = type;
+        e.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
+        e.key.keysym.sym = sym;
+        e.key.keysym.scancode = SDL_GetScancodeFromKey(sym);
+        e.key.keysym.mod = mod;
+        e.key.windowID = SDL_GetWindowID(SDL_GL_GetCurrentWindow());
+        push(e);
+    }
+}
+
+void pushText(const char* text) {
+    SDL_Event e{};
+    e.type = SDL_TEXTINPUT;
+    e.text.windowID = SDL_GetWindowID(SDL_GL_GetCurrentWindow());
+    std::snprintf(e.text.text, sizeof(e.text.text), "%s", text);
+    push(e);
+}
+
+void pushQuitRequests() {
+    SDL_Event quit{};
+    quit.type = SDL_QUIT;
+    push(quit);
+    SDL_Event close{};
+    close.type = SDL_WINDOWEVENT;
+    close.window.event = SDL_WINDOWEVENT_CLOSE;
+    close.window.windowID = SDL_GetWindowID(SDL_GL_GetCurrentWindow());
+    push(close);
+}
+
+// Whether the ImGui window `name` was drawn in the last frame.
+bool shown(const char* name) {
+    const ImGuiWindow* w = ImGui::FindWindowByName(name);
+    return w && w->Active;
+}
+
+// The window covers its display (SDL's offscreen driver has one of 1024x768).
+bool fullscreen() {
+    SDL_Window* window = SDL_GL_GetCurrentWindow();
+    SDL_Rect display{};
+    SDL_GetDisplayBounds(SDL_GetWindowDisplayIndex(window), &display);
+    int w = 0, h = 0;
+    SDL_GetWindowSize(window, &w, &h);
+    return w == display.w && h == display.h;
+}
+
+TEST(KioskViewer, EscAltF4CtrlQF11AndQuitRequestsDoNotEndIt) {
+    int lastTurn = 0;
+    bool stayedFullscreen = true;
+    ViewerHooks hooks;
+    hooks.beforeTurn = [&](int turn) {
+        lastTurn = turn;
+        if (turn > 1) stayedFullscreen = stayedFullscreen && fullscreen();
+        if (turn == 1) pushKey(SDLK_ESCAPE);
+        if (turn == 2) pushKey(SDLK_F4, KMOD_LALT);
+        if (turn == 3) pushKey(SDLK_q, KMOD_LCTRL);
+        if (turn == 4) pushKey(SDLK_F11);
+        if (turn == 5) pushQuitRequests();
+        if (turn == 12) std::raise(SIGTERM);  // a service stop: the one way out but the operator's
+    };
+    EXPECT_EQ(runKiosk(writeKioskConfig("quit-keys"), hooks), 0);
+    EXPECT_EQ(lastTurn, 12);
+    EXPECT_TRUE(stayedFullscreen);
+}
+
+TEST(KioskViewer, AWrongPinDoesNothingTheRightOneOpensTheOperatorPanelWhoseExitEndsIt) {
+    int lastTurn = 0;
+    bool padOpened = false, refused = false, unlocked = false;
+    ViewerHooks hooks;
+    hooks.beforeTurn = [&](int turn) {
+        lastTurn = turn;
+        if (turn == 1) pushKey(SDLK_p, KMOD_LCTRL | KMOD_LALT);  // the operator's chord
+        if (turn == 3) {
+            padOpened = shown("PIN") && !shown("Operator");
+            pushText("1111");
+            pushKey(SDLK_RETURN);
+        }
+        if (turn == 6) {
+            refused = shown("PIN") && !shown("Operator") && !shown("Light");
+            pushText(kPin);
+            pushKey(SDLK_RETURN);
+        }
+        if (turn == 9) {
+            unlocked = shown("Operator") && !shown("PIN");
+            pushKey(SDLK_q, KMOD_LCTRL);  // the operator's keyboard may quit
+        }
+        if (turn == 40) std::raise(SIGTERM);  // a hang would fail here, not stall
+    };
+    EXPECT_EQ(runKiosk(writeKioskConfig("pin"), hooks), 0);
+    EXPECT_TRUE(padOpened);
+    EXPECT_TRUE(refused);
+    EXPECT_TRUE(unlocked);
+    EXPECT_LT(lastTurn, 40);
+    std::ifstream log(fs::path(FRICHE_TEST_OUT) / "kiosk-viewer/pin/kiosk.log");
+    const std::string text{std::istreambuf_iterator<char>(log), std::istreambuf_iterator<char>()};
+    EXPECT_NE(text.find("wrong operator PIN"), std::string::npos) << text;
+    EXPECT_NE(text.find("operator panel opened"), std::string::npos) << text;
+}
+
+TEST(KioskViewer, IdleCountsDownThenPlaysTheFirstSiteWithTheInvitation) {
+    double now = 1000.0;
+    bool countdown = false, attract = false, touchedBack = false;
+    ViewerHooks hooks;
+    hooks.clock = [&] { return now; };
+    hooks.beforeTurn = [&](int turn) {
+        if (turn == 2) now += 115.0;  // 5 s left of 120
+        if (turn == 4) {
+            countdown = shown("Countdown") && !shown("Attract");
+            now += 10.0;
+        }
+        if (turn == 8) {
+            attract = shown("Attract");
+            SDL_Event down{};
+            down.type = SDL_MOUSEBUTTONDOWN;
+            down.button.button = SDL_BUTTON_LEFT;
+            down.button.x = 400;
+            down.button.y = 400;
+            push(down);
+        }
+        if (turn == 11) {
+            touchedBack = !shown("Attract") && !shown("Countdown");
+            std::raise(SIGTERM);
+        }
+    };
+    EXPECT_EQ(runKiosk(writeKioskConfig("idle"), hooks), 0);
+    EXPECT_TRUE(countdown);
+    EXPECT_TRUE(attract);
+    EXPECT_TRUE(touchedBack);
+}
+
+}  // namespace

@@ -1,0 +1,132 @@
+// The visitor panels at 3840x2160, as `friche render --ui --kiosk` and the
+// kiosk draw them, for every site, phase and language: every character of the
+// scenario is in the font, no panel needs a scrollbar or leaves the screen,
+// the body text's font is at least 1/40 of the screen's height (its letters
+// 1/72, tests/cli/kiosk_still_test.cpp reads them) and touch targets at least
+// 1/20.
+//
+// ImGui lays the panels out without a GL context: the test runs its frames
+// and reads the windows it made, with no pixels drawn.
+#include <gtest/gtest.h>
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "app/story_input.h"
+#include "io/scenario_loader.h"
+#include "scene/story.h"
+#include "ui/site_picker.h"
+#include "ui/story_panels.h"
+#include "ui/style.h"
+#include "ui/touch.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using friche::scene::Language;
+
+constexpr int kWidth = 3840;
+constexpr int kHeight = 2160;
+const fs::path kScenes = fs::path(FRICHE_SOURCE_DIR) / "scenes";
+
+const char* const kSites[] = {"seraing", "droixhe", "cite-miroir", "liege-smart-city",
+                              "differdange"};
+
+// Decodes UTF-8 (the scenario files are valid UTF-8: the loader checks it).
+std::vector<unsigned> codepoints(const std::string& text) {
+    std::vector<unsigned> out;
+    for (std::size_t i = 0; i < text.size();) {
+        unsigned c = 0;
+        const int n = ImTextCharFromUtf8(&c, text.c_str() + i, text.c_str() + text.size());
+        out.push_back(c);
+        i += static_cast<std::size_t>(n > 0 ? n : 1);
+    }
+    return out;
+}
+
+class VisitorPanels : public testing::TestWithParam<const char*> {
+protected:
+    void SetUp() override {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(kWidth, kHeight);
+        io.DeltaTime = 1.0f / 60.0f;
+        file_ = kScenes / (std::string(GetParam()) + ".json");
+        text_ = friche::app::scenarioText(file_);
+        friche::core::Problems problems;
+        friche::ui::setupStyle({friche::ui::kioskUiScale(kHeight, 0.0f), 1.0f, {text_}}, problems);
+        ASSERT_FALSE(problems.hasErrors());
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // builds the atlas
+    }
+    void TearDown() override { ImGui::DestroyContext(); }
+
+    // The kiosk's panels over a still, a few frames so auto-sized windows settle.
+    void drawFrames(friche::scene::Story& story) {
+        for (int frame = 0; frame < 3; ++frame) {
+            ImGui::NewFrame();
+            friche::ui::storyPanels(story, glm::vec2(kWidth, kHeight), {.kiosk = true});
+            const std::vector<friche::scene::LocalText> names{story.scenario().site.name};
+            friche::ui::sitePanel({names, 0, {}, true}, story.scenario().views, story.language(),
+                                  ImGui::GetFontSize() * 0.6f);
+            ImGui::Render();
+        }
+    }
+
+    fs::path file_;
+    std::string text_;
+};
+
+TEST_P(VisitorPanels, EveryCharacterOfTheScenarioIsInTheFont) {
+    ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+    for (unsigned c : codepoints(text_)) {
+        if (c < 0x20) continue;  // newlines and tabs of the JSON itself
+        EXPECT_NE(font->FindGlyphNoFallback(static_cast<ImWchar>(c)), nullptr)
+            << GetParam() << ": U+" << std::hex << c;
+    }
+    for (const std::string& t : friche::scene::allUiTexts())
+        for (unsigned c : codepoints(t))
+            EXPECT_NE(font->FindGlyphNoFallback(static_cast<ImWchar>(c)), nullptr)
+                << "U+" << std::hex << c << " in " << t;
+}
+
+TEST_P(VisitorPanels, ReadableFromThreeMetresWithNoScrollbarInAnyPhaseOrLanguage) {
+    const friche::io::ScenarioResult loaded = friche::io::loadScenario(file_);
+    ASSERT_TRUE(loaded.ok());
+    friche::scene::Story story(loaded.scenario);
+    for (Language language : friche::scene::kLanguages) {
+        for (int phase = 0; phase < static_cast<int>(loaded.scenario.phases.size()); ++phase) {
+            story.language() = language;
+            story.timeline().setPosition(phase);
+            drawFrames(story);
+            const std::string where = std::string(GetParam()) + " phase " +
+                                      loaded.scenario.phases[phase].id + " in " +
+                                      friche::scene::languageCode(language);
+            EXPECT_GE(ImGui::GetFontSize(), kHeight / 40.0f) << where;
+            EXPECT_GE(friche::ui::touchTarget(), kHeight / 20.0f - 0.5f) << where;
+            for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+                if (!w->Active || w->Hidden) continue;
+                EXPECT_FALSE(w->ScrollbarY || w->ScrollbarX)
+                    << where << ": the window '" << w->Name << "' scrolls";
+                EXPECT_LE(w->Pos.y + w->Size.y, static_cast<float>(kHeight) + 0.5f)
+                    << where << ": '" << w->Name << "' leaves the screen";
+            }
+        }
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Sites, VisitorPanels, testing::ValuesIn(kSites),
+                         [](const testing::TestParamInfo<const char*>& param) {
+                             std::string name = param.param;
+                             for (char& c : name)
+                                 if (c == '-') c = '_';
+                             return name;
+                         });
+
+}  // namespace
