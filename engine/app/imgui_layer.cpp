@@ -100,7 +100,11 @@ bool ImGuiLayer::processEvent(const SDL_Event& event, glm::vec2 windowSize) {
     else
         ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_KEYDOWN) downSinceFrame_.push_back(key);
-    if (event.type == SDL_MOUSEMOTION) lastMotion_ = glm::vec2(event.motion.x, event.motion.y);
+    if (event.type == SDL_MOUSEMOTION) pointer_ = glm::vec2(event.motion.x, event.motion.y);
+    if (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEBUTTONUP)
+        pointer_ = glm::vec2(event.button.x, event.button.y);
+    if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_LEAVE)
+        pointer_.reset();
     // ImGui's WantCaptureMouse dates from the last frame: a move onto the 3D
     // view and a click there, in one batch of events, would both go to the
     // panel. So a press is the interface's by where it lands; moves and
@@ -134,13 +138,11 @@ void ImGuiLayer::newFrame() {
     downSinceFrame_.clear();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
-    // During a drag Debian's backend (ImGui 1.86) reads the pointer through
-    // SDL's global mouse state, which on X without a window manager (a kiosk,
-    // Xvfb) can stay where the press was: a dragged handle would freeze. The
-    // motion events always carry the truth.
-    ImGuiIO& io = ImGui::GetIO();
-    if (io.MouseDown[0] || io.MouseDown[1] || io.MouseDown[2])
-        io.MousePos = ImVec2(lastMotion_.x, lastMotion_.y);
+    // Debian's backend (ImGui 1.86) reads the pointer through SDL's global
+    // mouse state, which on X without a window manager (a kiosk, Xvfb) can
+    // stay where a press was: a dragged handle would freeze. The mouse events
+    // always carry the truth (pushed ones too: SDL's state never sees those).
+    if (pointer_) ImGui::GetIO().MousePos = ImVec2(pointer_->x, pointer_->y);
     ImGui::NewFrame();
 }
 

@@ -68,7 +68,8 @@ private:
     Platform& platform_;
     UiLook look_;
     float scale_ = 0.0f;
-    glm::vec2 lastMotion_{0.0f};  // the pointer's last position from SDL's motion events
+    // The pointer's last position from SDL's mouse events; none once it left the window.
+    std::optional<glm::vec2> pointer_;
 };
 
 // ImGui for a still of `width` x `height` pixels: the viewer's font and style,

@@ -6,6 +6,9 @@
 #include <fstream>
 
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "gfx/handle.h"
 
@@ -32,6 +35,15 @@ std::size_t residentBytes() {
     std::size_t pages = 0, resident = 0;
     if (!(statm >> pages >> resident)) return 0;
     return resident * static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+}
+
+std::size_t heapBytes() {
+#ifdef __GLIBC__
+    const struct mallinfo2 m = mallinfo2();
+    return m.uordblks + m.hblkhd;
+#else
+    return 0;
+#endif
 }
 
 Kiosk::Kiosk(KioskConfig config)
@@ -107,8 +119,12 @@ KioskAction Kiosk::overlays(ScenarioSession& session, float frameMs) {
         return KioskAction::None;
     }
     if (access_ != KioskAccess::Operator) return KioskAction::None;
-    const ui::KioskHealth health{frameMs, static_cast<double>(residentBytes()) / (1 << 20),
-                                 gfx::liveObjects(), steadySeconds() - started_, lastError_};
+    const ui::KioskHealth health{frameMs,
+                                 static_cast<double>(residentBytes()) / (1 << 20),
+                                 static_cast<double>(heapBytes()) / (1 << 20),
+                                 gfx::liveObjects(),
+                                 steadySeconds() - started_,
+                                 lastError_};
     switch (ui::operatorPanel(settings_, health, !config_.file.empty())) {
         case ui::OperatorAction::Exit:
             log("operator exit");

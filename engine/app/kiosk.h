@@ -78,5 +78,10 @@ private:
 
 // The process's resident memory in bytes (Linux: /proc/self/statm), 0 if unknown.
 std::size_t residentBytes();
+// The bytes the process has allocated and not freed (glibc's mallinfo2: in
+// use in the heap and in mapped chunks), 0 where unknown. Unlike resident
+// memory it does not count pages the allocator keeps after a free: a leak
+// shows in it alone.
+std::size_t heapBytes();
 
 }  // namespace friche::app

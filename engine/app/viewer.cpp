@@ -426,6 +426,7 @@ void switchSite(Viewer& v, const fs::path& file) {
     v.problems.append(problems);
     v.path = file;
     releaseImages(v);
+    if (v.kiosk) v.kiosk->log("site " + file.filename().string());
     showStart(v);
     // The panels fit themselves to the new site's texts over the next frames.
     v.framesToDraw = kFramesAfterEvent + 1;

@@ -17,6 +17,11 @@ constexpr std::size_t kMaxPinDigits = 12;
 constexpr ImGuiWindowFlags kOverlayFlags =
     ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize |
     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar;
+// An overlay that only shows: appearing, it takes no focus (which would close
+// a list a visitor has open) and no touch.
+constexpr ImGuiWindowFlags kPassiveFlags = ImGuiWindowFlags_NoInputs |
+                                           ImGuiWindowFlags_NoFocusOnAppearing |
+                                           ImGuiWindowFlags_NoBringToFrontOnFocus;
 const ImVec4 kWarning{1.0f, 0.45f, 0.35f, 1.0f};
 
 void section(const char* name) {
@@ -100,8 +105,8 @@ OperatorAction operatorPanel(KioskSettings& s, const KioskHealth& health, bool c
         if (ImGui::Button("Exit friche", button)) action = OperatorAction::Exit;
 
         section("Health");
-        ImGui::Text("Frame %.1f ms   Memory %.0f MiB   GL objects %ld", health.frameMs,
-                    health.residentMiB, health.glObjects);
+        ImGui::Text("Frame %.1f ms   Memory %.0f MiB (heap %.1f)   GL objects %ld", health.frameMs,
+                    health.residentMiB, health.heapMiB, health.glObjects);
         const long up = std::lround(health.uptimeSeconds);
         ImGui::Text("Up %ld d %02ld:%02ld:%02ld", up / 86400, up / 3600 % 24, up / 60 % 60,
                     up % 60);
@@ -135,7 +140,7 @@ OperatorAction operatorPanel(KioskSettings& s, const KioskHealth& health, bool c
 void idleCountdown(double secondsLeft, scene::Language language) {
     centreNextWindow(0.72f);
     ImGui::SetNextWindowBgAlpha(0.8f);
-    if (ImGui::Begin("Countdown", nullptr, kOverlayFlags | ImGuiWindowFlags_NoInputs)) {
+    if (ImGui::Begin("Countdown", nullptr, kOverlayFlags | kPassiveFlags)) {
         ImGui::SetWindowFontScale(1.4f);
         ImGui::Text("%s %d s", scene::uiText(scene::UiText::StartsAgainIn, language).c_str(),
                     static_cast<int>(std::ceil(secondsLeft)));
@@ -148,7 +153,7 @@ std::vector<BannerTarget> attractBanner(const std::vector<scene::Language>& lang
     std::vector<BannerTarget> targets;
     centreNextWindow(0.5f);
     ImGui::SetNextWindowBgAlpha(0.7f);
-    if (ImGui::Begin("Attract", nullptr, kOverlayFlags | ImGuiWindowFlags_NoInputs)) {
+    if (ImGui::Begin("Attract", nullptr, kOverlayFlags | kPassiveFlags)) {
         ImGui::SetWindowFontScale(1.6f);
         for (scene::Language l : languages) {
             const ImVec2 at = ImGui::GetCursorScreenPos();

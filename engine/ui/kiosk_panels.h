@@ -39,6 +39,7 @@ PinPadResult pinPad(PinPad& pad);
 struct KioskHealth {
     float frameMs = 0.0f;
     double residentMiB = 0.0;
+    double heapMiB = 0.0;  // allocated and not freed
     long glObjects = 0;
     double uptimeSeconds = 0.0;
     std::string lastError;

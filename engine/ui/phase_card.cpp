@@ -275,8 +275,8 @@ void visitorPartners(const std::vector<scene::Partner>& list, int phase, Languag
     for (const scene::Partner& p : list)
         if (scene::shownIn(p.phases, phase)) shown.push_back(&p);
     if (shown.empty()) return;
-    const std::string line = scene::uiText(UiText::Partners, language) + " (" +
-                             std::to_string(shown.size()) + ")  \xE2\x80\xBA";  // ›
+    std::string line = scene::uiText(UiText::Partners, language);
+    line += " (" + std::to_string(shown.size()) + ")  \xE2\x80\xBA";  // ›
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, kHeadingColour);
     if (ImGui::Selectable(line.c_str())) ImGui::OpenPopup("partners");

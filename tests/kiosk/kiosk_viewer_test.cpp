@@ -163,12 +163,14 @@ TEST(KioskViewer, IdleCountsDownThenPlaysTheFirstSiteWithTheInvitation) {
     ViewerHooks hooks;
     hooks.clock = [&] { return now; };
     hooks.beforeTurn = [&](int turn) {
-        if (turn == 2) now += 115.0;  // 5 s left of 120
-        if (turn == 4) {
-            countdown = shown("Countdown") && !shown("Attract");
-            now += 10.0;
+        if (turn == 2) now += 112.0;  // 8 s left of 120
+        // Every frame of the countdown shows it, a second more each turn.
+        if (turn >= 4 && turn < 8) {
+            countdown = (turn == 4 || countdown) && shown("Countdown") && !shown("Attract");
+            now += 1.0;
         }
-        if (turn == 8) {
+        if (turn == 8) now += 10.0;
+        if (turn == 10) {
             attract = shown("Attract");
             SDL_Event down{};
             down.type = SDL_MOUSEBUTTONDOWN;
@@ -177,7 +179,7 @@ TEST(KioskViewer, IdleCountsDownThenPlaysTheFirstSiteWithTheInvitation) {
             down.button.y = 400;
             push(down);
         }
-        if (turn == 11) {
+        if (turn == 13) {
             touchedBack = !shown("Attract") && !shown("Countdown");
             std::raise(SIGTERM);
         }
