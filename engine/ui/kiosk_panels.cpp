@@ -47,9 +47,8 @@ void typedDigits(PinPad& pad) {
 void pinDots(const PinPad& pad) {
     std::string dots;
     for (std::size_t i = 0; i < pad.digits.size(); ++i) dots += "\xE2\x97\x8F ";  // ●
-    if (dots.empty()) dots = " ";
     ImGui::SetWindowFontScale(1.5f);
-    ImGui::TextUnformatted(dots.c_str());
+    ImGui::TextUnformatted(dots.empty() ? " " : dots.c_str());  // the line keeps its height
     ImGui::SetWindowFontScale(1.0f);
 }
 
