@@ -77,18 +77,6 @@ void handleKeys(scene::Timeline& timeline) {
     if (keyPressed(ImGuiKey_End, false)) timeline.stepTo(timeline.phaseCount() - 1);
 }
 
-// Shortens `text` with an ellipsis to fit `width` points; empty when not even "…" fits.
-std::string fitted(const std::string& text, float width) {
-    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-    std::string out = text;
-    while (!out.empty() && ImGui::CalcTextSize((out + "…").c_str()).x > width) {
-        out.pop_back();
-        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80)
-            out.pop_back();  // never cut a UTF-8 sequence in half
-    }
-    return out.empty() && ImGui::CalcTextSize("…").x > width ? std::string() : out + "…";
-}
-
 struct Track {
     float left, right, y;
     float x(double position, double end) const {
@@ -115,7 +103,7 @@ LabelLine labelLine(std::vector<std::string> texts, const std::vector<float>& ma
 // Draws text i of `line` at row `y`; true when it had to be shortened.
 bool drawLabel(const LabelLine& line, std::size_t i, float y, ImU32 colour) {
     const std::string& text = line.full[i];
-    const std::string shown = fitted(text, line.boxes[i].width);
+    const std::string shown = fitText(text, line.boxes[i].width);
     ImGui::GetWindowDrawList()->AddText(ImVec2(line.boxes[i].left, y), colour, shown.c_str());
     return shown != text;
 }
@@ -203,6 +191,19 @@ bool scrubber(scene::Timeline& timeline, const Track& track) {
 }
 
 }  // namespace
+
+std::string fitText(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    std::string out = text;
+    while (!out.empty() && ImGui::CalcTextSize((out + "…").c_str()).x > width) {
+        // One character off the end, whole: its continuation bytes, then its
+        // first byte (a lead byte left alone would draw as "?").
+        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80)
+            out.pop_back();
+        if (!out.empty()) out.pop_back();
+    }
+    return out.empty() && ImGui::CalcTextSize("…").x > width ? std::string() : out + "…";
+}
 
 float timelinePanelHeight() {
     const ImGuiStyle& style = ImGui::GetStyle();

@@ -8,8 +8,10 @@
 //   float h = ui::timelinePanelHeight();  // to keep other panels above it
 #pragma once
 
+#include <string>
 #include "scene/locale.h"
 #include "scene/scenario.h"
+
 #include "scene/timeline.h"
 
 namespace friche::ui {
@@ -20,5 +22,9 @@ bool timelinePanel(const scene::Scenario& scenario, scene::Timeline& timeline,
 
 // The panel's height in window points.
 float timelinePanelHeight();
+
+// `text` shortened with an ellipsis to fit `width` points, cut between whole
+// UTF-8 characters; empty when not even "…" fits.
+std::string fitText(const std::string& text, float width);
 
 }  // namespace friche::ui

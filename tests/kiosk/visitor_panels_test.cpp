@@ -22,6 +22,7 @@
 #include "ui/site_picker.h"
 #include "ui/story_panels.h"
 #include "ui/style.h"
+#include "ui/timeline_panel.h"
 #include "ui/touch.h"
 
 namespace {
@@ -94,6 +95,28 @@ TEST_P(VisitorPanels, EveryCharacterOfTheScenarioIsInTheFont) {
         for (unsigned c : codepoints(t))
             EXPECT_NE(font->FindGlyphNoFallback(static_cast<ImWchar>(c)), nullptr)
                 << "U+" << std::hex << c << " in " << t;
+}
+
+// The timeline shortens titles that do not fit: never in the middle of a
+// character (a lone lead byte draws as "?", as "Kreativwirtschaft f?" did).
+TEST_P(VisitorPanels, ShortenedTitlesKeepWholeCharacters) {
+    const friche::io::ScenarioResult loaded = friche::io::loadScenario(file_);
+    ASSERT_TRUE(loaded.ok());
+    ImGui::NewFrame();  // CalcTextSize needs the frame's font
+    ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+    const float em = ImGui::GetFontSize();
+    for (const friche::scene::Phase& phase : loaded.scenario.phases) {
+        for (Language language : friche::scene::kLanguages) {
+            const std::string& title = phase.title.in(language);
+            for (float width = em; width < 20.0f * em; width += em * 0.25f) {
+                const std::string shown = friche::ui::fitText(title, width);
+                for (unsigned c : codepoints(shown))
+                    EXPECT_NE(font->FindGlyphNoFallback(static_cast<ImWchar>(c)), nullptr)
+                        << "'" << shown << "' from '" << title << "' at " << width << " px";
+            }
+        }
+    }
+    ImGui::EndFrame();
 }
 
 TEST_P(VisitorPanels, ReadableFromThreeMetresWithNoScrollbarInAnyPhaseOrLanguage) {
