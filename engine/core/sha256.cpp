@@ -74,6 +74,8 @@ private:
 Sha256::Sha256() : state_(kInitial) {}
 
 void Sha256::update(ByteView bytes) {
+    // An empty view may have no data at all: memcpy must not see its null pointer.
+    if (bytes.size == 0) return;
     totalBytes_ += bytes.size;
     const std::uint8_t* p = bytes.data;
     std::size_t left = bytes.size;
