@@ -92,9 +92,10 @@ ImGuiLayer::~ImGuiLayer() {
 }
 
 bool ImGuiLayer::processEvent(const SDL_Event& event, glm::vec2 windowSize) {
-    const SDL_Scancode key = event.key.keysym.scancode;
-    const bool downSinceFrame =
-        std::find(downSinceFrame_.begin(), downSinceFrame_.end(), key) != downSinceFrame_.end();
+    const bool isKey = event.type == SDL_KEYDOWN || event.type == SDL_KEYUP;
+    const SDL_Scancode key = isKey ? event.key.keysym.scancode : SDL_SCANCODE_UNKNOWN;
+    const bool downSinceFrame = isKey && std::find(downSinceFrame_.begin(), downSinceFrame_.end(),
+                                                   key) != downSinceFrame_.end();
     if (event.type == SDL_KEYUP && downSinceFrame)
         deferredUps_.push_back(event);
     else
