@@ -28,16 +28,14 @@ constexpr const char* kLanguageKey = "language";
 constexpr const char* kIdleKey = "idleSeconds";
 constexpr const char* kUiScaleKey = "uiScale";
 
-// A path in the config, relative to the config's folder.
-std::optional<fs::path> pathAt(const Fields& f, const json& value, const std::string& pointer) {
+// A path in the config; a relative one is read from the config's folder.
+std::optional<fs::path> pathAt(const Fields& f, const json& value, const std::string& pointer,
+                               const fs::path& config) {
     if (!value.is_string() || value.get<std::string>().empty()) {
         io::scenario_json::expected(f.problems(), pointer, "a path", value);
         return std::nullopt;
     }
-    return fs::path(value.get<std::string>());
-}
-
-fs::path besideConfig(const fs::path& config, const fs::path& p) {
+    const fs::path p(value.get<std::string>());
     return p.is_absolute() ? p : (config.parent_path() / p).lexically_normal();
 }
 
@@ -57,8 +55,8 @@ void readSites(const Fields& f, KioskConfig& c) {
     if (sites->empty()) f.problems().error("KIOSK_SITES", f.at("sites"), "lists no site");
     for (std::size_t i = 0; i < sites->size(); ++i) {
         const std::string pointer = io::scenario_json::child(f.at("sites"), i);
-        if (auto p = pathAt(f, (*sites)[i], pointer)) {
-            c.sites.push_back(besideConfig(c.file, *p));
+        if (auto p = pathAt(f, (*sites)[i], pointer, c.file)) {
+            c.sites.push_back(*p);
             checkSite(c.sites.back(), pointer, f.problems());
         }
     }
@@ -111,8 +109,8 @@ void readConfig(const json& root, KioskConfig& c, core::Problems& problems) {
     if (!f.valid()) return;
     readSites(f, c);
     if (const json* a = f.get("attract", Required::No)) {
-        if (auto p = pathAt(f, *a, f.at("attract"))) {
-            c.attract = besideConfig(c.file, *p);
+        if (auto p = pathAt(f, *a, f.at("attract"), c.file)) {
+            c.attract = *p;
             checkSite(*c.attract, f.at("attract"), problems);
         }
     }
@@ -125,7 +123,7 @@ void readConfig(const json& root, KioskConfig& c, core::Problems& problems) {
     if (const auto s = f.number(kUiScaleKey, Required::No, kMinUiScale, kMaxUiScale))
         c.uiScale = static_cast<float>(*s);
     if (const json* l = f.get("log", Required::No)) {
-        if (auto p = pathAt(f, *l, f.at("log"))) c.log = besideConfig(c.file, *p);
+        if (auto p = pathAt(f, *l, f.at("log"), c.file)) c.log = *p;
     }
 }
 

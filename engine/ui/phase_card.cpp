@@ -58,12 +58,24 @@ void figures(const std::vector<scene::Figure>& list, UiText which, Language lang
     }
 }
 
+// A funder's slice of the pie: its share, else its amount.
+double pieShare(const scene::FundingSource& f) {
+    return f.share.value_or(f.amount.value_or(0.0));
+}
+
+// The pie's legend: the slice's colour, the funder and its share.
+void legendLine(int slice, const scene::FundingSource& f, Language language) {
+    legendSwatch(slice);
+    std::string line = f.name.in(language);
+    if (f.share) line += "  " + scene::formatPercent(*f.share, 0, language);
+    ImGui::TextUnformatted(line.c_str());
+}
+
 void funding(const scene::ProjectData& data, Language language) {
     if (data.funding.empty()) return;
     heading(UiText::Funding, language);
     std::vector<double> shares;
-    for (const scene::FundingSource& f : data.funding)
-        shares.push_back(f.share.value_or(f.amount.value_or(0.0)));
+    for (const scene::FundingSource& f : data.funding) shares.push_back(pieShare(f));
     const float radius = ImGui::GetTextLineHeight() * 2.6f;
     ImGui::BeginGroup();
     pieChart(shares, radius);
@@ -73,10 +85,7 @@ void funding(const scene::ProjectData& data, Language language) {
     const std::string currency = data.budget ? data.budget->currency : "EUR";
     for (std::size_t i = 0; i < data.funding.size(); ++i) {
         const scene::FundingSource& f = data.funding[i];
-        legendSwatch(static_cast<int>(i));
-        std::string line = f.name.in(language);
-        if (f.share) line += "  " + scene::formatPercent(*f.share, 0, language);
-        ImGui::TextUnformatted(line.c_str());
+        legendLine(static_cast<int>(i), f, language);
         if (f.amount)
             ImGui::TextDisabled("   %s", scene::formatMoney(*f.amount, currency, language).c_str());
     }
@@ -253,19 +262,14 @@ void visitorFunding(const scene::ProjectData& data, int phase, Language language
     if (shown.empty()) return;
     heading(UiText::Funding, language);
     std::vector<double> shares;
-    for (const scene::FundingSource* f : shown)
-        shares.push_back(f->share.value_or(f->amount.value_or(0.0)));
+    for (const scene::FundingSource* f : shown) shares.push_back(pieShare(*f));
     ImGui::BeginGroup();
     pieChart(shares, ImGui::GetTextLineHeight() * 1.6f);
     ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
-    for (std::size_t i = 0; i < shown.size(); ++i) {
-        legendSwatch(static_cast<int>(i));
-        std::string line = shown[i]->name.in(language);
-        if (shown[i]->share) line += "  " + scene::formatPercent(*shown[i]->share, 0, language);
-        ImGui::TextUnformatted(line.c_str());
-    }
+    for (std::size_t i = 0; i < shown.size(); ++i)
+        legendLine(static_cast<int>(i), *shown[i], language);
     ImGui::EndGroup();
 }
 
