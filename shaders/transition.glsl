@@ -15,6 +15,8 @@ uniform float u_clipHeight;    // world Y above which the surface is cut away
 uniform float u_clipEdge;      // metres of glowing band under a moving clip plane; 0: none
 uniform float u_ghost;         // weight of the x-ray look
 uniform float u_construction;  // weight of the building-site look
+// A section plane (render::ViewParams::section), per frame: cut where dot(xyz, p) > w.
+uniform vec4 u_section;
 
 // Noise features about 2.5 m across: a building crumbles in chunks, not sand.
 const float kDissolveScale = 0.4;
@@ -49,7 +51,7 @@ float dissolveNoise(vec3 p) {
 // Discards what the transition has taken away; returns how much of the
 // glowing edge this fragment is (0..1).
 float transitionDiscard(vec3 p) {
-    if (p.y > u_clipHeight) discard;
+    if (p.y > u_clipHeight || dot(u_section.xyz, p) > u_section.w) discard;
     float edge = u_clipEdge > 0.0 ? 1.0 - smoothstep(0.0, u_clipEdge, u_clipHeight - p.y) : 0.0;
     if (u_dissolve > 0.0) {
         float n = dissolveNoise(p);

@@ -9,17 +9,21 @@ namespace friche::app {
 
 const char* usageText() {
     return "usage:\n"
-           "  friche [PATH] [--ui-scale S]       open the viewer on a scenario (.json) or a model\n"
+           "  friche [PATH] [--ui-scale S] [PROPOSAL]\n"
+           "                                     open the viewer on a scenario (.json) or a model\n"
            "  friche --kiosk [CONFIG.json | PATH...] [--ui-scale S]\n"
            "                                     a locked fullscreen exhibition screen\n"
            "  friche kiosk-pin [PIN]             the \"pin\" line of a kiosk config\n"
            "  friche render PATH -o OUT.png [--size WxH] [--phase ID | --at POS] [--view NAME]\n"
            "                [--compare swipe|side:PHASE_A,PHASE_B[:SPLIT]] [--lang fr|en|nl|de] "
            "[--ui [--kiosk]]\n"
+           "                [--section [-]x|y|z=METRES] [PROPOSAL]\n"
            "  friche video PATH -o OUT.mp4 [--size WxH] [--fps N] [--lang fr|en|nl|de] [--ui]\n"
            "               [--view NAME] [--from POS --to POS --duration SECONDS | --tour ID]\n"
            "                                     the story as an H.264 video, with no display\n"
            "  friche check [--json] PATH...      load and validate without rendering\n"
+           "  PROPOSAL: --proposal FILE [--place X,Z[,ROT_DEG[,Y]]] [--unit m|cm|mm|in|ft]\n"
+           "                                     an architect's model on the scenario's site\n"
            "exit status: 0 fine, 1 bad input, 2 wrong usage\n";
 }
 
@@ -49,6 +53,78 @@ std::optional<double> parseNumber(const std::string& text) {
         return std::nullopt;
     return v;
 }
+
+// --place X,Z[,ROT_DEG[,Y]]: metres and degrees, two to four finite numbers.
+bool parsePlace(const std::string& text, scene::Placement& placement) {
+    float values[4] = {0.0f, 0.0f, 0.0f, 0.0f};
+    std::size_t count = 0;
+    for (std::size_t start = 0; start <= text.size(); ++count) {
+        const std::size_t comma = std::min(text.find(',', start), text.size());
+        const auto value = parseNumber(text.substr(start, comma - start));
+        if (count == 4 || !value || std::abs(*value) > 1e6) return false;
+        values[count] = static_cast<float>(*value);
+        start = comma + 1;
+    }
+    if (count < 2) return false;
+    placement.x = values[0];
+    placement.z = values[1];
+    placement.rotationDegrees = values[2];
+    placement.y = values[3];
+    return true;
+}
+
+// --section [-]AXIS=METRES: the plane, cutting away the side its normal points to.
+std::optional<glm::vec4> parseSection(const std::string& text) {
+    const bool flip = !text.empty() && text[0] == '-';
+    const std::string rest = text.substr(flip ? 1 : 0);
+    if (rest.size() < 3 || rest[1] != '=' || rest[0] < 'x' || rest[0] > 'z') return std::nullopt;
+    const auto at = parseNumber(rest.substr(2));
+    if (!at || std::abs(*at) > 1e6) return std::nullopt;
+    glm::vec4 plane(0.0f);
+    const float sign = flip ? -1.0f : 1.0f;
+    plane[rest[0] - 'x'] = sign;
+    plane.w = sign * static_cast<float>(*at);
+    return plane;
+}
+
+// The proposal's options, wherever they come on the line; false for another option.
+struct ProposalArgs {
+    std::optional<ProposalOption> option;
+    bool placeOrUnit = false;
+
+    bool take(const std::string& a, const std::vector<std::string>& args, std::size_t& i,
+              std::optional<UsageError>& e) {
+        if (a != "--proposal" && a != "--place" && a != "--unit") return false;
+        if (i + 1 >= args.size()) {
+            e = UsageError{a + " needs a value"};
+            return true;
+        }
+        const std::string& value = args[++i];
+        if (!option) option.emplace();
+        if (a == "--proposal") {
+            option->file = value;
+        } else if (a == "--place") {
+            placeOrUnit = true;
+            if (!parsePlace(value, option->placement))
+                e = UsageError{
+                    "--place wants X,Z[,ROT_DEG[,Y]] in metres and degrees, e.g. 40,-12,30"};
+        } else {
+            placeOrUnit = true;
+            const auto unit = scene::parseUnit(value);
+            if (!unit)
+                e = UsageError{"--unit wants m, cm, mm, in or ft"};
+            else
+                option->placement.unit = *unit;
+            option->unitGiven = true;
+        }
+        return true;
+    }
+    std::optional<UsageError> check() const {
+        if (option && option->file.empty())
+            return UsageError{"--place and --unit place a model given with --proposal FILE"};
+        return std::nullopt;
+    }
+};
 
 // Walks `args` (after the command's name): the options both pictures take
 // go into `picture`, the others to `own`, which returns false for one it does
@@ -97,11 +173,13 @@ std::optional<UsageError> parsePicture(const std::vector<std::string>& args, con
 
 Command parseRender(const std::vector<std::string>& args) {
     RenderCommand cmd;
+    ProposalArgs proposal;
     const auto error = parsePicture(
         args, "render", "png", cmd,
         [&](const std::string& a, const std::string* next, std::size_t& i,
             std::optional<UsageError>& e) {
             if (a == "--kiosk") return cmd.kiosk = true;
+            if (proposal.take(a, args, i, e)) return true;
             if (!next) return false;
             if (a == "--phase") {
                 cmd.phase = args[++i];
@@ -111,13 +189,23 @@ Command parseRender(const std::vector<std::string>& args) {
                     e = UsageError{"--at wants a position >= 0 on the timeline, e.g. 1.5"};
             } else if (a == "--compare") {
                 cmd.compare = args[++i];
+            } else if (a == "--section") {
+                cmd.section = parseSection(args[++i]);
+                if (!cmd.section)
+                    e = UsageError{
+                        "--section wants AXIS=METRES, AXIS x, y or z, e.g. y=12 (a "
+                        "minus before the axis keeps the other side: -x=40)"};
             } else {
                 return false;
             }
             return true;
         });
     if (error) return *error;
+    if (auto e = proposal.check()) return *e;
+    cmd.proposal = proposal.option;
     if (cmd.phase && cmd.at) return UsageError{"give --phase or --at, not both"};
+    if (cmd.proposal && cmd.at)
+        return UsageError{"render: a proposal shows in a phase: give --phase, not --at"};
     if (cmd.kiosk && !cmd.ui)
         return UsageError{"render: --kiosk draws the visitor panels: add --ui"};
     return cmd;
@@ -172,9 +260,13 @@ Command parseVideo(const std::vector<std::string>& args) {
 Command parseViewer(const std::vector<std::string>& args) {
     ViewerCommand cmd;
     std::vector<std::string> paths;
+    ProposalArgs proposal;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
-        if (a == "--kiosk") {
+        std::optional<UsageError> error;
+        if (proposal.take(a, args, i, error)) {
+            if (error) return *error;
+        } else if (a == "--kiosk") {
             cmd.kiosk.emplace();
         } else if (a == "--ui-scale") {
             const auto scale = i + 1 < args.size() ? parseNumber(args[++i]) : std::nullopt;
@@ -187,6 +279,10 @@ Command parseViewer(const std::vector<std::string>& args) {
             paths.push_back(a);
         }
     }
+    if (auto e = proposal.check()) return *e;
+    cmd.proposal = proposal.option;
+    if (cmd.kiosk && cmd.proposal)
+        return UsageError{"a kiosk shows the scenarios as they are: no --proposal"};
     if (cmd.kiosk) {
         *cmd.kiosk = paths;
     } else if (paths.size() > 1) {

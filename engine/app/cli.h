@@ -1,14 +1,15 @@
 // The command line, as BRIEF.md fixes it (a contract: tests and users rely on it):
 //
-//   friche [PATH] [--ui-scale S]
+//   friche [PATH] [--ui-scale S] [PROPOSAL]
 //   friche --kiosk [CONFIG.json | PATH...] [--ui-scale S]
 //   friche kiosk-pin [PIN]
 //   friche render PATH -o OUT.png [--size WxH] [--phase ID | --at POS] [--view NAME]
 //                 [--compare swipe|side:PHASE_A,PHASE_B[:SPLIT]] [--lang fr|en|nl|de] [--ui
-//                 [--kiosk]]
+//                 [--kiosk]] [--section [-]x|y|z=METRES] [PROPOSAL]
 //   friche video PATH -o OUT.mp4 [--size WxH] [--fps N] [--lang L] [--ui] [--view NAME]
 //                [--from POS --to POS --duration SECONDS | --tour ID]
 //   friche check [--json] PATH...
+//   PROPOSAL: --proposal FILE [--place X,Z[,ROT_DEG[,Y]]] [--unit m|cm|mm|in|ft]
 //
 // parseCommandLine only parses; each command lives in its own file.
 #pragma once
@@ -18,6 +19,10 @@
 #include <variant>
 #include <vector>
 
+#include <glm/glm.hpp>
+
+#include "scene/proposal.h"
+
 namespace friche::app {
 
 // Exit statuses: 0 fine, 1 the input is bad, 2 wrong usage.
@@ -25,12 +30,20 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitBadInput = 1;
 inline constexpr int kExitUsage = 2;
 
+// An architect's model on the scenario's site (scene/proposal.h).
+struct ProposalOption {
+    std::string file;
+    scene::Placement placement;
+    bool unitGiven = false;  // --unit: the file's unit is the user's word, not guessed
+};
+
 struct ViewerCommand {
     std::string path;  // empty: the default scenario
     // --kiosk: a kiosk config (one .json that is not a scenario), or the
     // scenarios to show (the first is `path`); absent: not a kiosk.
     std::optional<std::vector<std::string>> kiosk;
     std::optional<float> uiScale;  // --ui-scale
+    std::optional<ProposalOption> proposal;
 };
 
 // What a still and a video share: the input, the picture and its panels.
@@ -49,6 +62,12 @@ struct RenderCommand : PictureOptions {
     std::optional<std::string> phase;
     std::optional<double> at;
     std::optional<std::string> compare;
+    // The proposal shown in the phase --phase names (else the last), in a phase
+    // of its own: PHASE-proposal (scene::withProposal).
+    std::optional<ProposalOption> proposal;
+    // --section y=12: what lies above 12 m is cut away (x=, z=: beyond; -x=: before),
+    // as render::ViewParams::section.
+    std::optional<glm::vec4> section;
 };
 
 // A video of the story: a range of the timeline played over `duration`

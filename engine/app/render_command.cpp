@@ -44,10 +44,10 @@ bool isScenario(const RenderCommand& cmd) {
 // What this command cannot do yet, said before any work is done.
 std::optional<std::string> unsupported(const RenderCommand& cmd) {
     if (isScenario(cmd)) return std::nullopt;
-    if (cmd.phase || cmd.at || cmd.compare)
+    if (cmd.phase || cmd.at || cmd.compare || cmd.proposal)
         return cmd.path +
-               " is a model, and a model has no phases: --phase, --at and --compare need a "
-               "scenario";
+               " is a model, and a model has no phases: --phase, --at, --compare and "
+               "--proposal need a scenario";
     return std::nullopt;
 }
 
@@ -106,6 +106,7 @@ std::optional<render::ViewParams> chooseView(const RenderCommand& cmd, const sce
         camera = scene::orbitView(scene::withDepthRange(orbit, drawn), aspect);
     }
     render::ViewParams view = env.look;
+    view.section = cmd.section;
     view.view = camera.view;
     view.projection = camera.projection;
     view.eye = camera.eye;
@@ -218,18 +219,26 @@ void stillPanels(const RenderCommand& cmd, scene::Story& story) {
                   ImGui::GetFontSize() * 0.6f);
 }
 
-int runScenarioRender(const RenderCommand& cmd, const Environment& env) {
+int runScenarioRender(const RenderCommand& asked, const Environment& env) {
     std::string error;
-    const auto loaded = loadStory(cmd.path, error);
+    const auto loaded = loadStory(asked.path, error);
     if (!loaded) return fail(error);
+    // With a proposal, the still shows its phase.
+    RenderCommand cmd = asked;
+    if (asked.proposal) {
+        cmd.phase = addProposal(*loaded, *asked.proposal, asked.phase, asked.path, error);
+        if (!cmd.phase) return fail(error);
+    }
     scene::Story& story = loaded->story();
     if (!setMoment(cmd, story, error) || !loadSite(*loaded, cmd.path, error)) return fail(error);
     const bool compare = story.compare().mode != scene::CompareMode::Off;
+    render::ViewParams look = env.look;
+    look.section = cmd.section;
     const auto pixels = renderStill(
         loaded->site.model, cmd,
         [&](render::Renderer& r, const render::GpuModel& gpu, const render::OffscreenTarget& t) {
             t.bind();
-            render::drawStory(r, gpu, story, cmd.width, cmd.height, env.look);
+            render::drawStory(r, gpu, story, cmd.width, cmd.height, look);
             if (cmd.ui) {
                 t.bind();
                 drawPanels(cmd, [&] { stillPanels(cmd, story); }, {scenarioText(cmd.path)});

@@ -58,8 +58,13 @@ std::optional<ScenarioSession> ScenarioSession::load(const fs::path& file,
     io::ScenarioResult r = io::loadScenario(file);
     problems.append(r.problems);
     if (!r.ok()) return std::nullopt;
-    ScenarioSession session(std::move(r.scenario));
-    session.sites_ = listSites(file.parent_path());
+    return of(std::move(r.scenario));
+}
+
+ScenarioSession ScenarioSession::of(scene::Scenario scenario) {
+    const fs::path folder = scenario.file.parent_path();
+    ScenarioSession session(std::move(scenario));
+    session.sites_ = listSites(folder);
     return session;
 }
 

@@ -57,6 +57,8 @@ public:
     // Loads and validates `file`; nullopt when it has errors (all in `problems`).
     static std::optional<ScenarioSession> load(const std::filesystem::path& file,
                                                core::Problems& problems);
+    // A scenario already loaded and changed (an architect's proposal added to it).
+    static ScenarioSession of(scene::Scenario scenario);
 
     scene::Story& story() { return story_; }
     const scene::Story& story() const { return story_; }

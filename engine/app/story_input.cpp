@@ -1,5 +1,6 @@
 #include "app/story_input.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -7,7 +8,9 @@
 #include <stb_image_write.h>
 
 #include "core/file.h"
+#include "io/load.h"
 #include "io/scenario_loader.h"
+#include "scene/draw_list.h"
 
 namespace friche::app {
 
@@ -25,7 +28,8 @@ std::unique_ptr<LoadedStory> loadStory(const std::string& path, std::string& err
 }
 
 bool loadSite(LoadedStory& loaded, const std::string& path, std::string& error) {
-    io::SiteModelResult site = io::loadSiteModel(loaded.story().scenario());
+    io::SiteModelResult site =
+        io::loadSiteModel(loaded.story().scenario(), std::move(loaded.preloaded));
     core::printProblems(path, site.problems);
     if (!site.ok()) {
         error = path + ": cannot load its models";
@@ -34,6 +38,60 @@ bool loadSite(LoadedStory& loaded, const std::string& path, std::string& error) 
     loaded.site = std::move(site.site);
     loaded.story().attach(loaded.site);
     return true;
+}
+
+std::optional<ProposalModel> loadProposal(const std::string& file, std::string& error) {
+    std::error_code ec;
+    const std::filesystem::path path = std::filesystem::absolute(file, ec).lexically_normal();
+    io::LoadResult r = io::loadModel(path);
+    core::printProblems(file, r.problems);
+    if (!r.ok()) {
+        error = file + ": cannot load the proposal (" +
+                std::to_string(r.problems.count(core::Severity::Error)) + " error(s))";
+        return std::nullopt;
+    }
+    const scene::Bounds bounds =
+        scene::worldBounds(r.model, scene::buildDrawList(r.model, r.model.defaultScene));
+    if (!bounds.valid()) {
+        error = file + ": the proposal draws nothing (no triangles in its scene)";
+        return std::nullopt;
+    }
+    return ProposalModel{{path, std::move(r.model)}, bounds};
+}
+
+std::optional<std::string> unitProblem(const std::string& file, const scene::Bounds& bounds) {
+    const auto unit = scene::guessUnit(bounds);
+    if (!unit) return std::nullopt;
+    const glm::vec3 size = bounds.size();
+    const double across = std::max({size.x, size.y, size.z});
+    char text[256];
+    std::snprintf(text, sizeof text,
+                  "%s measures %.6g m across in metres, as glTF counts: if it is in %s, add "
+                  "--unit %s (it then measures %.3g m); to draw it as it is, --unit m",
+                  file.c_str(), across, scene::unitSymbol(*unit), scene::unitSymbol(*unit),
+                  across * scene::metresPer(*unit));
+    return std::string(text);
+}
+
+std::optional<std::string> addProposal(LoadedStory& loaded, const ProposalOption& option,
+                                       const std::optional<std::string>& phase,
+                                       const std::string& path, std::string& error) {
+    const scene::Scenario& scenario = loaded.story().scenario();
+    std::optional<int> index = static_cast<int>(scenario.phases.size()) - 1;
+    if (phase) index = findPhase(scenario, *phase, path, error);
+    if (!index) return std::nullopt;
+    auto model = loadProposal(option.file, error);
+    if (!model) return std::nullopt;
+    if (auto problem = unitProblem(option.file, model->bounds); problem && !option.unitGiven) {
+        error = *problem;
+        return std::nullopt;
+    }
+    std::string id = scene::proposalPhaseId(scenario, *index);
+    const scene::Proposal proposal{model->file.path, option.placement, *index, {}};
+    scene::Scenario placed = scene::withProposal(scenario, proposal, model->bounds);
+    loaded.loaded.emplace(std::move(placed));
+    loaded.preloaded.push_back(std::move(model->file));
+    return id;
 }
 
 std::optional<double> checkPosition(const scene::Story& story, const std::string& path,

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "app/cli.h"
 #include "app/platform.h"
 #include "render/gpu_model.h"
 #include "render/offscreen.h"
@@ -29,8 +30,27 @@ namespace friche::app {
 struct LoadedStory {
     scene::SiteModel site;
     std::optional<scene::Story> loaded;
+    std::vector<scene::ModelFile> preloaded;  // models loadSite need not read again
     scene::Story& story() { return *loaded; }
 };
+
+// An architect's model read to be placed: its file (absolute) and its bounds as modelled.
+struct ProposalModel {
+    scene::ModelFile file;
+    scene::Bounds bounds;
+};
+// Reads the proposal's model; prints its problems. nullopt with `error` when it cannot be read.
+std::optional<ProposalModel> loadProposal(const std::string& file, std::string& error);
+// Why a model of `bounds` looks drawn in the wrong unit, and the fix (scene::guessUnit);
+// nullopt when metres look right.
+std::optional<std::string> unitProblem(const std::string& file, const scene::Bounds& bounds);
+// Puts the proposal on the loaded story's site, in a phase of its own after the
+// phase `phase` names (none: the last phase); the story is built anew around it.
+// The proposal phase's id; nullopt with `error` when the model cannot be read,
+// or its size suggests another unit and none was given.
+std::optional<std::string> addProposal(LoadedStory& loaded, const ProposalOption& option,
+                                       const std::optional<std::string>& phase,
+                                       const std::string& path, std::string& error);
 
 // Loads and validates the scenario at `path`; prints every problem. nullptr
 // with `error` set when the input is bad. Its models come with loadSite, so

@@ -21,6 +21,7 @@
 #include "app/kiosk.h"
 #include "app/kiosk_config.h"
 #include "app/platform.h"
+#include "app/review_tools.h"
 #include "app/scenario_session.h"
 #include "app/story_input.h"
 #include "core/file.h"
@@ -80,6 +81,8 @@ struct Viewer {
     std::optional<fs::path> snapshot;  // FRICHE_SNAPSHOT: save the first frame, then quit
     bool snapshotFailed = false;
     std::optional<ScenarioSession> session;  // when `path` is a scenario
+    std::optional<scene::Scenario> base;     // the scenario as its file has it (no proposal)
+    ReviewTools review;                      // an architect's proposal, measures, section
     scene::Model model;
     core::Problems problems;  // loading and uploading; the panel lists the warnings
     std::unique_ptr<Platform> platform;
@@ -107,6 +110,22 @@ struct Opened {
     core::Problems problems;
 };
 
+// The session's site: its models loaded (those in `loaded` as they are), assembled, attached.
+void attachSite(Opened& o, std::vector<scene::ModelFile> loaded = {}) {
+    io::SiteModelResult r = io::loadSiteModel(o.session->story().scenario(), std::move(loaded));
+    o.problems.append(r.problems);
+    if (r.ok()) o.session->attach(r.site);
+    o.model = std::move(r.site.model);  // its meshes stay where attach saw them
+}
+
+// Prints the problems; false after the error count.
+bool reportOpened(const fs::path& path, const Opened& o) {
+    core::printProblems(path.string(), o.problems);
+    if (!o.problems.hasErrors()) return true;
+    std::cerr << path.string() << ": " << o.problems.count(core::Severity::Error) << " error(s)\n";
+    return false;
+}
+
 // Loads a scenario and its models, or a model; prints every problem, and
 // nullopt after the error count.
 std::optional<Opened> openPath(const fs::path& path, const ViewerHooks& hooks) {
@@ -114,23 +133,13 @@ std::optional<Opened> openPath(const fs::path& path, const ViewerHooks& hooks) {
     if (core::lowerExtension(path) == "json") {
         o.session = ScenarioSession::load(path, o.problems);
         if (o.session && hooks.clock) o.session->setClock(hooks.clock);
-        if (o.session) {
-            io::SiteModelResult r = io::loadSiteModel(o.session->story().scenario());
-            o.problems.append(r.problems);
-            if (r.ok()) o.session->attach(r.site);
-            o.model = std::move(r.site.model);  // its meshes stay where attach saw them
-        }
+        if (o.session) attachSite(o);
     } else {
         io::LoadResult r = io::loadModel(path);
         o.problems.append(r.problems);
         o.model = std::move(r.model);
     }
-    core::printProblems(path.string(), o.problems);
-    if (o.problems.hasErrors()) {
-        std::cerr << path.string() << ": " << o.problems.count(core::Severity::Error)
-                  << " error(s)\n";
-        return std::nullopt;
-    }
+    if (!reportOpened(path, o)) return std::nullopt;
     return o;
 }
 
@@ -141,10 +150,23 @@ void adopt(Viewer& v, Opened&& o) {
     v.view.scene = v.model.defaultScene;
 }
 
+// The scenario with the architect's proposal where it is now, its site
+// assembled; nullopt after printing why.
+std::optional<Opened> openPlaced(Viewer& v) {
+    Opened o;
+    o.session = ScenarioSession::of(v.review.placed(*v.base));
+    if (v.hooks.clock) o.session->setClock(v.hooks.clock);
+    attachSite(o, v.review.takeModel());
+    if (!reportOpened(v.path, o)) return std::nullopt;
+    v.review.assembled();
+    return o;
+}
+
 bool load(Viewer& v) {
     auto opened = openPath(v.path, v.hooks);
     if (!opened) return false;
     adopt(v, std::move(*opened));
+    if (v.session) v.base = v.session->story().scenario();
     if (v.kiosk && !v.session) {
         std::fprintf(stderr, "friche: %s: a kiosk shows scenarios (.json), not a model\n",
                      v.path.c_str());
@@ -312,6 +334,14 @@ void pickVisitorLanguage(Viewer& v, const SDL_Event& e, glm::vec2 size) {
     v.session->story().language() = tapped.value_or(v.kiosk->config().language);
 }
 
+void dropped(Viewer& v, const fs::path& file);
+
+// The architect's tools pick in the story's own view: one camera over the window.
+bool reviewing(const Viewer& v) {
+    return v.session && !v.kiosk && v.view.gltfCamera < 0 &&
+           v.session->story().compare().mode != scene::CompareMode::Side;
+}
+
 // The interface sees every event first; the camera and keys get what it leaves.
 void handleEvent(Viewer& v, const SDL_Event& e) {
     v.framesToDraw = kFramesAfterEvent;
@@ -337,6 +367,10 @@ void handleEvent(Viewer& v, const SDL_Event& e) {
         v.divider.handle(*pointer, v.session->story().compare(), size, ui::dividerHitWidth()))
         return;
     if (claimed) return;
+    if (e.type == SDL_DROPFILE && e.drop.file) dropped(v, e.drop.file);
+    if (pointer && reviewing(v) &&
+        v.review.pointer(*pointer, v.session->story(), currentCamera(v, drawableAspect(v)), size))
+        return;
     if (pointer) handlePointer(v, *pointer);
 }
 
@@ -364,6 +398,7 @@ render::ViewParams viewParams(const Viewer& v, const scene::CameraView& camera,
     params.variant = v.view.variant;
     params.lighting = v.light.lighting;
     params.debugView = v.light.debugView;
+    if (v.session) params.section = v.review.section(v.session->story().bounds());
     return params;
 }
 
@@ -413,23 +448,88 @@ void showStart(Viewer& v) {
 
 // Opens another scenario in the same window; when it cannot be opened (the
 // problems are printed) the site shown stays.
-void switchSite(Viewer& v, const fs::path& file) {
-    auto opened = openPath(file, v.hooks);
-    if (!opened) return;
+// Shows `opened` instead of what is shown (uploaded first: on failure nothing
+// changes); the story keeps its language, compare mode and idle rule.
+bool replaceSite(Viewer& v, std::optional<Opened> opened, const fs::path& file) {
+    if (!opened) return false;
     core::Problems problems;
     auto gpu = v.renderer->upload(opened->model, problems);
     core::printProblems(file.string(), problems);
-    if (!gpu) return;
+    if (!gpu) return false;
     opened->session->inherit(std::move(*v.session));
     v.gpu = std::move(gpu);
     adopt(v, std::move(*opened));
     v.problems.append(problems);
-    v.path = file;
     releaseImages(v);
+    // The panels fit themselves to the new texts over the next frames.
+    v.framesToDraw = kFramesAfterEvent + 1;
+    return true;
+}
+
+void switchSite(Viewer& v, const fs::path& file) {
+    if (!replaceSite(v, openPath(file, v.hooks), file)) return;
+    v.path = file;
+    v.base = v.session->story().scenario();
+    v.review = {};
     if (v.kiosk) v.kiosk->log("site " + file.filename().string());
     showStart(v);
-    // The panels fit themselves to the new site's texts over the next frames.
-    v.framesToDraw = kFramesAfterEvent + 1;
+}
+
+// The proposal's phase, the swipe set to compare it with the phase it changes.
+void showProposal(Viewer& v) {
+    scene::Story& story = v.session->story();
+    const int phase = v.review.proposalPhase();
+    if (phase < 0) return;
+    story.timeline().setPosition(phase);
+    story.compare().phaseA = phase - 1;
+    story.compare().phaseB = phase;
+}
+
+// The site assembled again around the proposal (its phase, unit or replaced
+// layers changed, or it came), seen from where the camera is.
+void placeProposal(Viewer& v) {
+    const scene::OrbitCamera camera = currentOrbit(v);
+    if (!replaceSite(v, openPlaced(v), v.path)) return;
+    showProposal(v);
+    v.session->story().holdCamera(camera);
+}
+
+// The proposal taken away: the phase it was for stays on screen.
+void removeProposal(Viewer& v) {
+    const scene::OrbitCamera camera = currentOrbit(v);
+    const double position = v.session->story().timeline().position();
+    const int removed = v.review.proposalPhase();
+    v.review.removeProposal();
+    if (!replaceSite(v, openPlaced(v), v.path)) return;
+    v.session->story().timeline().setPosition(position >= removed ? position - 1.0 : position);
+    v.session->story().holdCamera(camera);
+}
+
+// A file dropped on the window: a scenario opens; a model is the architect's
+// proposal, on the ground where the camera looks, in the phase shown.
+void dropped(Viewer& v, const fs::path& file) {
+    if (!v.session) {
+        std::fprintf(stderr, "friche: %s: a proposal goes on a scenario's site; open one first\n",
+                     file.c_str());
+        return;
+    }
+    if (core::lowerExtension(file) == "json") {
+        switchSite(v, file);
+        return;
+    }
+    std::string error;
+    auto model = loadProposal(file.string(), error);
+    if (!model) {
+        std::fprintf(stderr, "friche: %s\n", error.c_str());
+        return;
+    }
+    const scene::Story& story = v.session->story();
+    // Shown: the phase under the timeline, or the one the proposal already went to.
+    int phase = static_cast<int>(std::lround(story.timeline().position()));
+    if (v.review.hasProposal() && phase >= v.review.proposalPhase()) --phase;
+    phase = std::clamp(phase, 0, static_cast<int>(v.base->phases.size()) - 1);
+    v.review.propose(std::move(*model), dropPlacement(story, drawableAspect(v)), phase);
+    placeProposal(v);
 }
 
 // The scenario's panels; what the user picked on them.
@@ -440,6 +540,15 @@ PanelChoice scenarioPanels(Viewer& v) {
     PanelChoice choice = v.session->drawPanels(windowSize(v));
     // A click on the compare panel changes what the panels show: draw them again.
     if (v.session->story().compare() != compare) v.framesToDraw = kFramesAfterEvent + 1;
+    return choice;
+}
+
+// The architect's panel and what it draws over the view; never in a kiosk.
+ReviewChoice reviewPanels(Viewer& v) {
+    if (!v.session || v.kiosk) return {};
+    ReviewChoice choice = v.review.panel(v.session->story(), *v.base, windowSize(v));
+    if (reviewing(v))
+        v.review.overlay(v.session->story(), currentCamera(v, drawableAspect(v)), windowSize(v));
     return choice;
 }
 
@@ -490,6 +599,7 @@ void drawFrame(Viewer& v) {
     if (v.session) ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
     if (!v.kiosk || v.kiosk->showLight()) ui::renderPanel(v.light);
     PanelChoice choice = scenarioPanels(v);
+    const ReviewChoice review = reviewPanels(v);
     if (v.kiosk) kioskOverlays(v, choice);
     if (v.light.reloadRequested) reloadShaders(v);
     ui::shaderErrorOverlay(v.shaderError);
@@ -502,6 +612,10 @@ void drawFrame(Viewer& v) {
                 static_cast<float>(SDL_GetPerformanceFrequency());
     if (choice.site) switchSite(v, *choice.site);
     if (choice.backToStart) backToStart(v);
+    if (review.remove)
+        removeProposal(v);
+    else if (review.rebuild)
+        placeProposal(v);
     if (v.rescale) {
         v.rescale = false;
         v.ui->setScale(v.kiosk->settings().uiScale);
@@ -540,7 +654,11 @@ void runLoop(Viewer& v) {
         if (v.kiosk) v.platform->keepFullscreen();
         if (v.framesToDraw == 0 && !v.hooks.beforeTurn) SDL_WaitEventTimeout(nullptr, kIdleWaitMs);
         SDL_Event e;
-        while (SDL_PollEvent(&e)) handleEvent(v, e);
+        while (SDL_PollEvent(&e)) {
+            handleEvent(v, e);
+            // SDL hands a dropped path over to whoever takes the event.
+            if (e.type == SDL_DROPFILE || e.type == SDL_DROPTEXT) SDL_free(e.drop.file);
+        }
         if (v.shaderWatch.changed()) {
             reloadShaders(v);
             v.framesToDraw = kFramesAfterEvent;
@@ -568,6 +686,31 @@ std::optional<KioskConfig> kioskConfig(const ViewerCommand& cmd, const Environme
     }
     if (sites.empty()) return std::nullopt;
     return defaultKioskConfig(std::move(sites));
+}
+
+// `--proposal FILE [--place ...]`: on the site before the window opens, in the
+// last phase. A unit that looks wrong is offered its fix in the panel.
+bool proposeAtStart(Viewer& v, const ProposalOption& option) {
+    if (!v.session) {
+        std::fprintf(stderr,
+                     "friche: --proposal places a model on a scenario's site: %s is a model\n",
+                     v.path.c_str());
+        return false;
+    }
+    std::string error;
+    auto model = loadProposal(option.file, error);
+    if (!model) {
+        std::fprintf(stderr, "friche: %s\n", error.c_str());
+        return false;
+    }
+    const int last = static_cast<int>(v.base->phases.size()) - 1;
+    v.review.propose(std::move(*model), option.placement, last);
+    auto opened = openPlaced(v);
+    if (!opened) return false;
+    opened->session->inherit(std::move(*v.session));
+    adopt(v, std::move(*opened));
+    showProposal(v);
+    return true;
 }
 
 }  // namespace
@@ -613,6 +756,7 @@ int runViewer(const ViewerCommand& cmd, const ViewerHooks& hooks) {
     }
     v.path = v.startPath = *path;
     if (!load(v)) return kExitBadInput;
+    if (cmd.proposal && !proposeAtStart(v, *cmd.proposal)) return kExitBadInput;
     if (v.session)
         v.session->story().setIdleSeconds(v.kiosk ? v.kiosk->config().idleSeconds
                                                   : env->idleSeconds);

@@ -67,7 +67,9 @@ struct SiteModelResult {
 // Loads every model the scenario uses (each file once), reporting a file's
 // problems under the pointer of the first layer using it, and assembles the
 // site the renderer draws (scene::assembleSite). What `check` adds to
-// loadScenario, which reads only the models' node and scene names.
-SiteModelResult loadSiteModel(const scene::Scenario& scenario);
+// loadScenario, which reads only the models' node and scene names. Models in
+// `loaded` (a proposal read to measure it) are used as they are, not read again.
+SiteModelResult loadSiteModel(const scene::Scenario& scenario,
+                              std::vector<scene::ModelFile> loaded = {});
 
 }  // namespace friche::io

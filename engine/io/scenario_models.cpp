@@ -118,10 +118,12 @@ std::optional<ModelOutline> readModelOutline(const std::filesystem::path& path,
     return ModelOutline{names(document, "nodes"), names(document, "scenes")};
 }
 
-SiteModelResult loadSiteModel(const scene::Scenario& scenario) {
+SiteModelResult loadSiteModel(const scene::Scenario& scenario,
+                              std::vector<scene::ModelFile> loaded) {
     SiteModelResult result;
-    std::vector<scene::ModelFile> files;
+    std::vector<scene::ModelFile> files = std::move(loaded);
     std::set<std::filesystem::path> seen;
+    for (const scene::ModelFile& f : files) seen.insert(f.path);
     for (std::size_t i = 0; i < scenario.layers.size(); ++i) {
         const scene::Layer& layer = scenario.layers[i];
         if (!seen.insert(layer.modelPath).second) continue;

@@ -63,6 +63,17 @@ struct Queued {
     float viewDepth;  // view-space z of the item's bounds centre (negative in front)
     int materialKey;  // the material's index: indices, not addresses, keep the order reproducible
     const scene::NodeLook* look;  // the scenario's look of its node; nullptr: as modelled
+    scene::Bounds bounds;         // world space, moved with the node (NodeLook::moved)
+    bool cut = false;             // the section plane crosses it
+
+    glm::mat4 world() const {
+        return look && look->moved ? *look->moved * item->world : item->world;
+    }
+    glm::mat3 normalMatrix() const {
+        // A move turns about the vertical and shifts: its upper 3x3 is a rotation.
+        return look && look->moved ? glm::mat3(*look->moved) * item->normalMatrix
+                                   : item->normalMatrix;
+    }
 };
 
 struct Queues {
@@ -88,6 +99,18 @@ bool mayBeVisible(const glm::mat4& viewProjection, const scene::Bounds& b) {
     return std::none_of(std::begin(outside), std::end(outside), [](int n) { return n == 8; });
 }
 
+// Where a box lies against the section plane (n, d), cutting away dot(n, p) > d.
+enum class Side { Kept, Cut, Across };
+Side sideOf(const glm::vec4& plane, const scene::Bounds& b) {
+    int beyond = 0;
+    for (int i = 0; i < 8; ++i) {
+        const glm::vec3 c((i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y,
+                          (i & 4) ? b.max.z : b.min.z);
+        beyond += glm::dot(glm::vec3(plane), c) > plane.w;
+    }
+    return beyond == 0 ? Side::Kept : beyond == 8 ? Side::Cut : Side::Across;
+}
+
 const scene::NodeLook* nodeLook(const ViewParams& view, const GpuDrawItem& item) {
     const auto node = static_cast<std::size_t>(item.node);
     return item.node >= 0 && node < view.looks.size() ? &view.looks[node] : nullptr;
@@ -100,18 +123,24 @@ Queues buildQueues(const GpuModel& model, const GpuScene& scene, const ViewParam
     Queues q;
     const glm::mat4 viewProjection = view.projection * view.view;
     for (const GpuDrawItem& item : scene.items) {
-        if (!shadowCasters && !mayBeVisible(viewProjection, item.bounds)) continue;
         const scene::NodeLook* look = nodeLook(view, item);
+        const bool moved = look && look->moved;
+        const scene::Bounds bounds = moved ? item.bounds.transformed(*look->moved) : item.bounds;
+        if (!shadowCasters && !mayBeVisible(viewProjection, bounds)) continue;
         if (look && !(shadowCasters ? look->castsShadow() : look->drawn())) continue;
+        const Side side =
+            view.section && bounds.valid() ? sideOf(*view.section, bounds) : Side::Kept;
+        if (side == Side::Cut) continue;
         const GpuPrimitive& p = model.meshes[static_cast<std::size_t>(item.mesh)]
                                             [static_cast<std::size_t>(item.primitive)];
         if (p.count == 0) continue;
         const GpuMaterial& m = model.material(p, view.variant);
-        const float depth = (view.view * glm::vec4(item.center, 1.0f)).z;
+        const float depth = (view.view * glm::vec4(moved ? bounds.center() : item.center, 1.0f)).z;
         const int key =
             &m == &model.defaultMaterial ? -1 : static_cast<int>(&m - model.materials.data());
         const bool blended = m.alphaMode == scene::AlphaMode::Blend || (look && look->blended());
-        (blended ? q.blended : q.opaque).push_back({&item, &p, &m, depth, key, look});
+        (blended ? q.blended : q.opaque)
+            .push_back({&item, &p, &m, depth, key, look, bounds, side == Side::Across});
     }
     // Opaque: grouped by material, then geometry, to change the least state.
     std::stable_sort(q.opaque.begin(), q.opaque.end(), [](const Queued& a, const Queued& b) {
@@ -153,6 +182,8 @@ struct Frame {
     glm::vec3 groundCenter{0.0f};
     float groundRadius = 0.0f;
     glm::vec3 groundAlbedo{0.0f};
+    // ViewParams::section, or a plane nothing lies beyond.
+    glm::vec4 section{0.0f, 1.0f, 0.0f, std::numeric_limits<float>::max()};
 };
 
 scene::SkyDesc skyDesc(const Lighting& l) {
@@ -231,6 +262,7 @@ Frame Renderer::Impl::prepare(const GpuScene* scene, const ViewParams& view) {
     f.exposure = kExposureKey / sky.referenceLuminance() * std::exp2(l.exposureStops);
     f.toneMap = toneMapId(l.toneMap);
     f.debugView = static_cast<int>(view.debugView);
+    if (view.section) f.section = *view.section;
     if (view.debugView != DebugView::None && view.debugView != DebugView::Wireframe) {
         // Debug views show their values as they are.
         f.exposure = 1.0f;
@@ -253,6 +285,7 @@ void Renderer::Impl::drawShadows(const Queues& casters, const Frame& frame) {
     const Programs& p = *programs;
     const LookUniforms lookUniforms(p.shadow);
     p.shadow.use();
+    p.shadow.set(p.shadow.uniform("u_section"), frame.section);
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LESS);
     glDisable(GL_BLEND);
@@ -267,7 +300,7 @@ void Renderer::Impl::drawShadows(const Queues& casters, const Frame& frame) {
             frame.cascades.viewProjection[static_cast<std::size_t>(c)];
         p.shadow.set(p.caster.lightViewProjection, lightViewProjection);
         for (const Queued& q : casters.opaque) {
-            if (!mayBeVisible(lightViewProjection, q.item->bounds)) continue;
+            if (!mayBeVisible(lightViewProjection, q.bounds)) continue;
             setLook(p.shadow, lookUniforms, q.look ? *q.look : scene::NodeLook{});
             const GpuMaterial& m = *q.material;
             const GpuTextureSlot& base = m.slots[FRICHE_SLOT_BASE_COLOR];
@@ -281,7 +314,7 @@ void Renderer::Impl::drawShadows(const Queues& casters, const Frame& frame) {
                 p.shadow.set(p.caster.texCoord, base.texCoord);
                 p.shadow.set(p.caster.uvTransform, base.transform);
             }
-            p.shadow.set(p.caster.model, q.item->world);
+            p.shadow.set(p.caster.model, q.world());
             q.primitive->vao.bind();
             drawPrimitive(*q.primitive);
             ++stats.shadowDrawCalls;
@@ -322,6 +355,7 @@ void Renderer::Impl::setLighting(const gfx::Program& p, const ViewParams& view,
     p.set(p.uniform("u_shadowMatrix"), c.lookup.data(), FRICHE_MAX_CASCADES);
     p.set(p.uniform("u_cascadeEnd"), c.end.data(), FRICHE_MAX_CASCADES);
     p.set(p.uniform("u_cascadeTexel"), c.texel.data(), FRICHE_MAX_CASCADES);
+    p.set(p.uniform("u_section"), frame.section);
 }
 
 void Renderer::Impl::drawGround(const ViewParams& view, const Frame& frame) {
@@ -369,11 +403,6 @@ void Renderer::Impl::applyMaterial(const GpuMaterial& m, BoundState& bound) {
     }
     pbr.set(u.texCoord, texCoords, FRICHE_SLOT_COUNT);
     pbr.set(u.uvTransform, transforms, FRICHE_SLOT_COUNT);
-    const int cull = m.doubleSided ? 0 : 1;
-    if (bound.cull != cull) {
-        cull ? glEnable(GL_CULL_FACE) : glDisable(GL_CULL_FACE);
-        bound.cull = cull;
-    }
 }
 
 void Renderer::Impl::drawQueue(const std::vector<Queued>& queue, BoundState& bound) {
@@ -382,6 +411,12 @@ void Renderer::Impl::drawQueue(const std::vector<Queued>& queue, BoundState& bou
     for (const Queued& q : queue) {
         setLook(pbr, lookUniforms, q.look ? *q.look : scene::NodeLook{});
         applyMaterial(*q.material, bound);
+        // Cut open by the section plane, a closed shape shows its inside.
+        const int cull = q.material->doubleSided || q.cut ? 0 : 1;
+        if (bound.cull != cull) {
+            cull ? glEnable(GL_CULL_FACE) : glDisable(GL_CULL_FACE);
+            bound.cull = cull;
+        }
         // A mirroring transform turns counter-clockwise triangles clockwise.
         const int mirror = q.item->mirrored ? 1 : 0;
         if (bound.mirror != mirror) {
@@ -392,8 +427,8 @@ void Renderer::Impl::drawQueue(const std::vector<Queued>& queue, BoundState& bou
             q.primitive->vao.bind();
             bound.vao = q.primitive->vao.id();
         }
-        pbr.set(programs->material.model, q.item->world);
-        pbr.set(programs->material.normalMatrix, q.item->normalMatrix);
+        pbr.set(programs->material.model, q.world());
+        pbr.set(programs->material.normalMatrix, q.normalMatrix());
         drawPrimitive(*q.primitive);
         ++stats.drawCalls;
     }

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <span>
 
 #include <glm/glm.hpp>
@@ -70,6 +71,10 @@ struct ViewParams {
     // How each model node looks (a scenario's phase, scene::ModelLooks), indexed
     // like Model::nodes; empty: every node as modelled. Not drawn nodes cast no shadow.
     std::span<const scene::NodeLook> looks{};
+    // A section plane (n, d), world space: what lies where dot(n, p) > d is cut
+    // away, from the view and from the sun alike, and the surfaces it cuts show
+    // both faces so the inside of a hall reads through the cut. nullopt: none.
+    std::optional<glm::vec4> section;
 };
 
 // What the last frame cost, for benchmarks and the panel.

@@ -118,4 +118,9 @@ std::vector<NodeLook> ModelLooks::at(const Scenario& scenario, double position) 
     return at(evaluate(scenario, position, Easing::Smoothstep));
 }
 
+void ModelLooks::move(std::vector<NodeLook>& looks, int layer, const glm::mat4& moved) const {
+    for (std::size_t n = 0; n < nodes_.size() && n < looks.size(); ++n)
+        if (nodes_[n].owner.layer == layer) looks[n].moved = moved;
+}
+
 }  // namespace friche::scene

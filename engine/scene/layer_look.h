@@ -12,6 +12,7 @@
 // out in the phase's transition style; a node no layer owns is drawn as modelled.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "scene/model.h"
@@ -32,6 +33,9 @@ struct NodeLook {
     float clipTop = 0.0f;  // clip 1 here (the world Y of the clip plane is mix(bottom, top, clip))
     float ghost = 0.0f;    // weight of the x-ray look, [0,1]
     float construction = 0.0f;  // weight of the building-site tint, [0,1]
+    // A proposal being placed (scene/proposal.h): drawn at moved * its assembled world
+    // matrix, a turn about the vertical and a shift, until the site is assembled again.
+    std::optional<glm::mat4> moved{};
 
     bool drawn() const { return opacity > 0.0f && dissolve < 1.0f && clip > 0.0f; }
     // Drawn with alpha blending, back to front, without writing depth.
@@ -59,6 +63,14 @@ public:
     std::vector<NodeLook> at(const std::vector<LayerFrame>& frames) const;
     // The same at a position, with smoothstep easing.
     std::vector<NodeLook> at(const Scenario& scenario, double position) const;
+    // The layer that owns model node `node`, -1: none.
+    int layerOf(int node) const {
+        return node >= 0 && node < static_cast<int>(nodes_.size())
+                   ? nodes_[static_cast<std::size_t>(node)].owner.layer
+                   : -1;
+    }
+    // Sets `moved` on every node of `layer` in `looks` (indexed like the model's nodes).
+    void move(std::vector<NodeLook>& looks, int layer, const glm::mat4& moved) const;
 
 private:
     struct Covered {

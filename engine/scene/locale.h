@@ -98,6 +98,32 @@ enum class UiText {
     BackToStart,     // the exhibition's button that brings the first site's start back
     StartsAgainIn,   // the countdown before the attract loop: "... 7 s"
     SourceShown,     // the seed reference behind a source's label
+    // An architect's review: their proposal, measurements, a section.
+    Proposal,          // the proposal's layer, phase and panel
+    ProposalDrop,      // how to bring one: drop a model file on the window
+    ProposalMove,      // a checkbox: dragging the proposal moves it on the ground
+    ProposalPhase,     // the phase it is proposed for
+    ProposalReplaces,  // the layers it replaces there
+    Rotation,
+    Snap,
+    Unit,
+    UnitMeasures,  // "This model measures ... across"
+    UnitUse,       // a button: use the suggested unit
+    SaveAsScenario,
+    Saved,
+    Remove,
+    Measure,
+    MeasureDistance,
+    MeasureHeight,
+    MeasureFace,    // the area of a picked face
+    MeasureGround,  // the area of a polygon drawn on the ground
+    MeasureHint,    // how to pick points
+    Clear,
+    Section,
+    SectionHorizontal,
+    SectionAlongX,
+    SectionAlongZ,
+    Flip,
     Count,
 };
 const std::string& uiText(UiText which, Language language);

@@ -105,6 +105,13 @@ struct Bounds {
             extend(b.max);
         }
     }
+    // The box with corners `a` and `b`.
+    static Bounds of(const glm::vec3& a, const glm::vec3& b) {
+        Bounds r;
+        r.extend(a);
+        r.extend(b);
+        return r;
+    }
     glm::vec3 center() const { return (min + max) * 0.5f; }
     glm::vec3 size() const { return max - min; }
     Bounds transformed(const glm::mat4& m) const;  // bounds of the 8 transformed corners

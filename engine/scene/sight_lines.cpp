@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <optional>
 
 #include "scene/draw_list.h"
@@ -103,6 +104,20 @@ bool lookBlocks(const NodeLook& look) {
     return look.drawn() && !look.blended() && look.dissolve < 0.5f;
 }
 
+// Corners are joined by position, not index: exporters split vertices at hard
+// edges and UV seams. Positions quantised to 0.1 mm.
+using CornerKey = std::array<long long, 3>;
+using EdgeKey = std::pair<CornerKey, CornerKey>;
+
+EdgeKey edgeKey(const std::array<glm::vec3, 3>& t, std::size_t e) {
+    const auto key = [](glm::vec3 p) {
+        return CornerKey{std::llround(p.x * 1e4), std::llround(p.y * 1e4), std::llround(p.z * 1e4)};
+    };
+    CornerKey a = key(t[e]), b = key(t[(e + 1) % 3]);
+    if (b < a) std::swap(a, b);
+    return {a, b};
+}
+
 }  // namespace
 
 // A label is placed by hand on a roof or a facade to a few decimetres, so its
@@ -139,32 +154,55 @@ SightLines::SightLines(const Model& model, int sceneIndex) {
             shapes_.push_back(std::move(s));
         }
         const Bounds& local = shapes_[static_cast<std::size_t>(shape)].bounds;
-        items_.push_back({local.transformed(d.world), glm::inverse(d.world), d.node, shape});
+        items_.push_back(
+            {local.transformed(d.world), d.world, glm::inverse(d.world), d.node, shape});
     }
 }
 
-bool SightLines::itemBlocks(const Item& item, glm::vec3 eye, glm::vec3 dir, float tEnd,
-                            const NodeLook& look) const {
+std::optional<SightLines::Hit> SightLines::itemHit(const Item& item, glm::vec3 eye, glm::vec3 dir,
+                                                   float tEnd, const NodeLook& look,
+                                                   bool any) const {
     // The world matrix is affine, so the segment's parameter t is the same in
     // mesh space: no normalising, and a hit's world height is eye.y + t * dir.y.
-    const glm::vec3 origin = glm::vec3(item.toMesh * glm::vec4(eye, 1.0f));
-    const glm::vec3 localDir = glm::mat3(item.toMesh) * dir;
+    const glm::mat4 toMesh = look.moved ? item.toMesh * glm::inverse(*look.moved) : item.toMesh;
+    const glm::vec3 origin = glm::vec3(toMesh * glm::vec4(eye, 1.0f));
+    const glm::vec3 localDir = glm::mat3(toMesh) * dir;
     const Shape& shape = shapes_[static_cast<std::size_t>(item.shape)];
     const Primitive& p = *shape.primitive;
     const bool clipped = look.clip < 1.0f;
+    std::optional<Hit> nearest;
     for (std::size_t r = 0; r < shape.runs.size(); ++r) {
-        if (!segmentHitsBox(shape.runs[r], origin, localDir, tEnd)) continue;
+        const float reach = nearest ? nearest->t : tEnd;
+        if (!segmentHitsBox(shape.runs[r], origin, localDir, reach)) continue;
         const std::size_t end = std::min(shape.triangles, (r + 1) * kRun);
         for (std::size_t k = r * kRun; k < end; ++k) {
             const auto v = corners(p, k);
             if (!v) continue;
-            const auto t = segmentHitsTriangle(origin, localDir, tEnd, p.positions[(*v)[0]],
-                                               p.positions[(*v)[1]], p.positions[(*v)[2]]);
+            const auto t = segmentHitsTriangle(origin, localDir, nearest ? nearest->t : tEnd,
+                                               p.positions[(*v)[0]], p.positions[(*v)[1]],
+                                               p.positions[(*v)[2]]);
             // Above the clip plane the surface is cut away: look further along.
-            if (t && !(clipped && eye.y + *t * dir.y > look.clipHeight())) return true;
+            if (!t || (clipped && eye.y + *t * dir.y > look.clipHeight())) continue;
+            nearest = Hit{*t, k};
+            if (any) return nearest;
         }
     }
-    return false;
+    return nearest;
+}
+
+glm::mat4 SightLines::drawnWorld(const Item& item, const NodeLook& look) {
+    return look.moved ? *look.moved * item.toWorld : item.toWorld;
+}
+
+std::array<glm::vec3, 3> SightLines::worldTriangle(const Item& item, std::size_t k,
+                                                   const NodeLook& look) const {
+    const Primitive& p = *shapes_[static_cast<std::size_t>(item.shape)].primitive;
+    const glm::mat4 world = drawnWorld(item, look);
+    std::array<glm::vec3, 3> out{};
+    if (const auto v = corners(p, k))
+        for (std::size_t i = 0; i < 3; ++i)
+            out[i] = glm::vec3(world * glm::vec4(p.positions[(*v)[i]], 1.0f));
+    return out;
 }
 
 bool SightLines::blocked(glm::vec3 eye, glm::vec3 point, const std::vector<NodeLook>& looks) const {
@@ -177,8 +215,10 @@ bool SightLines::blocked(glm::vec3 eye, glm::vec3 point, const std::vector<NodeL
     for (const Item& item : items_) {
         const auto node = static_cast<std::size_t>(item.node);
         const NodeLook& look = node < looks.size() ? looks[node] : asModelled;
-        if (!lookBlocks(look) || !segmentHitsBox(item.world, eye, dir, tEnd)) continue;
-        if (itemBlocks(item, eye, dir, tEnd, look)) return true;
+        if (!lookBlocks(look)) continue;
+        const Bounds world = look.moved ? item.world.transformed(*look.moved) : item.world;
+        if (!segmentHitsBox(world, eye, dir, tEnd)) continue;
+        if (itemHit(item, eye, dir, tEnd, look, true)) return true;
     }
     return false;
 }
@@ -189,6 +229,101 @@ std::vector<bool> SightLines::blocked(glm::vec3 eye, const std::vector<Hotspot>&
     out.reserve(hotspots.size());
     for (const Hotspot& h : hotspots) out.push_back(blocked(eye, h.anchor, looks));
     return out;
+}
+
+std::optional<SurfaceHit> SightLines::pick(glm::vec3 origin, glm::vec3 dir,
+                                           const std::vector<NodeLook>& looks) const {
+    const NodeLook asModelled;
+    std::optional<SurfaceHit> best;
+    const NodeLook* bestLook = nullptr;
+    constexpr float kFar = 1e30f;
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+        const Item& item = items_[i];
+        const auto node = static_cast<std::size_t>(item.node);
+        const NodeLook& look = node < looks.size() ? looks[node] : asModelled;
+        if (!lookBlocks(look)) continue;
+        const float reach = best ? best->distance : kFar;
+        const Bounds world = look.moved ? item.world.transformed(*look.moved) : item.world;
+        if (!segmentHitsBox(world, origin, dir, reach)) continue;
+        const auto hit = itemHit(item, origin, dir, reach, look, false);
+        if (!hit) continue;
+        SurfaceHit h;
+        h.distance = hit->t;
+        h.point = origin + hit->t * dir;
+        h.triangle = worldTriangle(item, hit->triangle, look);
+        const glm::vec3 n =
+            glm::cross(h.triangle[1] - h.triangle[0], h.triangle[2] - h.triangle[0]);
+        const float length = glm::length(n);
+        h.normal = length > 0.0f ? n / length : glm::vec3(0.0f, 1.0f, 0.0f);
+        h.node = item.node;
+        h.item = static_cast<int>(i);
+        h.index = hit->triangle;
+        best = h;
+        bestLook = &look;
+    }
+    if (best) {
+        // An edge another triangle of the face shares is inside the face.
+        const auto flat = coplanar(items_[static_cast<std::size_t>(best->item)], best->index,
+                                   best->normal, *bestLook);
+        for (std::size_t e = 0; e < 3; ++e)
+            for (std::size_t j = 1; j < flat.size() && best->outline[e]; ++j)
+                for (std::size_t f = 0; f < 3; ++f)
+                    if (edgeKey(flat[j], f) == edgeKey(flat[0], e)) best->outline[e] = false;
+    }
+    return best;
+}
+
+std::vector<std::array<glm::vec3, 3>> SightLines::coplanar(const Item& item, std::size_t k,
+                                                           glm::vec3 normal,
+                                                           const NodeLook& look) const {
+    const Shape& shape = shapes_[static_cast<std::size_t>(item.shape)];
+    // Coplanar: normals within 0.5 degree, corners within a millimetre of the plane.
+    constexpr double kCosTolerance = 0.99996;
+    constexpr double kPlaneTolerance = 0.001;
+    const glm::dvec3 n(normal);
+    std::vector<std::array<glm::vec3, 3>> flat{worldTriangle(item, k, look)};
+    const double offset = glm::dot(n, glm::dvec3(flat.front()[0]));
+    for (std::size_t j = 0; j < shape.triangles; ++j) {
+        if (j == k) continue;
+        const auto t = worldTriangle(item, j, look);
+        const glm::dvec3 c = glm::cross(glm::dvec3(t[1] - t[0]), glm::dvec3(t[2] - t[0]));
+        const double length = glm::length(c);
+        if (length <= 0.0 || std::abs(glm::dot(c / length, n)) < kCosTolerance) continue;
+        bool inPlane = true;
+        for (const glm::vec3& p : t)
+            inPlane = inPlane && std::abs(glm::dot(n, glm::dvec3(p)) - offset) < kPlaneTolerance;
+        if (inPlane) flat.push_back(t);
+    }
+    return flat;
+}
+
+double SightLines::faceArea(const SurfaceHit& hit, const std::vector<NodeLook>& looks) const {
+    if (hit.item < 0 || hit.item >= static_cast<int>(items_.size())) return 0.0;
+    const Item& item = items_[static_cast<std::size_t>(hit.item)];
+    const auto node = static_cast<std::size_t>(item.node);
+    const NodeLook look = node < looks.size() ? looks[node] : NodeLook{};
+    const auto flat = coplanar(item, hit.index, hit.normal, look);
+    // Triangles by each of their edges, then a flood from the hit's.
+    std::map<EdgeKey, std::vector<std::size_t>> byEdge;
+    for (std::size_t i = 0; i < flat.size(); ++i)
+        for (std::size_t e = 0; e < 3; ++e) byEdge[edgeKey(flat[i], e)].push_back(i);
+    std::vector<bool> seen(flat.size(), false);
+    std::vector<std::size_t> todo{0};
+    seen[0] = true;
+    double area = 0.0;
+    while (!todo.empty()) {
+        const std::size_t i = todo.back();
+        todo.pop_back();
+        const auto& t = flat[i];
+        area += 0.5 * glm::length(glm::cross(glm::dvec3(t[1] - t[0]), glm::dvec3(t[2] - t[0])));
+        for (std::size_t e = 0; e < 3; ++e)
+            for (std::size_t j : byEdge[edgeKey(t, e)])
+                if (!seen[j]) {
+                    seen[j] = true;
+                    todo.push_back(j);
+                }
+    }
+    return area;
 }
 
 }  // namespace friche::scene

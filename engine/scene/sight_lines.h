@@ -12,6 +12,8 @@
 // from behind changes nothing. The Model must outlive the SightLines.
 #pragma once
 
+#include <array>
+#include <optional>
 #include <vector>
 
 #include <glm/glm.hpp>
@@ -21,6 +23,20 @@
 #include "scene/scenario.h"
 
 namespace friche::scene {
+
+// Where a ray first meets a drawn, opaque surface (SightLines::pick).
+struct SurfaceHit {
+    float distance = 0.0f;                // along the ray, in its direction's lengths
+    glm::vec3 point{0.0f};                // world space
+    glm::vec3 normal{0.0f, 1.0f, 0.0f};   // world space, unit, its triangle's front (CCW) side
+    std::array<glm::vec3, 3> triangle{};  // its corners, world space
+    // Whether edge e (corner e to corner e + 1) bounds the face, rather than
+    // splitting it from a triangle of the same plane (a quad's diagonal).
+    std::array<bool, 3> outline{true, true, true};
+    int node = -1;          // the model node drawn there
+    int item = -1;          // internal: which draw item
+    std::size_t index = 0;  // internal: which triangle of it
+};
 
 class SightLines {
 public:
@@ -40,6 +56,14 @@ public:
     std::vector<bool> blocked(glm::vec3 eye, const std::vector<Hotspot>& hotspots,
                               const std::vector<NodeLook>& looks) const;
 
+    // The first drawn, opaque surface along origin + t * dir, t > 0 (`dir` need not be unit):
+    // what a click on the view lands on. Drawn as `looks` say, moved ones where they moved to.
+    std::optional<SurfaceHit> pick(glm::vec3 origin, glm::vec3 dir,
+                                   const std::vector<NodeLook>& looks) const;
+    // The hit's face: the triangles of its primitive in its plane, joined to it by
+    // shared edges (a wall's two triangles, a roof's fan). World-space square metres.
+    double faceArea(const SurfaceHit& hit, const std::vector<NodeLook>& looks) const;
+
     // Draw items that can block (triangle primitives, not BLEND, invertible transform).
     std::size_t itemCount() const { return items_.size(); }
 
@@ -53,13 +77,28 @@ private:
     };
     struct Item {
         Bounds world;
+        glm::mat4 toWorld{1.0f};
         glm::mat4 toMesh{1.0f};  // inverse world matrix
         int node = -1;
         int shape = -1;
     };
+    struct Hit {
+        float t = 0.0f;
+        std::size_t triangle = 0;
+    };
 
-    bool itemBlocks(const Item& item, glm::vec3 eye, glm::vec3 dir, float tEnd,
-                    const NodeLook& look) const;
+    // The nearest hit of the segment eye + t * dir, t in [0, tEnd], on the item (the first
+    // one found when `any`), in the look's clip and move.
+    std::optional<Hit> itemHit(const Item& item, glm::vec3 eye, glm::vec3 dir, float tEnd,
+                               const NodeLook& look, bool any) const;
+    // The item's world matrix as drawn with `look`.
+    static glm::mat4 drawnWorld(const Item& item, const NodeLook& look);
+    std::array<glm::vec3, 3> worldTriangle(const Item& item, std::size_t k,
+                                           const NodeLook& look) const;
+    // The item's triangles in the plane of its triangle `k` (normal `normal`),
+    // world space; `k`'s own is first.
+    std::vector<std::array<glm::vec3, 3>> coplanar(const Item& item, std::size_t k,
+                                                   glm::vec3 normal, const NodeLook& look) const;
 
     std::vector<Shape> shapes_;
     std::vector<Item> items_;

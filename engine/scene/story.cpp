@@ -160,7 +160,16 @@ std::vector<StoryPart> Story::parts(int width, int height) const {
 
 std::vector<NodeLook> Story::looksAt(double position) const {
     if (!looks_) return {};
-    return looks_->at(scenario_, position);
+    std::vector<NodeLook> looks = looks_->at(scenario_, position);
+    for (std::size_t layer = 0; layer < moves_.size(); ++layer)
+        if (moves_[layer]) looks_->move(looks, static_cast<int>(layer), *moves_[layer]);
+    return looks;
+}
+
+void Story::moveLayer(int layer, std::optional<glm::mat4> moved) {
+    if (layer < 0 || layer >= static_cast<int>(scenario_.layers.size())) return;
+    moves_.resize(scenario_.layers.size());
+    moves_[static_cast<std::size_t>(layer)] = moved;
 }
 
 std::vector<bool> Story::occludedHotspots(const glm::vec3& eye) const {

@@ -100,6 +100,14 @@ public:
     std::vector<StoryPart> parts(int width, int height) const;
     // Every model node's look at `position`, for render::ViewParams::looks.
     std::vector<NodeLook> looksAt(double position) const;
+    // Draws `layer` at moved * its assembled placement from now on (nullopt: as assembled):
+    // a proposal dragged on the ground, without assembling the site again.
+    void moveLayer(int layer, std::optional<glm::mat4> moved);
+    // The layer drawing model node `node` (SurfaceHit::node), -1: none.
+    int layerOf(int node) const { return looks_ ? looks_->layerOf(node) : -1; }
+    // The site's drawn triangles, for picking (nullptr before attach) and its bounds.
+    const SightLines* sight() const { return sight_ ? &*sight_ : nullptr; }
+    const Bounds& bounds() const { return bounds_; }
     // Per hotspot: whether drawn geometry hides its anchor from `eye` now.
     std::vector<bool> occludedHotspots(const glm::vec3& eye) const;
 
@@ -139,6 +147,7 @@ private:
     std::optional<ModelLooks> looks_;
     std::optional<SightLines> sight_;
     Bounds bounds_;
+    std::vector<std::optional<glm::mat4>> moves_;  // per layer, see moveLayer
 
     // The camera: the story's (neither held nor flying), the user's (held_),
     // or a flight from `flight_`'s start to a bookmark (flightTo_) or back

@@ -17,18 +17,11 @@ using namespace friche::scene;
 
 namespace {
 
-Bounds box(glm::vec3 min, glm::vec3 max) {
-    Bounds b;
-    b.extend(min);
-    b.extend(max);
-    return b;
-}
-
 // A flat site of 860 x 560 m with 125 m chimneys (Seraing's size), a hall,
 // and a tiny thing.
-const Bounds kSite = box({-430, -5, -330}, {430, 125, 230});
-const Bounds kHall = box({-20, 0, -8}, {20, 12, 8});
-const Bounds kTiny = box({0.001f, 0, 0}, {0.002f, 0.001f, 0.001f});
+const Bounds kSite = Bounds::of({-430, -5, -330}, {430, 125, 230});
+const Bounds kHall = Bounds::of({-20, 0, -8}, {20, 12, 8});
+const Bounds kTiny = Bounds::of({0.001f, 0, 0}, {0.002f, 0.001f, 0.001f});
 
 std::vector<glm::vec3> corners(const Bounds& b) {
     std::vector<glm::vec3> out;
@@ -193,8 +186,8 @@ TEST(DepthRange, RatioIsBoundedFromAnyEye) {
 }
 
 TEST(DepthRange, DegenerateInputsGiveFinitePlanes) {
-    const Bounds point = box({3, 4, 5}, {3, 4, 5});
-    const Bounds flat = box({-10, 0, -10}, {10, 0, 10});
+    const Bounds point = Bounds::of({3, 4, 5}, {3, 4, 5});
+    const Bounds flat = Bounds::of({-10, 0, -10}, {10, 0, 10});
     const struct {
         glm::vec3 eye, forward;
         Bounds bounds;

@@ -15,13 +15,6 @@ using namespace friche::scene;
 
 namespace {
 
-Bounds box(glm::vec3 min, glm::vec3 max) {
-    Bounds b;
-    b.extend(min);
-    b.extend(max);
-    return b;
-}
-
 // Every corner of `b`, in normalized device coordinates of `clip`.
 std::vector<glm::vec3> cornersNdc(const glm::mat4& clip, const Bounds& b) {
     std::vector<glm::vec3> out;
@@ -38,10 +31,10 @@ std::vector<glm::vec3> cornersNdc(const glm::mat4& clip, const Bounds& b) {
 
 TEST(OrbitCamera, FrameAllKeepsEveryCornerInView) {
     const Bounds cases[] = {
-        box({-1, -1, -1}, {1, 1, 1}),              // a cube at the origin
-        box({100, 0, -300}, {900, 20, 400}),       // a flat site far from the origin
-        box({-2, 0, -2}, {2, 150, 2}),             // a chimney
-        box({0.001f, 0, 0}, {0.002f, 0.001f, 0}),  // a tiny flat thing
+        Bounds::of({-1, -1, -1}, {1, 1, 1}),              // a cube at the origin
+        Bounds::of({100, 0, -300}, {900, 20, 400}),       // a flat site far from the origin
+        Bounds::of({-2, 0, -2}, {2, 150, 2}),             // a chimney
+        Bounds::of({0.001f, 0, 0}, {0.002f, 0.001f, 0}),  // a tiny flat thing
     };
     for (const float aspect : {16.0f / 9.0f, 1.0f, 9.0f / 16.0f, 4.0f}) {
         for (const Bounds& b : cases) {
@@ -63,7 +56,7 @@ TEST(OrbitCamera, FrameAllKeepsEveryCornerInView) {
 }
 
 TEST(OrbitCamera, FrameAllFromAnyAngleFitsTightly) {
-    const Bounds b = box({-5, 0, -1}, {5, 3, 1});
+    const Bounds b = Bounds::of({-5, 0, -1}, {5, 3, 1});
     for (int i = 0; i < 12; ++i) {
         OrbitCamera cam;
         cam.orbit(0.5f * static_cast<float>(i), 0.3f * static_cast<float>((i % 3) - 1));
