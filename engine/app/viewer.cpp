@@ -472,8 +472,9 @@ void kioskOverlays(Viewer& v, PanelChoice& choice) {
 void saveSnapshot(Viewer& v) {
     int w = 0, h = 0;
     v.platform->drawableSize(w, h);
-    v.snapshotFailed = !writePng(v.snapshot->string(), w, h, render::readFramebufferRgb(0, w, h));
-    if (v.snapshotFailed) std::fprintf(stderr, "friche: cannot write %s\n", v.snapshot->c_str());
+    std::string error;
+    v.snapshotFailed = !writePng(*v.snapshot, w, h, render::readFramebufferRgb(0, w, h), error);
+    if (v.snapshotFailed) std::fprintf(stderr, "friche: %s\n", error.c_str());
     v.quit = true;
 }
 
