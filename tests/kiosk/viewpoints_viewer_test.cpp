@@ -1,6 +1,8 @@
 // The viewer's Viewpoints panel in the viewer's own loop (SDL's offscreen
 // driver, a stepped clock): a viewpoint saved, the camera moved away, a flight
-// back to it, and a still at each step through the panel's Still request.
+// back to it, and a still at each step through the panel's Still request;
+// then the viewpoints exported into the scenario, and `friche render --view`
+// of that copy showing what the viewer showed.
 #include <gtest/gtest.h>
 
 #include <SDL.h>
@@ -13,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "app/render_command.h"
 #include "app/viewer.h"
 
 namespace {
@@ -119,14 +122,19 @@ TEST(ViewpointsViewer, SaveFlyBackAndStills) {
             step = FlyBack;
         } else if (step == FlyBack) {
             asked.flyTo = 0;
+            asked.exportViews = true;
             step = StillBack;
         } else if (step == StillBack && ++flightFrames > 5) {  // 2.5 s: the flight (1.6 s) is over
             still(panel, asked, "back.png");
             step = Report;
         }
     };
+    // A copy of the scenario, so that the export lands beside it (its model is
+    // found in the build's assets/ beside the test, as beside friche).
+    const fs::path scenario = folder / "seraing.json";
+    fs::copy_file(fs::path(FRICHE_SOURCE_DIR) / "scenes" / "seraing.json", scenario);
     friche::app::ViewerCommand cmd;
-    cmd.path = (fs::path(FRICHE_SOURCE_DIR) / "scenes" / "seraing.json").string();
+    cmd.path = scenario.string();
     EXPECT_EQ(friche::app::runViewer(cmd, hooks), 0);
     unsetenv("XDG_CONFIG_HOME");
     unsetenv("FRICHE_IDLE_SECONDS");
@@ -149,4 +157,15 @@ TEST(ViewpointsViewer, SaveFlyBackAndStills) {
     std::string said;
     for (const std::string& s : statuses) said += s + "\n";
     EXPECT_NE(said.find((folder / "back.png").string()), std::string::npos) << said;
+    EXPECT_NE(said.find((folder / "seraing-views.json").string()), std::string::npos) << said;
+
+    // The exported scenario's view, rendered from the command line, is the viewer's still.
+    friche::app::RenderCommand render;
+    render.path = (folder / "seraing-views.json").string();
+    render.output = (folder / "render.png").string();
+    render.width = 320;
+    render.height = 180;
+    render.view = "cote-meuse-ubersicht";
+    ASSERT_EQ(friche::app::runRender(render), 0);
+    EXPECT_LT(meanDifference(atSave, readPng(folder / "render.png")), 0.5);
 }
