@@ -102,8 +102,9 @@ ViewpointsRequest viewpointsPanel(ViewpointsPanel& panel, const std::vector<scen
                                   scene::Language language) {
     ViewpointsRequest asked;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x - 16.0f, display.y * 0.45f), ImGuiCond_FirstUseEver,
-                            ImVec2(1, 0));
+    // Top centre at first: the story's panels hold the corners and the sides.
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, 16.0f), ImGuiCond_FirstUseEver,
+                            ImVec2(0.5f, 0));
     // The title follows the language; the id after ### keeps the window's place.
     const std::string title = uiText(UiText::Viewpoints, language) + "###viewpoints";
     if (!ImGui::Begin(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {

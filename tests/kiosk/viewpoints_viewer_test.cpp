@@ -81,7 +81,7 @@ TEST(ViewpointsViewer, SaveFlyBackAndStills) {
     setenv("FRICHE_IDLE_SECONDS", "0", 1);
 
     // Each step happens once the one before it has been seen done.
-    enum Step { Save, MoveAway, StillAway, FlyBack, StillBack, Report, Done };
+    enum Step { Save, MoveAway, StillAway, FlyBack, StillBack, BadStill, Report, Done };
     int step = Save, frame = 0, flightFrames = 0;
     std::vector<std::string> statuses;
     const auto still = [&](friche::ui::ViewpointsPanel& panel, friche::ui::ViewpointsRequest& asked,
@@ -126,6 +126,9 @@ TEST(ViewpointsViewer, SaveFlyBackAndStills) {
             step = StillBack;
         } else if (step == StillBack && ++flightFrames > 5) {  // 2.5 s: the flight (1.6 s) is over
             still(panel, asked, "back.png");
+            step = BadStill;
+        } else if (step == BadStill) {
+            still(panel, asked, "back.png/cannot.png");  // a file is in the way of that folder
             step = Report;
         }
     };
@@ -158,6 +161,10 @@ TEST(ViewpointsViewer, SaveFlyBackAndStills) {
     for (const std::string& s : statuses) said += s + "\n";
     EXPECT_NE(said.find((folder / "back.png").string()), std::string::npos) << said;
     EXPECT_NE(said.find((folder / "seraing-views.json").string()), std::string::npos) << said;
+    EXPECT_NE(said.find("Échec : cannot create " + (folder / "back.png").string()),
+              std::string::npos)
+        << said;
+    EXPECT_FALSE(fs::exists(folder / "back.png" / "cannot.png"));
 
     // The exported scenario's view, rendered from the command line, is the viewer's still.
     friche::app::RenderCommand render;
