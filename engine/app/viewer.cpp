@@ -10,7 +10,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -23,13 +22,12 @@
 #include "app/kiosk_config.h"
 #include "app/platform.h"
 #include "app/scenario_session.h"
-#include "app/still.h"
 #include "app/story_input.h"
+#include "app/viewpoint_tool.h"
 #include "core/file.h"
 #include "gfx/gl.h"
 #include "io/load.h"
 #include "io/scenario_loader.h"
-#include "io/viewpoints.h"
 #include "media/signal_stop.h"
 #include "render/gpu_model.h"
 #include "render/offscreen.h"
@@ -44,7 +42,6 @@
 #include "ui/compare_panel.h"
 #include "ui/model_panel.h"
 #include "ui/render_panel.h"
-#include "ui/viewpoints_panel.h"
 
 namespace friche::app {
 
@@ -73,15 +70,6 @@ struct SceneSummary {
     std::vector<scene::CameraNode> cameras;
 };
 
-// The user's viewpoints of the scenario shown, and the panel that edits them.
-struct UserViewpoints {
-    std::optional<fs::path> file;  // none: no config folder ($HOME unset)
-    std::vector<scene::View> views;
-    bool canSave = true;  // false while a broken file could not be moved aside
-    ui::ViewpointsPanel panel;
-    bool stillAsked = false;  // taken once the frame is shown
-};
-
 // Everything the loop works on. Declaration order is destruction order reversed:
 // GPU resources go before the renderer, the renderer and ImGui before the GL context.
 struct Viewer {
@@ -105,7 +93,7 @@ struct Viewer {
     scene::DividerDrag divider;  // compare mode's swipe divider
     SceneSummary summary;
     ui::RenderSettings light;  // sky, sun, look and debug view: the "Light" panel's
-    UserViewpoints viewpoints;
+    ViewpointTool viewpoints;  // the Viewpoints panel: the user's cameras and stills
     glm::ivec2 maxTile{0, 0};  // FRICHE_MAX_TILE: stills in tiles at most this large
     render::ShaderWatch shaderWatch;
     std::string shaderError;  // the last failed reload, shown over the frame
@@ -421,129 +409,12 @@ void reloadShaders(Viewer& v) {
         v.shaderError += core::formatProblem("shader", p) + "\n";
 }
 
-// ---- Viewpoints and stills (the Viewpoints panel)
-
-// Where a still goes unless the user says otherwise: ~/Pictures/friche/ where
-// there is a Pictures folder (where desktops keep images), else the current
-// folder; named by site, phase and time, so that stills never replace each other.
-fs::path defaultStillFile(const Viewer& v) {
-    const scene::Story& story = v.session->story();
-    const auto& phases = story.scenario().phases;
-    const auto phase = static_cast<std::size_t>(std::clamp<long>(
-        std::lround(story.timeline().position()), 0, static_cast<long>(phases.size()) - 1));
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char stamp[32];
-    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &local);
-    const std::string name =
-        story.scenario().site.id + "-" + phases[phase].id + "-" + stamp + ".png";
-    std::error_code ec;
-    const char* home = std::getenv("HOME");
-    if (home && *home && fs::is_directory(fs::path(home) / "Pictures", ec))
-        return fs::path(home) / "Pictures" / "friche" / name;
-    return fs::current_path(ec) / name;
-}
-
-// The scenario's viewpoints from the user's config folder; a broken file is
-// said on the panel (its problems at their JSON pointers) and kept aside.
-void readUserViewpoints(Viewer& v) {
-    UserViewpoints& u = v.viewpoints;
-    u = {};
-    u.panel.setFile(defaultStillFile(v).string());
-    const auto folder = io::viewpointFolder(std::getenv("XDG_CONFIG_HOME"), std::getenv("HOME"));
-    if (!folder) return;
-    u.file = io::viewpointFile(*folder, v.session->story().scenario().site.id);
-    io::ViewpointsRead read = io::readViewpoints(*u.file);
-    u.views = std::move(read.views);
-    u.canSave = read.keptAside || !read.problems.hasErrors();
-    if (read.problems.empty()) return;
-    core::printProblems(u.file->string(), read.problems);
-    std::string text;
-    for (const core::Problem& p : read.problems.list())
-        text += core::formatProblem(u.file->string(), p) + "\n";
-    u.panel.report(false, text, v.session->story().language());
-}
-
-void writeUserViewpoints(Viewer& v) {
-    UserViewpoints& u = v.viewpoints;
-    std::string error = "the viewpoints cannot be saved: no $XDG_CONFIG_HOME or $HOME";
-    if (u.file && !u.canSave) error = u.file->string() + " is broken: fix or remove it first";
-    const bool ok = u.file && u.canSave && io::writeViewpoints(*u.file, u.views, error);
-    u.panel.report(ok, ok ? u.file->string() : error, v.session->story().language());
-}
-
-// Does what the panel asked, but the still (taken once the frame is shown).
-void applyViewpoints(Viewer& v, const ui::ViewpointsRequest& asked) {
-    UserViewpoints& u = v.viewpoints;
-    scene::Story& story = v.session->story();
-    const auto valid = [&](const std::optional<int>& i) {
-        return i && *i >= 0 && static_cast<std::size_t>(*i) < u.views.size();
-    };
-    if (valid(asked.flyTo))
-        story.flyTo(u.views[static_cast<std::size_t>(*asked.flyTo)], drawableAspect(v));
-    u.stillAsked = u.stillAsked || asked.still;
-    if (asked.exportViews) {
-        std::string error;
-        const bool ok = io::exportViewpoints(v.path, u.views, error);
-        u.panel.report(ok, ok ? io::exportPath(v.path).string() : error, story.language());
-    }
-    if (asked.save && u.views.size() < io::kMaxViewpoints)
-        u.views.push_back(io::makeViewpoint(*asked.save, orbitNow(v), u.views));
-    if (valid(asked.rename))
-        io::renameViewpoint(u.views, static_cast<std::size_t>(*asked.rename), u.panel.name.data());
-    if (valid(asked.remove)) {
-        u.views.erase(u.views.begin() + *asked.remove);
-        u.panel.selected = -1;
-    }
-    if (asked.save || valid(asked.rename) || valid(asked.remove)) writeUserViewpoints(v);
-}
-
-void viewpointsPanel(Viewer& v) {
-    ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
-    ui::ViewpointsRequest asked =
-        ui::viewpointsPanel(v.viewpoints.panel, v.viewpoints.views, v.session->story().language());
-    if (v.hooks.viewpoints) v.hooks.viewpoints(v.viewpoints.panel, asked);
-    applyViewpoints(v, asked);
-}
-
-// The view now (phase or position, compare mode, camera, language, lighting)
-// as the panel's PNG, drawn as `friche render` draws a still.
-void takeStill(Viewer& v) {
-    UserViewpoints& u = v.viewpoints;
-    u.stillAsked = false;
-    const ui::ViewpointsPanel& p = u.panel;
-    const fs::path file = p.fileText();
-    std::string error;
-    std::error_code ec;
-    if (file.has_parent_path()) fs::create_directories(file.parent_path(), ec);
-    core::Problems problems;
-    const auto target = render::OffscreenTarget::create(p.width, p.height, problems);
-    bool ok = false;
-    if (ec) {
-        error = "cannot create " + file.parent_path().string() + ": " + ec.message();
-    } else if (!target) {
-        error = problems.list().front().message;
-    } else {
-        const StillOptions options{.look = viewParams(v, {}, {0, 0, p.width, p.height}),
-                                   .maxTile = v.maxTile,
-                                   .panels = p.panels,
-                                   .kiosk = v.kiosk.has_value(),
-                                   .scenarioText = scenarioText(v.path)};
-        const auto rgb = drawStoryStill(*v.renderer, *v.gpu, *target, v.session->story(), options);
-        ok = writePng(file, p.width, p.height, rgb, error);
-    }
-    u.panel.report(ok, ok ? file.string() : error, v.session->story().language());
-    if (ok) u.panel.setFile(defaultStillFile(v).string());
-    v.framesToDraw = kFramesAfterEvent;
-}
-
 // The whole site framed, then the scenario's start view.
 void showStart(Viewer& v) {
     summarise(v);
     if (v.session) {
         v.session->story().followStory();
-        readUserViewpoints(v);
+        v.viewpoints.open(v.session->story());
     } else {
         frameAll(v);
     }
@@ -628,7 +499,9 @@ void drawFrame(Viewer& v) {
             v.view);
     if (v.session) ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
     if (!v.kiosk || v.kiosk->showLight()) ui::renderPanel(v.light);
-    if (v.session && (!v.kiosk || v.kiosk->showLight())) viewpointsPanel(v);
+    if (v.session && (!v.kiosk || v.kiosk->showLight()))
+        v.viewpoints.panel(v.session->story(), v.path, orbitNow(v), drawableAspect(v),
+                           v.hooks.viewpoints);
     PanelChoice choice = scenarioPanels(v);
     if (v.kiosk) kioskOverlays(v, choice);
     if (v.light.reloadRequested) reloadShaders(v);
@@ -640,7 +513,15 @@ void drawFrame(Viewer& v) {
     v.platform->swap();
     v.frameMs = static_cast<float>(SDL_GetPerformanceCounter() - start) * 1000.0f /
                 static_cast<float>(SDL_GetPerformanceFrequency());
-    if (v.viewpoints.stillAsked) takeStill(v);
+    if (v.viewpoints.stillAsked()) {
+        v.viewpoints.takeStill(*v.renderer, *v.gpu, v.session->story(),
+                               {.look = viewParams(v, {}, {}),
+                                .maxTile = v.maxTile,
+                                .panels = false,  // the panel's choice
+                                .kiosk = v.kiosk.has_value(),
+                                .scenarioText = scenarioText(v.path)});
+        v.framesToDraw = kFramesAfterEvent;
+    }
     if (choice.site) switchSite(v, *choice.site);
     if (choice.backToStart) backToStart(v);
     if (v.rescale) {

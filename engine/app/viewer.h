@@ -8,7 +8,7 @@
 
 #include "app/cli.h"
 #include "app/environment.h"
-#include "ui/viewpoints_panel.h"
+#include "app/viewpoint_tool.h"
 
 namespace friche::app {
 
@@ -20,7 +20,7 @@ struct ViewerHooks {
     std::function<void(int turn)> beforeTurn;
     // Called after the Viewpoints panel each frame with what it asked: a test
     // asks there what a click would (save, fly, a still) and reads the status.
-    std::function<void(ui::ViewpointsPanel&, ui::ViewpointsRequest&)> viewpoints;
+    ViewpointsHook viewpoints;
 };
 
 int runViewer(const ViewerCommand& cmd, const ViewerHooks& hooks = {});
