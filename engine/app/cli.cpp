@@ -5,6 +5,8 @@
 #include <functional>
 #include <tuple>
 
+#include "render/tiles.h"
+
 namespace friche::app {
 
 const char* usageText() {
@@ -28,23 +30,6 @@ const char* usageText() {
 }
 
 namespace {
-
-// Largest still we render: 8K on each side keeps the framebuffer under 1 GiB.
-constexpr int kMaxStillSide = 8192;
-
-std::optional<std::pair<int, int>> parseSize(const std::string& text) {
-    const auto x = text.find('x');
-    if (x == std::string::npos) return std::nullopt;
-    int w = 0, h = 0;
-    const char* begin = text.data();
-    const char* end = begin + text.size();
-    auto r1 = std::from_chars(begin, begin + x, w);
-    auto r2 = std::from_chars(begin + x + 1, end, h);
-    if (r1.ec != std::errc() || r1.ptr != begin + x || r2.ec != std::errc() || r2.ptr != end)
-        return std::nullopt;
-    if (w < 1 || h < 1 || w > kMaxStillSide || h > kMaxStillSide) return std::nullopt;
-    return std::make_pair(w, h);
-}
 
 std::optional<double> parseNumber(const std::string& text) {
     double v = 0;
@@ -315,6 +300,21 @@ Command parseCheck(const std::vector<std::string>& args) {
 }
 
 }  // namespace
+
+std::optional<std::pair<int, int>> parseSize(const std::string& text) {
+    const auto x = text.find('x');
+    if (x == std::string::npos) return std::nullopt;
+    int w = 0, h = 0;
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    auto r1 = std::from_chars(begin, begin + x, w);
+    auto r2 = std::from_chars(begin + x + 1, end, h);
+    if (r1.ec != std::errc() || r1.ptr != begin + x || r2.ec != std::errc() || r2.ptr != end)
+        return std::nullopt;
+    if (w < 1 || h < 1 || w > render::kMaxStillSide || h > render::kMaxStillSide)
+        return std::nullopt;
+    return std::make_pair(w, h);
+}
 
 Command parseCommandLine(const std::vector<std::string>& args) {
     if (args.empty()) return ViewerCommand{};

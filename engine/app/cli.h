@@ -16,6 +16,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -100,6 +101,10 @@ using Command = std::variant<ViewerCommand, RenderCommand, VideoCommand, CheckCo
                              KioskPinCommand, HelpCommand, UsageError>;
 
 Command parseCommandLine(const std::vector<std::string>& args);
+
+// "1920x1080" as {1920, 1080}; nullopt unless both are 1 to
+// render::kMaxStillSide (render/tiles.h).
+std::optional<std::pair<int, int>> parseSize(const std::string& text);
 
 // The usage text printed by --help and after a usage error.
 const char* usageText();

@@ -1,5 +1,7 @@
 #include "app/environment.h"
 
+#include "app/cli.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -102,6 +104,14 @@ std::optional<Environment> readEnvironment(std::string& error) {
     if (const char* scenario = variable("FRICHE_DEFAULT_SCENARIO"))
         env.defaultScenario = std::filesystem::path(scenario);
     if (const char* snapshot = variable("FRICHE_SNAPSHOT")) env.snapshot = snapshot;
+    if (const char* tile = variable("FRICHE_MAX_TILE")) {
+        const auto size = parseSize(tile);
+        if (!size) {
+            error = std::string("FRICHE_MAX_TILE=") + tile + " is not a size like 960x540";
+            return std::nullopt;
+        }
+        env.maxTile = {size->first, size->second};
+    }
     return env;
 }
 

@@ -20,6 +20,9 @@
 //                                     the 3D view (without the panels) and
 //                                     quits; it needs no display (a health
 //                                     check of a kiosk PC, a bug report)
+//   FRICHE_MAX_TILE=WxH               stills larger than this are drawn in
+//                                     tiles (render/tiles.h); tests force
+//                                     tiling with it (default: what the GPU allows)
 //
 //   auto env = app::readEnvironment("friche render");   // nullopt: said which variable, why
 //   render::ViewParams v = env->look;          // lighting and debug view
@@ -41,6 +44,7 @@ struct Environment {
     double idleSeconds = 180.0;             // nobody there for 3 minutes
     std::optional<std::filesystem::path> defaultScenario;
     std::optional<std::filesystem::path> snapshot;
+    glm::ivec2 maxTile{0, 0};  // 0: what the context allows
 };
 
 // nullopt when a variable is set to something it cannot be; `error` says which and why.

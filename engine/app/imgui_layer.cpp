@@ -170,8 +170,8 @@ float stillUiScale(int height, const UiLook& look) {
                       kStillMaxScale);
 }
 
-OffscreenImGui::OffscreenImGui(int width, int height, const UiLook& look,
-                               core::Problems& problems) {
+OffscreenImGui::OffscreenImGui(int width, int height, const UiLook& look, core::Problems& problems)
+    : previous_(ImGui::GetCurrentContext()) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -185,6 +185,7 @@ OffscreenImGui::OffscreenImGui(int width, int height, const UiLook& look,
 OffscreenImGui::~OffscreenImGui() {
     ImGui_ImplOpenGL3_Shutdown();
     ImGui::DestroyContext();
+    ImGui::SetCurrentContext(previous_);
 }
 
 void OffscreenImGui::draw(const std::function<void()>& panels) {

@@ -22,6 +22,8 @@
 #include "app/platform.h"
 #include "core/problem.h"
 
+struct ImGuiContext;
+
 namespace friche::app {
 
 // How the interface is sized and what its font must hold.
@@ -86,6 +88,10 @@ public:
     // Runs `panels` for a few frames, so that windows sized by their contents
     // settle, and draws the last frame into the bound framebuffer.
     void draw(const std::function<void()>& panels);
+
+private:
+    // The viewer's own context, current again once the still is drawn.
+    ImGuiContext* previous_ = nullptr;
 };
 
 // The interface's scale for a still `height` pixels tall: 1 at 1080, or an

@@ -7,11 +7,10 @@
 #include <filesystem>
 #include <functional>
 
-#include <imgui.h>
-
 #include "app/environment.h"
 #include "app/imgui_layer.h"
 #include "app/platform.h"
+#include "app/still.h"
 #include "app/story_input.h"
 #include "core/file.h"
 #include "gfx/gl.h"
@@ -20,13 +19,11 @@
 #include "render/gpu_model.h"
 #include "render/offscreen.h"
 #include "render/renderer.h"
-#include "render/story_frame.h"
+#include "render/tiles.h"
 #include "render/view.h"
 #include "scene/depth_range.h"
 #include "scene/draw_list.h"
 #include "ui/model_panel.h"
-#include "ui/site_picker.h"
-#include "ui/story_panels.h"
 
 namespace friche::app {
 
@@ -51,19 +48,6 @@ std::optional<std::string> unsupported(const RenderCommand& cmd) {
     return std::nullopt;
 }
 
-// The panels over a still, as the viewer draws them; `panels` runs inside
-// ImGui's frame. `texts`: what the font must hold (the scenario file).
-void drawPanels(const RenderCommand& cmd, const std::function<void()>& panels,
-                std::vector<std::string> texts = {}) {
-    core::Problems problems;
-    UiLook look;
-    look.kiosk = cmd.kiosk;
-    look.texts = std::move(texts);
-    OffscreenImGui ui(cmd.width, cmd.height, look, problems);
-    core::printProblems("friche render", problems);
-    ui.draw(panels);
-}
-
 // The viewer's Model panel: what was loaded and its counts. (Its frame time
 // sits under a folded header, so the still stays the same from run to run.)
 void drawModelPanel(const RenderCommand& cmd, const scene::Model& model, int sceneIndex,
@@ -74,7 +58,11 @@ void drawModelPanel(const RenderCommand& cmd, const scene::Model& model, int sce
     const std::string glContext;
     scene::ViewState view;
     view.scene = sceneIndex;
-    drawPanels(cmd, [&] { ui::modelPanel({model, stats, problems, cameras, glContext}, view); });
+    UiLook look;
+    look.kiosk = cmd.kiosk;
+    drawStillPanels(cmd.width, cmd.height, look, [&] {
+        ui::modelPanel({model, stats, problems, cameras, glContext}, view);
+    });
 }
 
 // The view the still is taken from: the named glTF camera (letterboxed to its
@@ -130,9 +118,6 @@ std::optional<std::vector<std::uint8_t>> renderStill(const scene::Model& model,
 
 // ---- Scenarios: a phase, a position between phases, or two phases compared.
 
-// The dark line between the two halves of a comparison, in pixels.
-constexpr int kDividerWidth = 2;
-
 std::optional<scene::Compare> parseCompare(const std::string& spec, const scene::Scenario& s,
                                            const std::string& path, std::string& error) {
     const auto colon = spec.find(':'), comma = spec.find(',');
@@ -167,18 +152,6 @@ std::optional<scene::Compare> parseCompare(const std::string& spec, const scene:
     return c;
 }
 
-void drawDivider(std::vector<std::uint8_t>& rgb, int width, int height, int seam) {
-    for (int y = 0; y < height; ++y) {
-        for (int x = std::max(0, seam - kDividerWidth / 2);
-             x < std::min(width, seam + kDividerWidth / 2); ++x) {
-            const auto i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
-                            static_cast<std::size_t>(x)) *
-                           3;
-            std::fill_n(rgb.begin() + static_cast<std::ptrdiff_t>(i), 3, std::uint8_t{20});
-        }
-    }
-}
-
 // The moment a still shows: --phase ID, --at POS, the first phase of a
 // comparison, or the first phase; the language; the camera: --view NAME, else the story's own.
 bool setMoment(const RenderCommand& cmd, scene::Story& story, std::string& error) {
@@ -208,17 +181,6 @@ bool setMoment(const RenderCommand& cmd, scene::Story& story, std::string& error
     return true;
 }
 
-// The story's panels as the viewer shows them; a kiosk's visitor panels add
-// the site panel (this site alone in its picker) with "back to start".
-void stillPanels(const RenderCommand& cmd, scene::Story& story) {
-    const glm::vec2 size(static_cast<float>(cmd.width), static_cast<float>(cmd.height));
-    ui::storyPanels(story, size, {.kiosk = cmd.kiosk});
-    if (!cmd.kiosk) return;
-    const std::vector<scene::LocalText> names{story.scenario().site.name};
-    ui::sitePanel({names, 0, {}, true}, story.scenario().views, story.language(),
-                  ImGui::GetFontSize() * 0.6f);
-}
-
 int runScenarioRender(const RenderCommand& asked, const Environment& env) {
     std::string error;
     const auto loaded = loadStory(asked.path, error);
@@ -231,28 +193,20 @@ int runScenarioRender(const RenderCommand& asked, const Environment& env) {
     }
     scene::Story& story = loaded->story();
     if (!setMoment(cmd, story, error) || !loadSite(*loaded, cmd.path, error)) return fail(error);
-    const bool compare = story.compare().mode != scene::CompareMode::Off;
     render::ViewParams look = env.look;
     look.section = cmd.section;
+    const StillOptions options{.look = look,
+                               .maxTile = env.maxTile,
+                               .panels = cmd.ui,
+                               .kiosk = cmd.kiosk,
+                               .scenarioText = scenarioText(cmd.path)};
     const auto pixels = renderStill(
         loaded->site.model, cmd,
         [&](render::Renderer& r, const render::GpuModel& gpu, const render::OffscreenTarget& t) {
-            t.bind();
-            render::drawStory(r, gpu, story, cmd.width, cmd.height, look);
-            if (cmd.ui) {
-                t.bind();
-                drawPanels(cmd, [&] { stillPanels(cmd, story); }, {scenarioText(cmd.path)});
-                return t.readRgb();
-            }
-            std::vector<std::uint8_t> rgb = t.readRgb();
-            if (compare)
-                drawDivider(rgb, cmd.width, cmd.height,
-                            scene::compareViewports(story.compare(), cmd.width, cmd.height).b.x);
-            return rgb;
+            return drawStoryStill(r, gpu, t, story, options);
         });
     if (!pixels) return fail("cannot render " + cmd.path);
-    if (!writePng(cmd.output, cmd.width, cmd.height, *pixels))
-        return fail("cannot write " + cmd.output);
+    if (!writePng(cmd.output, cmd.width, cmd.height, *pixels, error)) return fail(error);
     return kExitOk;
 }
 
@@ -283,7 +237,7 @@ int runRender(const RenderCommand& cmd) {
                 glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
                 glClear(GL_COLOR_BUFFER_BIT);
             }
-            r.draw(gpu, *view);
+            render::drawInTiles(r, gpu, *view, render::tileLimit(env->maxTile));
             if (cmd.ui) {
                 t.bind();
                 drawModelPanel(cmd, loaded.model, sceneIndex, loaded.problems);
@@ -291,8 +245,7 @@ int runRender(const RenderCommand& cmd) {
             return t.readRgb();
         });
     if (!pixels) return fail("cannot render " + cmd.path);
-    if (!writePng(cmd.output, cmd.width, cmd.height, *pixels))
-        return fail("cannot write " + cmd.output);
+    if (!writePng(cmd.output, cmd.width, cmd.height, *pixels, error)) return fail(error);
     return kExitOk;
 }
 

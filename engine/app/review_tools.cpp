@@ -137,9 +137,9 @@ ReviewChoice ReviewTools::panel(scene::Story& story, const scene::Scenario& base
                                 glm::vec2 windowSize) {
     const scene::Language language = story.language();
     const float em = ImGui::GetFontSize();
-    // Top middle, over the sky: the corners are the story's.
-    ImGui::SetNextWindowPos(ImVec2(windowSize.x * 0.5f, em * 0.6f), ImGuiCond_FirstUseEver,
-                            ImVec2(0.5f, 0.0f));
+    // Top middle, right of the Viewpoints panel, over the sky: the corners are the story's.
+    ImGui::SetNextWindowPos(ImVec2(windowSize.x * 0.5f + em * 0.3f, em * 0.6f),
+                            ImGuiCond_FirstUseEver, ImVec2(0.0f, 0.0f));
     // Folded until a proposal comes: then open on it.
     if (proposal_ && !revealed_)
         ImGui::SetNextWindowCollapsed(false, ImGuiCond_Always);

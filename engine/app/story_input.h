@@ -78,8 +78,11 @@ std::string scenarioText(const std::filesystem::path& path);
 
 std::optional<std::string> outputProblem(const std::string& output);
 
-// Writes `rgb` (rows top first) as a PNG; false when it cannot.
-bool writePng(const std::string& path, int width, int height, const std::vector<std::uint8_t>& rgb);
+// Writes `rgb` (rows top first) as a PNG, through a temporary file renamed
+// into place (core::writeFileAtomically): a failed write leaves no half file.
+// False with `error` naming the path and the system's reason.
+bool writePng(const std::filesystem::path& path, int width, int height,
+              const std::vector<std::uint8_t>& rgb, std::string& error);
 
 // A hidden GL context with the renderer, a width x height target and `model`
 // uploaded. Declaration order is destruction order reversed.

@@ -24,6 +24,7 @@
 #include "app/review_tools.h"
 #include "app/scenario_session.h"
 #include "app/story_input.h"
+#include "app/viewpoint_tool.h"
 #include "core/file.h"
 #include "gfx/gl.h"
 #include "io/load.h"
@@ -95,6 +96,8 @@ struct Viewer {
     scene::DividerDrag divider;  // compare mode's swipe divider
     SceneSummary summary;
     ui::RenderSettings light;  // sky, sun, look and debug view: the "Light" panel's
+    ViewpointTool viewpoints;  // the Viewpoints panel: the user's cameras and stills
+    glm::ivec2 maxTile{0, 0};  // FRICHE_MAX_TILE: stills in tiles at most this large
     render::ShaderWatch shaderWatch;
     std::string shaderError;  // the last failed reload, shown over the frame
     int framesToDraw = kFramesAfterEvent;
@@ -279,12 +282,16 @@ void frameAll(Viewer& v) {
     setOrbit(v, orbit);
 }
 
+// The orbit camera that looks as the view now does (through a glTF camera too).
+scene::OrbitCamera orbitNow(const Viewer& v) {
+    return v.view.gltfCamera >= 0
+               ? scene::orbitFrom(currentCamera(v, drawableAspect(v)), currentOrbit(v))
+               : currentOrbit(v);
+}
+
 void handlePointer(Viewer& v, const scene::PointerEvent& event) {
     // Dragging while looking through a glTF camera starts orbiting from there.
-    scene::OrbitCamera camera =
-        v.view.gltfCamera >= 0
-            ? scene::orbitFrom(currentCamera(v, drawableAspect(v)), currentOrbit(v))
-            : currentOrbit(v);
+    scene::OrbitCamera camera = orbitNow(v);
     const scene::PointerArea area =
         v.session ? scene::pointerArea(v.session->story().compare(),
                                        scene::pointerPosition(event).value_or(glm::vec2(0.0f)),
@@ -440,10 +447,12 @@ void reloadShaders(Viewer& v) {
 // The whole site framed, then the scenario's start view.
 void showStart(Viewer& v) {
     summarise(v);
-    if (v.session)
+    if (v.session) {
         v.session->story().followStory();
-    else
+        v.viewpoints.open(v.session->story());
+    } else {
         frameAll(v);
+    }
 }
 
 // Opens another scenario in the same window; when it cannot be opened (the
@@ -581,8 +590,9 @@ void kioskOverlays(Viewer& v, PanelChoice& choice) {
 void saveSnapshot(Viewer& v) {
     int w = 0, h = 0;
     v.platform->drawableSize(w, h);
-    v.snapshotFailed = !writePng(v.snapshot->string(), w, h, render::readFramebufferRgb(0, w, h));
-    if (v.snapshotFailed) std::fprintf(stderr, "friche: cannot write %s\n", v.snapshot->c_str());
+    std::string error;
+    v.snapshotFailed = !writePng(*v.snapshot, w, h, render::readFramebufferRgb(0, w, h), error);
+    if (v.snapshotFailed) std::fprintf(stderr, "friche: %s\n", error.c_str());
     v.quit = true;
 }
 
@@ -598,6 +608,9 @@ void drawFrame(Viewer& v) {
             v.view);
     if (v.session) ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
     if (!v.kiosk || v.kiosk->showLight()) ui::renderPanel(v.light);
+    if (v.session && (!v.kiosk || v.kiosk->showLight()))
+        v.viewpoints.panel(v.session->story(), v.path, orbitNow(v), drawableAspect(v),
+                           v.hooks.viewpoints);
     PanelChoice choice = scenarioPanels(v);
     const ReviewChoice review = reviewPanels(v);
     if (v.kiosk) kioskOverlays(v, choice);
@@ -610,6 +623,15 @@ void drawFrame(Viewer& v) {
     v.platform->swap();
     v.frameMs = static_cast<float>(SDL_GetPerformanceCounter() - start) * 1000.0f /
                 static_cast<float>(SDL_GetPerformanceFrequency());
+    if (v.viewpoints.stillAsked()) {
+        v.viewpoints.takeStill(*v.renderer, *v.gpu, v.session->story(),
+                               {.look = viewParams(v, {}, {}),
+                                .maxTile = v.maxTile,
+                                .panels = false,  // the panel's choice
+                                .kiosk = v.kiosk.has_value(),
+                                .scenarioText = scenarioText(v.path)});
+        v.framesToDraw = kFramesAfterEvent;
+    }
     if (choice.site) switchSite(v, *choice.site);
     if (choice.backToStart) backToStart(v);
     if (review.remove)
@@ -763,6 +785,7 @@ int runViewer(const ViewerCommand& cmd, const ViewerHooks& hooks) {
     v.light.lighting = env->look.lighting;
     v.light.debugView = env->look.debugView;
     v.snapshot = env->snapshot;
+    v.maxTile = env->maxTile;
     if (!displayAvailable() && !v.snapshot && !hooks.beforeTurn) {
         std::fputs(kNoDisplay, stderr);
         return kExitBadInput;

@@ -8,6 +8,7 @@
 
 #include "app/cli.h"
 #include "app/environment.h"
+#include "app/viewpoint_tool.h"
 
 namespace friche::app {
 
@@ -17,6 +18,9 @@ namespace friche::app {
 struct ViewerHooks {
     std::function<double()> clock;
     std::function<void(int turn)> beforeTurn;
+    // Called after the Viewpoints panel each frame with what it asked: a test
+    // asks there what a click would (save, fly, a still) and reads the status.
+    ViewpointsHook viewpoints;
 };
 
 int runViewer(const ViewerCommand& cmd, const ViewerHooks& hooks = {});

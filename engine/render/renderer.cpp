@@ -276,8 +276,11 @@ Frame Renderer::Impl::prepare(const GpuScene* scene, const ViewParams& view) {
     f.groundCenter = disc.center;
     f.groundRadius = disc.radius;
     f.groundAlbedo = sky.desc().groundAlbedo;
-    if (l.shadows && scene::luminance(f.sunIlluminance) > 0.0f)
-        f.cascades = fitCascades(view, b, disc.center.y, f.toSun, kCascades, kShadowSize);
+    if (l.shadows && scene::luminance(f.sunIlluminance) > 0.0f) {
+        ViewParams whole = view;
+        whole.projection = view.wholeProjection.value_or(view.projection);
+        f.cascades = fitCascades(whole, b, disc.center.y, f.toSun, kCascades, kShadowSize);
+    }
     return f;
 }
 

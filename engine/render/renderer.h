@@ -58,6 +58,10 @@ struct Lighting {
 struct ViewParams {
     glm::mat4 view{1.0f};
     glm::mat4 projection{1.0f};
+    // When this view is one tile of a larger image (render/tiles.h): the whole
+    // image's projection. The shadow cascades are fitted to it, so that every
+    // tile sees the same shadows.
+    std::optional<glm::mat4> wholeProjection;
     glm::vec3 eye{0.0f};
     glm::ivec4 viewport{0, 0, 1, 1};  // x, y, width, height in pixels
     // The only pixels of the viewport written (x, y, width, height in the

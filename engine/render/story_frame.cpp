@@ -2,10 +2,13 @@
 
 #include <vector>
 
+#include "render/tiles.h"
+
 namespace friche::render {
 
 void drawStory(Renderer& renderer, const GpuModel& gpu, const scene::Story& story, int width,
-               int height, const ViewParams& base) {
+               int height, const ViewParams& base, glm::ivec2 tileLimit) {
+    const glm::ivec2 limit = render::tileLimit(tileLimit);
     for (const scene::StoryPart& part : story.parts(width, height)) {
         ViewParams params = base;
         params.view = part.camera.view;
@@ -15,7 +18,7 @@ void drawStory(Renderer& renderer, const GpuModel& gpu, const scene::Story& stor
         params.scissor = part.scissor;
         const std::vector<scene::NodeLook> looks = story.looksAt(part.position);
         params.looks = looks;
-        renderer.draw(gpu, params);
+        drawInTiles(renderer, gpu, params, limit);
     }
 }
 

@@ -13,8 +13,10 @@
 namespace friche::render {
 
 // Draws each of story.parts(width, height) into the bound framebuffer with
-// its camera, looks, viewport and scissor; the rest comes from `base`.
+// its camera, looks, viewport and scissor; the rest comes from `base`. A part
+// larger than one pass allows is drawn in tiles (render/tiles.h), at most
+// `tileLimit` where it is given.
 void drawStory(Renderer& renderer, const GpuModel& gpu, const scene::Story& story, int width,
-               int height, const ViewParams& base);
+               int height, const ViewParams& base, glm::ivec2 tileLimit = {0, 0});
 
 }  // namespace friche::render

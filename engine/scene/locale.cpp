@@ -277,6 +277,22 @@ const std::string& uiText(UiText which, Language language) {
             {"Selon X", "Along X", "Langs X", "Entlang X"},
             {"Selon Z", "Along Z", "Langs Z", "Entlang Z"},
             {"Inverser", "Flip", "Omkeren", "Umkehren"},
+            {"Points de vue", "Viewpoints", "Standpunten", "Ansichten"},
+            {"Nom", "Name", "Naam", "Name"},
+            {"Enregistrer la vue", "Save view", "Standpunt bewaren", "Ansicht speichern"},
+            {"Renommer", "Rename", "Hernoemen", "Umbenennen"},
+            {"Supprimer", "Delete", "Verwijderen", "Löschen"},
+            {"Aucun point de vue enregistré", "No saved viewpoints", "Geen bewaarde standpunten",
+             "Keine gespeicherten Ansichten"},
+            {"Exporter dans le scénario", "Export into the scenario",
+             "Exporteren naar het scenario", "In das Szenario exportieren"},
+            {"Image", "Still", "Beeld", "Standbild"},
+            {"Taille", "Size", "Grootte", "Größe"},
+            {"Avec les panneaux", "With the panels", "Met de panelen", "Mit den Bedienfeldern"},
+            {"Fichier", "File", "Bestand", "Datei"},
+            {"Enregistrer l'image", "Write the still", "Beeld opslaan", "Standbild speichern"},
+            {"Enregistré :", "Written:", "Opgeslagen:", "Gespeichert:"},
+            {"Échec :", "Failed:", "Mislukt:", "Fehlgeschlagen:"},
         }};
     return texts[static_cast<std::size_t>(which)][static_cast<std::size_t>(index(language))];
 }

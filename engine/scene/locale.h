@@ -124,6 +124,21 @@ enum class UiText {
     SectionAlongX,
     SectionAlongZ,
     Flip,
+    // The viewer's Viewpoints panel: the user's saved cameras, and stills.
+    Viewpoints,
+    ViewpointName,  // the field a new viewpoint's name is typed in
+    SaveViewpoint,
+    RenameViewpoint,
+    DeleteViewpoint,
+    NoViewpoints,
+    ExportViewpoints,  // into a copy of the scenario, as its views
+    Still,             // an image of the view now, written as a PNG
+    StillSize,
+    StillPanels,  // the still shows the panels too
+    StillFile,
+    WriteStill,
+    Written,  // followed by the file's path
+    Failed,   // followed by the system's reason
     Count,
 };
 const std::string& uiText(UiText which, Language language);

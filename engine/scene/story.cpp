@@ -119,10 +119,18 @@ void Story::holdCamera(const OrbitCamera& orbit) {
 }
 
 void Story::flyTo(int view, float aspect) {
+    flyFromHere(viewOrbit(view, aspect), aspect);
+}
+
+void Story::flyTo(const View& view, float aspect) {
+    flyFromHere(view.orbit(home(aspect)), aspect);
+}
+
+void Story::flyFromHere(const OrbitCamera& to, float aspect) {
     const OrbitCamera from = orbit(aspect);
     held_.reset();
     pinned_ = false;
-    flightTo_ = viewOrbit(view, aspect);
+    flightTo_ = to;
     flight_.start(from);
 }
 

@@ -87,6 +87,8 @@ public:
     void holdCamera(const OrbitCamera& orbit);
     // Flies to the bookmark `view` and stays there (as holdCamera).
     void flyTo(int view, float aspect);
+    // The same to a view that is not the scenario's (a user's viewpoint).
+    void flyTo(const View& view, float aspect);
     // Looks through `view` from now on, with no flight, whatever the timeline
     // does (`--view` of a still or a video).
     void holdView(int view);
@@ -137,6 +139,8 @@ private:
     int viewAtPhase(int phase) const;
     OrbitCamera viewOrbit(int view, float aspect) const;
     OrbitCamera home(float aspect) const;  // the whole site framed
+    // From the camera now to `to`, where it then stays.
+    void flyFromHere(const OrbitCamera& to, float aspect);
     // From the user's camera (or a bookmark flight) back to the story's.
     void flyBackIntoStory();
 
