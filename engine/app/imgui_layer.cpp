@@ -173,7 +173,10 @@ float stillUiScale(int height, const UiLook& look) {
 OffscreenImGui::OffscreenImGui(int width, int height, const UiLook& look, core::Problems& problems)
     : previous_(ImGui::GetCurrentContext()) {
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    // CreateContext makes the new context current only when none is (in a
+    // still taken from the viewer, the viewer's is): make it so here.
+    context_ = ImGui::CreateContext();
+    ImGui::SetCurrentContext(context_);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
@@ -184,7 +187,7 @@ OffscreenImGui::OffscreenImGui(int width, int height, const UiLook& look, core::
 
 OffscreenImGui::~OffscreenImGui() {
     ImGui_ImplOpenGL3_Shutdown();
-    ImGui::DestroyContext();
+    ImGui::DestroyContext(context_);
     ImGui::SetCurrentContext(previous_);
 }
 

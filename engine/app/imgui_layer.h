@@ -92,6 +92,7 @@ public:
 private:
     // The viewer's own context, current again once the still is drawn.
     ImGuiContext* previous_ = nullptr;
+    ImGuiContext* context_ = nullptr;  // the still's own
 };
 
 // The interface's scale for a still `height` pixels tall: 1 at 1080, or an

@@ -459,7 +459,7 @@ bool ReviewTools::pointer(const scene::PointerEvent& event, scene::Story& story,
 }
 
 void ReviewTools::overlay(const scene::Story& story, const scene::CameraView& camera,
-                          glm::vec2 windowSize) const {
+                          glm::vec2 windowSize, bool pointer) const {
     const scene::Language language = story.language();
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
     const float em = ImGui::GetFontSize();
@@ -488,7 +488,7 @@ void ReviewTools::overlay(const scene::Story& story, const scene::CameraView& ca
         if (const auto s = at(middle)) label(*s, valueText(m, language));
     }
     polyline(current_.points, false);
-    if (hover_) {
+    if (pointer && hover_) {
         if (const auto s = at(hover_->point)) {
             const ImVec2 c(s->x, s->y);
             if (hover_->kind == scene::SnapKind::Vertex)

@@ -54,17 +54,19 @@ std::vector<std::uint8_t> drawStoryStill(render::Renderer& renderer, const rende
     const int width = target.width(), height = target.height();
     target.bind();
     render::drawStory(renderer, gpu, story, width, height, options.look, options.maxTile);
-    if (options.panels) {
+    if (options.panels || options.overlay) {
         target.bind();
         const glm::vec2 size(static_cast<float>(width), static_cast<float>(height));
         UiLook look;
         look.kiosk = options.kiosk;
         look.texts = {options.scenarioText};
-        drawStillPanels(width, height, look, [&] { storyStillPanels(story, size, options.kiosk); });
-        return target.readRgb();
+        drawStillPanels(width, height, look, [&] {
+            if (options.panels) storyStillPanels(story, size, options.kiosk);
+            if (options.overlay) options.overlay(size);
+        });
     }
     std::vector<std::uint8_t> rgb = target.readRgb();
-    if (story.compare().mode != scene::CompareMode::Off)
+    if (!options.panels && story.compare().mode != scene::CompareMode::Off)
         drawDivider(rgb, width, height,
                     scene::compareViewports(story.compare(), width, height).b.x);
     return rgb;

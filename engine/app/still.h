@@ -29,6 +29,9 @@ struct StillOptions {
     bool panels = false;       // the story's panels, as the viewer shows them
     bool kiosk = false;        // with panels: the exhibition's visitor panels
     std::string scenarioText;  // the scenario file's text: its glyphs are in the panels' font
+    // Drawn over the still with or without the panels, inside their ImGui frame of
+    // `size` pixels: the architect's measurements and scale bar (app/review_tools.h).
+    std::function<void(glm::vec2 size)> overlay{};
 };
 
 // Draws `story` now into `target` (the still's size) and reads it back, rows top first.

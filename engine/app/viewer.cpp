@@ -552,12 +552,22 @@ PanelChoice scenarioPanels(Viewer& v) {
     return choice;
 }
 
+// The architect's measurements and scale bar over a still of any size.
+std::function<void(glm::vec2)> stillOverlay(const Viewer& v) {
+    if (!reviewing(v)) return {};
+    return [&v](glm::vec2 size) {
+        const scene::Story& story = v.session->story();
+        v.review.overlay(story, story.camera(size.x / std::max(size.y, 1.0f)), size, false);
+    };
+}
+
 // The architect's panel and what it draws over the view; never in a kiosk.
 ReviewChoice reviewPanels(Viewer& v) {
     if (!v.session || v.kiosk) return {};
     ReviewChoice choice = v.review.panel(v.session->story(), *v.base, windowSize(v));
     if (reviewing(v))
-        v.review.overlay(v.session->story(), currentCamera(v, drawableAspect(v)), windowSize(v));
+        v.review.overlay(v.session->story(), currentCamera(v, drawableAspect(v)), windowSize(v),
+                         true);
     return choice;
 }
 
@@ -629,7 +639,8 @@ void drawFrame(Viewer& v) {
                                 .maxTile = v.maxTile,
                                 .panels = false,  // the panel's choice
                                 .kiosk = v.kiosk.has_value(),
-                                .scenarioText = scenarioText(v.path)});
+                                .scenarioText = scenarioText(v.path),
+                                .overlay = stillOverlay(v)});
         v.framesToDraw = kFramesAfterEvent;
     }
     if (choice.site) switchSite(v, *choice.site);
