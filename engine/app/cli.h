@@ -5,9 +5,9 @@
 //   friche kiosk-pin [PIN]
 //   friche render PATH -o OUT.png [--size WxH] [--phase ID | --at POS] [--view NAME]
 //                 [--compare swipe|side:PHASE_A,PHASE_B[:SPLIT]] [--lang fr|en|nl|de] [--ui
-//                 [--kiosk]]
+//                 [--kiosk]] [--date YYYY-MM-DD] [--time HH:MM]
 //   friche video PATH -o OUT.mp4 [--size WxH] [--fps N] [--lang L] [--ui] [--view NAME]
-//                [--from POS --to POS --duration SECONDS | --tour ID]
+//                [--from POS --to POS --duration SECONDS | --tour ID] [--date ...] [--time ...]
 //   friche check [--json] PATH...
 //
 // parseCommandLine only parses; each command lives in its own file.
@@ -17,6 +17,8 @@
 #include <string>
 #include <variant>
 #include <vector>
+
+#include "scene/locale.h"
 
 namespace friche::app {
 
@@ -42,6 +44,9 @@ struct PictureOptions {
     std::optional<std::string> view;
     std::string lang = "en";
     bool ui = false;
+    // The sun's day and the site's clock time (hours); absent: FRICHE_SUN's or the default's.
+    std::optional<scene::Date> date;
+    std::optional<double> time;
 };
 
 struct RenderCommand : PictureOptions {

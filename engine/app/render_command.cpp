@@ -106,6 +106,7 @@ std::optional<render::ViewParams> chooseView(const RenderCommand& cmd, const sce
         camera = scene::orbitView(scene::withDepthRange(orbit, drawn), aspect);
     }
     render::ViewParams view = env.look;
+    view.lighting = pictureLighting(env.look.lighting, cmd, nullptr);
     view.view = camera.view;
     view.projection = camera.projection;
     view.eye = camera.eye;
@@ -225,11 +226,13 @@ int runScenarioRender(const RenderCommand& cmd, const Environment& env) {
     scene::Story& story = loaded->story();
     if (!setMoment(cmd, story, error) || !loadSite(*loaded, cmd.path, error)) return fail(error);
     const bool compare = story.compare().mode != scene::CompareMode::Off;
+    render::ViewParams look = env.look;
+    look.lighting = pictureLighting(look.lighting, cmd, &story.scenario().site);
     const auto pixels = renderStill(
         loaded->site.model, cmd,
         [&](render::Renderer& r, const render::GpuModel& gpu, const render::OffscreenTarget& t) {
             t.bind();
-            render::drawStory(r, gpu, story, cmd.width, cmd.height, env.look);
+            render::drawStory(r, gpu, story, cmd.width, cmd.height, look);
             if (cmd.ui) {
                 t.bind();
                 drawPanels(cmd, [&] { stillPanels(cmd, story); }, {scenarioText(cmd.path)});

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "app/cli.h"
 #include "app/platform.h"
 #include "render/gpu_model.h"
 #include "render/offscreen.h"
@@ -50,6 +51,11 @@ std::optional<int> findPhase(const scene::Scenario& s, const std::string& id,
 // The view `id`'s index, or an error listing the views.
 std::optional<int> findView(const scene::Scenario& s, const std::string& id,
                             const std::string& path, std::string& error);
+
+// A picture's light: `lighting`'s day and hour (FRICHE_SUN's or the
+// default), then --date and --time, at `site` (nullptr: a bare model, at Liège).
+render::Lighting pictureLighting(render::Lighting lighting, const PictureOptions& picture,
+                                 const scene::Site* site);
 
 // An output file's folder must exist before any work is done.
 // A scenario file's text (empty if it cannot be read): the glyphs the

@@ -89,15 +89,6 @@ const MonthNames& monthNames(Language language) {
     return names[static_cast<std::size_t>(index(language))];
 }
 
-bool isLeapYear(int year) {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-int daysInMonth(int year, int month) {
-    static constexpr std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return month == 2 && isLeapYear(year) ? 29 : days[static_cast<std::size_t>(month - 1)];
-}
-
 // Exactly `count` ASCII digits from `text` at `at`, or -1.
 int readDigits(std::string_view text, std::size_t at, std::size_t count) {
     if (text.size() < at + count) return -1;
@@ -109,7 +100,16 @@ int readDigits(std::string_view text, std::size_t at, std::size_t count) {
     return n;
 }
 
+bool isLeapYear(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
 }  // namespace
+
+int daysInMonth(int year, int month) {
+    static constexpr std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && isLeapYear(year) ? 29 : days[static_cast<std::size_t>(month - 1)];
+}
 
 const char* languageCode(Language language) {
     static constexpr std::array<const char*, kLanguageCount> codes = {"fr", "en", "nl", "de"};

@@ -58,6 +58,8 @@ struct DateSpan {
 
 // Parses "2005", "2005-06" or "2021-12-31" (ISO 8601, checked day of month).
 std::optional<Date> parseDate(std::string_view text);
+// 28 to 31, leap years counted (Gregorian).
+int daysInMonth(int year, int month);
 // Parses a date or "START/END" with START <= END.
 std::optional<DateSpan> parseDateSpan(std::string_view text);
 
