@@ -27,6 +27,7 @@
 #include "ui/model_panel.h"
 #include "ui/site_picker.h"
 #include "ui/story_panels.h"
+#include "ui/sun_panel.h"
 
 namespace friche::app {
 
@@ -213,6 +214,7 @@ bool setMoment(const RenderCommand& cmd, scene::Story& story, std::string& error
 void stillPanels(const RenderCommand& cmd, scene::Story& story) {
     const glm::vec2 size(static_cast<float>(cmd.width), static_cast<float>(cmd.height));
     ui::storyPanels(story, size, {.kiosk = cmd.kiosk});
+    ui::northArrow(story, size);
     if (!cmd.kiosk) return;
     const std::vector<scene::LocalText> names{story.scenario().site.name};
     ui::sitePanel({names, 0, {}, true}, story.scenario().views, story.language(),

@@ -35,12 +35,14 @@
 #include "render/story_frame.h"
 #include "scene/camera_controller.h"
 #include "scene/compare.h"
+#include "scene/day_sweep.h"
 #include "scene/depth_range.h"
 #include "scene/draw_list.h"
 #include "scene/view_state.h"
 #include "ui/compare_panel.h"
 #include "ui/model_panel.h"
 #include "ui/render_panel.h"
+#include "ui/sun_panel.h"
 
 namespace friche::app {
 
@@ -92,6 +94,7 @@ struct Viewer {
     scene::DividerDrag divider;  // compare mode's swipe divider
     SceneSummary summary;
     ui::RenderSettings light;  // sky, sun, look and debug view: the "Light" panel's
+    scene::DaySweep sunSweep;  // the Sun panel's "Play the day"
     render::ShaderWatch shaderWatch;
     std::string shaderError;  // the last failed reload, shown over the frame
     int framesToDraw = kFramesAfterEvent;
@@ -139,6 +142,14 @@ void adopt(Viewer& v, Opened&& o) {
     v.model = std::move(o.model);
     v.problems = std::move(o.problems);
     v.view.scene = v.model.defaultScene;
+}
+
+// The sun over the opened scenario's site, at the day and hour chosen so far;
+// a bare model keeps Liège.
+void sunAtSite(Viewer& v) {
+    if (v.session)
+        v.light.lighting.site =
+            scene::atSite(v.session->story().scenario().site, v.light.lighting.site);
 }
 
 bool load(Viewer& v) {
@@ -423,6 +434,7 @@ void switchSite(Viewer& v, const fs::path& file) {
     opened->session->inherit(std::move(*v.session));
     v.gpu = std::move(gpu);
     adopt(v, std::move(*opened));
+    sunAtSite(v);
     v.problems.append(problems);
     v.path = file;
     releaseImages(v);
@@ -430,6 +442,17 @@ void switchSite(Viewer& v, const fs::path& file) {
     showStart(v);
     // The panels fit themselves to the new site's texts over the next frames.
     v.framesToDraw = kFramesAfterEvent + 1;
+}
+
+// The Sun panel (an operator's, not a kiosk visitor's) and the north arrow over the view.
+void sunStudy(Viewer& v) {
+    const scene::Language language =
+        v.session ? v.session->story().language() : scene::Language::En;
+    if (!v.kiosk || v.kiosk->showLight()) {
+        if (v.session) ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
+        ui::sunPanel(v.sunSweep, v.light.lighting.site, language);
+    }
+    ui::northArrow(currentCamera(v, drawableAspect(v)).view, v.light.lighting.site.northDegrees);
 }
 
 // The scenario's panels; what the user picked on them.
@@ -489,6 +512,7 @@ void drawFrame(Viewer& v) {
             v.view);
     if (v.session) ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
     if (!v.kiosk || v.kiosk->showLight()) ui::renderPanel(v.light);
+    sunStudy(v);
     PanelChoice choice = scenarioPanels(v);
     if (v.kiosk) kioskOverlays(v, choice);
     if (v.light.reloadRequested) reloadShaders(v);
@@ -537,6 +561,7 @@ void runLoop(Viewer& v) {
         // A step, playback or camera flight draws every frame until it ends.
         if (v.session && v.session->animating()) v.framesToDraw = std::max(v.framesToDraw, 1);
         if (v.kiosk && v.kiosk->animating(*v.session)) v.framesToDraw = std::max(v.framesToDraw, 1);
+        if (v.sunSweep.playing()) v.framesToDraw = std::max(v.framesToDraw, 1);
         if (v.kiosk) v.platform->keepFullscreen();
         if (v.framesToDraw == 0 && !v.hooks.beforeTurn) SDL_WaitEventTimeout(nullptr, kIdleWaitMs);
         SDL_Event e;
@@ -617,6 +642,7 @@ int runViewer(const ViewerCommand& cmd, const ViewerHooks& hooks) {
         v.session->story().setIdleSeconds(v.kiosk ? v.kiosk->config().idleSeconds
                                                   : env->idleSeconds);
     v.light.lighting = env->look.lighting;
+    sunAtSite(v);
     v.light.debugView = env->look.debugView;
     v.snapshot = env->snapshot;
     if (!displayAvailable() && !v.snapshot && !hooks.beforeTurn) {

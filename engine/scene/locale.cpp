@@ -242,6 +242,17 @@ const std::string& uiText(UiText which, Language language) {
             {"Retour au début dans", "Back to the start in", "Terug naar het begin over",
              "Zurück zum Anfang in"},
             {"Document source", "Source document", "Brondocument", "Quelldokument"},
+            {"Soleil", "Sun", "Zon", "Sonne"},
+            {"Date", "Date", "Datum", "Datum"},
+            {"Heure", "Time", "Tijd", "Uhrzeit"},
+            {"Lever", "Sunrise", "Zonsopkomst", "Aufgang"},
+            {"Coucher", "Sunset", "Zonsondergang", "Untergang"},
+            {"Ni lever ni coucher ce jour-là", "No sunrise or sunset that day",
+             "Geen zonsopkomst of -ondergang die dag", "Kein Auf- oder Untergang an diesem Tag"},
+            {"Hauteur", "Elevation", "Hoogte", "Höhe"},
+            {"Azimut", "Azimuth", "Azimut", "Azimut"},
+            {"Jouer la journée", "Play the day", "Dag afspelen", "Tag abspielen"},
+            {"Arrêter", "Stop", "Stoppen", "Anhalten"},
         }};
     return texts[static_cast<std::size_t>(which)][static_cast<std::size_t>(index(language))];
 }

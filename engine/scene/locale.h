@@ -100,6 +100,16 @@ enum class UiText {
     BackToStart,     // the exhibition's button that brings the first site's start back
     StartsAgainIn,   // the countdown before the attract loop: "... 7 s"
     SourceShown,     // the seed reference behind a source's label
+    SunPanel,        // the sun study: its panel's title
+    SunDate,
+    SunTime,  // the site's clock time
+    Sunrise,
+    Sunset,
+    NoSunriseOrSunset,  // a polar day or night
+    SunElevation,       // degrees above the horizon
+    SunAzimuth,         // degrees clockwise from north
+    PlayDay,            // sweeps the hour from sunrise to sunset
+    StopDay,
     Count,
 };
 const std::string& uiText(UiText which, Language language);
