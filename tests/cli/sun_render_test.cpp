@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <numbers>
 
 #include "cli/render_image.h"
@@ -149,6 +150,23 @@ TEST(SunRender, MorningAndEveningShadowsFallWestThenEast) {
 TEST(SunRender, TheSitesNorthTurnsTheShadow) {
     const Shadow turned = findShadow(boxStill("north90", boxScenario(kLatitude, 90.0),
                                               {"--date", "2025-06-21", "--time", "17:00"}));
+    ASSERT_GT(turned.shadow.count, kMinShadowPixels);
+    EXPECT_LT(bearingGap(turned.bearing(), 253.9 - 180.0 + 90.0), kBearingTolerance)
+        << turned.bearing();
+}
+
+// The viewer lights the scenario at its site too, FRICHE_SUN on the site's
+// clock: its first frame (a hidden window, 1600x900) shows the turned shadow.
+TEST(SunRender, TheViewerLightsTheScenarioAtItsSite) {
+    const std::string file = writeScenario("sun_viewer", boxScenario(kLatitude, 90.0)).string();
+    const std::string out = outPath("sun_viewer");
+    std::filesystem::remove(out);
+    const ScopedEnv env({{"FRICHE_SNAPSHOT", out},
+                         {"FRICHE_IDLE_SECONDS", "0"},
+                         {"FRICHE_SUN", "2025-06-21T17:00"}});
+    const auto r = runFriche({file}, 120);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    const Shadow turned = findShadow(decodePng(out));
     ASSERT_GT(turned.shadow.count, kMinShadowPixels);
     EXPECT_LT(bearingGap(turned.bearing(), 253.9 - 180.0 + 90.0), kBearingTolerance)
         << turned.bearing();
