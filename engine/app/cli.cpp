@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "render/tiles.h"
+#include "scene/sun.h"
 
 namespace friche::app {
 
@@ -19,9 +20,11 @@ const char* usageText() {
            "  friche render PATH -o OUT.png [--size WxH] [--phase ID | --at POS] [--view NAME]\n"
            "                [--compare swipe|side:PHASE_A,PHASE_B[:SPLIT]] [--lang fr|en|nl|de] "
            "[--ui [--kiosk]]\n"
+           "                [--date YYYY-MM-DD] [--time HH:MM]  (the site's day and clock time)\n"
            "                [--section [-]x|y|z=METRES] [PROPOSAL]\n"
            "  friche video PATH -o OUT.mp4 [--size WxH] [--fps N] [--lang fr|en|nl|de] [--ui]\n"
            "               [--view NAME] [--from POS --to POS --duration SECONDS | --tour ID]\n"
+           "               [--date YYYY-MM-DD] [--time HH:MM]\n"
            "                                     the story as an H.264 video, with no display\n"
            "  friche check [--json] PATH...      load and validate without rendering\n"
            "  PROPOSAL: --proposal FILE [--place X,Z[,ROT_DEG[,Y]]] [--unit m|cm|mm|in|ft]\n"
@@ -139,6 +142,20 @@ std::optional<UsageError> parsePicture(const std::vector<std::string>& args, con
             if (picture.lang != "fr" && picture.lang != "en" && picture.lang != "nl" &&
                 picture.lang != "de")
                 return UsageError{"--lang wants fr, en, nl or de"};
+        } else if (a == "--date" && next) {
+            picture.date = scene::parseSunDate(args[++i]);
+            if (!picture.date)
+                return UsageError{
+                    "--date wants a day from 1901 to 2099 as YYYY-MM-DD, e.g. "
+                    "2025-12-21; got " +
+                    args[i]};
+        } else if (a == "--time" && next) {
+            picture.time = scene::parseClockTime(args[++i]);
+            if (!picture.time)
+                return UsageError{
+                    "--time wants the site's clock time as HH:MM, 00:00 to 23:59, "
+                    "e.g. 09:30; got " +
+                    args[i]};
         } else if (a == "--ui") {
             picture.ui = true;
         } else if (own(a, next, i, error)) {

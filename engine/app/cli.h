@@ -5,9 +5,10 @@
 //   friche kiosk-pin [PIN]
 //   friche render PATH -o OUT.png [--size WxH] [--phase ID | --at POS] [--view NAME]
 //                 [--compare swipe|side:PHASE_A,PHASE_B[:SPLIT]] [--lang fr|en|nl|de] [--ui
-//                 [--kiosk]] [--section [-]x|y|z=METRES] [PROPOSAL]
+//                 [--kiosk]] [--date YYYY-MM-DD] [--time HH:MM]
+//                 [--section [-]x|y|z=METRES] [PROPOSAL]
 //   friche video PATH -o OUT.mp4 [--size WxH] [--fps N] [--lang L] [--ui] [--view NAME]
-//                [--from POS --to POS --duration SECONDS | --tour ID]
+//                [--from POS --to POS --duration SECONDS | --tour ID] [--date ...] [--time ...]
 //   friche check [--json] PATH...
 //   PROPOSAL: --proposal FILE [--place X,Z[,ROT_DEG[,Y]]] [--unit m|cm|mm|in|ft]
 //
@@ -22,6 +23,7 @@
 
 #include <glm/glm.hpp>
 
+#include "scene/locale.h"
 #include "scene/proposal.h"
 
 namespace friche::app {
@@ -56,6 +58,9 @@ struct PictureOptions {
     std::optional<std::string> view;
     std::string lang = "en";
     bool ui = false;
+    // The sun's day and the site's clock time (hours); absent: FRICHE_SUN's or the default's.
+    std::optional<scene::Date> date;
+    std::optional<double> time;
 };
 
 struct RenderCommand : PictureOptions {

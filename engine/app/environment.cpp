@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <initializer_list>
+#include <string_view>
 
 namespace friche::app {
 
@@ -34,17 +35,15 @@ std::optional<int> choose(const char* name, std::initializer_list<Choice> choice
     return std::nullopt;
 }
 
-bool parseSunTime(const char* text, scene::SiteTime& site) {
-    int year = 0, month = 0, day = 0, hour = 0, minute = 0;
-    if (std::sscanf(text, "%d-%d-%dT%d:%d", &year, &month, &day, &hour, &minute) != 5 ||
-        month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 ||
-        minute > 59)
-        return false;
-    site.year = year;
-    site.month = month;
-    site.day = day;
-    site.hour = hour + minute / 60.0;
-    site.utcOffsetHours = scene::centralEuropeanUtcOffset(year, month, day);
+// "2025-06-21T15:00": the date and the site's clock time.
+bool parseSunTime(std::string_view text, scene::SiteTime& site) {
+    const std::size_t t = text.find('T');
+    const auto date = scene::parseSunDate(text.substr(0, t));
+    const auto hour =
+        t == std::string_view::npos ? std::nullopt : scene::parseClockTime(text.substr(t + 1));
+    if (!date || !hour) return false;
+    scene::setDate(site, *date);
+    site.hour = *hour;
     return true;
 }
 

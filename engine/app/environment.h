@@ -7,8 +7,8 @@
 //                                     radiance 1 with no sun and no ground (the
 //                                     white-furnace test)
 //   FRICHE_TONEMAP=neutral|aces       Khronos PBR Neutral (default) or ACES
-//   FRICHE_SUN=YYYY-MM-DDTHH:MM       local date and time at Liège (Belgian
-//                                     clocks: UTC+2 in summer time, else +1)
+//   FRICHE_SUN=YYYY-MM-DDTHH:MM       the date and the site's clock time (a
+//                                     bare model's site is Liège)
 //   FRICHE_DEBUG_VIEW=basecolor|normals|metalrough|occlusion|cascades|wireframe
 //   FRICHE_ORBIT=YAW,PITCH            a model's orbit camera angles in degrees
 //                                     (0,0 looks straight down -Z), for oracle tests

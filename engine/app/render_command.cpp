@@ -95,6 +95,7 @@ std::optional<render::ViewParams> chooseView(const RenderCommand& cmd, const sce
     }
     render::ViewParams view = env.look;
     view.section = cmd.section;
+    view.lighting = pictureLighting(env.look.lighting, cmd, nullptr);
     view.view = camera.view;
     view.projection = camera.projection;
     view.eye = camera.eye;
@@ -195,6 +196,7 @@ int runScenarioRender(const RenderCommand& asked, const Environment& env) {
     if (!setMoment(cmd, story, error) || !loadSite(*loaded, cmd.path, error)) return fail(error);
     render::ViewParams look = env.look;
     look.section = cmd.section;
+    look.lighting = pictureLighting(look.lighting, cmd, &story.scenario().site);
     const StillOptions options{.look = look,
                                .maxTile = env.maxTile,
                                .panels = cmd.ui,

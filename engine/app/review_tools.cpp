@@ -74,14 +74,6 @@ float groundHeight(const scene::Story& story, glm::vec2 xz) {
                *story.sight(), above, story.looksAt(story.timeline().position()), b.min.y));
 }
 
-// 1, 2 or 5 times a power of ten, at most `limit`.
-double roundLength(double limit) {
-    const double power = std::pow(10.0, std::floor(std::log10(limit)));
-    for (double step : {5.0, 2.0, 1.0})
-        if (step * power <= limit) return step * power;
-    return power;
-}
-
 }  // namespace
 
 scene::Placement dropPlacement(const scene::Story& story, float aspect) {
@@ -501,25 +493,6 @@ void ReviewTools::overlay(const scene::Story& story, const scene::CameraView& ca
                 draw->AddCircle(c, 6.0f, line, 0, 2.0f);
         }
     }
-
-    // A scale bar for the distance the camera looks at, bottom right above the timeline.
-    const scene::OrbitCamera orbit = story.orbit(windowSize.x / std::max(windowSize.y, 1.0f));
-    const double perPoint =
-        2.0 * orbit.distance * std::tan(orbit.fovY * 0.5) / std::max(windowSize.y, 1.0f);
-    if (perPoint <= 0.0 || !std::isfinite(perPoint)) return;
-    const double length = roundLength(perPoint * em * 8.0);
-    const float points = static_cast<float>(length / perPoint);
-    const ImVec2 start(windowSize.x - em - points, windowSize.y - em * 8.5f);
-    draw->AddRectFilled(ImVec2(start.x - em * 0.3f, start.y - em * 1.5f),
-                        ImVec2(start.x + points + em * 0.3f, start.y + em * 0.5f), shade,
-                        em * 0.2f);
-    draw->AddLine(start, ImVec2(start.x + points, start.y), IM_COL32_WHITE, 3.0f);
-    draw->AddLine(ImVec2(start.x, start.y - em * 0.3f), ImVec2(start.x, start.y + em * 0.3f),
-                  IM_COL32_WHITE, 2.0f);
-    draw->AddLine(ImVec2(start.x + points, start.y - em * 0.3f),
-                  ImVec2(start.x + points, start.y + em * 0.3f), IM_COL32_WHITE, 2.0f);
-    draw->AddText(ImVec2(start.x, start.y - em * 1.4f), IM_COL32_WHITE,
-                  scene::formatQuantity(length, length < 1.0 ? 1 : 0, "m", language).c_str());
 }
 
 }  // namespace friche::app

@@ -69,8 +69,8 @@ public:
     // True when the event was the tools' (a measuring click, a proposal drag).
     bool pointer(const scene::PointerEvent& event, scene::Story& story,
                  const scene::CameraView& camera, glm::vec2 windowSize);
-    // Measurements, a scale bar and (`pointer`: on screen, not in a still) the
-    // pointer's snap; over the 3D view.
+    // Measurements and (`pointer`: on screen, not in a still) the pointer's snap;
+    // over the 3D view.
     void overlay(const scene::Story& story, const scene::CameraView& camera, glm::vec2 windowSize,
                  bool pointer) const;
     // The section plane for render::ViewParams::section.

@@ -6,8 +6,10 @@
 
 #include "render/story_frame.h"
 #include "scene/compare.h"
+#include "ui/scale_bar.h"
 #include "ui/site_picker.h"
 #include "ui/story_panels.h"
+#include "ui/sun_panel.h"
 
 namespace friche::app {
 
@@ -32,6 +34,8 @@ void drawDivider(std::vector<std::uint8_t>& rgb, int width, int height, int seam
 // the site panel (this site alone in its picker) with "back to start".
 void storyStillPanels(scene::Story& story, glm::vec2 size, bool kiosk) {
     ui::storyPanels(story, size, {.kiosk = kiosk});
+    ui::northArrow(story, size);
+    ui::scaleBar(story, size);
     if (!kiosk) return;
     const std::vector<scene::LocalText> names{story.scenario().site.name};
     ui::sitePanel({names, 0, {}, true}, story.scenario().views, story.language(),

@@ -131,6 +131,14 @@ std::optional<int> findView(const scene::Scenario& s, const std::string& id,
     return std::nullopt;
 }
 
+render::Lighting pictureLighting(render::Lighting lighting, const PictureOptions& picture,
+                                 const scene::Site* site) {
+    if (picture.date) scene::setDate(lighting.site, *picture.date);
+    if (picture.time) lighting.site.hour = *picture.time;
+    if (site) lighting.site = scene::atSite(*site, lighting.site);
+    return lighting;
+}
+
 std::optional<std::string> outputProblem(const std::string& output) {
     const std::filesystem::path parent = std::filesystem::absolute(output).parent_path();
     std::error_code ec;

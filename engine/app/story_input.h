@@ -71,6 +71,11 @@ std::optional<int> findPhase(const scene::Scenario& s, const std::string& id,
 std::optional<int> findView(const scene::Scenario& s, const std::string& id,
                             const std::string& path, std::string& error);
 
+// A picture's light: `lighting`'s day and hour (FRICHE_SUN's or the
+// default), then --date and --time, at `site` (nullptr: a bare model, at Liège).
+render::Lighting pictureLighting(render::Lighting lighting, const PictureOptions& picture,
+                                 const scene::Site* site);
+
 // An output file's folder must exist before any work is done.
 // A scenario file's text (empty if it cannot be read): the glyphs the
 // interface's font must hold for it.

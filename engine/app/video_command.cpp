@@ -111,10 +111,12 @@ int runVideo(const VideoCommand& cmd) {
     core::printProblems("friche video", problems);
     if (!encoder) return fail("cannot write " + cmd.output);
 
+    render::ViewParams lit = env->look;
+    lit.lighting = pictureLighting(lit.lighting, cmd, &story.scenario().site);
     const media::SignalStop stop;
     Progress progress(frames->frames);
     const int drawn = drawFrames(
-        story, *frames, *gl, env->look, panels ? &*panels : nullptr,
+        story, *frames, *gl, lit, panels ? &*panels : nullptr,
         [&](std::span<const std::uint8_t> rows) {
             if (!encoder->addFrame(rows.data(), true, problems)) return false;
             progress.frameDone(encoder->framesWritten());

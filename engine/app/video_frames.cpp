@@ -2,7 +2,9 @@
 
 #include "render/readback_ring.h"
 #include "render/story_frame.h"
+#include "ui/scale_bar.h"
 #include "ui/story_panels.h"
+#include "ui/sun_panel.h"
 
 namespace friche::app {
 
@@ -42,7 +44,11 @@ int drawFrames(scene::Story& story, const FramePlan& plan, HeadlessGl& gl,
         render::drawStory(*gl.renderer, *gl.gpu, story, width, height, look);
         if (panels) {
             target.bind();
-            panels->draw([&] { ui::storyPanels(story, size); });
+            panels->draw([&] {
+                ui::storyPanels(story, size);
+                ui::northArrow(story, size);
+                ui::scaleBar(story, size);
+            });
         }
         ring.submit(target);
         hand(ring.take());

@@ -13,6 +13,7 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/environment.h"
@@ -37,12 +38,15 @@
 #include "render/story_frame.h"
 #include "scene/camera_controller.h"
 #include "scene/compare.h"
+#include "scene/day_sweep.h"
 #include "scene/depth_range.h"
 #include "scene/draw_list.h"
 #include "scene/view_state.h"
 #include "ui/compare_panel.h"
 #include "ui/model_panel.h"
 #include "ui/render_panel.h"
+#include "ui/scale_bar.h"
+#include "ui/sun_panel.h"
 
 namespace friche::app {
 
@@ -98,9 +102,12 @@ struct Viewer {
     ui::RenderSettings light;  // sky, sun, look and debug view: the "Light" panel's
     ViewpointTool viewpoints;  // the Viewpoints panel: the user's cameras and stills
     glm::ivec2 maxTile{0, 0};  // FRICHE_MAX_TILE: stills in tiles at most this large
+    scene::DaySweep sunSweep;  // the Sun panel's "Play the day"
     render::ShaderWatch shaderWatch;
     std::string shaderError;  // the last failed reload, shown over the frame
     int framesToDraw = kFramesAfterEvent;
+    // A new site's first frame bakes its sky: then its images and the bake's scratch go.
+    bool releaseAfterFrame = false;
     float frameMs = 0.0f;
     bool quit = false;
     bool rescale = false;  // the operator changed the UI scale
@@ -165,6 +172,14 @@ std::optional<Opened> openPlaced(Viewer& v) {
     return o;
 }
 
+// The sun over the opened scenario's site, at the day and hour chosen so far;
+// a bare model keeps Liège.
+void sunAtSite(Viewer& v) {
+    if (v.session)
+        v.light.lighting.site =
+            scene::atSite(v.session->story().scenario().site, v.light.lighting.site);
+}
+
 bool load(Viewer& v) {
     auto opened = openPath(v.path, v.hooks);
     if (!opened) return false;
@@ -183,9 +198,11 @@ bool load(Viewer& v) {
     return true;
 }
 
-// The GPU has the pixels now; an exhibition PC keeps days of uptime with less memory held.
-// The previous site's model and decoded images are freed by now: glibc keeps
-// freed pages for reuse unless asked, and a kiosk switches sites for weeks.
+// After a site's first frame the GPU has the pixels; an exhibition PC keeps days
+// of uptime with less memory held. The previous site's model and decoded
+// images, and the scratch of the frame's sky bake (each site has its own sun),
+// are freed by now: glibc keeps freed pages for reuse unless asked, and a kiosk
+// switches sites for weeks.
 void releaseImages(Viewer& v) {
     for (scene::Image& image : v.model.images) image.rgba = {};
 #ifdef __GLIBC__
@@ -227,7 +244,7 @@ bool open(Viewer& v) {
     v.problems.append(problems);
     if (!v.gpu) return false;
     v.glContext = gfx::describeContext();
-    releaseImages(v);
+    v.releaseAfterFrame = true;
     return true;
 }
 
@@ -455,8 +472,6 @@ void showStart(Viewer& v) {
     }
 }
 
-// Opens another scenario in the same window; when it cannot be opened (the
-// problems are printed) the site shown stays.
 // Shows `opened` instead of what is shown (uploaded first: on failure nothing
 // changes); the story keeps its language, compare mode and idle rule.
 bool replaceSite(Viewer& v, std::optional<Opened> opened, const fs::path& file) {
@@ -468,13 +483,16 @@ bool replaceSite(Viewer& v, std::optional<Opened> opened, const fs::path& file) 
     opened->session->inherit(std::move(*v.session));
     v.gpu = std::move(gpu);
     adopt(v, std::move(*opened));
+    sunAtSite(v);
     v.problems.append(problems);
-    releaseImages(v);
+    v.releaseAfterFrame = true;
     // The panels fit themselves to the new texts over the next frames.
     v.framesToDraw = kFramesAfterEvent + 1;
     return true;
 }
 
+// Opens another scenario in the same window; when it cannot be opened (the
+// problems are printed) the site shown stays.
 void switchSite(Viewer& v, const fs::path& file) {
     if (!replaceSite(v, openPath(file, v.hooks), file)) return;
     v.path = file;
@@ -541,6 +559,17 @@ void dropped(Viewer& v, const fs::path& file) {
     placeProposal(v);
 }
 
+// The Sun panel (an operator's, not a kiosk visitor's) and the north arrow over the view.
+void sunStudy(Viewer& v) {
+    const scene::Language language =
+        v.session ? v.session->story().language() : scene::Language::En;
+    if (!v.kiosk || v.kiosk->showLight()) {
+        if (v.session) ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
+        ui::sunPanel(v.sunSweep, v.light.lighting.site, language);
+    }
+    ui::northArrow(currentCamera(v, drawableAspect(v)).view, v.light.lighting.site.northDegrees);
+}
+
 // The scenario's panels; what the user picked on them.
 PanelChoice scenarioPanels(Viewer& v) {
     if (!v.session) return {};
@@ -565,6 +594,7 @@ std::function<void(glm::vec2)> stillOverlay(const Viewer& v) {
 ReviewChoice reviewPanels(Viewer& v) {
     if (!v.session || v.kiosk) return {};
     ReviewChoice choice = v.review.panel(v.session->story(), *v.base, windowSize(v));
+    ui::scaleBar(v.session->story(), windowSize(v));
     if (reviewing(v))
         v.review.overlay(v.session->story(), currentCamera(v, drawableAspect(v)), windowSize(v),
                          true);
@@ -621,6 +651,7 @@ void drawFrame(Viewer& v) {
     if (v.session && (!v.kiosk || v.kiosk->showLight()))
         v.viewpoints.panel(v.session->story(), v.path, orbitNow(v), drawableAspect(v),
                            v.hooks.viewpoints);
+    sunStudy(v);
     PanelChoice choice = scenarioPanels(v);
     const ReviewChoice review = reviewPanels(v);
     if (v.kiosk) kioskOverlays(v, choice);
@@ -631,6 +662,7 @@ void drawFrame(Viewer& v) {
     if (v.snapshot) saveSnapshot(v);
     v.ui->render();
     v.platform->swap();
+    if (std::exchange(v.releaseAfterFrame, false)) releaseImages(v);
     v.frameMs = static_cast<float>(SDL_GetPerformanceCounter() - start) * 1000.0f /
                 static_cast<float>(SDL_GetPerformanceFrequency());
     if (v.viewpoints.stillAsked()) {
@@ -684,6 +716,7 @@ void runLoop(Viewer& v) {
         // A step, playback or camera flight draws every frame until it ends.
         if (v.session && v.session->animating()) v.framesToDraw = std::max(v.framesToDraw, 1);
         if (v.kiosk && v.kiosk->animating(*v.session)) v.framesToDraw = std::max(v.framesToDraw, 1);
+        if (v.sunSweep.playing()) v.framesToDraw = std::max(v.framesToDraw, 1);
         if (v.kiosk) v.platform->keepFullscreen();
         if (v.framesToDraw == 0 && !v.hooks.beforeTurn) SDL_WaitEventTimeout(nullptr, kIdleWaitMs);
         SDL_Event e;
@@ -794,6 +827,7 @@ int runViewer(const ViewerCommand& cmd, const ViewerHooks& hooks) {
         v.session->story().setIdleSeconds(v.kiosk ? v.kiosk->config().idleSeconds
                                                   : env->idleSeconds);
     v.light.lighting = env->look.lighting;
+    sunAtSite(v);
     v.light.debugView = env->look.debugView;
     v.snapshot = env->snapshot;
     v.maxTile = env->maxTile;

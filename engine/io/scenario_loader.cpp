@@ -27,6 +27,9 @@ constexpr std::size_t kMaxHotspots = 512;
 constexpr std::size_t kMaxNodeNames = 256;
 constexpr std::size_t kMaxSources = 256;
 constexpr double kMaxPitchDegrees = 89.0;  // straight down has no "up" for the camera
+// The world's clocks run from UTC-12 to UTC+14, in whole quarters of an hour
+// (Nepal, +5:45, is the finest).
+constexpr double kMinUtcOffset = -12.0, kMaxUtcOffset = 14.0, kUtcOffsetStep = 0.25;
 
 // Ids already taken in one namespace (layers, phases, ...), for duplicates.
 class IdSet {
@@ -55,6 +58,7 @@ public:
 
 private:
     void site(const Fields& top, scene::Site& site);
+    void siteClock(const Fields& f, scene::SiteClock& clock);
     void layers(const json& list, const std::string& pointer, scene::Scenario& s);
     scene::Layer layer(const Fields& f);
     void layerModel(const Fields& f, scene::Layer& layer);
@@ -113,16 +117,30 @@ void Loader::site(const Fields& top, scene::Site& site) {
     const json* value = top.get("site", Required::Yes);
     if (!value) return;
     Fields f(*value, top.at("site"), problems_,
-             {"id", "name", "latitude", "longitude", "north", "illustrative", "note", "fictional"});
+             {"id", "name", "latitude", "longitude", "north", "utcOffset", "euSummerTime",
+              "illustrative", "note", "fictional"});
     if (!f.valid()) return;
     site.id = f.id().value_or("");
     site.name = f.text("name", Required::Yes);
     site.latitude = f.number("latitude", Required::Yes, -90, 90).value_or(0.0);
     site.longitude = f.number("longitude", Required::Yes, -180, 180).value_or(0.0);
     site.northDegrees = f.number("north", Required::No, -360, 360).value_or(0.0);
+    siteClock(f, site.clock);
     site.illustrative = f.boolean("illustrative").value_or(true);
     site.note = f.text("note", Required::No);
     site.fictional = f.boolean("fictional").value_or(false);
+}
+
+void Loader::siteClock(const Fields& f, scene::SiteClock& clock) {
+    if (const auto offset = f.number("utcOffset", Required::No, kMinUtcOffset, kMaxUtcOffset)) {
+        if (std::remainder(*offset, kUtcOffsetStep) != 0.0)
+            problems_.error("VALUE_OUT_OF_RANGE", f.at("utcOffset"),
+                            "expected hours in quarters of an hour (1, 5.5, 5.75), found " +
+                                plainNumber(*offset));
+        else
+            clock.standardUtcOffset = *offset;
+    }
+    clock.euSummerTime = f.boolean("euSummerTime").value_or(clock.euSummerTime);
 }
 
 // Every layer is kept, valid or not, so that indices match the file's.

@@ -188,7 +188,7 @@ struct Frame {
 
 scene::SkyDesc skyDesc(const Lighting& l) {
     return {.kind = l.sky,
-            .toSun = scene::sunDirection(scene::solarPosition(l.site)),
+            .toSun = scene::sunDirection(scene::solarPosition(l.site), l.site.northDegrees),
             .turbidity = l.turbidity};
 }
 

@@ -41,7 +41,8 @@ enum class DebugView {
 };
 
 // The daylight a frame is lit by. The default: a clear sky over Liège on
-// 21 June at 15:00 summer time (scene::kDefaultSiteTime).
+// 21 June at 15:00 summer time (scene::kDefaultSiteTime); a scenario's
+// pictures put `site` at its site (scene::atSite).
 struct Lighting {
     scene::SkyKind sky = scene::SkyKind::Clear;
     scene::SiteTime site = scene::kDefaultSiteTime;

@@ -89,15 +89,6 @@ const MonthNames& monthNames(Language language) {
     return names[static_cast<std::size_t>(index(language))];
 }
 
-bool isLeapYear(int year) {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-int daysInMonth(int year, int month) {
-    static constexpr std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return month == 2 && isLeapYear(year) ? 29 : days[static_cast<std::size_t>(month - 1)];
-}
-
 // Exactly `count` ASCII digits from `text` at `at`, or -1.
 int readDigits(std::string_view text, std::size_t at, std::size_t count) {
     if (text.size() < at + count) return -1;
@@ -109,7 +100,16 @@ int readDigits(std::string_view text, std::size_t at, std::size_t count) {
     return n;
 }
 
+bool isLeapYear(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
 }  // namespace
+
+int daysInMonth(int year, int month) {
+    static constexpr std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && isLeapYear(year) ? 29 : days[static_cast<std::size_t>(month - 1)];
+}
 
 const char* languageCode(Language language) {
     static constexpr std::array<const char*, kLanguageCount> codes = {"fr", "en", "nl", "de"};
@@ -293,6 +293,17 @@ const std::string& uiText(UiText which, Language language) {
             {"Enregistrer l'image", "Write the still", "Beeld opslaan", "Standbild speichern"},
             {"Enregistré :", "Written:", "Opgeslagen:", "Gespeichert:"},
             {"Échec :", "Failed:", "Mislukt:", "Fehlgeschlagen:"},
+            {"Soleil", "Sun", "Zon", "Sonne"},
+            {"Date", "Date", "Datum", "Datum"},
+            {"Heure", "Time", "Tijd", "Uhrzeit"},
+            {"Lever", "Sunrise", "Zonsopkomst", "Aufgang"},
+            {"Coucher", "Sunset", "Zonsondergang", "Untergang"},
+            {"Ni lever ni coucher ce jour-là", "No sunrise or sunset that day",
+             "Geen zonsopkomst of -ondergang die dag", "Kein Auf- oder Untergang an diesem Tag"},
+            {"Hauteur", "Elevation", "Hoogte", "Höhe"},
+            {"Azimut", "Azimuth", "Azimut", "Azimut"},
+            {"Jouer la journée", "Play the day", "Dag afspelen", "Tag abspielen"},
+            {"Arrêter", "Stop", "Stoppen", "Anhalten"},
         }};
     return texts[static_cast<std::size_t>(which)][static_cast<std::size_t>(index(language))];
 }

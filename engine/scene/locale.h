@@ -58,6 +58,8 @@ struct DateSpan {
 
 // Parses "2005", "2005-06" or "2021-12-31" (ISO 8601, checked day of month).
 std::optional<Date> parseDate(std::string_view text);
+// 28 to 31, leap years counted (Gregorian).
+int daysInMonth(int year, int month);
 // Parses a date or "START/END" with START <= END.
 std::optional<DateSpan> parseDateSpan(std::string_view text);
 
@@ -137,8 +139,18 @@ enum class UiText {
     StillPanels,  // the still shows the panels too
     StillFile,
     WriteStill,
-    Written,  // followed by the file's path
-    Failed,   // followed by the system's reason
+    Written,   // followed by the file's path
+    Failed,    // followed by the system's reason
+    SunPanel,  // the sun study: its panel's title
+    SunDate,
+    SunTime,  // the site's clock time
+    Sunrise,
+    Sunset,
+    NoSunriseOrSunset,  // a polar day or night
+    SunElevation,       // degrees above the horizon
+    SunAzimuth,         // degrees clockwise from north
+    PlayDay,            // sweeps the hour from sunrise to sunset
+    StopDay,
     Count,
 };
 const std::string& uiText(UiText which, Language language);

@@ -43,6 +43,14 @@ std::optional<Transition> parseTransition(std::string_view name) {
     return parseName<Transition>(kTransitionNames, name);
 }
 
+SiteTime atSite(const Site& site, SiteTime when) {
+    when.latitude = site.latitude;
+    when.longitude = site.longitude;
+    when.northDegrees = site.northDegrees;
+    when.clock = site.clock;
+    return when;
+}
+
 glm::mat4 Transform::matrix() const {
     glm::mat4 m = glm::translate(glm::mat4(1.0f), translation);
     m = glm::rotate(m, glm::radians(rotationDegrees.z), glm::vec3(0, 0, 1));

@@ -20,6 +20,7 @@
 
 #include "scene/locale.h"
 #include "scene/orbit_camera.h"
+#include "scene/sun.h"
 
 namespace friche::scene {
 
@@ -52,12 +53,16 @@ struct Site {
     // Degrees clockwise, seen from above, from the model's -Z axis to true north
     // (0: -Z is north), for the sun position and a compass.
     double northDegrees = 0.0;
+    SiteClock clock;  // what "15:00" means there
     // The geometry is a massing model, not a survey; the screen must say so.
     bool illustrative = true;
     LocalText note;  // empty: uiText(UiText::IllustrativeGeometry)
     // An invented site (scenes/example.json) that a public site picker leaves out.
     bool fictional = false;
 };
+
+// `when`'s date and hour at `site`: its place, north and clock.
+SiteTime atSite(const Site& site, SiteTime when);
 
 // Placement of a layer's model in the site: T * Rz * Ry * Rx * S, degrees.
 struct Transform {

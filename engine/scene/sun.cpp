@@ -54,17 +54,55 @@ int lastSunday(int year, int month) {
     return 31 - dayOfWeek(year, month, 31);  // March and October have 31 days
 }
 
+bool euSummerTime(int year, int month, int day) {
+    const int dayNumber = month * 100 + day;
+    return dayNumber >= 300 + lastSunday(year, 3) && dayNumber < 1000 + lastSunday(year, 10);
+}
+
+// NOAA's sunrise and sunset: the sun's centre 0.833 degree below the horizon
+// (34' of refraction, 16' of radius), here as the elevation solarPosition
+// reports, refraction included.
+const double kSunriseElevation = -0.833 + refraction(-0.833);
+
+// The hour between `a` (sun below) and `b` (above), or the other way round,
+// where it crosses kSunriseElevation, to a second.
+double crossing(SiteTime t, double a, double b) {
+    t.hour = a;
+    const bool risingFromA = solarPosition(t).elevation < kSunriseElevation;
+    while (std::abs(b - a) > 1.0 / 3600.0) {
+        t.hour = (a + b) / 2.0;
+        const bool below = solarPosition(t).elevation < kSunriseElevation;
+        (below == risingFromA ? a : b) = t.hour;
+    }
+    return (a + b) / 2.0;
+}
+
 }  // namespace
 
-double centralEuropeanUtcOffset(int year, int month, int day) {
-    const int dayNumber = month * 100 + day;
-    const bool summer =
-        dayNumber >= 300 + lastSunday(year, 3) && dayNumber < 1000 + lastSunday(year, 10);
-    return summer ? 2.0 : 1.0;
+double utcOffset(const SiteClock& clock, int year, int month, int day) {
+    return clock.standardUtcOffset + (clock.euSummerTime && euSummerTime(year, month, day) ? 1 : 0);
+}
+
+std::optional<Daylight> sunriseAndSunset(SiteTime day) {
+    // Sampled every 10 minutes of the clock day, then refined by halving.
+    constexpr int kSteps = 24 * 6;
+    std::optional<double> sunrise, sunset;
+    day.hour = 0.0;
+    bool wasUp = solarPosition(day).elevation >= kSunriseElevation;
+    for (int step = 1; step <= kSteps; ++step) {
+        const double before = day.hour;
+        day.hour = step * 24.0 / kSteps;
+        const bool up = solarPosition(day).elevation >= kSunriseElevation;
+        if (up && !wasUp && !sunrise) sunrise = crossing(day, before, day.hour);
+        if (!up && wasUp) sunset = crossing(day, before, day.hour);
+        wasUp = up;
+    }
+    if (!sunrise || !sunset) return std::nullopt;
+    return Daylight{*sunrise, *sunset};
 }
 
 SunPosition solarPosition(const SiteTime& t) {
-    const double hourUtc = t.hour - t.utcOffsetHours;
+    const double hourUtc = t.hour - utcOffset(t.clock, t.year, t.month, t.day);
     const double jc = (julianDay(t.year, t.month, t.day, hourUtc) - 2451545.0) / 36525.0;
     const double meanLong = std::fmod(280.46646 + jc * (36000.76983 + jc * 0.0003032), 360.0);
     const double meanAnom = 357.52911 + jc * (35999.05029 - 0.0001537 * jc);
@@ -102,12 +140,38 @@ SunPosition solarPosition(const SiteTime& t) {
     return s;
 }
 
-glm::vec3 sunDirection(const SunPosition& sun) {
-    const double el = rad(sun.elevation), az = rad(sun.azimuth);
-    // North is -Z and east +X: azimuth 0 -> (0, 0, -1), azimuth 90 -> (1, 0, 0).
-    return glm::vec3(static_cast<float>(std::cos(el) * std::sin(az)),
-                     static_cast<float>(std::sin(el)),
-                     static_cast<float>(-std::cos(el) * std::cos(az)));
+glm::vec3 sunDirection(const SunPosition& sun, double northDegrees) {
+    const double el = rad(sun.elevation);
+    return trueNorth(sun.azimuth + northDegrees) * static_cast<float>(std::cos(el)) +
+           glm::vec3(0.0f, static_cast<float>(std::sin(el)), 0.0f);
+}
+
+glm::vec3 trueNorth(double northDegrees) {
+    // Clockwise seen from above, from -Z: 0 -> (0, 0, -1), 90 -> (1, 0, 0).
+    const double a = rad(northDegrees);
+    return glm::vec3(static_cast<float>(std::sin(a)), 0.0f, static_cast<float>(-std::cos(a)));
+}
+
+std::optional<Date> parseSunDate(std::string_view text) {
+    const auto date = parseDate(text);
+    if (!date || date->day == 0 || date->year < 1901 || date->year > 2099) return std::nullopt;
+    return date;
+}
+
+std::optional<double> parseClockTime(std::string_view text) {
+    if (text.size() != 5 || text[2] != ':') return std::nullopt;
+    const auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
+    if (!digit(0) || !digit(1) || !digit(3) || !digit(4)) return std::nullopt;
+    const int hour = (text[0] - '0') * 10 + (text[1] - '0');
+    const int minute = (text[3] - '0') * 10 + (text[4] - '0');
+    if (hour > 23 || minute > 59) return std::nullopt;
+    return hour + minute / 60.0;
+}
+
+void setDate(SiteTime& t, const Date& date) {
+    t.year = date.year;
+    t.month = date.month;
+    t.day = date.day;
 }
 
 }  // namespace friche::scene

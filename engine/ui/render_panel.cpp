@@ -1,7 +1,5 @@
 #include "ui/render_panel.h"
 
-#include <algorithm>
-
 #include <imgui.h>
 
 #include "scene/sun.h"
@@ -9,9 +7,6 @@
 namespace friche::ui {
 
 namespace {
-
-// Days in each month of a non-leap year; 29 February is never offered.
-constexpr int kDaysInMonth[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
 void skyControls(render::Lighting& l) {
     int overcast = l.sky == scene::SkyKind::Overcast ? 1 : 0;
@@ -24,20 +19,13 @@ void skyControls(render::Lighting& l) {
     ImGui::Checkbox("Ground", &l.ground);
 }
 
-void sunControls(scene::SiteTime& t) {
+// Another place on Earth under the same day and hour (the Sun panel sets
+// those): the scenario's site is where the sun starts.
+void placeControls(scene::SiteTime& t) {
     float latitude = static_cast<float>(t.latitude), longitude = static_cast<float>(t.longitude);
     if (ImGui::SliderFloat("Latitude", &latitude, -66.0f, 66.0f, "%.2f°")) t.latitude = latitude;
     if (ImGui::SliderFloat("Longitude", &longitude, -180.0f, 180.0f, "%.2f°"))
         t.longitude = longitude;
-    ImGui::SliderInt("Month", &t.month, 1, 12);
-    t.day = std::min(t.day, kDaysInMonth[t.month - 1]);
-    ImGui::SliderInt("Day", &t.day, 1, kDaysInMonth[t.month - 1]);
-    float hour = static_cast<float>(t.hour);
-    if (ImGui::SliderFloat("Hour", &hour, 0.0f, 24.0f, "%.2f h")) t.hour = hour;
-    t.utcOffsetHours = scene::centralEuropeanUtcOffset(t.year, t.month, t.day);
-    const scene::SunPosition sun = scene::solarPosition(t);
-    ImGui::Text("Sun: %.1f° high, azimuth %.0f° (UTC%+.0f)", sun.elevation, sun.azimuth,
-                t.utcOffsetHours);
 }
 
 void lookControls(RenderSettings& s) {
@@ -67,8 +55,8 @@ void renderPanel(RenderSettings& settings) {
         return;
     }
     skyControls(settings.lighting);
-    if (ImGui::CollapsingHeader("Sun", ImGuiTreeNodeFlags_DefaultOpen))
-        sunControls(settings.lighting.site);
+    if (ImGui::CollapsingHeader("Place", ImGuiTreeNodeFlags_DefaultOpen))
+        placeControls(settings.lighting.site);
     if (ImGui::CollapsingHeader("Look", ImGuiTreeNodeFlags_DefaultOpen)) lookControls(settings);
     ImGui::End();
 }

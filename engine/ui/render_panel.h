@@ -1,6 +1,6 @@
-// The "Light" panel: the sky (clear or overcast), the site, date and hour the
-// sun follows, exposure and tone mapping, and the debug views; and, over the
-// frame, the compiler's messages when a shader reload failed.
+// The "Light" panel: the sky (clear or overcast), the place on Earth the sun
+// follows (the day and hour are the Sun panel's, ui/sun_panel.h), exposure and tone mapping, and
+// the debug views; and, over the frame, the compiler's messages when a shader reload failed.
 //
 //   ui::RenderSettings settings;                 // view state, owned by the viewer
 //   ui::renderPanel(settings);                   // each frame, inside ImGui's frame

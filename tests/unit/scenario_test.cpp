@@ -222,6 +222,29 @@ TEST(Scenario, WrongTypesArePointedAt) {
     expectError(r, "SCENARIO_TYPE", "/phases/1/transition", "found \"dissolv\"");
 }
 
+// The site's clock: Central European with EU summer time unless it says otherwise.
+TEST(Scenario, SiteClockDefaultsToCentralEuropeanAndIsValidated) {
+    const ScenarioResult plain = load("clock_default", goodScenario());
+    EXPECT_EQ(plain.scenario.site.clock.standardUtcOffset, 1.0);
+    EXPECT_TRUE(plain.scenario.site.clock.euSummerTime);
+
+    json doc = goodScenario();
+    doc["site"]["utcOffset"] = 5.75;  // Nepal
+    doc["site"]["euSummerTime"] = false;
+    const ScenarioResult nepal = load("clock_nepal", doc);
+    ASSERT_TRUE(nepal.problems.empty()) << dump(nepal.problems);
+    EXPECT_EQ(nepal.scenario.site.clock.standardUtcOffset, 5.75);
+    EXPECT_FALSE(nepal.scenario.site.clock.euSummerTime);
+
+    doc["site"]["utcOffset"] = 1.3;
+    doc["site"]["euSummerTime"] = "yes";
+    const ScenarioResult odd = load("clock_odd", doc);
+    expectError(odd, "VALUE_OUT_OF_RANGE", "/site/utcOffset", "quarters of an hour");
+    expectError(odd, "SCENARIO_TYPE", "/site/euSummerTime", "true or false");
+    doc["site"]["utcOffset"] = 15;
+    expectError(load("clock_far", doc), "VALUE_OUT_OF_RANGE", "/site/utcOffset", "-12 to 14");
+}
+
 TEST(Scenario, RootAndSectionsMustBeObjects) {
     expectError(load("root", json::array()), "SCENARIO_TYPE", "", "expected an object");
     json doc = goodScenario();
