@@ -167,7 +167,7 @@ ReviewChoice ReviewTools::proposalPanel(scene::Story& story, const scene::Scenar
     Proposal& p = *proposal_;
     scene::Placement& at = p.proposal.placement;
     const float em = ImGui::GetFontSize();
-    ImGui::PushItemWidth(em * 12.0f);
+    ImGui::PushItemWidth(em * 10.0f);
 
     // The unit: a model that measures kilometres in metres is offered its fix.
     if (p.suggested && at.unit == scene::LengthUnit::Metre) {
@@ -203,7 +203,6 @@ ReviewChoice ReviewTools::proposalPanel(scene::Story& story, const scene::Scenar
     moved |= ImGui::SliderFloat(text(UiText::Rotation, language), &at.rotationDegrees, -180.0f,
                                 180.0f, "%.1f°");
     ImGui::Checkbox(text(UiText::ProposalMove, language), &p.drag);
-    ImGui::SameLine();
     if (ImGui::Checkbox(text(UiText::Snap, language), &p.snap) && p.snap) moved = true;
     if (moved) {
         if (p.snap) at = scene::snapped(at, kSnapMetres, kSnapDegrees);
@@ -252,14 +251,15 @@ ReviewChoice ReviewTools::proposalPanel(scene::Story& story, const scene::Scenar
     }
     char path[1024];
     std::snprintf(path, sizeof path, "%s", p.saveAs.c_str());
+    ImGui::SetNextItemWidth(em * 16.0f);
     if (ImGui::InputText("##saveAs", path, sizeof path)) p.saveAs = path;
-    ImGui::SameLine();
     if (ImGui::Button(text(UiText::SaveAsScenario, language))) save(story, base, aspect);
     if (!p.message.empty()) {
-        ImGui::PushTextWrapPos(em * 24.0f);
+        ImGui::PushTextWrapPos(em * 16.0f);
         ImGui::TextUnformatted(p.message.c_str());
         ImGui::PopTextWrapPos();
     }
+    ImGui::SameLine();
     if (ImGui::Button(text(UiText::Remove, language))) choice.remove = true;
     ImGui::PopItemWidth();
     return choice;

@@ -80,9 +80,10 @@ void sunFacts(const scene::SiteTime& t, scene::Language language) {
 
 void sunPanel(scene::DaySweep& sweep, scene::SiteTime& t, scene::Language language) {
     sweep.advance(t, std::min(ImGui::GetIO().DeltaTime, kMaxSweepStep));
-    // On the left, below the Model panel's folded title, clear of the phase card
-    // on the right and the compare panel below; then where the user puts it.
-    ImGui::SetNextWindowPos(ImVec2(16.0f, ImGui::GetIO().DisplaySize.y * 0.25f),
+    // On the left, below a scenario's site panel (its views fill the first
+    // third), clear of the phase card on the right and the compare panel
+    // below; then where the user puts it.
+    ImGui::SetNextWindowPos(ImVec2(16.0f, ImGui::GetIO().DisplaySize.y * 0.47f),
                             ImGuiCond_FirstUseEver);
     // The title changes with the language, the window (its place, its fold) stays.
     const std::string title = scene::uiText(UiText::SunPanel, language) + "###sun";

@@ -5,75 +5,19 @@
 #include <gtest/gtest.h>
 
 #include <SDL.h>
-#include <stb_image.h>
 
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "app/viewer.h"
+#include "support/box_gltf.h"
+#include "support/png.h"
 
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Png {
-    int width = 0, height = 0;
-    std::vector<unsigned char> rgb;
-};
-
-Png readPng(const fs::path& path) {
-    Png png;
-    int channels = 0;
-    unsigned char* data = stbi_load(path.c_str(), &png.width, &png.height, &channels, 3);
-    if (!data) return png;
-    png.rgb.assign(data, data + static_cast<std::size_t>(png.width) * png.height * 3);
-    stbi_image_free(data);
-    return png;
-}
-
-// A 40 x 20 x 30 m red box standing on its origin, as a glTF with its buffer beside it.
-fs::path writeHall(const fs::path& folder) {
-    std::vector<float> v;
-    for (int i = 0; i < 8; ++i)
-        v.insert(v.end(),
-                 {(i & 1) ? 20.0f : -20.0f, (i & 2) ? 20.0f : 0.0f, (i & 4) ? 15.0f : -15.0f});
-    const std::vector<std::uint16_t> idx = {0, 2, 3, 0, 3, 1, 4, 5, 7, 4, 7, 6, 0, 1, 5, 0, 5, 4,
-                                            2, 6, 7, 2, 7, 3, 0, 4, 6, 0, 6, 2, 1, 3, 7, 1, 7, 5};
-    std::string bytes(v.size() * 4 + idx.size() * 2, '\0');
-    std::memcpy(bytes.data(), v.data(), v.size() * 4);
-    std::memcpy(bytes.data() + v.size() * 4, idx.data(), idx.size() * 2);
-    std::ofstream(folder / "hall.bin", std::ios::binary) << bytes;
-    const nlohmann::json gltf = {
-        {"asset", {{"version", "2.0"}}},
-        {"scene", 0},
-        {"scenes", {{{"nodes", {0}}}}},
-        {"nodes", {{{"mesh", 0}}}},
-        {"materials", {{{"pbrMetallicRoughness", {{"baseColorFactor", {0.9, 0.1, 0.1, 1.0}}}}}}},
-        {"meshes",
-         {{{"primitives",
-            {{{"attributes", {{"POSITION", 0}}}, {"indices", 1}, {"material", 0}}}}}}},
-        {"accessors",
-         {{{"bufferView", 0},
-           {"componentType", 5126},
-           {"count", 8},
-           {"type", "VEC3"},
-           {"min", {-20, 0, -15}},
-           {"max", {20, 20, 15}}},
-          {{"bufferView", 1}, {"componentType", 5123}, {"count", 36}, {"type", "SCALAR"}}}},
-        {"bufferViews",
-         {{{"buffer", 0}, {"byteLength", v.size() * 4}},
-          {{"buffer", 0}, {"byteOffset", v.size() * 4}, {"byteLength", idx.size() * 2}}}},
-        {"buffers", {{{"uri", "hall.bin"}, {"byteLength", bytes.size()}}}},
-    };
-    std::ofstream(folder / "hall.gltf") << gltf.dump();
-    return folder / "hall.gltf";
-}
 
 // The viewer takes the dropped path and frees it with SDL_free.
 void pushDrop(const fs::path& file) {
@@ -90,7 +34,7 @@ TEST(ReviewViewer, ADroppedModelStandsUnderWhereTheCameraLooks) {
     const fs::path folder = fs::path(FRICHE_TEST_OUT) / "review-viewer";
     fs::remove_all(folder);
     fs::create_directories(folder);
-    const fs::path hall = writeHall(folder);
+    const fs::path hall = friche::test::writeBoxGltf(folder, "hall", 40.0f, 20.0f, 30.0f);
     setenv("XDG_CONFIG_HOME", (folder / "config").c_str(), 1);
     setenv("FRICHE_IDLE_SECONDS", "0", 1);
     setenv("FRICHE_ENV", "overcast", 1);  // no cast shadows: what changes is the hall
@@ -141,7 +85,8 @@ TEST(ReviewViewer, ADroppedModelStandsUnderWhereTheCameraLooks) {
     unsetenv("FRICHE_ENV");
     ASSERT_EQ(step, Done);
 
-    const Png before = readPng(folder / "before.png"), after = readPng(folder / "after.png");
+    const friche::test::Png before = friche::test::readPng(folder / "before.png"),
+                            after = friche::test::readPng(folder / "after.png");
     ASSERT_EQ(before.width, 320);
     ASSERT_EQ(after.width, 320);
     // Where the two stills differ: one patch around the middle of the view,

@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <SDL.h>
-#include <stb_image.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -17,25 +16,13 @@
 
 #include "app/render_command.h"
 #include "app/viewer.h"
+#include "support/png.h"
 
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Png {
-    int width = 0, height = 0;
-    std::vector<unsigned char> rgb;
-};
-
-Png readPng(const fs::path& path) {
-    Png png;
-    int channels = 0;
-    unsigned char* data = stbi_load(path.c_str(), &png.width, &png.height, &channels, 3);
-    if (!data) return png;
-    png.rgb.assign(data, data + static_cast<std::size_t>(png.width) * png.height * 3);
-    stbi_image_free(data);
-    return png;
-}
+using friche::test::Png;
+using friche::test::readPng;
 
 // Mean absolute difference per channel, 0..255 (255 when the sizes differ).
 double meanDifference(const Png& a, const Png& b) {
