@@ -105,8 +105,8 @@ ViewpointsRequest viewpointsPanel(ViewpointsPanel& panel, const std::vector<scen
     // Top centre at first, left of the middle (the architect's review panel is
     // right of it): the story's panels hold the corners and the sides.
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f - em * 0.3f, em * 0.6f),
-                            ImGuiCond_FirstUseEver, ImVec2(1.0f, 0.0f));
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f - em * 0.3f, em * 0.6f), ImGuiCond_FirstUseEver,
+                            ImVec2(1.0f, 0.0f));
     // The title follows the language; the id after ### keeps the window's place.
     const std::string title = uiText(UiText::Viewpoints, language) + "###viewpoints";
     if (!ImGui::Begin(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
