@@ -95,6 +95,7 @@ void ReviewTools::propose(ProposalModel model, scene::Placement placement, int p
     p.model = std::move(model.file);
     proposal_ = std::move(p);
     revealed_ = false;
+    notice_.clear();
 }
 
 scene::Scenario ReviewTools::placed(const scene::Scenario& base) const {
@@ -133,11 +134,12 @@ ReviewChoice ReviewTools::panel(scene::Story& story, const scene::Scenario& base
     ImGui::SetNextWindowPos(ImVec2(windowSize.x * 0.5f + em * 0.3f, em * 0.6f),
                             ImGuiCond_FirstUseEver, ImVec2(0.0f, 0.0f));
     // Folded until a proposal comes: then open on it.
-    if (proposal_ && !revealed_)
+    const bool news = proposal_ || !notice_.empty();
+    if (news && !revealed_)
         ImGui::SetNextWindowCollapsed(false, ImGuiCond_Always);
     else
         ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
-    revealed_ = revealed_ || proposal_;
+    revealed_ = revealed_ || news;
     const std::string title = std::string(text(UiText::Proposal, language)) + " · " +
                               text(UiText::Measure, language) + " · " +
                               text(UiText::Section, language) + "###review";
@@ -158,6 +160,11 @@ ReviewChoice ReviewTools::proposalPanel(scene::Story& story, const scene::Scenar
                                         float aspect) {
     const scene::Language language = story.language();
     ReviewChoice choice;
+    if (!notice_.empty()) {
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 18.0f);
+        ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.5f, 1.0f), "%s", notice_.c_str());
+        ImGui::PopTextWrapPos();
+    }
     if (!proposal_) {
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 18.0f);
         ImGui::TextUnformatted(text(UiText::ProposalDrop, language));

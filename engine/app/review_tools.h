@@ -55,6 +55,11 @@ public:
     void propose(ProposalModel model, scene::Placement placement, int phase);
     bool hasProposal() const { return proposal_.has_value(); }
     void removeProposal() { proposal_.reset(); }
+    // A file that could not be proposed: said in the panel, which opens on it.
+    void failed(std::string message) {
+        notice_ = std::move(message);
+        revealed_ = false;
+    }
     // The scenario to draw: `base` with the proposal where it is now.
     scene::Scenario placed(const scene::Scenario& base) const;
     // The model read when the proposal came (once; later assemblies read the file again).
@@ -106,7 +111,8 @@ private:
                                               glm::vec2 at) const;
 
     std::optional<Proposal> proposal_;
-    bool revealed_ = false;  // the panel was opened on the proposal
+    bool revealed_ = false;  // the panel was opened on the proposal (or the notice)
+    std::string notice_;     // why the last file dropped could not be proposed
     std::optional<Drag> drag_;
 
     MeasureTool tool_ = MeasureTool::Off;

@@ -516,7 +516,13 @@ void showProposal(Viewer& v) {
 // layers changed, or it came), seen from where the camera is.
 void placeProposal(Viewer& v) {
     const scene::OrbitCamera camera = currentOrbit(v);
-    if (!replaceSite(v, openPlaced(v), v.path)) return;
+    if (!replaceSite(v, openPlaced(v), v.path)) {
+        // Its file changed or went since it was read: the site without it.
+        v.review.removeProposal();
+        v.review.failed(v.path.filename().string() + ": the proposal could not be placed");
+        replaceSite(v, openPlaced(v), v.path);
+        return;
+    }
     showProposal(v);
     v.session->story().holdCamera(camera);
 }
@@ -548,6 +554,7 @@ void dropped(Viewer& v, const fs::path& file) {
     auto model = loadProposal(file.string(), error);
     if (!model) {
         std::fprintf(stderr, "friche: %s\n", error.c_str());
+        v.review.failed(error);
         return;
     }
     const scene::Story& story = v.session->story();

@@ -8,7 +8,9 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/viewer.h"
@@ -28,17 +30,14 @@ void pushDrop(const fs::path& file) {
     SDL_PushEvent(&e);
 }
 
-}  // namespace
-
-TEST(ReviewViewer, ADroppedModelStandsUnderWhereTheCameraLooks) {
-    const fs::path folder = fs::path(FRICHE_TEST_OUT) / "review-viewer";
-    fs::remove_all(folder);
-    fs::create_directories(folder);
-    const fs::path hall = friche::test::writeBoxGltf(folder, "hall", 40.0f, 20.0f, 30.0f);
+// Runs the viewer on Seraing under an overcast sky (no cast shadows: what
+// changes is what was dropped), takes a still, drops `file`, takes another:
+// the two stills, before and after.
+std::pair<friche::test::Png, friche::test::Png> dropBetweenStills(const fs::path& folder,
+                                                                  const fs::path& file) {
     setenv("XDG_CONFIG_HOME", (folder / "config").c_str(), 1);
     setenv("FRICHE_IDLE_SECONDS", "0", 1);
-    setenv("FRICHE_ENV", "overcast", 1);  // no cast shadows: what changes is the hall
-
+    setenv("FRICHE_ENV", "overcast", 1);
     enum Step { Before, Drop, After, Done };
     int step = Before, frame = 0;
     double now = 0.0;
@@ -47,7 +46,7 @@ TEST(ReviewViewer, ADroppedModelStandsUnderWhereTheCameraLooks) {
     hooks.beforeTurn = [&](int turn) {
         now += 0.5;
         if (step == Drop) {
-            pushDrop(hall);
+            pushDrop(file);
             step = After;
             frame = 0;
         }
@@ -83,10 +82,24 @@ TEST(ReviewViewer, ADroppedModelStandsUnderWhereTheCameraLooks) {
     unsetenv("XDG_CONFIG_HOME");
     unsetenv("FRICHE_IDLE_SECONDS");
     unsetenv("FRICHE_ENV");
-    ASSERT_EQ(step, Done);
+    EXPECT_EQ(step, Done);
+    return {friche::test::readPng(folder / "before.png"),
+            friche::test::readPng(folder / "after.png")};
+}
 
-    const friche::test::Png before = friche::test::readPng(folder / "before.png"),
-                            after = friche::test::readPng(folder / "after.png");
+fs::path freshFolder(const std::string& name) {
+    const fs::path folder = fs::path(FRICHE_TEST_OUT) / name;
+    fs::remove_all(folder);
+    fs::create_directories(folder);
+    return folder;
+}
+
+}  // namespace
+
+TEST(ReviewViewer, ADroppedModelStandsUnderWhereTheCameraLooks) {
+    const fs::path folder = freshFolder("review-viewer");
+    const fs::path hall = friche::test::writeBoxGltf(folder, "hall", 40.0f, 20.0f, 30.0f);
+    const auto [before, after] = dropBetweenStills(folder, hall);
     ASSERT_EQ(before.width, 320);
     ASSERT_EQ(after.width, 320);
     // Where the two stills differ: one patch around the middle of the view,
@@ -111,4 +124,13 @@ TEST(ReviewViewer, ADroppedModelStandsUnderWhereTheCameraLooks) {
     EXPECT_NEAR((x0 + x1) / 2.0, 160.0, 40.0);
     EXPECT_NEAR((y0 + y1) / 2.0, 90.0, 40.0);
     EXPECT_GT(red / std::max(count, 1), 20.0);
+}
+
+TEST(ReviewViewer, ABrokenFileDroppedChangesNothing) {
+    const fs::path folder = freshFolder("review-viewer-broken");
+    const fs::path broken = folder / "hall.glb";
+    std::ofstream(broken, std::ios::binary) << "glTF, but not really";
+    const auto [before, after] = dropBetweenStills(folder, broken);
+    ASSERT_EQ(before.width, 320);
+    EXPECT_EQ(before.rgb, after.rgb);
 }
