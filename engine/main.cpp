@@ -1,5 +1,6 @@
 // friche: a real-time visualiser of post-industrial sites and their regeneration.
 // The entry point only parses the command line and hands over to a command.
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -18,11 +19,17 @@ template <class... Fs>
 struct Overloaded : Fs... {
     using Fs::operator()...;
 };
+// Spelled out for clang 14, which does not deduce it for aggregates (C++20's P1816).
+template <class... Fs>
+Overloaded(Fs...) -> Overloaded<Fs...>;
 
 }  // namespace
 
 int main(int argc, char** argv) {
     using namespace friche::app;
+    // A file-size limit (ulimit -f) makes a write fail with EFBIG, which is
+    // reported with the path, rather than killing the process mid-file.
+    std::signal(SIGXFSZ, SIG_IGN);
     const std::vector<std::string> args(argv + 1, argv + argc);
     return std::visit(Overloaded{
                           [](const ViewerCommand& c) { return runViewer(c); },

@@ -15,6 +15,8 @@ packages=(
   libavcodec-dev libavformat-dev libswscale-dev libavutil-dev
   # tests and benchmarks
   libgtest-dev libbenchmark-dev glslang-tools xvfb xauth f3d tesseract-ocr ffmpeg
+  # fuzzing (fuzz/): clang with libFuzzer and its sanitizer runtimes
+  clang-14 libclang-rt-14-dev
   # run time: glyphs for é, ë, ü, œ, € ; Mesa for headless GL
   fonts-noto-core libegl-mesa0 libgl1-mesa-dri
   # CI runs the Khronos glTF-Validator (an npm package) on the generated models

@@ -2,9 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/environment.h"
 #include "core/file.h"
 #include "io/load.h"
 #include "io/scenario_loader.h"
+#include "media/signal_stop.h"
 #include "scene/draw_list.h"
 
 namespace friche::app {
@@ -122,9 +124,13 @@ bool checkScenario(const std::string& path, bool asJson, std::ostream& out, std:
 }  // namespace
 
 int runCheck(const CheckCommand& cmd, std::ostream& out, std::ostream& err) {
+    // Ctrl+C or a service stop ends a check within a second, even in a huge file.
+    const media::SignalStop stop(media::kCommandGrace);
+    if (!readEnvironment("friche check")) return kExitUsage;
     bool allOk = true;
     json reports = json::array();
     for (const std::string& path : cmd.paths) {
+        if (stop.requested()) return 128 + stop.signal();
         if (core::lowerExtension(path) == "json") {
             allOk = checkScenario(path, cmd.json, out, err, reports) && allOk;
             continue;

@@ -8,6 +8,8 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "core/memory.h"
+
 namespace friche::app {
 
 namespace {
@@ -110,6 +112,16 @@ std::optional<Environment> readEnvironment(std::string& error) {
             return std::nullopt;
         }
         env.maxTile = {size->first, size->second};
+    }
+    if (const char* mib = variable("FRICHE_MEMORY_LIMIT_MIB")) {
+        char* end = nullptr;
+        const unsigned long long n = std::strtoull(mib, &end, 10);
+        if (end == mib || *end != '\0' || n == 0 || n > (1ull << 30)) {
+            error = std::string("FRICHE_MEMORY_LIMIT_MIB=") + mib +
+                    " is not a number of mebibytes like 2048";
+            return std::nullopt;
+        }
+        core::capMemory(std::uint64_t{n} << 20);
     }
     return env;
 }

@@ -23,6 +23,9 @@
 //   FRICHE_MAX_TILE=WxH               stills larger than this are drawn in
 //                                     tiles (render/tiles.h); tests force
 //                                     tiling with it (default: what the GPU allows)
+//   FRICHE_MEMORY_LIMIT_MIB=N         the memory a model may take (core::capMemory,
+//                                     applied as it is read): an operator's cap
+//                                     below what the machine has
 //
 //   auto env = app::readEnvironment("friche render");   // nullopt: said which variable, why
 //   render::ViewParams v = env->look;          // lighting and debug view

@@ -10,7 +10,14 @@ namespace friche::app {
 
 namespace {
 
+// friche handles SIGINT and SIGTERM itself (media::SignalStop); SDL would
+// turn them into quit events a render or a kiosk never reads.
+void leaveSignalsToUs() {
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+}
+
 bool initVideo(bool headless, core::Problems& problems) {
+    leaveSignalsToUs();
     if (headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
     // Touch screens: SDL also sends a mouse event for each touch, so the ImGui
     // panel works with a finger; the camera ignores those (app/input.cpp) and
@@ -35,6 +42,7 @@ static bool onVisibleDriver() {
 }
 
 bool displayAvailable() {
+    leaveSignalsToUs();
     if (SDL_Init(SDL_INIT_VIDEO) != 0) return false;
     const bool visible = onVisibleDriver();
     SDL_QuitSubSystem(SDL_INIT_VIDEO);

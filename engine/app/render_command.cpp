@@ -16,6 +16,7 @@
 #include "gfx/gl.h"
 #include "io/load.h"
 #include "io/scenario_loader.h"
+#include "media/signal_stop.h"
 #include "render/gpu_model.h"
 #include "render/offscreen.h"
 #include "render/renderer.h"
@@ -182,7 +183,22 @@ bool setMoment(const RenderCommand& cmd, scene::Story& story, std::string& error
     return true;
 }
 
-int runScenarioRender(const RenderCommand& asked, const Environment& env) {
+// Writes the still, unless a signal asked to stop meanwhile.
+int finish(const RenderCommand& cmd, const std::optional<std::vector<std::uint8_t>>& pixels,
+           const media::SignalStop& stop) {
+    if (stop.requested()) {
+        std::fprintf(stderr, "friche render: stopped by signal %d; %s was not written\n",
+                     stop.signal(), cmd.output.c_str());
+        return 128 + stop.signal();
+    }
+    if (!pixels) return fail("cannot render " + cmd.path);
+    std::string error;
+    if (!writePng(cmd.output, cmd.width, cmd.height, *pixels, error)) return fail(error);
+    return kExitOk;
+}
+
+int runScenarioRender(const RenderCommand& asked, const Environment& env,
+                      const media::SignalStop& stop) {
     std::string error;
     const auto loaded = loadStory(asked.path, error);
     if (!loaded) return fail(error);
@@ -207,20 +223,12 @@ int runScenarioRender(const RenderCommand& asked, const Environment& env) {
         [&](render::Renderer& r, const render::GpuModel& gpu, const render::OffscreenTarget& t) {
             return drawStoryStill(r, gpu, t, story, options);
         });
-    if (!pixels) return fail("cannot render " + cmd.path);
-    if (!writePng(cmd.output, cmd.width, cmd.height, *pixels, error)) return fail(error);
-    return kExitOk;
+    return finish(cmd, pixels, stop);
 }
 
-}  // namespace
-
-int runRender(const RenderCommand& cmd) {
-    if (auto why = unsupported(cmd)) return fail(*why);
-    if (auto why = outputProblem(cmd.output)) return fail(*why);
-    const auto env = readEnvironment("friche render");
-    if (!env) return kExitUsage;
+int runModelRender(const RenderCommand& cmd, const Environment& env,
+                   const media::SignalStop& stop) {
     std::string error;
-    if (isScenario(cmd)) return runScenarioRender(cmd, *env);
     // Load first: a bad file is reported without ever opening GL.
     const io::LoadResult loaded = io::loadModel(cmd.path);
     core::printProblems(cmd.path, loaded.problems);
@@ -228,7 +236,7 @@ int runRender(const RenderCommand& cmd) {
         return fail(cmd.path + ": cannot load (" +
                     std::to_string(loaded.problems.count(core::Severity::Error)) + " error(s))");
     const int sceneIndex = loaded.model.defaultScene;
-    const auto view = chooseView(cmd, loaded.model, sceneIndex, *env, error);
+    const auto view = chooseView(cmd, loaded.model, sceneIndex, env, error);
     if (!view) return fail(error);
     const auto pixels = renderStill(
         loaded.model, cmd,
@@ -239,16 +247,27 @@ int runRender(const RenderCommand& cmd) {
                 glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
                 glClear(GL_COLOR_BUFFER_BIT);
             }
-            render::drawInTiles(r, gpu, *view, render::tileLimit(env->maxTile));
+            render::drawInTiles(r, gpu, *view, render::tileLimit(env.maxTile));
             if (cmd.ui) {
                 t.bind();
                 drawModelPanel(cmd, loaded.model, sceneIndex, loaded.problems);
             }
             return t.readRgb();
         });
-    if (!pixels) return fail("cannot render " + cmd.path);
-    if (!writePng(cmd.output, cmd.width, cmd.height, *pixels, error)) return fail(error);
-    return kExitOk;
+    return finish(cmd, pixels, stop);
+}
+
+}  // namespace
+
+int runRender(const RenderCommand& cmd) {
+    if (auto why = unsupported(cmd)) return fail(*why);
+    if (auto why = outputProblem(cmd.output)) return fail(*why);
+    const auto env = readEnvironment("friche render");
+    if (!env) return kExitUsage;
+    // Ctrl+C or a service stop ends a render within a second, even one deep in
+    // a huge model, and leaves no half-written image.
+    const media::SignalStop stop(media::kCommandGrace);
+    return isScenario(cmd) ? runScenarioRender(cmd, *env, stop) : runModelRender(cmd, *env, stop);
 }
 
 }  // namespace friche::app

@@ -84,6 +84,9 @@ int runVideo(const VideoCommand& cmd) {
     if (auto why = outputProblem(cmd.output)) return fail(*why);
     const auto env = readEnvironment("friche video");
     if (!env) return kExitUsage;
+    // Ctrl+C or a service stop ends an export within a second: at the next
+    // frame, or by the watchdog if a load or a frame takes longer.
+    const media::SignalStop stop(media::kCommandGrace);
     std::string error;
     const auto loaded = loadStory(cmd.path, error);
     if (!loaded) return fail(error);
@@ -113,7 +116,6 @@ int runVideo(const VideoCommand& cmd) {
 
     render::ViewParams lit = env->look;
     lit.lighting = pictureLighting(lit.lighting, cmd, &story.scenario().site);
-    const media::SignalStop stop;
     Progress progress(frames->frames);
     const int drawn = drawFrames(
         story, *frames, *gl, lit, panels ? &*panels : nullptr,

@@ -709,14 +709,13 @@ void attractLoop(Viewer& v) {
 }
 
 void runLoop(Viewer& v) {
-    // A kiosk ignores quit requests, so SDL must not turn SIGTERM into one:
-    // a service stop (systemd) ends it here, cleanly.
-    const std::optional<media::SignalStop> stop =
-        v.kiosk ? std::make_optional<media::SignalStop>() : std::nullopt;
+    // Ctrl+C or a service stop (systemd) ends the viewer here, cleanly, after
+    // the turn in progress; a kiosk, which ignores quit requests, too.
+    const media::SignalStop stop;
     for (int turn = 0; !v.quit; ++turn) {
         if (v.hooks.beforeTurn) v.hooks.beforeTurn(turn);
-        if (stop && stop->requested()) {
-            v.kiosk->log("stopped by signal " + std::to_string(stop->signal()));
+        if (stop.requested()) {
+            if (v.kiosk) v.kiosk->log("stopped by signal " + std::to_string(stop.signal()));
             break;
         }
         if (v.session && v.session->idleExpired()) attractLoop(v);

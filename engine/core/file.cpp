@@ -5,6 +5,8 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <system_error>
 
 #include <fcntl.h>
@@ -12,8 +14,12 @@
 
 namespace friche::core {
 
-std::optional<std::vector<std::uint8_t>> readFile(const std::filesystem::path& path,
-                                                  std::string& error, std::uintmax_t maxBytes) {
+namespace {
+
+// The size of a regular file; nullopt with `error` for anything else (a
+// device, a pipe, a folder, a missing path).
+std::optional<std::uintmax_t> regularFileSize(const std::filesystem::path& path,
+                                              std::string& error) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) {
         error = "'" + path.string() + "' is not a readable file";
@@ -24,23 +30,47 @@ std::optional<std::vector<std::uint8_t>> readFile(const std::filesystem::path& p
         error = "cannot get the size of '" + path.string() + "': " + ec.message();
         return std::nullopt;
     }
-    if (size > maxBytes) {
-        error = "'" + path.string() + "' is " + std::to_string(size) +
-                " bytes, more than the limit of " + std::to_string(maxBytes);
-        return std::nullopt;
-    }
+    return size;
+}
+
+// `count` bytes from the start of `path`.
+std::optional<std::vector<std::uint8_t>> readBytes(const std::filesystem::path& path,
+                                                   std::uintmax_t count, std::string& error) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         error = "cannot open '" + path.string() + "'";
         return std::nullopt;
     }
-    std::vector<std::uint8_t> bytes(static_cast<std::size_t>(size));
-    if (size > 0 &&
-        !in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(size))) {
+    std::vector<std::uint8_t> bytes(static_cast<std::size_t>(count));
+    if (count > 0 &&
+        !in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(count))) {
         error = "cannot read '" + path.string() + "'";
         return std::nullopt;
     }
     return bytes;
+}
+
+}  // namespace
+
+std::optional<std::vector<std::uint8_t>> readFile(const std::filesystem::path& path,
+                                                  std::string& error, std::uintmax_t maxBytes) {
+    const std::optional<std::uintmax_t> size = regularFileSize(path, error);
+    if (!size) return std::nullopt;
+    if (*size > maxBytes) {
+        error = "'" + path.string() + "' is " + std::to_string(*size) +
+                " bytes, more than the limit of " + std::to_string(maxBytes);
+        return std::nullopt;
+    }
+    return readBytes(path, *size, error);
+}
+
+std::optional<std::vector<std::uint8_t>> readFileHead(const std::filesystem::path& path,
+                                                      std::size_t count, std::uintmax_t& size,
+                                                      std::string& error) {
+    const std::optional<std::uintmax_t> found = regularFileSize(path, error);
+    if (!found) return std::nullopt;
+    size = *found;
+    return readBytes(path, std::min<std::uintmax_t>(count, size), error);
 }
 
 namespace {
@@ -68,16 +98,52 @@ void syncFolder(const std::filesystem::path& folder) {
     ::close(fd);
 }
 
+std::mutex temporariesLock;
+std::map<std::filesystem::path, std::filesystem::path> temporaries;  // temporary -> output
+
 }  // namespace
 
-bool writeFileAtomically(const std::filesystem::path& path, std::string_view bytes,
-                         std::string& error) {
+std::filesystem::path temporaryPathFor(const std::filesystem::path& path) {
     std::filesystem::path temp = path;
     temp.replace_filename("." + path.filename().string() + ".partial-" +
                           std::to_string(::getpid()));
+    return temp;
+}
+
+void trackTemporary(const std::filesystem::path& temporary, const std::filesystem::path& output) {
+    const std::lock_guard lock(temporariesLock);
+    temporaries.emplace(temporary, output);
+}
+
+void untrackTemporary(const std::filesystem::path& temporary) {
+    const std::lock_guard lock(temporariesLock);
+    temporaries.erase(temporary);
+}
+
+std::vector<std::filesystem::path> removeTrackedTemporaries() {
+    const std::lock_guard lock(temporariesLock);
+    std::vector<std::filesystem::path> outputs;
+    for (const auto& [temporary, output] : temporaries) {
+        ::unlink(temporary.c_str());
+        outputs.push_back(output);
+    }
+    temporaries.clear();
+    return outputs;
+}
+
+bool writeFileAtomically(const std::filesystem::path& path, std::string_view bytes,
+                         std::string& error) {
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec)) {
+        error = "cannot write '" + path.string() + "': it is not a regular file";
+        return false;
+    }
+    const std::filesystem::path temp = temporaryPathFor(path);
+    trackTemporary(temp, path);
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) {
         error = systemError("create", temp);
+        untrackTemporary(temp);
         return false;
     }
     bool ok = writeAll(fd, bytes);
@@ -94,10 +160,9 @@ bool writeFileAtomically(const std::filesystem::path& path, std::string_view byt
         error = systemError("rename into place", path);
         ok = false;
     }
-    if (!ok) {
-        ::unlink(temp.c_str());
-        return false;
-    }
+    if (!ok) ::unlink(temp.c_str());
+    untrackTemporary(temp);
+    if (!ok) return false;
     syncFolder(path.parent_path());
     return true;
 }

@@ -5,6 +5,7 @@
 // decides whether a primitive needs tangents; variants are named by the scene).
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include <tiny_gltf.h>
@@ -24,8 +25,14 @@ void convertMaterials(const tinygltf::Model& in, scene::Model& out, core::Proble
 std::vector<EncodedImage> collectImages(tinygltf::Model& in, scene::Model& out,
                                         core::Problems& problems);
 
+// The bytes convertMeshes will allocate for vertices and indices, from the
+// accessors' declared counts, before anything is converted.
+std::uint64_t geometryCost(const tinygltf::Model& in);
+
 // Meshes and their primitives: attributes, indices, Draco, morph targets at
 // their default weights, generated normals and tangents, bounds, variants.
+// Nodes whose mesh is identical to an earlier one (see geometryCost) are
+// pointed at that one; theirs is left without primitives.
 void convertMeshes(const tinygltf::Model& in, scene::Model& out, core::Problems& problems);
 
 // Nodes (instancing, visibility), cameras, lights, scenes, variant names.

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "core/file.h"
+#include "core/memory.h"
 #include "io/gltf_convert.h"
 #include "io/gltf_meshopt.h"
 #include "io/gltf_parse.h"
@@ -46,14 +47,29 @@ bool checkRequiredExtensions(const tinygltf::Model& in, core::Problems& problems
     return ok;
 }
 
+// Refuses a model whose conversion would need more memory than there is: its
+// vertices and images twice (the model, then the GPU's copy, which software
+// OpenGL keeps in memory too), and the scratch of the largest image decode.
+bool fitsInMemory(const tinygltf::Model& in, const DecodePlan& images, const std::string& file,
+                  core::Problems& problems) {
+    const std::uint64_t needed = 2 * (gltf::geometryCost(in) + images.heldBytes) + images.peakBytes;
+    if (const std::uint64_t limit = core::memoryLimit(); needed > limit) {
+        problems.error("TOO_LARGE", file, core::needsMoreMemory(needed, limit));
+        return false;
+    }
+    return true;
+}
+
 void convert(tinygltf::Model& in, scene::Model& out, core::Problems& problems) {
     gltf::convertMaterials(in, out, problems);
     std::vector<EncodedImage> encoded = gltf::collectImages(in, out, problems);
+    const DecodePlan plan = planDecoding(encoded);
+    if (!fitsInMemory(in, plan, out.source, problems)) return;
     core::Problems imageProblems;
     {
         // Image decoding (the slowest part of a textured file) overlaps mesh
         // conversion; the jthread joins at the end of this block, even on a throw.
-        std::jthread images([&] { decodeImages(encoded, out.images, imageProblems); });
+        std::jthread images([&] { decodeImages(encoded, plan, out.images, imageProblems); });
         gltf::convertScene(in, out, problems);
         gltf::convertMeshes(in, out, problems);
     }

@@ -1,4 +1,9 @@
 // Meshes: glTF primitives into scene::Primitive arrays.
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
 #include "io/gltf_accessor.h"
 #include "io/gltf_convert.h"
 #include "io/gltf_draco.h"
@@ -155,14 +160,71 @@ bool convertPrimitive(const tinygltf::Model& in, const tinygltf::Mesh& mesh,
     return true;
 }
 
+// Identical meshes (the same accessors, mode and material in every primitive)
+// are converted once: a file of 30,000 meshes over one set of accessors must
+// not hold 30,000 copies of the same vertices. A mesh with morph targets or
+// primitive extensions (Draco, variants) is always converted on its own.
+std::optional<std::string> meshKey(const tinygltf::Mesh& mesh) {
+    if (!mesh.weights.empty()) return std::nullopt;
+    std::string key;
+    for (const tinygltf::Primitive& p : mesh.primitives) {
+        if (!p.targets.empty() || !p.extensions.empty()) return std::nullopt;
+        key += std::to_string(p.mode) + ' ' + std::to_string(p.indices) + ' ' +
+               std::to_string(p.material);
+        for (const auto& [semantic, accessor] : p.attributes)
+            key += ' ' + semantic + '=' + std::to_string(accessor);
+        key += ';';
+    }
+    return key;
+}
+
+// For each mesh, the first mesh identical to it (itself when it is the first).
+std::vector<int> firstIdentical(const tinygltf::Model& in) {
+    std::vector<int> first(in.meshes.size());
+    std::unordered_map<std::string, int> seen;
+    for (std::size_t m = 0; m < in.meshes.size(); ++m) {
+        first[m] = static_cast<int>(m);
+        if (const auto key = meshKey(in.meshes[m]))
+            first[m] = seen.emplace(*key, static_cast<int>(m)).first->second;
+    }
+    return first;
+}
+
+std::uint64_t accessorCount(const tinygltf::Model& in, int accessor) {
+    return accessor >= 0 && static_cast<std::size_t>(accessor) < in.accessors.size()
+               ? in.accessors[static_cast<std::size_t>(accessor)].count
+               : 0;
+}
+
 }  // namespace
 
+std::uint64_t geometryCost(const tinygltf::Model& in) {
+    // Per vertex: position, normal (generated when absent), a tangent, two UV
+    // sets, a colour, as scene::Primitive holds them.
+    constexpr std::uint64_t kVertexBytes = 12 + 12 + 16 + 8 + 8 + 16;
+    const std::vector<int> first = firstIdentical(in);
+    std::uint64_t bytes = 0;
+    for (std::size_t m = 0; m < in.meshes.size(); ++m) {
+        if (first[m] != static_cast<int>(m)) continue;
+        for (const tinygltf::Primitive& p : in.meshes[m].primitives) {
+            const std::uint64_t indices = accessorCount(in, p.indices);
+            std::uint64_t vertices = accessorCount(in, attributeOf(p, "POSITION"));
+            // Flat normals are generated per corner: every index becomes a vertex.
+            if (attributeOf(p, "NORMAL") < 0) vertices = std::max(vertices, indices);
+            bytes += vertices * kVertexBytes + indices * 4;
+        }
+    }
+    return bytes;
+}
+
 void convertMeshes(const tinygltf::Model& in, scene::Model& out, core::Problems& problems) {
+    const std::vector<int> first = firstIdentical(in);
     out.meshes.reserve(in.meshes.size());
     for (std::size_t m = 0; m < in.meshes.size(); ++m) {
         const tinygltf::Mesh& mesh = in.meshes[m];
         scene::Mesh& dst = out.meshes.emplace_back();
         dst.name = mesh.name;
+        if (first[m] != static_cast<int>(m)) continue;  // its nodes draw the first one
         dst.primitives.reserve(mesh.primitives.size());
         for (std::size_t i = 0; i < mesh.primitives.size(); ++i) {
             const tinygltf::Primitive& p = mesh.primitives[i];
@@ -188,6 +250,9 @@ void convertMeshes(const tinygltf::Model& in, scene::Model& out, core::Problems&
             dst.primitives.push_back(std::move(prim));
         }
     }
+    for (scene::Node& node : out.nodes)
+        if (node.mesh >= 0 && static_cast<std::size_t>(node.mesh) < first.size())
+            node.mesh = first[static_cast<std::size_t>(node.mesh)];
 }
 
 }  // namespace friche::io::gltf

@@ -5,9 +5,10 @@
 //   std::vector<scene::Image> images(jobs.size());
 //   io::decodeImages(jobs, images, problems);   // failures are warnings, width stays 0
 //
-// The header is read first (stbi_info_from_memory) and an absurd size is
-// refused before any pixel memory is allocated, so a hostile header cannot
-// make us allocate gigabytes.
+// The headers are read first (stbi_info_from_memory): an absurd size is
+// refused, and what the images will cost is known (planDecoding), before any
+// pixel memory is allocated, so a hostile header cannot make us allocate
+// gigabytes.
 #pragma once
 
 #include <cstddef>
@@ -23,9 +24,13 @@ namespace friche::io {
 
 // Largest side we decode: the largest texture any GPU we target accepts.
 inline constexpr int kMaxImageSide = 16384;
-// Most pixels one file's images may decode to together (2 GiB of RGBA8): 32
-// textures of 4096 x 4096, far beyond a site model, far below a hostile file.
-inline constexpr std::size_t kMaxTotalPixels = std::size_t{1} << 29;
+// Most pixels one file's images keep together (1 GiB of RGBA8, 64 textures of
+// 4096 x 4096): beyond it the largest images are halved until they fit, so
+// four 16384 x 8192 images in a 2 MB file cannot take gigabytes.
+inline constexpr std::uint64_t kMaxTotalPixels = std::uint64_t{1} << 28;
+// Images larger than this are decoded one at a time: decoding takes about
+// twice the decoded size in scratch memory.
+inline constexpr std::uint64_t kMaxConcurrentPixels = std::uint64_t{1} << 22;
 
 struct EncodedImage {
     std::string where;  // JSON pointer or file, for the warning
@@ -33,14 +38,32 @@ struct EncodedImage {
     std::vector<std::uint8_t> bytes;
 };
 
-// Decodes one image into `out` (RGBA8). On failure returns false with `reason`
-// set and leaves `out` without pixels.
-bool decodeImage(std::span<const std::uint8_t> bytes, scene::Image& out, std::string& reason);
+// What decoding a file's images will take, from their headers alone.
+struct DecodePlan {
+    struct Entry {
+        int width = 0, height = 0;  // as the header says
+        int halvings = 0;           // times the decoded image is halved to fit the budget
+        std::string failure;        // not empty: not decoded, and why
+    };
+    std::vector<Entry> images;
+    std::uint64_t heldBytes = 0;  // every image's RGBA8 once decoded and halved
+    std::uint64_t peakBytes = 0;  // scratch on top of that while the largest one decodes
+};
 
-// Decodes images[i] from sources[i] for every i, on up to
-// hardware_concurrency threads. `images` must have sources.size() elements; their
-// names are left as they are. Each failure adds a warning naming `where` and
-// `label`; so does each image beyond kMaxTotalPixels.
+DecodePlan planDecoding(const std::vector<EncodedImage>& sources);
+
+// Decodes one image into `out` (RGBA8), halved `halvings` times (a 2 x 2 box
+// filter each time). On failure returns false with `reason` set and leaves
+// `out` without pixels.
+bool decodeImage(std::span<const std::uint8_t> bytes, scene::Image& out, std::string& reason,
+                 int halvings = 0);
+
+// Decodes images[i] from sources[i] for every i as `plan` says, on up to
+// hardware_concurrency threads (the largest images one at a time). `images`
+// must have sources.size() elements; their names are left as they are. Each
+// failure adds a warning naming `where` and `label`; so does each halving.
+void decodeImages(const std::vector<EncodedImage>& sources, const DecodePlan& plan,
+                  std::vector<scene::Image>& images, core::Problems& problems);
 void decodeImages(const std::vector<EncodedImage>& sources, std::vector<scene::Image>& images,
                   core::Problems& problems);
 

@@ -5,6 +5,8 @@
 #include <optional>
 #include <sstream>
 
+#include "core/json_shape.h"
+
 namespace friche::io::scenario_json {
 namespace {
 
@@ -26,30 +28,6 @@ std::string parseMessage(const std::string& what) {
     const std::size_t column = what.find(", column ");
     const std::size_t colon = what.find(": ", column == std::string::npos ? 0 : column);
     return colon == std::string::npos ? what : what.substr(colon + 2);
-}
-
-// The deepest nesting of arrays and objects in `text` (strings skipped), and
-// where it first went past `limit`: nlohmann's parser recurses once a level,
-// so a hostile file nested 100,000 deep would overflow the stack.
-std::optional<std::size_t> tooDeep(std::string_view text, int limit) {
-    int depth = 0;
-    bool inString = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > limit) return i;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return std::nullopt;
 }
 
 constexpr std::size_t kMaxIdLength = 64;
@@ -230,7 +208,13 @@ std::optional<std::string> Fields::string(std::string_view key, Required require
         expected(problems_, at(key), "a string", *v);
         return std::nullopt;
     }
-    return v->get<std::string>();
+    std::string text = v->get<std::string>();
+    // No text of a scenario or config needs one, and a path would be cut there.
+    if (text.find('\0') != std::string::npos) {
+        problems_.error("NUL_IN_STRING", at(key), "contains a NUL character (\\u0000)");
+        return std::nullopt;
+    }
+    return text;
 }
 
 std::optional<std::string> Fields::id(std::string_view key) const {
@@ -321,11 +305,12 @@ std::optional<glm::vec3> readVec3(const json& value, const std::string& pointer,
 
 bool parseJson(std::string_view text, const std::filesystem::path& file, json& root,
                core::Problems& problems) {
-    if (const auto at = tooDeep(text, kMaxJsonDepth)) {
+    if (const auto at = core::measureJson(text, core::kMaxJsonDepth).tooDeepAt) {
         const auto [line, column] = lineColumn(text, *at);
         problems.error("JSON_TOO_DEEP",
                        file.string() + ":" + std::to_string(line) + ":" + std::to_string(column),
-                       "arrays and objects nested more than " + std::to_string(kMaxJsonDepth) +
+                       "arrays and objects nested more than " +
+                           std::to_string(core::kMaxJsonDepth) +
                            " deep: no scenario or config needs that many");
         return false;
     }

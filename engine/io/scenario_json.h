@@ -31,12 +31,9 @@ enum class Required { No, Yes };
 // phases (a hotspot's, a fact's) is no longer.
 inline constexpr std::size_t kMaxPhases = 64;
 
-// Nesting deeper than this is refused before parsing.
-inline constexpr int kMaxJsonDepth = 64;
-
 // Parses `text` (read from `file`) into `root`. False with an error naming
 // the file, line and column: a syntax error, a truncated file, nesting
-// deeper than kMaxJsonDepth.
+// deeper than core::kMaxJsonDepth.
 bool parseJson(std::string_view text, const std::filesystem::path& file, json& root,
                core::Problems& problems);
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/file.h"
+#include "core/json_shape.h"
 #include "io/load.h"
 #include "io/scenario_loader.h"
 #include "io/scenario_models.h"
@@ -110,6 +111,12 @@ std::optional<ModelOutline> readModelOutline(const std::filesystem::path& path,
     if (ext != "gltf" && ext != "glb") return std::nullopt;
     const auto text = readGltfJson(path, error);
     if (!text) return std::nullopt;
+    if (const auto at = core::measureJson(*text, core::kMaxJsonDepth).tooDeepAt) {
+        error = "its glTF JSON nests arrays and objects more than " +
+                std::to_string(core::kMaxJsonDepth) + " deep (byte " + std::to_string(*at) +
+                " of the JSON) [JSON_TOO_DEEP]";
+        return std::nullopt;
+    }
     const auto document = nlohmann::json::parse(*text, nullptr, false);
     if (!document.is_object()) {
         error = "its glTF JSON does not parse";

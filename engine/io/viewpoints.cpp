@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/file.h"
+#include "core/json_shape.h"
 #include "io/scenario_json.h"
 #include "io/scenario_loader.h"
 
@@ -234,7 +235,11 @@ bool exportViewpoints(const fs::path& scenario, const std::vector<scene::View>& 
                       std::string& error) {
     const auto bytes = core::readFile(scenario, error, kMaxScenarioBytes);
     if (!bytes) return false;
-    const ordered_json root = ordered_json::parse(bytes->begin(), bytes->end(), nullptr, false);
+    // Edited since it was loaded, it may nest too deep for dump() below.
+    const std::string_view text(reinterpret_cast<const char*>(bytes->data()), bytes->size());
+    const bool tooDeep = core::measureJson(text, core::kMaxJsonDepth).tooDeepAt.has_value();
+    const ordered_json root =
+        tooDeep ? ordered_json() : ordered_json::parse(text.begin(), text.end(), nullptr, false);
     if (!root.is_object() || (root.contains("views") && !root["views"].is_array())) {
         error = scenario.string() + " is not a scenario with a list of views";
         return false;

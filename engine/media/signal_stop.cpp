@@ -2,9 +2,14 @@
 
 #include <atomic>
 #include <csignal>
+#include <cstdio>
+#include <cstdlib>
 #include <iterator>
+#include <thread>
 
 #include <signal.h>
+
+#include "core/file.h"
 
 namespace friche::media {
 
@@ -40,7 +45,38 @@ SignalStop::SignalStop() {
         sigaction(kSignals[i], &action, &previous[i]);
 }
 
+struct SignalStop::Watchdog {
+    std::atomic<bool> done{false};
+    std::thread thread;
+};
+
+SignalStop::SignalStop(std::chrono::milliseconds grace) : SignalStop() {
+    watchdog_ = std::make_unique<Watchdog>();
+    watchdog_->thread = std::thread([grace, &done = watchdog_->done] {
+        // Polled rather than woken: nothing a signal handler may call wakes a
+        // thread portably, and 50 ms of sleep costs nothing.
+        constexpr auto kPoll = std::chrono::milliseconds(50);
+        auto since = std::chrono::steady_clock::time_point::max();
+        while (!done.load()) {
+            std::this_thread::sleep_for(kPoll);
+            const int number = caught.load(std::memory_order_relaxed);
+            if (number == 0) continue;
+            const auto now = std::chrono::steady_clock::now();
+            if (since == std::chrono::steady_clock::time_point::max()) since = now;
+            if (now - since < grace || done.load()) continue;
+            for (const auto& output : core::removeTrackedTemporaries())
+                std::fprintf(stderr, "friche: stopped by signal %d; %s was not written\n", number,
+                             output.c_str());
+            std::_Exit(128 + number);
+        }
+    });
+}
+
 SignalStop::~SignalStop() {
+    if (watchdog_) {
+        watchdog_->done.store(true);
+        watchdog_->thread.join();
+    }
     for (std::size_t i = 0; i < std::size(kSignals); ++i)
         sigaction(kSignals[i], &previous[i], nullptr);
 }

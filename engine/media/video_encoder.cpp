@@ -1,7 +1,5 @@
 #include "media/video_encoder.h"
 
-#include <unistd.h>
-
 #include <string>
 #include <system_error>
 
@@ -13,6 +11,8 @@ extern "C" {
 #include <libavutil/log.h>
 #include <libswscale/swscale.h>
 }
+
+#include "core/file.h"
 
 namespace friche::media {
 
@@ -79,6 +79,7 @@ struct VideoEncoder::State {
         if (created) {
             std::error_code ec;
             fs::remove(temp, ec);
+            core::untrackTemporary(temp);
             created = false;
         }
     }
@@ -171,6 +172,7 @@ struct VideoEncoder::State {
             return fail(problems, "VIDEO_OPEN",
                         "cannot write the temporary file " + temp.string() + ": " + avError(err));
         created = true;
+        core::trackTemporary(temp, desc.path);
         // The index (moov) moves to the front when finished, so a browser can
         // start playing before the whole file has arrived.
         AVDictionary* options = nullptr;
@@ -257,11 +259,8 @@ std::unique_ptr<VideoEncoder> VideoEncoder::open(const VideoDesc& desc, core::Pr
 
     auto state = std::make_unique<State>();
     state->desc = desc;
-    // Hidden, beside the output (so the final rename stays on one file system and
-    // is atomic), and per process, so two exports to one name do not collide.
-    state->temp = desc.path;
-    state->temp.replace_filename("." + desc.path.filename().string() + ".partial-" +
-                                 std::to_string(::getpid()));
+    // Per process, so two exports to one name do not collide.
+    state->temp = core::temporaryPathFor(desc.path);
     if (!state->openEncoder(problems) || !state->openFile(problems)) return nullptr;
     return std::unique_ptr<VideoEncoder>(new VideoEncoder(std::move(state)));
 }
@@ -321,6 +320,7 @@ bool VideoEncoder::finish(core::Problems& problems) {
     if (ec)
         return s.fail(problems, "VIDEO_RENAME",
                       "cannot move " + s.temp.string() + " onto it: " + ec.message());
+    core::untrackTemporary(s.temp);
     s.created = false;
     s.temp.clear();
     s.phase = State::Phase::Finished;

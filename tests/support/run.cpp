@@ -6,8 +6,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <optional>
 
 namespace friche::test {
 
@@ -38,32 +40,43 @@ RunResult runProgram(const std::string& program, const std::vector<std::string>&
         _exit(127);
     }
     close(pipeFds[1]);
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeoutSeconds);
+    using Clock = std::chrono::steady_clock;
+    const auto start = Clock::now();
+    const auto deadline = start + std::chrono::seconds(timeoutSeconds);
+    const auto interruptAt = interrupt.afterMs >= 0
+                                 ? start + std::chrono::milliseconds(interrupt.afterMs)
+                                 : Clock::time_point::max();
     char buffer[4096];
-    bool interrupted = false;
+    std::optional<Clock::time_point> interrupted;
+    auto sendInterrupt = [&] {
+        kill(pid, interrupt.signal);
+        interrupted = Clock::now();
+    };
     for (;;) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                              deadline - std::chrono::steady_clock::now())
-                              .count();
-        if (left <= 0) {
+        const auto now = Clock::now();
+        if (now >= deadline) {
             result.timedOut = true;
             kill(pid, SIGKILL);
             break;
         }
+        if (interrupt.signal && !interrupted && now >= interruptAt) sendInterrupt();
+        const auto until = interrupted ? deadline : std::min(deadline, interruptAt);
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - now);
         pollfd pfd{pipeFds[0], POLLIN, 0};
-        if (poll(&pfd, 1, static_cast<int>(left)) <= 0) continue;
+        if (poll(&pfd, 1, static_cast<int>(left.count()) + 1) <= 0) continue;
         const ssize_t n = read(pipeFds[0], buffer, sizeof buffer);
         if (n <= 0) break;  // the child closed its end: it is exiting
         result.output.append(buffer, static_cast<std::size_t>(n));
-        if (interrupt.signal && !interrupted &&
-            result.output.find(interrupt.after) != std::string::npos) {
-            kill(pid, interrupt.signal);
-            interrupted = true;
-        }
+        if (interrupt.signal && !interrupted && interrupt.afterMs < 0 &&
+            result.output.find(interrupt.after) != std::string::npos)
+            sendInterrupt();
     }
     close(pipeFds[0]);
     int status = 0;
     waitpid(pid, &status, 0);
+    if (interrupted)
+        result.secondsAfterInterrupt =
+            std::chrono::duration<double>(Clock::now() - *interrupted).count();
     if (WIFEXITED(status) && !result.timedOut) result.exitCode = WEXITSTATUS(status);
     if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
     return result;

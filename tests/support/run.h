@@ -11,14 +11,17 @@ struct RunResult {
     int exitCode = -1;  // -1: killed by a signal or by the time limit
     int signal = 0;     // the signal that ended it, 0 if it exited
     bool timedOut = false;
-    std::string output;  // stdout and stderr together
+    std::string output;                 // stdout and stderr together
+    double secondsAfterInterrupt = -1;  // from the Interrupt's signal to the end
 };
 
 // Sends `signal` to the program once its output first contains `after` (a
-// user pressing Ctrl+C partway through).
+// user pressing Ctrl+C partway through), or `afterMs` after it started when
+// that is set.
 struct Interrupt {
     std::string after;
     int signal = 0;
+    int afterMs = -1;
 };
 
 // Runs FRICHE_BINARY with `args` (no shell), under SDL's offscreen video driver.
