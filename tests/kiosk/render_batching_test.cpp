@@ -78,4 +78,10 @@ TEST(RenderBatching, ManyNodesTakeFewDrawCallsAndKeepTheirLooks) {
     view.looks = looks;
     renderer->draw(*gpu, view);
     EXPECT_EQ(renderer->stats().drawCalls, asModelled + 3);
+
+    // Every node absent: nothing is drawn, however the batches fall.
+    const std::vector<scene::NodeLook> absent(kNodes, {.opacity = 0.0f});
+    view.looks = absent;
+    renderer->draw(*gpu, view);
+    EXPECT_EQ(renderer->stats().drawCalls, 0);
 }
