@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "scene/batches.h"
 #include "scene/draw_list.h"
 
 namespace friche::render {
@@ -83,20 +84,21 @@ void uploadIndices(const scene::Primitive& p, GpuPrimitive& gpu) {
     gpu.vao.indices(gpu.indices);
 }
 
-bool indicesInRange(const scene::Primitive& p) {
-    return std::all_of(p.indices.begin(), p.indices.end(),
-                       [n = p.positions.size()](std::uint32_t i) { return i < n; });
-}
-
-GpuPrimitive uploadPrimitive(const scene::Primitive& p, const std::string& where,
-                             core::Problems& problems) {
+// A primitive without its buffers: what a primitive drawn only in batches keeps.
+GpuPrimitive describePrimitive(const scene::Primitive& p) {
     GpuPrimitive gpu;
     gpu.mode = glMode(p.mode);
     gpu.material = p.material;
     gpu.variantMaterials = p.variantMaterials;
     gpu.bounds = p.bounds;
+    return gpu;
+}
+
+GpuPrimitive uploadPrimitive(const scene::Primitive& p, const std::string& where,
+                             core::Problems& problems) {
+    GpuPrimitive gpu = describePrimitive(p);
     if (p.positions.empty()) return gpu;
-    if (!indicesInRange(p)) {
+    if (!scene::indicesInRange(p)) {
         // The loader validates indices; this guards the GPU against a bug upstream.
         problems.warning("INDEX_OUT_OF_RANGE", where,
                          "an index exceeds the vertex count; not drawn");
@@ -258,21 +260,71 @@ GpuLight uploadLight(const scene::Light& light, const glm::mat4& world) {
     return g;
 }
 
-GpuScene uploadScene(const scene::Model& model, int sceneIndex) {
+// Which of the model's primitives the scenes draw on their own, and which
+// only inside batches (those need no buffers of their own).
+struct PrimitiveUse {
+    std::vector<std::vector<bool>> alone, batched;  // [mesh][primitive]
+    explicit PrimitiveUse(const scene::Model& model) {
+        for (const scene::Mesh& m : model.meshes) {
+            alone.emplace_back(m.primitives.size(), false);
+            batched.emplace_back(m.primitives.size(), false);
+        }
+    }
+};
+
+GpuDrawItem looseItem(const scene::Model& model, const scene::DrawItem& item) {
+    const scene::Primitive& p = model.meshes[static_cast<std::size_t>(item.mesh)]
+                                    .primitives[static_cast<std::size_t>(item.primitive)];
+    return {.mesh = item.mesh,
+            .primitive = item.primitive,
+            .node = item.node,
+            .world = item.world,
+            .normalMatrix = glm::transpose(glm::inverse(glm::mat3(item.world))),
+            .bounds = p.bounds.transformed(item.world),
+            .mirrored = item.mirrored};
+}
+
+GpuBatch uploadBatch(const scene::Model& model, const std::vector<scene::DrawItem>& items,
+                     const std::vector<std::size_t>& members, const std::string& where,
+                     core::Problems& problems) {
+    const scene::MergedBatch merged = scene::mergeBatch(model, items, members);
+    GpuBatch batch;
+    batch.geometry = uploadPrimitive(merged.primitive, where, problems);
+    std::uint32_t first = 0;
+    for (std::size_t k = 0; k < members.size(); ++k) {
+        batch.members.push_back({.node = items[members[k]].node,
+                                 .first = static_cast<GLsizei>(first),
+                                 .count = static_cast<GLsizei>(merged.ends[k] - first),
+                                 .bounds = merged.bounds[k]});
+        first = merged.ends[k];
+    }
+    return batch;
+}
+
+GpuScene uploadScene(const scene::Model& model, int sceneIndex, PrimitiveUse& use,
+                     core::Problems& problems) {
     GpuScene s;
-    for (const scene::DrawItem& item : scene::buildDrawList(model, sceneIndex)) {
-        const scene::Primitive& p = model.meshes[static_cast<std::size_t>(item.mesh)]
-                                        .primitives[static_cast<std::size_t>(item.primitive)];
-        const scene::Bounds world = p.bounds.transformed(item.world);
-        s.items.push_back({.mesh = item.mesh,
-                           .primitive = item.primitive,
-                           .node = item.node,
-                           .world = item.world,
-                           .normalMatrix = glm::transpose(glm::inverse(glm::mat3(item.world))),
-                           .bounds = world,
-                           .center = world.center(),
-                           .mirrored = item.mirrored});
-        s.bounds.extend(world);
+    const std::vector<scene::DrawItem> items = scene::buildDrawList(model, sceneIndex);
+    const scene::Batching plan = scene::planBatches(model, items);
+    for (std::size_t i : plan.loose) {
+        const scene::DrawItem& item = items[i];
+        use.alone[static_cast<std::size_t>(item.mesh)][static_cast<std::size_t>(item.primitive)] =
+            true;
+        s.items.push_back(looseItem(model, item));
+        s.bounds.extend(s.items.back().bounds);
+    }
+    for (const std::vector<std::size_t>& members : plan.batches) {
+        for (std::size_t i : members)
+            use.batched[static_cast<std::size_t>(items[i].mesh)]
+                       [static_cast<std::size_t>(items[i].primitive)] = true;
+        const std::string where = "/scenes/" + std::to_string(sceneIndex) + "/batches/" +
+                                  std::to_string(s.batches.size());
+        GpuBatch& batch =
+            s.batches.emplace_back(uploadBatch(model, items, members, where, problems));
+        s.items.push_back({.batch = static_cast<int>(s.batches.size() - 1),
+                           .bounds = batch.geometry.bounds,
+                           .mirrored = items[members.front()].mirrored});
+        s.bounds.extend(batch.geometry.bounds);
     }
     for (const scene::NodeWorld& nw : scene::visibleNodes(model, sceneIndex)) {
         const int light = model.nodes[static_cast<std::size_t>(nw.node)].light;
@@ -288,12 +340,20 @@ GpuScene uploadScene(const scene::Model& model, int sceneIndex) {
 GpuModel GpuModel::upload(const scene::Model& model, const Fallbacks& fallbacks,
                           core::Problems& problems) {
     GpuModel gpu;
+    PrimitiveUse use(model);
+    for (int s = 0; s < static_cast<int>(model.scenes.size()); ++s)
+        gpu.scenes.push_back(uploadScene(model, s, use, problems));
     for (std::size_t m = 0; m < model.meshes.size(); ++m) {
         auto& prims = gpu.meshes.emplace_back();
         for (std::size_t p = 0; p < model.meshes[m].primitives.size(); ++p) {
+            const scene::Primitive& primitive = model.meshes[m].primitives[p];
+            if (use.batched[m][p] && !use.alone[m][p]) {
+                prims.push_back(describePrimitive(primitive));
+                continue;
+            }
             const std::string where =
                 "/meshes/" + std::to_string(m) + "/primitives/" + std::to_string(p);
-            prims.push_back(uploadPrimitive(model.meshes[m].primitives[p], where, problems));
+            prims.push_back(uploadPrimitive(primitive, where, problems));
         }
     }
     for (const scene::Sampler& s : model.samplers)
@@ -302,10 +362,13 @@ GpuModel GpuModel::upload(const scene::Model& model, const Fallbacks& fallbacks,
     for (const scene::Material& m : model.materials)
         gpu.materials.push_back(uploadMaterial(m, cache));
     gpu.defaultMaterial = uploadMaterial(scene::Material{}, cache);
-    for (int s = 0; s < static_cast<int>(model.scenes.size()); ++s)
-        gpu.scenes.push_back(uploadScene(model, s));
     gpu.variants = static_cast<int>(model.variants.size());
     return gpu;
+}
+
+const GpuPrimitive& GpuModel::primitive(const GpuScene& scene, const GpuDrawItem& item) const {
+    if (item.batch >= 0) return scene.batches[static_cast<std::size_t>(item.batch)].geometry;
+    return meshes[static_cast<std::size_t>(item.mesh)][static_cast<std::size_t>(item.primitive)];
 }
 
 const GpuMaterial& GpuModel::material(const GpuPrimitive& p, int variant) const {

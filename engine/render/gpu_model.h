@@ -1,8 +1,8 @@
 // A model's GPU side: buffers, vertex arrays, textures, samplers, materials and
-// per-scene draw lists, made once by Renderer::upload from a scene::Model,
-// which may be dropped afterwards. Move-only; owned by the caller, drawn by the
-// Renderer that made it (it refers to that renderer's fallback textures, so it
-// must not outlive it).
+// per-scene draw lists (small primitives of many nodes batched, scene/batches.h),
+// made once by Renderer::upload from a scene::Model, which may be dropped
+// afterwards. Move-only; owned by the caller, drawn by the Renderer that made
+// it (it refers to that renderer's fallback textures, so it must not outlive it).
 //
 // Its members are the renderer's business: other code asks sceneCount() and
 // variantCount() and otherwise only passes it back to Renderer::draw.
@@ -55,14 +55,26 @@ struct GpuMaterial {
     bool unlit = false;
 };
 
+// Small primitives of many nodes, already in world space, drawn as one
+// (scene/batches.h); a run of members that share a look is one draw call.
+struct GpuBatch {
+    struct Member {
+        int node = -1;                 // the model node, for its look (scene::NodeLook)
+        GLsizei first = 0, count = 0;  // its indices in `geometry`
+        scene::Bounds bounds;          // world space
+    };
+    GpuPrimitive geometry;
+    std::vector<Member> members;  // in index order
+};
+
 struct GpuDrawItem {
     int mesh = -1;
     int primitive = -1;
-    int node = -1;  // the model node it draws, for per-node looks (scene::NodeLook)
+    int node = -1;   // the model node it draws, for per-node looks (scene::NodeLook)
+    int batch = -1;  // >= 0: draws GpuScene::batches[batch] instead (mesh, primitive, node unused)
     glm::mat4 world{1.0f};
     glm::mat3 normalMatrix{1.0f};
-    scene::Bounds bounds;    // world space, for culling
-    glm::vec3 center{0.0f};  // world bounds centre, for sorting blended surfaces
+    scene::Bounds bounds;  // world space, for culling
     bool mirrored = false;
 };
 
@@ -77,6 +89,7 @@ struct GpuLight {
 
 struct GpuScene {
     std::vector<GpuDrawItem> items;
+    std::vector<GpuBatch> batches;
     std::vector<GpuLight> lights;
     scene::Bounds bounds;  // world space, of every item
 };
@@ -103,6 +116,8 @@ public:
     int variantCount() const { return variants; }
     // The material a primitive draws with in `variant` (-1: default materials).
     const GpuMaterial& material(const GpuPrimitive& p, int variant) const;
+    // What an item of `scene` draws: its mesh's primitive, or its batch.
+    const GpuPrimitive& primitive(const GpuScene& scene, const GpuDrawItem& item) const;
 
     std::vector<std::vector<GpuPrimitive>> meshes;  // [mesh][primitive]
     std::vector<GpuMaterial> materials;

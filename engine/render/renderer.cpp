@@ -55,16 +55,18 @@ int toneMapId(ToneMap t) {
     return t == ToneMap::Aces ? FRICHE_TONEMAP_ACES : FRICHE_TONEMAP_PBR_NEUTRAL;
 }
 
-// One primitive of one draw item, with the material it uses this frame.
+// One primitive of one draw item (or a run of a batch's members), with the
+// material it uses this frame.
 struct Queued {
     const GpuDrawItem* item;
     const GpuPrimitive* primitive;
     const GpuMaterial* material;
     float viewDepth;  // view-space z of the item's bounds centre (negative in front)
     int materialKey;  // the material's index: indices, not addresses, keep the order reproducible
-    const scene::NodeLook* look;  // the scenario's look of its node; nullptr: as modelled
-    scene::Bounds bounds;         // world space, moved with the node (NodeLook::moved)
-    bool cut = false;             // the section plane crosses it
+    const scene::NodeLook* look;   // the scenario's look of its node; nullptr: as modelled
+    scene::Bounds bounds;          // world space, moved with the node (NodeLook::moved)
+    bool cut = false;              // the section plane crosses it
+    GLsizei first = 0, count = 0;  // the primitive's indices (or vertices) drawn
 
     glm::mat4 world() const {
         return look && look->moved ? *look->moved * item->world : item->world;
@@ -111,42 +113,81 @@ Side sideOf(const glm::vec4& plane, const scene::Bounds& b) {
     return beyond == 0 ? Side::Kept : beyond == 8 ? Side::Cut : Side::Across;
 }
 
-const scene::NodeLook* nodeLook(const ViewParams& view, const GpuDrawItem& item) {
-    const auto node = static_cast<std::size_t>(item.node);
-    return item.node >= 0 && node < view.looks.size() ? &view.looks[node] : nullptr;
+const scene::NodeLook* nodeLook(const ViewParams& view, int node) {
+    const auto index = static_cast<std::size_t>(node);
+    return node >= 0 && index < view.looks.size() ? &view.looks[index] : nullptr;
 }
+
+bool sameLook(const scene::NodeLook* a, const scene::NodeLook* b) {
+    return a == b || (a && b && *a == *b);
+}
+
+// What a queue is built from: the view, and which of the two queues' purposes.
+struct QueueBuilder {
+    const GpuModel& model;
+    const ViewParams& view;
+    bool shadowCasters;
+    glm::mat4 viewProjection = view.projection * view.view;
+    Queues q{};
+
+    // Queues indices [first, first + count) of `p`, drawn for `item` with `look`;
+    // `bounds` as modelled, world space.
+    void add(const GpuDrawItem& item, const GpuPrimitive& p, const scene::NodeLook* look,
+             const scene::Bounds& modelled, GLsizei first, GLsizei count) {
+        const bool moved = look && look->moved;
+        const scene::Bounds bounds = moved ? modelled.transformed(*look->moved) : modelled;
+        if (!shadowCasters && !mayBeVisible(viewProjection, bounds)) return;
+        if (look && !(shadowCasters ? look->castsShadow() : look->drawn())) return;
+        const Side side =
+            view.section && bounds.valid() ? sideOf(*view.section, bounds) : Side::Kept;
+        if (side == Side::Cut || count == 0) return;
+        const GpuMaterial& m = model.material(p, view.variant);
+        const float depth = (view.view * glm::vec4(bounds.center(), 1.0f)).z;
+        const int key =
+            &m == &model.defaultMaterial ? -1 : static_cast<int>(&m - model.materials.data());
+        const bool blended = m.alphaMode == scene::AlphaMode::Blend || (look && look->blended());
+        (blended ? q.blended : q.opaque)
+            .push_back(
+                {&item, &p, &m, depth, key, look, bounds, side == Side::Across, first, count});
+    }
+
+    // A batch's members in runs that share a look: one draw call when the
+    // scenario shows them alike, as many as it must when it does not.
+    void addBatch(const GpuDrawItem& item, const GpuBatch& batch) {
+        const auto& members = batch.members;
+        for (std::size_t i = 0; i < members.size();) {
+            const scene::NodeLook* look = nodeLook(view, members[i].node);
+            scene::Bounds bounds;
+            std::size_t end = i;
+            for (; end < members.size() && sameLook(look, nodeLook(view, members[end].node)); ++end)
+                bounds.extend(members[end].bounds);
+            const GpuBatch::Member& last = members[end - 1];
+            add(item, batch.geometry, look, bounds, members[i].first,
+                last.first + last.count - members[i].first);
+            i = end;
+        }
+    }
+};
 
 // What the view draws (culled to it), or what casts the sun's shadows (`shadowCasters`:
 // culled per cascade later, and without the scenario's ghosts and absent nodes).
 Queues buildQueues(const GpuModel& model, const GpuScene& scene, const ViewParams& view,
                    bool shadowCasters) {
-    Queues q;
-    const glm::mat4 viewProjection = view.projection * view.view;
+    QueueBuilder builder{.model = model, .view = view, .shadowCasters = shadowCasters};
     for (const GpuDrawItem& item : scene.items) {
-        const scene::NodeLook* look = nodeLook(view, item);
-        const bool moved = look && look->moved;
-        const scene::Bounds bounds = moved ? item.bounds.transformed(*look->moved) : item.bounds;
-        if (!shadowCasters && !mayBeVisible(viewProjection, bounds)) continue;
-        if (look && !(shadowCasters ? look->castsShadow() : look->drawn())) continue;
-        const Side side =
-            view.section && bounds.valid() ? sideOf(*view.section, bounds) : Side::Kept;
-        if (side == Side::Cut) continue;
-        const GpuPrimitive& p = model.meshes[static_cast<std::size_t>(item.mesh)]
-                                            [static_cast<std::size_t>(item.primitive)];
-        if (p.count == 0) continue;
-        const GpuMaterial& m = model.material(p, view.variant);
-        const float depth = (view.view * glm::vec4(moved ? bounds.center() : item.center, 1.0f)).z;
-        const int key =
-            &m == &model.defaultMaterial ? -1 : static_cast<int>(&m - model.materials.data());
-        const bool blended = m.alphaMode == scene::AlphaMode::Blend || (look && look->blended());
-        (blended ? q.blended : q.opaque)
-            .push_back({&item, &p, &m, depth, key, look, bounds, side == Side::Across});
+        if (item.batch >= 0) {
+            builder.addBatch(item, scene.batches[static_cast<std::size_t>(item.batch)]);
+        } else {
+            const GpuPrimitive& p = model.primitive(scene, item);
+            builder.add(item, p, nodeLook(view, item.node), item.bounds, 0, p.count);
+        }
     }
+    Queues& q = builder.q;
     // Opaque: grouped by material, then geometry, to change the least state.
     std::stable_sort(q.opaque.begin(), q.opaque.end(), [](const Queued& a, const Queued& b) {
         if (a.materialKey != b.materialKey) return a.materialKey < b.materialKey;
-        return std::tie(a.item->mesh, a.item->primitive) <
-               std::tie(b.item->mesh, b.item->primitive);
+        return std::tie(a.item->batch, a.item->mesh, a.item->primitive) <
+               std::tie(b.item->batch, b.item->mesh, b.item->primitive);
     });
     // Blended: back to front (the most negative view z first).
     std::stable_sort(q.blended.begin(), q.blended.end(),
@@ -154,11 +195,13 @@ Queues buildQueues(const GpuModel& model, const GpuScene& scene, const ViewParam
     return q;
 }
 
-void drawPrimitive(const GpuPrimitive& p) {
+void drawPrimitive(const GpuPrimitive& p, GLsizei first, GLsizei count) {
     if (p.indices) {
-        glDrawElements(p.mode, p.count, p.indexType, nullptr);
+        const std::size_t size = p.indexType == GL_UNSIGNED_SHORT ? 2 : 4;
+        glDrawElements(p.mode, count, p.indexType,
+                       reinterpret_cast<const void*>(static_cast<std::size_t>(first) * size));
     } else {
-        glDrawArrays(p.mode, 0, p.count);
+        glDrawArrays(p.mode, first, count);
     }
 }
 
@@ -319,7 +362,7 @@ void Renderer::Impl::drawShadows(const Queues& casters, const Frame& frame) {
             }
             p.shadow.set(p.caster.model, q.world());
             q.primitive->vao.bind();
-            drawPrimitive(*q.primitive);
+            drawPrimitive(*q.primitive, q.first, q.count);
             ++stats.shadowDrawCalls;
         }
     }
@@ -432,7 +475,7 @@ void Renderer::Impl::drawQueue(const std::vector<Queued>& queue, BoundState& bou
         }
         pbr.set(programs->material.model, q.world());
         pbr.set(programs->material.normalMatrix, q.normalMatrix());
-        drawPrimitive(*q.primitive);
+        drawPrimitive(*q.primitive, q.first, q.count);
         ++stats.drawCalls;
     }
 }

@@ -1,5 +1,6 @@
 #include "scene/draw_list.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace friche::scene {
@@ -71,6 +72,11 @@ std::size_t triangleCount(const Primitive& p) {
         default:
             return 0;
     }
+}
+
+bool indicesInRange(const Primitive& p) {
+    return std::all_of(p.indices.begin(), p.indices.end(),
+                       [n = p.positions.size()](std::uint32_t i) { return i < n; });
 }
 
 Stats computeStats(const Model& model, const std::vector<DrawItem>& items) {

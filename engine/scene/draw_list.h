@@ -39,4 +39,7 @@ Stats computeStats(const Model& model, const std::vector<DrawItem>& items);
 // Triangles a primitive draws (0 for points and lines).
 std::size_t triangleCount(const Primitive& p);
 
+// Whether every index names one of the primitive's vertices.
+bool indicesInRange(const Primitive& p);
+
 }  // namespace friche::scene

@@ -1,0 +1,87 @@
+// The renderer in-process on llvmpipe: a model of very many small nodes takes
+// few draw calls (they are batched), and a scenario's per-node looks still
+// reach each node, splitting a batch only where looks differ.
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+#include "app/platform.h"
+#include "render/gpu_model.h"
+#include "render/offscreen.h"
+#include "render/renderer.h"
+#include "scene/depth_range.h"
+#include "scene/draw_list.h"
+#include "scene/view_state.h"
+
+using namespace friche;
+
+namespace {
+
+constexpr int kNodes = 100000;
+constexpr int kSize = 64;
+
+// `n` one-triangle nodes in a row, each with its own mesh: the worst case
+// before batching, one draw call per node and pass.
+scene::Model triangleNodes(int n) {
+    scene::Model m;
+    scene::Primitive tri;
+    tri.positions = {{0, 0, 0}, {1, 0, 0}, {0, 1, 0}};
+    tri.bounds = scene::Bounds::of({0, 0, 0}, {1, 1, 0});
+    m.scenes.push_back({"s", {}});
+    for (int i = 0; i < n; ++i) {
+        m.meshes.push_back({"tri", {tri}});
+        scene::Node node;
+        node.mesh = i;
+        node.local = glm::translate(glm::mat4(1), glm::vec3(2.0f * static_cast<float>(i), 0, 0));
+        m.nodes.push_back(node);
+        m.scenes[0].nodes.push_back(i);
+    }
+    return m;
+}
+
+}  // namespace
+
+TEST(RenderBatching, ManyNodesTakeFewDrawCallsAndKeepTheirLooks) {
+    core::Problems problems;
+    auto platform = app::Platform::open({.title = "batching", .headless = true}, problems);
+    ASSERT_TRUE(platform);
+    auto renderer = render::Renderer::create(problems);
+    ASSERT_TRUE(renderer);
+    auto target = render::OffscreenTarget::create(kSize, kSize, problems);
+    ASSERT_TRUE(target);
+    const scene::Model model = triangleNodes(kNodes);
+    auto gpu = renderer->upload(model, problems);
+    const scene::Bounds bounds = scene::worldBounds(model, scene::buildDrawList(model, 0));
+    scene::OrbitCamera camera;
+    camera.frame(bounds, 1.0f);
+    const scene::CameraView eye = scene::orbitView(scene::withDepthRange(camera, bounds), 1.0f);
+    render::ViewParams view;
+    view.view = eye.view;
+    view.projection = eye.projection;
+    view.eye = eye.eye;
+    view.viewport = {0, 0, kSize, kSize};
+    view.lighting.shadows = false;  // the main pass is the one counted
+
+    target->bind();
+    renderer->draw(*gpu, view);
+    const int asModelled = renderer->stats().drawCalls;
+    EXPECT_GT(asModelled, 0);
+    EXPECT_LE(asModelled, 100) << "one draw call a node: not batched";
+
+    // Node 500 absent, node 700 ghosted: its batch is drawn in four runs
+    // (before 500, between them, 700 alone and blended, after 700).
+    std::vector<scene::NodeLook> looks(kNodes);
+    looks[500].opacity = 0.0f;
+    looks[700] = {.opacity = scene::kGhostOpacity, .ghost = 1.0f};
+    view.looks = looks;
+    renderer->draw(*gpu, view);
+    EXPECT_EQ(renderer->stats().drawCalls, asModelled + 3);
+
+    // Every node absent: nothing is drawn, however the batches fall.
+    const std::vector<scene::NodeLook> absent(kNodes, {.opacity = 0.0f});
+    view.looks = absent;
+    renderer->draw(*gpu, view);
+    EXPECT_EQ(renderer->stats().drawCalls, 0);
+}
