@@ -23,6 +23,10 @@
 //   FRICHE_MAX_TILE=WxH               stills larger than this are drawn in
 //                                     tiles (render/tiles.h); tests force
 //                                     tiling with it (default: what the GPU allows)
+//   FRICHE_IMPORT_MEMORY_MIB=N        what Assimp's child process may allocate,
+//   FRICHE_IMPORT_SECONDS=S           and how long it may take (read by
+//                                     io/import_child.h; default: 4 GiB or half
+//                                     the memory, 60 s); the tests make them small
 //
 //   auto env = app::readEnvironment("friche render");   // nullopt: said which variable, why
 //   render::ViewParams v = env->look;          // lighting and debug view
