@@ -12,6 +12,7 @@
 #endif
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
@@ -121,46 +122,76 @@ void limitChild(int resultFd, pid_t parent, const ImportLimits& limits) {
 
 // ---- friche's side ----------------------------------------------------------
 
-struct Collected {
-    std::vector<std::uint8_t> bytes;
-    bool timedOut = false;
-    bool tooLarge = false;
-};
+using Clock = std::chrono::steady_clock;
 
-// Reads the child's result as it is written (a pipe holds little, so the child
-// would block on a full one if friche waited for it to end first), until the
-// child closes its end or runs out of time.
-Collected collect(int fd, pid_t child, const ImportLimits& limits) {
-    using Clock = std::chrono::steady_clock;
-    const auto deadline = Clock::now() + std::chrono::duration<double>(limits.seconds);
-    // The result cannot be larger than what the child could hold.
-    const std::uint64_t maxBytes = limits.memoryMiB * (1ull << 20);
-    constexpr std::size_t kChunk = 1 << 20;
-    Collected c;
-    for (;;) {
-        const auto left =
-            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-        if (left <= 0) {
-            c.timedOut = true;
-            break;
+// The child's end of the pipe as the wire reader's source: buffered for the
+// small fields, straight into the model's memory for the large arrays. It
+// reads as the child writes (a pipe holds little, so the child would block on
+// a full one if friche waited for it to end first), until the deadline.
+class PipeSource : public ByteSource {
+public:
+    PipeSource(int fd, Clock::time_point deadline) : fd_(fd), deadline_(deadline) {}
+
+    bool read(std::span<std::uint8_t> out) override {
+        const std::size_t buffered = std::min(out.size(), end_ - at_);
+        std::copy_n(buffer_.begin() + static_cast<std::ptrdiff_t>(at_), buffered, out.begin());
+        at_ += buffered;
+        out = out.subspan(buffered);
+        while (!out.empty()) {
+            if (out.size() >= buffer_.size()) {  // large: no detour through the buffer
+                const std::size_t n = fill(out);
+                if (n == 0) return false;
+                out = out.subspan(n);
+                continue;
+            }
+            end_ = fill(buffer_);
+            at_ = std::min(end_, out.size());
+            if (end_ == 0) return false;
+            std::copy_n(buffer_.begin(), at_, out.begin());
+            out = out.subspan(at_);
         }
-        pollfd ready{fd, POLLIN, 0};
-        // EINTR: a signal friche handles (a SignalStop, SDL's quit); its flag
-        // is read after the load, which the time limit bounds.
-        if (poll(&ready, 1, static_cast<int>(std::min<long long>(left, 1000))) <= 0) continue;
-        const std::size_t size = c.bytes.size();
-        c.bytes.resize(size + kChunk);
-        const ssize_t n = read(fd, c.bytes.data() + size, kChunk);
-        c.bytes.resize(size + static_cast<std::size_t>(std::max<ssize_t>(n, 0)));
-        if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN)) break;
-        if (c.bytes.size() > maxBytes) {
-            c.tooLarge = true;
-            break;
+        return true;
+    }
+
+    // Reads to the end of the stream (the child's exit); the bytes found on
+    // the way, which a well-behaved child does not send.
+    std::uint64_t drain() {
+        std::uint64_t extra = end_ - at_;
+        at_ = end_;
+        while (const std::size_t n = fill(buffer_)) extra += n;
+        return extra;
+    }
+
+    bool timedOut() const { return timedOut_; }
+
+private:
+    // Some bytes into `out`, waiting for them up to the deadline; 0 at the
+    // end of the stream, on an error or past the deadline.
+    std::size_t fill(std::span<std::uint8_t> out) {
+        for (;;) {
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - Clock::now())
+                    .count();
+            if (left <= 0) {
+                timedOut_ = true;
+                return 0;
+            }
+            pollfd ready{fd_, POLLIN, 0};
+            // EINTR: a signal friche handles (a SignalStop, SDL's quit); its
+            // flag is read after the load, which the deadline bounds.
+            if (poll(&ready, 1, static_cast<int>(std::min<long long>(left, 1000))) <= 0) continue;
+            const ssize_t n = ::read(fd_, out.data(), out.size());
+            if (n > 0) return static_cast<std::size_t>(n);
+            if (n == 0 || (errno != EINTR && errno != EAGAIN)) return 0;
         }
     }
-    if (c.timedOut || c.tooLarge) kill(child, SIGKILL);
-    return c;
-}
+
+    int fd_;
+    Clock::time_point deadline_;
+    bool timedOut_ = false;
+    std::array<std::uint8_t, 1 << 16> buffer_{};
+    std::size_t at_ = 0, end_ = 0;
+};
 
 std::string signalName(int number) {
     const char* abbrev = sigabbrev_np(number);
@@ -168,20 +199,33 @@ std::string signalName(int number) {
            (abbrev != nullptr ? ", SIG" + std::string(abbrev) : std::string());
 }
 
-// What the child's end and its bytes mean, as problems in `result`.
-void interpret(const std::string& importer, const ImportLimits& limits, int status, Collected& c,
-               LoadResult& result) {
-    const std::string file = result.model.source;
+// How the import went, from what the child sent and how it ended.
+struct Outcome {
+    std::optional<LoadResult> result;  // the child's, read whole
+    std::string malformed;             // why not, when it sent something else
+    bool timedOut = false;
+    int status = 0;  // from waitpid
+};
+
+// The child's result, or an error naming the file and the importer.
+LoadResult interpret(const std::filesystem::path& path, const std::string& importer,
+                     const ImportLimits& limits, Outcome& o) {
+    const int status = o.status;
+    if (o.result && WIFEXITED(status) && WEXITSTATUS(status) == EXIT_SUCCESS)
+        return std::move(*o.result);
+    LoadResult failed;
+    failed.model.source = path.string();
+    const std::string& file = failed.model.source;
     const std::string cannot = "cannot read '" + file + "': ";
-    core::Problems& problems = result.problems;
-    if (c.timedOut) {
+    core::Problems& problems = failed.problems;
+    if (o.timedOut) {
         std::ostringstream seconds;
         seconds << limits.seconds;
         problems.error(
             "IMPORT_TIMEOUT", file,
             cannot + importer + " took longer than " + seconds.str() +
                 " s on this file and was stopped (FRICHE_IMPORT_SECONDS sets the limit)");
-    } else if (c.tooLarge || (WIFEXITED(status) && WEXITSTATUS(status) == kExitOutOfMemory)) {
+    } else if (WIFEXITED(status) && WEXITSTATUS(status) == kExitOutOfMemory) {
         problems.error("IMPORT_OUT_OF_MEMORY", file,
                        cannot + importer + " needed more than " + std::to_string(limits.memoryMiB) +
                            " MiB on this file (FRICHE_IMPORT_MEMORY_MIB sets the limit)");
@@ -195,18 +239,15 @@ void interpret(const std::string& importer, const ImportLimits& limits, int stat
                 "IMPORT_CRASHED", file,
                 cannot + importer + " crashed on this file (" + signalName(sig) +
                     (sig == SIGKILL ? ", perhaps the system's out-of-memory killer)" : ")"));
-    } else if (!WIFEXITED(status) || WEXITSTATUS(status) != EXIT_SUCCESS) {
+    } else if (WEXITSTATUS(status) != EXIT_SUCCESS) {
         problems.error("IMPORT_CRASHED", file,
                        cannot + importer + " ended with status " +
                            std::to_string(WEXITSTATUS(status)) + " and no result");
     } else {
-        std::string error;
-        if (auto back = readLoadResult(c.bytes, error))
-            result = std::move(*back);
-        else
-            problems.error("IMPORT_FAILED", file,
-                           cannot + importer + " handed back a malformed result: " + error);
+        problems.error("IMPORT_FAILED", file,
+                       cannot + importer + " handed back a malformed result: " + o.malformed);
     }
+    return failed;
 }
 
 }  // namespace
@@ -250,13 +291,22 @@ LoadResult importInChild(const std::filesystem::path& path, const std::string& i
     // A larger pipe: fewer round trips for a model of hundreds of megabytes.
     fcntl(fds[0], F_SETPIPE_SZ, 1 << 20);
 #endif
-    Collected collected = collect(fds[0], child, limits);
-    close(fds[0]);
-    int status = 0;
-    while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
+    PipeSource pipe(fds[0], Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                               std::chrono::duration<double>(limits.seconds)));
+    Outcome o;
+    // The result cannot be larger than what the child could hold.
+    o.result = readLoadResult(pipe, limits.memoryMiB << 20, o.malformed);
+    if (const std::uint64_t extra = pipe.drain(); extra > 0 && o.result) {
+        o.result.reset();
+        o.malformed = std::to_string(extra) + " bytes after the end mark";
     }
-    interpret(importer, limits, status, collected, result);
-    return result;
+    // The child has closed its end (it has ended) unless it ran out of time.
+    o.timedOut = pipe.timedOut();
+    if (o.timedOut) kill(child, SIGKILL);
+    close(fds[0]);
+    while (waitpid(child, &o.status, 0) < 0 && errno == EINTR) {
+    }
+    return interpret(path, importer, limits, o);
 }
 
 }  // namespace friche::io

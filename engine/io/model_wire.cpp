@@ -2,9 +2,11 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <concepts>
 #include <cstring>
+#include <new>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -215,7 +217,7 @@ private:
 
 class Reader {
 public:
-    explicit Reader(std::span<const std::uint8_t> bytes) : bytes_(bytes) {}
+    Reader(ByteSource& source, std::uint64_t maxBytes) : source_(source), maxBytes_(maxBytes) {}
 
     template <class... T>
     void operator()(T&... values) {
@@ -224,7 +226,6 @@ public:
 
     bool ok() const { return error_.empty(); }
     const std::string& error() const { return error_; }
-    std::size_t left() const { return bytes_.size() - at_; }
 
     void fail(const std::string& why) {
         if (ok()) error_ = why + " at byte " + std::to_string(at_);
@@ -246,18 +247,15 @@ private:
         } else if constexpr (kPlain<T>) {
             bytes(&v, sizeof v);
         } else if constexpr (std::is_same_v<T, std::string>) {
-            v.resize(count(1));
-            bytes(v.data(), v.size());
+            contiguous(v);
         } else if constexpr (IsOptional<T>::value) {
             bool present = false;
             one(present);
             v.reset();
             if (present) one(v.emplace());
         } else if constexpr (IsVector<T>::value) {
-            using E = typename T::value_type;
-            if constexpr (kPlain<E>) {
-                v.resize(count(sizeof(E)));
-                bytes(v.data(), v.size() * sizeof(E));
+            if constexpr (kPlain<typename T::value_type>) {
+                contiguous(v);
             } else {
                 // Grown one element at a time, so memory follows the bytes
                 // actually there, whatever the count claims.
@@ -270,13 +268,33 @@ private:
         }
     }
 
+    // A string or an array of numbers, read straight into its own memory (a
+    // second copy of a model of hundreds of megabytes costs as much as the
+    // pipe). Reserved whole, which costs address space only, and filled a
+    // step at a time, so a count that lies touches no more than what came.
+    template <class C>
+    void contiguous(C& c) {
+        using E = typename C::value_type;
+        constexpr std::size_t kStep = (std::size_t{4} << 20) / sizeof(E);
+        const std::size_t n = count(sizeof(E));
+        c.clear();
+        c.reserve(n);
+        for (std::size_t done = 0; done < n && ok();) {
+            const std::size_t step = std::min(n - done, kStep);
+            c.resize(done + step);
+            bytes(c.data() + done, step * sizeof(E));
+            done += step;
+        }
+    }
+
     // A count of elements of at least `elementBytes` each: never more than
-    // the bytes left could hold.
+    // what is left of the limit could hold.
     std::size_t count(std::size_t elementBytes) {
         std::uint64_t n = 0;
         bytes(&n, sizeof n);
-        if (n > left() / elementBytes) {
-            fail("a count of " + std::to_string(n) + " with " + std::to_string(left()) +
+        const std::uint64_t left = maxBytes_ - std::min(at_, maxBytes_);
+        if (n > left / elementBytes) {
+            fail("a count of " + std::to_string(n) + " with " + std::to_string(left) +
                  " bytes left");
             return 0;
         }
@@ -285,17 +303,33 @@ private:
 
     void bytes(void* out, std::size_t n) {
         if (!ok()) return;
-        if (n > left()) {
+        if (n > maxBytes_ - std::min(at_, maxBytes_) ||
+            !source_.read({static_cast<std::uint8_t*>(out), n})) {
             fail("the stream ends early");
             return;
         }
-        if (n > 0) std::memcpy(out, bytes_.data() + at_, n);
         at_ += n;
     }
 
-    std::span<const std::uint8_t> bytes_;
-    std::size_t at_ = 0;
+    ByteSource& source_;
+    std::uint64_t maxBytes_;
+    std::uint64_t at_ = 0;
     std::string error_;
+};
+
+class SpanSource : public ByteSource {
+public:
+    explicit SpanSource(std::span<const std::uint8_t> bytes) : bytes_(bytes) {}
+    bool read(std::span<std::uint8_t> out) override {
+        if (out.size() > bytes_.size()) return false;
+        std::copy_n(bytes_.begin(), out.size(), out.begin());
+        bytes_ = bytes_.subspan(out.size());
+        return true;
+    }
+    std::size_t left() const { return bytes_.size(); }
+
+private:
+    std::span<const std::uint8_t> bytes_;
 };
 
 }  // namespace
@@ -306,21 +340,35 @@ bool writeLoadResult(int fd, const LoadResult& result) {
     return out.finish();
 }
 
-std::optional<LoadResult> readLoadResult(std::span<const std::uint8_t> bytes, std::string& error) {
-    Reader in(bytes);
+std::optional<LoadResult> readLoadResult(ByteSource& source, std::uint64_t maxBytes,
+                                         std::string& error) {
+    Reader in(source, maxBytes);
     std::uint64_t magic = 0, end = 0;
     LoadResult result;
     std::vector<core::Problem> problems;
-    in(magic);
-    if (magic != kMagic) in.fail("not a friche model stream");
-    in(result.model, problems, end);
-    if (in.ok() && end != kEnd) in.fail("no end mark");
-    if (in.ok() && in.left() > 0) in.fail(std::to_string(in.left()) + " bytes after the end mark");
+    try {
+        in(magic);
+        if (magic != kMagic) in.fail("not a friche model stream");
+        in(result.model, problems, end);
+        if (in.ok() && end != kEnd) in.fail("no end mark");
+    } catch (const std::bad_alloc&) {  // friche itself cannot hold what the child could
+        in.fail("no memory left for the model");
+    }
     if (!in.ok()) {
         error = in.error();
         return std::nullopt;
     }
     for (core::Problem& p : problems) result.problems.add(std::move(p));
+    return result;
+}
+
+std::optional<LoadResult> readLoadResult(std::span<const std::uint8_t> bytes, std::string& error) {
+    SpanSource source(bytes);
+    auto result = readLoadResult(source, bytes.size(), error);
+    if (result && source.left() > 0) {
+        error = std::to_string(source.left()) + " bytes after the end mark";
+        return std::nullopt;
+    }
     return result;
 }
 

@@ -2,13 +2,14 @@
 // in a child process (io/import_child.h) to hand its result to friche.
 //
 //   writeLoadResult(pipeFd, result);                     // in the child
-//   auto back = readLoadResult(bytes, error);            // in friche: nullopt, error said
+//   auto back = readLoadResult(pipe, maxBytes, error);   // in friche: nullopt, error said
 //
 // Both ends are the same build of friche, so numbers go in the machine's own
 // layout. The reader still trusts nothing: a crashed or confused child can hand
-// over any prefix of a stream, so every count is checked against the bytes that
-// are left before anything is allocated, every enum and bool against its range,
-// and the stream must end exactly where the result does.
+// over any prefix of a stream, so every count is checked against what is left of
+// the limit before anything is allocated (and memory is touched only as bytes
+// arrive), every enum and bool against its range, and the stream must end with
+// its end mark.
 #pragma once
 
 #include <cstdint>
@@ -24,8 +25,20 @@ namespace friche::io {
 // False when a write fails (the reader went away).
 bool writeLoadResult(int fd, const LoadResult& result);
 
-// The result `bytes` hold, or nullopt with `error` saying what was wrong and at
-// which byte.
+// Where the reader's bytes come from (a pipe from the child, memory).
+class ByteSource {
+public:
+    virtual ~ByteSource() = default;
+    // Fills `out` whole; false when the stream ends or fails first.
+    virtual bool read(std::span<std::uint8_t> out) = 0;
+};
+
+// The result `source` holds, read up to its end mark and no more than
+// `maxBytes`, or nullopt with `error` saying what was wrong and at which byte.
+std::optional<LoadResult> readLoadResult(ByteSource& source, std::uint64_t maxBytes,
+                                         std::string& error);
+
+// The same from memory, which must end at the end mark.
 std::optional<LoadResult> readLoadResult(std::span<const std::uint8_t> bytes, std::string& error);
 
 }  // namespace friche::io

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "support/collada_text.h"
+
 namespace friche::test {
 
 // A Collada scene whose nodes nest `depth` deep, a triangle at the bottom:
@@ -16,16 +18,9 @@ inline std::string nestedCollada(int depth) {
     }
     return R"(<?xml version="1.0" encoding="utf-8"?>
 <COLLADA xmlns="http://www.collada.org/2005/11/COLLADASchema" version="1.4.1">
-  <library_geometries><geometry id="tri"><mesh>
-    <source id="pos"><float_array id="pa" count="9">0 0 0 1 0 0 0 1 0</float_array>
-      <technique_common><accessor source="#pa" count="3" stride="3">
-        <param name="X" type="float"/><param name="Y" type="float"/><param name="Z" type="float"/>
-      </accessor></technique_common></source>
-    <vertices id="v"><input semantic="POSITION" source="#pos"/></vertices>
-    <triangles count="1"><input semantic="VERTEX" source="#v" offset="0"/><p>0 1 2</p></triangles>
-  </mesh></geometry></library_geometries>
-  <library_visual_scenes><visual_scene id="s">)" +
-           open + R"(<instance_geometry url="#tri"/>)" + close +
+  )" + colladaTriangle("0 0 0 1 0 0 0 1 0") +
+           R"(  <library_visual_scenes><visual_scene id="s">)" + open +
+           R"(<instance_geometry url="#tri"/>)" + close +
            R"(</visual_scene></library_visual_scenes>
   <scene><instance_visual_scene url="#s"/></scene>
 </COLLADA>

@@ -16,6 +16,7 @@
 #include "io/load.h"
 #include "io/model_wire.h"
 #include "scene/draw_list.h"
+#include "support/collada_text.h"
 #include "support/hostile_models.h"
 #include "support/test_files.h"
 #include "support/wire_bytes.h"
@@ -161,14 +162,8 @@ TEST(AssimpIsolation, ColladaImageOutsideTheModelsFolderIsRefused) {
     <technique sid="t"><lambert><diffuse><texture texture="samp" texcoord="uv"/></diffuse></lambert></technique>
   </profile_COMMON></effect></library_effects>
   <library_materials><material id="mat"><instance_effect url="#fx"/></material></library_materials>
-  <library_geometries><geometry id="tri"><mesh>
-    <source id="pos"><float_array id="pa" count="9">0 0 0 1 0 0 0 1 0</float_array>
-      <technique_common><accessor source="#pa" count="3" stride="3">
-        <param name="X" type="float"/><param name="Y" type="float"/><param name="Z" type="float"/>
-      </accessor></technique_common></source>
-    <vertices id="v"><input semantic="POSITION" source="#pos"/></vertices>
-    <triangles count="1" material="m"><input semantic="VERTEX" source="#v" offset="0"/><p>0 1 2</p></triangles>
-  </mesh></geometry></library_geometries>
+  )" + test::colladaTriangle("0 0 0 1 0 0 0 1 0") +
+                                                                R"(
   <library_visual_scenes><visual_scene id="s"><node id="n">
     <instance_geometry url="#tri"><bind_material><technique_common>
       <instance_material symbol="m" target="#mat"/></technique_common></bind_material></instance_geometry>

@@ -10,6 +10,7 @@
 
 #include "io/load.h"
 #include "scene/draw_list.h"
+#include "support/collada_text.h"
 #include "support/test_files.h"
 
 namespace fs = std::filesystem;
@@ -182,14 +183,8 @@ std::string collada(const std::string& upAxis) {
     <diffuse><color>0.5 0.25 1 1</color></diffuse>
   </lambert></technique></profile_COMMON></effect></library_effects>
   <library_materials><material id="steel" name="steel"><instance_effect url="#fx"/></material></library_materials>
-  <library_geometries><geometry id="tri" name="tri"><mesh>
-    <source id="pos"><float_array id="pos-a" count="9">1 0 0 0 1 0 0 0 1</float_array>
-      <technique_common><accessor source="#pos-a" count="3" stride="3">
-        <param name="X" type="float"/><param name="Y" type="float"/><param name="Z" type="float"/>
-      </accessor></technique_common></source>
-    <vertices id="v"><input semantic="POSITION" source="#pos"/></vertices>
-    <triangles count="1" material="m"><input semantic="VERTEX" source="#v" offset="0"/><p>0 1 2</p></triangles>
-  </mesh></geometry></library_geometries>
+  )" + test::colladaTriangle("1 0 0 0 1 0 0 0 1") +
+           R"(
   <library_cameras><camera id="cam" name="cam"><optics><technique_common><perspective>
     <yfov>60</yfov><aspect_ratio>1.5</aspect_ratio><znear>0.1</znear><zfar>1000</zfar>
   </perspective></technique_common></optics></camera></library_cameras>
