@@ -23,7 +23,9 @@ inline std::filesystem::path freshDir() {
     return dir;
 }
 
+// Its folder made if need be.
 inline std::filesystem::path writeText(const std::filesystem::path& path, const std::string& text) {
+    std::filesystem::create_directories(path.parent_path());
     std::ofstream(path, std::ios::binary) << text;
     return path;
 }
