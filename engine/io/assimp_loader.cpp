@@ -32,6 +32,7 @@
 #include "io/import_child.h"
 #include "io/load.h"
 #include "io/model_folder.h"
+#include "io/model_wire.h"
 
 namespace friche::io {
 namespace {
@@ -165,10 +166,10 @@ public:
         return byUri_[uri] = static_cast<int>(model_.textures.size()) - 1;
     }
 
-    // A texture that is missing or undecodable is a warning; its image keeps width 0.
-    void decodeAll(core::Problems& problems) {
-        std::vector<EncodedImage> sources;
-        std::vector<std::size_t> targets;
+    // Reads every image's bytes, to be decoded by decodeImported. A texture
+    // that is missing is a warning; its image keeps width 0.
+    void readAll(std::vector<EncodedImage>& sources, std::vector<std::size_t>& targets,
+                 core::Problems& problems) {
         for (std::size_t i = 0; i < model_.images.size(); ++i) {
             scene::Image& image = model_.images[i];
             std::string why;
@@ -189,14 +190,6 @@ public:
                     "TEXTURE_MISSING", image.name,
                     "texture '" + image.name + "': " + why + "; a neutral texture is used");
             }
-        }
-        std::vector<scene::Image> decoded(sources.size());
-        decodeImages(sources, decoded, problems);
-        for (std::size_t k = 0; k < targets.size(); ++k) {
-            scene::Image& image = model_.images[targets[k]];
-            image.width = decoded[k].width;
-            image.height = decoded[k].height;
-            image.rgba = std::move(decoded[k].rgba);
         }
     }
 
@@ -549,12 +542,14 @@ private:
     mutable std::vector<std::string> refusals_;
 };
 
-void convertScene(const aiScene& scene, const std::filesystem::path& path, Model& model,
-                  core::Problems& problems) {
+void convertScene(const aiScene& scene, const std::filesystem::path& path,
+                  ImportedModel& imported) {
+    Model& model = imported.result.model;
+    core::Problems& problems = imported.result.problems;
     TextureTable textures(scene, path, model);
     for (unsigned i = 0; i < scene.mNumMaterials; ++i)
         model.materials.push_back(convertMaterial(*scene.mMaterials[i], i, textures, problems));
-    textures.decodeAll(problems);
+    textures.readAll(imported.images, imported.imageTargets, problems);
     convertNodes(scene, model);
     convertCameras(scene, model);
     convertLights(scene, model, problems);
@@ -604,15 +599,15 @@ bool checkModelPath(const std::filesystem::path& path, core::Problems& problems)
     return true;
 }
 
-}  // namespace
-
-LoadResult importWithAssimpHere(const std::filesystem::path& path) {
-    LoadResult result;
+// Everything but decoding the images: what the child process does.
+ImportedModel importUndecoded(const std::filesystem::path& path) {
+    ImportedModel imported;
+    LoadResult& result = imported.result;
     result.model.source = path.string();
     if (const auto hazard = knownHazard(path)) {
         result.problems.error("ASSIMP_IMPORT_FAILED", path.string(),
                               "cannot read '" + path.string() + "': " + *hazard);
-        return result;
+        return imported;
     }
     try {
         Assimp::Importer importer;
@@ -634,16 +629,37 @@ LoadResult importWithAssimpHere(const std::filesystem::path& path) {
             result.problems.error(
                 "ASSIMP_IMPORT_FAILED", path.string(),
                 "cannot read '" + path.string() + "': " + importer.GetErrorString());
-            return result;
+            return imported;
         }
         result.model.format = formatName(importer, *scene, path);
-        convertScene(*scene, path, result.model, result.problems);
+        convertScene(*scene, path, imported);
     } catch (const std::exception& e) {  // Assimp and allocation failures stay inside the loader
-        result.model = {};
+        imported = {};
         result.problems.error("ASSIMP_IMPORT_FAILED", path.string(),
                               "cannot read '" + path.string() + "': " + e.what());
     }
+    return imported;
+}
+
+// Decodes what importUndecoded read, in friche: undecodable images are
+// warnings, and keep width 0.
+LoadResult decodeImported(ImportedModel&& imported) {
+    LoadResult result = std::move(imported.result);
+    std::vector<scene::Image> decoded(imported.images.size());
+    decodeImages(imported.images, decoded, result.problems);
+    for (std::size_t k = 0; k < decoded.size(); ++k) {
+        scene::Image& image = result.model.images[imported.imageTargets[k]];
+        image.width = decoded[k].width;
+        image.height = decoded[k].height;
+        image.rgba = std::move(decoded[k].rgba);
+    }
     return result;
+}
+
+}  // namespace
+
+LoadResult importWithAssimpHere(const std::filesystem::path& path) {
+    return decodeImported(importUndecoded(path));
 }
 
 LoadResult loadWithAssimp(const std::filesystem::path& path) {
@@ -657,8 +673,8 @@ LoadResult loadWithAssimp(const std::filesystem::path& path) {
                               "cannot read '" + path.string() + "': " + error);
         return result;
     }
-    return importInChild(
-        path, importerPhrase(path), [&] { return importWithAssimpHere(path); }, *limits);
+    return decodeImported(importInChild(
+        path, importerPhrase(path), [&] { return importUndecoded(path); }, *limits));
 }
 
 }  // namespace friche::io

@@ -20,7 +20,6 @@
 #include <fstream>
 #include <new>
 #include <sstream>
-#include <vector>
 
 #include "io/model_wire.h"
 
@@ -113,11 +112,11 @@ void limitChild(int resultFd, pid_t parent, const ImportLimits& limits) {
 // lock another of friche's threads could have held. The child never touches
 // OpenGL or SDL. Leaving with _exit() runs no atexit handler or destructor of
 // friche's, and flushes no stdio buffer friche still holds.
-[[noreturn]] void runChild(int resultFd, pid_t parent, const std::function<LoadResult()>& import,
+[[noreturn]] void runChild(int resultFd, pid_t parent, const std::function<ImportedModel()>& import,
                            const ImportLimits& limits) {
     limitChild(resultFd, parent, limits);
-    const LoadResult result = import();
-    _exit(writeLoadResult(resultFd, result) ? EXIT_SUCCESS : kExitWriteFailed);
+    const ImportedModel imported = import();
+    _exit(writeImportedModel(resultFd, imported) ? EXIT_SUCCESS : kExitWriteFailed);
 }
 
 // ---- friche's side ----------------------------------------------------------
@@ -201,23 +200,23 @@ std::string signalName(int number) {
 
 // How the import went, from what the child sent and how it ended.
 struct Outcome {
-    std::optional<LoadResult> result;  // the child's, read whole
-    std::string malformed;             // why not, when it sent something else
+    std::optional<ImportedModel> imported;  // the child's, read whole
+    std::string malformed;                  // why not, when it sent something else
     bool timedOut = false;
     int status = 0;  // from waitpid
 };
 
 // The child's result, or an error naming the file and the importer.
-LoadResult interpret(const std::filesystem::path& path, const std::string& importer,
-                     const ImportLimits& limits, Outcome& o) {
+ImportedModel interpret(const std::filesystem::path& path, const std::string& importer,
+                        const ImportLimits& limits, Outcome& o) {
     const int status = o.status;
-    if (o.result && WIFEXITED(status) && WEXITSTATUS(status) == EXIT_SUCCESS)
-        return std::move(*o.result);
-    LoadResult failed;
-    failed.model.source = path.string();
-    const std::string& file = failed.model.source;
+    if (o.imported && WIFEXITED(status) && WEXITSTATUS(status) == EXIT_SUCCESS)
+        return std::move(*o.imported);
+    ImportedModel failed;
+    failed.result.model.source = path.string();
+    const std::string& file = failed.result.model.source;
     const std::string cannot = "cannot read '" + file + "': ";
-    core::Problems& problems = failed.problems;
+    core::Problems& problems = failed.result.problems;
     if (o.timedOut) {
         std::ostringstream seconds;
         seconds << limits.seconds;
@@ -260,13 +259,17 @@ std::optional<ImportLimits> importLimits(std::string& error) {
     if (!readPositive("FRICHE_IMPORT_MEMORY_MIB", memoryMiB, error) ||
         !readPositive("FRICHE_IMPORT_SECONDS", seconds, error))
         return std::nullopt;
-    return ImportLimits{static_cast<std::uint64_t>(std::max(memoryMiB, 1.0)), seconds};
+    // Clamped to what the arithmetic on them holds (a mebibyte count shifted
+    // to bytes, seconds as nanoseconds): far beyond any machine or patience.
+    return ImportLimits{static_cast<std::uint64_t>(std::clamp(memoryMiB, 1.0, 1e9)),
+                        std::min(seconds, 1e6)};
 }
 
-LoadResult importInChild(const std::filesystem::path& path, const std::string& importer,
-                         const std::function<LoadResult()>& import, const ImportLimits& limits) {
-    LoadResult result;
-    result.model.source = path.string();
+ImportedModel importInChild(const std::filesystem::path& path, const std::string& importer,
+                            const std::function<ImportedModel()>& import,
+                            const ImportLimits& limits) {
+    ImportedModel failed;
+    failed.result.model.source = path.string();
     int fds[2] = {-1, -1};
     const pid_t parent = getpid();
     const pid_t child = pipe2(fds, O_CLOEXEC) == 0 ? fork() : -1;
@@ -276,11 +279,11 @@ LoadResult importInChild(const std::filesystem::path& path, const std::string& i
             close(fds[0]);
             close(fds[1]);
         }
-        result.problems.error("IMPORT_FAILED", path.string(),
-                              "cannot read '" + path.string() +
-                                  "': no process could be started for " + importer + " (" +
-                                  strerror(why) + ")");
-        return result;
+        failed.result.problems.error("IMPORT_FAILED", path.string(),
+                                     "cannot read '" + path.string() +
+                                         "': no process could be started for " + importer + " (" +
+                                         strerror(why) + ")");
+        return failed;
     }
     if (child == 0) {
         close(fds[0]);
@@ -295,9 +298,9 @@ LoadResult importInChild(const std::filesystem::path& path, const std::string& i
                                                std::chrono::duration<double>(limits.seconds)));
     Outcome o;
     // The result cannot be larger than what the child could hold.
-    o.result = readLoadResult(pipe, limits.memoryMiB << 20, o.malformed);
-    if (const std::uint64_t extra = pipe.drain(); extra > 0 && o.result) {
-        o.result.reset();
+    o.imported = readImportedModel(pipe, limits.memoryMiB << 20, o.malformed);
+    if (const std::uint64_t extra = pipe.drain(); extra > 0 && o.imported) {
+        o.imported.reset();
         o.malformed = std::to_string(extra) + " bytes after the end mark";
     }
     // The child has closed its end (it has ended) unless it ran out of time.

@@ -2,11 +2,11 @@
 // in a child process, so that only the child goes down.
 //
 //   const auto limits = io::importLimits(error);              // nullopt: a bad variable
-//   io::LoadResult r = io::importInChild(path, "Assimp's Collada importer",
-//                                        [&] { return importHere(path); }, *limits);
+//   io::ImportedModel m = io::importInChild(path, "Assimp's Collada importer",
+//                                           [&] { return importHere(path); }, *limits);
 //
-// The child is a fork() of friche that runs `import`, writes its LoadResult to
-// a pipe (io/model_wire.h) and leaves with _exit(). Its address space may grow
+// The child is a fork() of friche that runs `import`, writes what it imported
+// to a pipe (io/model_wire.h) and leaves with _exit(). Its address space may grow
 // by limits.memoryMiB at most (RLIMIT_AS); friche kills it after
 // limits.seconds. A crash, a timeout, running out of memory or a malformed
 // result comes back as an error problem naming the file and the importer.
@@ -18,7 +18,7 @@
 #include <optional>
 #include <string>
 
-#include "io/load.h"
+#include "io/model_wire.h"
 
 namespace friche::io {
 
@@ -35,7 +35,8 @@ std::optional<ImportLimits> importLimits(std::string& error);
 
 // `import` run in a child process under `limits`. `importer` names it in
 // messages ("Assimp's Collada importer").
-LoadResult importInChild(const std::filesystem::path& path, const std::string& importer,
-                         const std::function<LoadResult()>& import, const ImportLimits& limits);
+ImportedModel importInChild(const std::filesystem::path& path, const std::string& importer,
+                            const std::function<ImportedModel()>& import,
+                            const ImportLimits& limits);
 
 }  // namespace friche::io

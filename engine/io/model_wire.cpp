@@ -80,6 +80,9 @@ void fields(auto& io, Is<scene::Model> auto& m) {
 void fields(auto& io, Is<core::Problem> auto& p) {
     io(p.severity, p.code, p.where, p.message);
 }
+void fields(auto& io, Is<EncodedImage> auto& i) {
+    io(i.where, i.label, i.bytes);
+}
 
 // The last value of each enum, so the reader refuses any other.
 constexpr int lastOf(scene::AlphaMode) {
@@ -334,42 +337,49 @@ private:
 
 }  // namespace
 
-bool writeLoadResult(int fd, const LoadResult& result) {
+bool writeImportedModel(int fd, const ImportedModel& imported) {
     Writer out(fd);
-    out(kMagic, result.model, result.problems.list(), kEnd);
+    out(kMagic, imported.result.model, imported.result.problems.list(), imported.images,
+        imported.imageTargets, kEnd);
     return out.finish();
 }
 
-std::optional<LoadResult> readLoadResult(ByteSource& source, std::uint64_t maxBytes,
-                                         std::string& error) {
+std::optional<ImportedModel> readImportedModel(ByteSource& source, std::uint64_t maxBytes,
+                                               std::string& error) {
     Reader in(source, maxBytes);
     std::uint64_t magic = 0, end = 0;
-    LoadResult result;
+    ImportedModel imported;
     std::vector<core::Problem> problems;
     try {
         in(magic);
         if (magic != kMagic) in.fail("not a friche model stream");
-        in(result.model, problems, end);
+        in(imported.result.model, problems, imported.images, imported.imageTargets, end);
         if (in.ok() && end != kEnd) in.fail("no end mark");
     } catch (const std::bad_alloc&) {  // friche itself cannot hold what the child could
         in.fail("no memory left for the model");
     }
+    const std::size_t images = imported.result.model.images.size();
+    if (in.ok() && (imported.imageTargets.size() != imported.images.size() ||
+                    std::any_of(imported.imageTargets.begin(), imported.imageTargets.end(),
+                                [images](std::size_t t) { return t >= images; })))
+        in.fail("encoded images without a place among the model's");
     if (!in.ok()) {
         error = in.error();
         return std::nullopt;
     }
-    for (core::Problem& p : problems) result.problems.add(std::move(p));
-    return result;
+    for (core::Problem& p : problems) imported.result.problems.add(std::move(p));
+    return imported;
 }
 
-std::optional<LoadResult> readLoadResult(std::span<const std::uint8_t> bytes, std::string& error) {
+std::optional<ImportedModel> readImportedModel(std::span<const std::uint8_t> bytes,
+                                               std::string& error) {
     SpanSource source(bytes);
-    auto result = readLoadResult(source, bytes.size(), error);
-    if (result && source.left() > 0) {
+    auto imported = readImportedModel(source, bytes.size(), error);
+    if (imported && source.left() > 0) {
         error = std::to_string(source.left()) + " bytes after the end mark";
         return std::nullopt;
     }
-    return result;
+    return imported;
 }
 
 }  // namespace friche::io

@@ -1,8 +1,9 @@
-// A LoadResult (the model and its problems) as bytes, for an importer that runs
-// in a child process (io/import_child.h) to hand its result to friche.
+// An imported model (the model, its problems, its images still encoded) as
+// bytes, for an importer that runs in a child process (io/import_child.h) to
+// hand its result to friche.
 //
-//   writeLoadResult(pipeFd, result);                     // in the child
-//   auto back = readLoadResult(pipe, maxBytes, error);   // in friche: nullopt, error said
+//   writeImportedModel(pipeFd, imported);                   // in the child
+//   auto back = readImportedModel(pipe, maxBytes, error);   // in friche: nullopt, error said
 //
 // Both ends are the same build of friche, so numbers go in the machine's own
 // layout. The reader still trusts nothing: a crashed or confused child can hand
@@ -16,14 +17,25 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
+#include "io/image_decode.h"
 #include "io/load.h"
 
 namespace friche::io {
 
-// Writes `result` to `fd` as it goes (no second copy of the model in memory).
+// A model whose images are still the files' bytes (PNG, JPEG): friche decodes
+// them (io/image_decode.h, bounded as for glTF files), so that the pipe carries
+// megabytes of files rather than hundreds of megabytes of pixels.
+struct ImportedModel {
+    LoadResult result;
+    std::vector<EncodedImage> images;       // to decode
+    std::vector<std::size_t> imageTargets;  // their places in result.model.images
+};
+
+// Writes `imported` to `fd` as it goes (no second copy of the model in memory).
 // False when a write fails (the reader went away).
-bool writeLoadResult(int fd, const LoadResult& result);
+bool writeImportedModel(int fd, const ImportedModel& imported);
 
 // Where the reader's bytes come from (a pipe from the child, memory).
 class ByteSource {
@@ -33,12 +45,13 @@ public:
     virtual bool read(std::span<std::uint8_t> out) = 0;
 };
 
-// The result `source` holds, read up to its end mark and no more than
-// `maxBytes`, or nullopt with `error` saying what was wrong and at which byte.
-std::optional<LoadResult> readLoadResult(ByteSource& source, std::uint64_t maxBytes,
-                                         std::string& error);
+// What `source` holds, read up to its end mark and no more than `maxBytes`, or
+// nullopt with `error` saying what was wrong and at which byte.
+std::optional<ImportedModel> readImportedModel(ByteSource& source, std::uint64_t maxBytes,
+                                               std::string& error);
 
 // The same from memory, which must end at the end mark.
-std::optional<LoadResult> readLoadResult(std::span<const std::uint8_t> bytes, std::string& error);
+std::optional<ImportedModel> readImportedModel(std::span<const std::uint8_t> bytes,
+                                               std::string& error);
 
 }  // namespace friche::io

@@ -1,5 +1,5 @@
 // The bytes an importer's child process hands back (io/model_wire.h): every
-// member of a model crosses, and a stream cut short or tampered with is an
+// member of a model and its encoded images crosses, and a stream cut short or tampered with is an
 // error, never a crash or a huge allocation.
 #include <gtest/gtest.h>
 
@@ -16,8 +16,9 @@ using test::wireBytes;
 namespace {
 
 // Every member set to something other than its default.
-io::LoadResult fullResult() {
-    io::LoadResult r;
+io::ImportedModel fullResult() {
+    io::ImportedModel imported;
+    io::LoadResult& r = imported.result;
     scene::Model& m = r.model;
     m.source = "site.dae";
     m.format = "Collada Importer";
@@ -82,7 +83,9 @@ io::LoadResult fullResult() {
     m.extensionsUsed = {"KHR_materials_variants"};
     r.problems.warning("TEXTURE_MISSING", "rust.png", "not found");
     r.problems.info("LIGHT_UNSUPPORTED", "", "ambient");
-    return r;
+    imported.images = {{"rust.png", "rust.png", {0x89, 'P', 'N', 'G'}}};
+    imported.imageTargets = {0};
+    return imported;
 }
 
 }  // namespace
@@ -90,10 +93,10 @@ io::LoadResult fullResult() {
 TEST(ModelWire, EveryMemberCrosses) {
     const std::vector<std::uint8_t> bytes = wireBytes(fullResult());
     std::string error;
-    const auto back = io::readLoadResult(bytes, error);
+    const auto back = io::readImportedModel(bytes, error);
     ASSERT_TRUE(back) << error;
     EXPECT_EQ(wireBytes(*back), bytes);
-    const scene::Model& m = back->model;
+    const scene::Model& m = back->result.model;
     EXPECT_EQ(m.format, "Collada Importer");
     ASSERT_EQ(m.nodes.size(), 2u);
     EXPECT_EQ(m.nodes[0].children, (std::vector<int>{4, 5}));
@@ -115,21 +118,24 @@ TEST(ModelWire, EveryMemberCrosses) {
     EXPECT_EQ(m.lights.at(0).range, 20.0f);
     EXPECT_EQ(m.defaultScene, 1);
     EXPECT_EQ(m.variants.at(1), "night");
-    ASSERT_EQ(back->problems.list().size(), 2u);
-    EXPECT_EQ(back->problems.list()[1].severity, core::Severity::Info);
+    ASSERT_EQ(back->result.problems.list().size(), 2u);
+    EXPECT_EQ(back->result.problems.list()[1].severity, core::Severity::Info);
+    ASSERT_EQ(back->images.size(), 1u);
+    EXPECT_EQ(back->images[0].bytes.size(), 4u);
+    EXPECT_EQ(back->imageTargets, (std::vector<std::size_t>{0}));
 }
 
 TEST(ModelWire, EveryStreamCutShortIsAnError) {
     const std::vector<std::uint8_t> bytes = wireBytes(fullResult());
     for (std::size_t size = 0; size < bytes.size(); ++size) {
         std::string error;
-        EXPECT_FALSE(io::readLoadResult(std::span(bytes).first(size), error)) << size;
+        EXPECT_FALSE(io::readImportedModel(std::span(bytes).first(size), error)) << size;
         EXPECT_FALSE(error.empty());
     }
     std::vector<std::uint8_t> longer = bytes;
     longer.push_back(0);
     std::string error;
-    EXPECT_FALSE(io::readLoadResult(longer, error));
+    EXPECT_FALSE(io::readImportedModel(longer, error));
     EXPECT_NE(error.find("after the end mark"), std::string::npos) << error;
 }
 
@@ -143,7 +149,7 @@ TEST(ModelWire, TamperedStreamsNeverCrash) {
             std::vector<std::uint8_t> tampered = bytes;
             tampered[at] = value;
             std::string error;
-            (void)io::readLoadResult(tampered, error);
+            (void)io::readImportedModel(tampered, error);
         }
     }
     // A count of 2^62 elements where the node list starts is refused outright.
@@ -153,6 +159,14 @@ TEST(ModelWire, TamperedStreamsNeverCrash) {
     const std::uint64_t count = std::uint64_t{1} << 62;
     std::memcpy(huge.data() + nodesAt, &count, sizeof count);
     std::string error;
-    EXPECT_FALSE(io::readLoadResult(huge, error));
+    EXPECT_FALSE(io::readImportedModel(huge, error));
     EXPECT_NE(error.find("a count of 4611686018427387904"), std::string::npos) << error;
+}
+
+TEST(ModelWire, AnEncodedImageMustHaveAPlaceInTheModel) {
+    io::ImportedModel imported = fullResult();
+    imported.imageTargets = {1};  // the model has one image
+    std::string error;
+    EXPECT_FALSE(io::readImportedModel(wireBytes(imported), error));
+    EXPECT_NE(error.find("without a place"), std::string::npos) << error;
 }
