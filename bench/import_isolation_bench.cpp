@@ -3,7 +3,10 @@
 // pipe) against io::importWithAssimpHere (the same import in this process).
 // Not a test. Target: a ratio of at most 1.1.
 //
-//   build/bench/friche_import_isolation_bench [REPEATS]     (default 5)
+//   build/bench/friche_import_isolation_bench [REPEATS] [--cold]     (default 5)
+//
+// --cold loads each time in a fresh process, as `friche check FILE` does: no
+// memory mapped by an earlier load to reuse, on either side.
 //
 // The shared corpus holds no OBJ, Collada or FBX, so the inputs are its
 // largest glb files and the build's big.glb read through Assimp's glTF
@@ -47,7 +50,8 @@ fs::path writeObjGrid(const fs::path& folder, int side) {
 }
 
 // Milliseconds one load took, or -1 if it failed.
-double millisecondsToLoad(LoadResult (*load)(const fs::path&), const fs::path& path) {
+double millisecondsToLoad(bool isolated, const fs::path& path) {
+    const auto load = isolated ? friche::io::loadWithAssimp : friche::io::importWithAssimpHere;
     const auto start = Clock::now();
     const LoadResult r = load(path);
     const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
@@ -58,9 +62,27 @@ double millisecondsToLoad(LoadResult (*load)(const fs::path&), const fs::path& p
     return ms;
 }
 
+// The same in a fresh process: this program again, with --one.
+double millisecondsToLoadCold(bool isolated, const fs::path& path) {
+    const std::string command = "'" + fs::read_symlink("/proc/self/exe").string() + "' --one " +
+                                (isolated ? "child" : "here") + " '" + path.string() + "'";
+    FILE* out = popen(command.c_str(), "r");
+    double ms = -1;
+    if (out == nullptr || std::fscanf(out, "%lf", &ms) != 1) ms = -1;
+    if (out != nullptr && pclose(out) != 0) ms = -1;
+    return ms;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc == 4 && std::string(argv[1]) == "--one") {
+        const double ms = millisecondsToLoad(std::string(argv[2]) == "child", argv[3]);
+        std::printf("%f\n", ms);
+        return ms < 0 ? 1 : 0;
+    }
+    const bool cold = argc > 2 && std::string(argv[2]) == "--cold";
+    const auto time = cold ? millisecondsToLoadCold : millisecondsToLoad;
     const int repeats = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
     const fs::path scratch = fs::temp_directory_path() / "friche_import_isolation_bench";
     fs::create_directories(scratch);
@@ -77,8 +99,8 @@ int main(int argc, char** argv) {
     for (const fs::path& file : files) {
         double here = 1e30, child = 1e30;
         for (int i = 0; i < repeats; ++i) {
-            here = std::min(here, millisecondsToLoad(friche::io::importWithAssimpHere, file));
-            child = std::min(child, millisecondsToLoad(friche::io::loadWithAssimp, file));
+            here = std::min(here, time(false, file));
+            child = std::min(child, time(true, file));
         }
         if (here < 0 || child < 0) return 1;
         std::printf("%-22s %12.1f %12.1f %7.3f\n", file.filename().c_str(), here, child,
