@@ -4,6 +4,8 @@
 // welding, splitting meshes by primitive type); this file only translates its
 // aiScene into our glTF-shaped data: column-major matrices, metres, +Y up,
 // UVs with v pointing down the image, linear colour factors, RGBA8 images.
+// loadWithAssimp runs all of it but the image decoding in a child process
+// (io/import_child.h), as Assimp 5.2 crashes and hangs on some files.
 #include <assimp/DefaultIOSystem.h>
 #include <assimp/GltfMaterial.h>
 #include <assimp/commonMetaData.h>

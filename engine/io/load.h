@@ -33,7 +33,8 @@ LoadResult loadGltf(const std::filesystem::path& path);
 // a file that crashes or hangs it is an error, not the end of friche.
 LoadResult loadWithAssimp(const std::filesystem::path& path);
 
-// The same import in this process, with no protection: what that child runs.
+// The same import in this process, with no protection: what that child runs,
+// then the image decoding friche does after it.
 // For comparisons only (the cost of the child: bench/import_isolation_bench.cpp).
 LoadResult importWithAssimpHere(const std::filesystem::path& path);
 
