@@ -66,6 +66,7 @@ bool readPositive(const char* name, double& value, std::string& error) {
     _exit(kExitOutOfMemory);
 }
 
+#ifndef FRICHE_ASAN
 // The child's address space now, so that the limit is what the import may add:
 // friche may already have mapped gigabytes (a GPU driver, a large site) that
 // the child inherits without using.
@@ -74,6 +75,7 @@ std::uint64_t addressSpaceBytes() {
     std::ifstream("/proc/self/statm") >> pages;
     return pages * static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
 }
+#endif
 
 void limitChild(int resultFd, pid_t parent, const ImportLimits& limits) {
 #ifdef __linux__
