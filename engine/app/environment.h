@@ -26,6 +26,10 @@
 //   FRICHE_MEMORY_LIMIT_MIB=N         the memory a model may take (core::capMemory,
 //                                     applied as it is read): an operator's cap
 //                                     below what the machine has
+//   FRICHE_IMPORT_MEMORY_MIB=N        what Assimp's child process may allocate,
+//   FRICHE_IMPORT_SECONDS=S           and how long it may take (read by
+//                                     io/import_child.h; default: 4 GiB or half
+//                                     the memory, 60 s); the tests make them small
 //
 //   auto env = app::readEnvironment("friche render");   // nullopt: said which variable, why
 //   render::ViewParams v = env->look;          // lighting and debug view

@@ -4,6 +4,9 @@
 // welding, splitting meshes by primitive type); this file only translates its
 // aiScene into our glTF-shaped data: column-major matrices, metres, +Y up,
 // UVs with v pointing down the image, linear colour factors, RGBA8 images.
+// loadWithAssimp runs all of it but the image decoding in a child process
+// (io/import_child.h), as Assimp 5.2 crashes and hangs on some files.
+#include <assimp/DefaultIOSystem.h>
 #include <assimp/GltfMaterial.h>
 #include <assimp/commonMetaData.h>
 #include <assimp/importerdesc.h>
@@ -19,6 +22,7 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -27,7 +31,10 @@
 
 #include "core/file.h"
 #include "io/image_decode.h"
+#include "io/import_child.h"
 #include "io/load.h"
+#include "io/model_folder.h"
+#include "io/model_wire.h"
 
 namespace friche::io {
 namespace {
@@ -125,16 +132,22 @@ bool copyRawTexels(const aiTexture& tex, scene::Image& image, std::string& why) 
 
 // Exports made on Windows carry backslashes and often absolute paths from
 // the author's disk: try the path relative to the model, then its file name
-// alone beside the model.
+// alone beside the model. Neither may lead out of the model's folder.
 std::optional<std::vector<std::uint8_t>> readTextureFile(const std::filesystem::path& dir,
-                                                         std::string uri, std::string& why) {
+                                                         const ModelFolder& folder, std::string uri,
+                                                         std::string& why) {
     std::replace(uri.begin(), uri.end(), '\\', '/');
     const std::filesystem::path path(uri);
+    why.clear();
     for (const auto& candidate : {dir / path, dir / path.filename()}) {
         std::error_code ec;
-        if (std::filesystem::is_regular_file(candidate, ec)) return core::readFile(candidate, why);
+        if (auto refused = folder.refusal(candidate)) {
+            if (why.empty()) why = refused->message;
+        } else if (std::filesystem::is_regular_file(candidate, ec)) {
+            return core::readFile(candidate, why);
+        }
     }
-    why = "file not found next to the model";
+    if (why.empty()) why = "file not found next to the model";
     return std::nullopt;
 }
 
@@ -142,8 +155,8 @@ std::optional<std::vector<std::uint8_t>> readTextureFile(const std::filesystem::
 // read and decoded afterwards, all at once and in parallel.
 class TextureTable {
 public:
-    TextureTable(const aiScene& scene, const std::filesystem::path& dir, Model& model)
-        : scene_(scene), dir_(dir), model_(model) {}
+    TextureTable(const aiScene& scene, const std::filesystem::path& path, Model& model)
+        : scene_(scene), dir_(path.parent_path()), folder_(path), model_(model) {}
 
     // Index into model.textures for a material's texture path, one per path.
     int get(const std::string& uri) {
@@ -155,10 +168,10 @@ public:
         return byUri_[uri] = static_cast<int>(model_.textures.size()) - 1;
     }
 
-    // A texture that is missing or undecodable is a warning; its image keeps width 0.
-    void decodeAll(core::Problems& problems) {
-        std::vector<EncodedImage> sources;
-        std::vector<std::size_t> targets;
+    // Reads every image's bytes, to be decoded by decodeImported. A texture
+    // that is missing is a warning; its image keeps width 0.
+    void readAll(std::vector<EncodedImage>& sources, std::vector<std::size_t>& targets,
+                 core::Problems& problems) {
         for (std::size_t i = 0; i < model_.images.size(); ++i) {
             scene::Image& image = model_.images[i];
             std::string why;
@@ -171,7 +184,7 @@ public:
                     problems.warning("IMAGE_UNREADABLE", image.name,
                                      "image '" + image.name + "': " + why);
                 }
-            } else if (auto bytes = readTextureFile(dir_, image.name, why)) {
+            } else if (auto bytes = readTextureFile(dir_, folder_, image.name, why)) {
                 sources.push_back({image.name, image.name, std::move(*bytes)});
                 targets.push_back(i);
             } else {
@@ -180,19 +193,12 @@ public:
                     "texture '" + image.name + "': " + why + "; a neutral texture is used");
             }
         }
-        std::vector<scene::Image> decoded(sources.size());
-        decodeImages(sources, decoded, problems);
-        for (std::size_t k = 0; k < targets.size(); ++k) {
-            scene::Image& image = model_.images[targets[k]];
-            image.width = decoded[k].width;
-            image.height = decoded[k].height;
-            image.rgba = std::move(decoded[k].rgba);
-        }
     }
 
 private:
     const aiScene& scene_;
     std::filesystem::path dir_;
+    ModelFolder folder_;
     Model& model_;
     std::map<std::string, int> byUri_;
 };
@@ -472,6 +478,14 @@ void convertLights(const aiScene& scene, Model& model, core::Problems& problems)
     }
 }
 
+// The importer Assimp picks for the file's extension ("Collada Importer"), or
+// nullptr for an extension no importer claims.
+const aiImporterDesc* importerFor(const Assimp::Importer& importer,
+                                  const std::filesystem::path& path) {
+    const size_t index = importer.GetImporterIndex(core::lowerExtension(path).c_str());
+    return index == static_cast<size_t>(-1) ? nullptr : importer.GetImporterInfo(index);
+}
+
 // Assimp does not say which importer read the file; most importers record it
 // in the scene's metadata, and the extension's importer is the fallback.
 std::string formatName(const Assimp::Importer& importer, const aiScene& scene,
@@ -479,19 +493,65 @@ std::string formatName(const Assimp::Importer& importer, const aiScene& scene,
     if (aiString name;
         scene.mMetaData != nullptr && scene.mMetaData->Get(AI_METADATA_SOURCE_FORMAT, name))
         return name.C_Str();
-    const std::string ext = core::lowerExtension(path);
-    const size_t index = importer.GetImporterIndex(ext.c_str());
-    const aiImporterDesc* desc =
-        index == static_cast<size_t>(-1) ? nullptr : importer.GetImporterInfo(index);
-    return desc != nullptr ? desc->mName : "Assimp (" + ext + ")";
+    const aiImporterDesc* desc = importerFor(importer, path);
+    return desc != nullptr ? desc->mName : "Assimp (" + core::lowerExtension(path) + ")";
 }
 
-void convertScene(const aiScene& scene, const std::filesystem::path& path, Model& model,
-                  core::Problems& problems) {
-    TextureTable textures(scene, path.parent_path(), model);
+// "Assimp's Collada importer", for messages about a child that never
+// answered: the importer chosen by the extension, as Assimp chooses first.
+std::string importerPhrase(const std::filesystem::path& path) {
+    const Assimp::Importer importer;
+    const aiImporterDesc* desc = importerFor(importer, path);
+    if (desc == nullptr) return "Assimp's importer for ." + core::lowerExtension(path) + " files";
+    std::string name = desc->mName;
+    if (const std::string suffix = " Importer"; name.ends_with(suffix))
+        name.resize(name.size() - suffix.size());
+    return "Assimp's " + name + " importer";
+}
+
+// Assimp opens the file and what it refers to (an OBJ's material library, a
+// glTF's buffers) through this: only regular files inside the model's folder
+// (io/model_folder.h). A refusal is kept to be said with the result.
+class ConfinedIOSystem : public Assimp::DefaultIOSystem {
+public:
+    explicit ConfinedIOSystem(const std::filesystem::path& model) : folder_(model) {}
+
+    bool Exists(const char* file) const override {
+        return allowed(file) && DefaultIOSystem::Exists(file);
+    }
+    Assimp::IOStream* Open(const char* file, const char* mode) override {
+        return allowed(file) && mode != nullptr && mode[0] == 'r'
+                   ? DefaultIOSystem::Open(file, mode)
+                   : nullptr;
+    }
+    const std::vector<std::string>& refusals() const { return refusals_; }
+
+private:
+    // const, as Exists is; the refusals it notes are a log, not state. Once
+    // per file refused, however many ways an importer spells its path. A
+    // folder is no file either, silently: the OBJ reader, its material
+    // library refused, guesses at other names, some of them folders.
+    bool allowed(const char* file) const {
+        const auto refused = folder_.refusal(file);
+        if (refused && targets_.insert(refused->target).second)
+            refusals_.push_back(refused->message);
+        std::error_code ec;
+        return !refused && std::filesystem::is_regular_file(file, ec);
+    }
+
+    ModelFolder folder_;
+    mutable std::set<std::filesystem::path> targets_;
+    mutable std::vector<std::string> refusals_;
+};
+
+void convertScene(const aiScene& scene, const std::filesystem::path& path,
+                  ImportedModel& imported) {
+    Model& model = imported.result.model;
+    core::Problems& problems = imported.result.problems;
+    TextureTable textures(scene, path, model);
     for (unsigned i = 0; i < scene.mNumMaterials; ++i)
         model.materials.push_back(convertMaterial(*scene.mMaterials[i], i, textures, problems));
-    textures.decodeAll(problems);
+    textures.readAll(imported.images, imported.imageTargets, problems);
     convertNodes(scene, model);
     convertCameras(scene, model);
     convertLights(scene, model, problems);
@@ -501,7 +561,9 @@ void convertScene(const aiScene& scene, const std::filesystem::path& path, Model
 }
 
 // Inputs known to hang Assimp 5.2 rather than fail, refused before it sees
-// them. Its PLY reader loops forever on a header without "end_header".
+// them. Its PLY reader loops forever on a header without "end_header". The
+// child's time limit would end that too, but only after a minute: this says
+// at once, and what is wrong.
 std::optional<std::string> knownHazard(const std::filesystem::path& path) {
     if (core::lowerExtension(path) != "ply") return std::nullopt;
     constexpr std::size_t kHeaderScan = 1 << 20;  // far more than any real PLY header
@@ -514,60 +576,117 @@ std::optional<std::string> knownHazard(const std::filesystem::path& path) {
     return std::nullopt;
 }
 
-}  // namespace
-
-LoadResult loadWithAssimp(const std::filesystem::path& path) {
-    LoadResult result;
-    result.model.source = path.string();
+// The model's path before anything reads it: a NUL would cut it short in
+// Assimp's C strings, and a device or a FIFO would block or never end.
+bool checkModelPath(const std::filesystem::path& path, core::Problems& problems) {
+    const std::string& file = path.native();
+    if (file.find('\0') != std::string::npos) {
+        problems.error("FILE_UNREADABLE", path.string(),
+                       "'" + path.string() + "' contains a NUL character");
+        return false;
+    }
     std::error_code ec;
     const std::uintmax_t size = std::filesystem::file_size(path, ec);
     if (ec || !std::filesystem::is_regular_file(path, ec)) {
-        result.problems.error("FILE_UNREADABLE", path.string(),
-                              "'" + path.string() + "' is not a readable file");
-        return result;
+        problems.error("FILE_UNREADABLE", path.string(),
+                       "'" + path.string() + "' is not a readable file");
+        return false;
     }
     if (size > core::kMaxFileBytes) {
-        result.problems.error("FILE_TOO_LARGE", path.string(),
-                              "'" + path.string() + "' is " + std::to_string(size) +
-                                  " bytes, more than the limit of " +
-                                  std::to_string(core::kMaxFileBytes));
-        return result;
+        problems.error("FILE_TOO_LARGE", path.string(),
+                       "'" + path.string() + "' is " + std::to_string(size) +
+                           " bytes, more than the limit of " + std::to_string(core::kMaxFileBytes));
+        return false;
     }
+    return true;
+}
+
+// Everything but decoding the images: what the child process does.
+ImportedModel importUndecoded(const std::filesystem::path& path) {
+    ImportedModel imported;
+    LoadResult& result = imported.result;
+    result.model.source = path.string();
     if (const auto hazard = knownHazard(path)) {
         result.problems.error("ASSIMP_IMPORT_FAILED", path.string(),
                               "cannot read '" + path.string() + "': " + *hazard);
-        return result;
+        return imported;
     }
     try {
         Assimp::Importer importer;
+        auto* io = new ConfinedIOSystem(path);
+        importer.SetIOHandler(io);  // the importer owns it
         importer.SetPropertyBool(AI_CONFIG_IMPORT_NO_SKELETON_MESHES, true);
         // Fold FBX pivot helper nodes into their owners rather than adding
         // "$AssimpFbx$" nodes to the tree a person browses.
         importer.SetPropertyBool(AI_CONFIG_IMPORT_FBX_PRESERVE_PIVOTS, false);
         const aiScene* scene = importer.ReadFile(path.string(), kPostProcess);
-        if (scene == nullptr || scene->mRootNode == nullptr ||
-            (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE)) {
+        const bool read = scene != nullptr && scene->mRootNode != nullptr &&
+                          !(scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE);
+        // A file it needed and could not open is an error; one it did without
+        // (a material library) leaves the model as it would be without it.
+        for (const std::string& why : io->refusals())
+            result.problems.add({read ? core::Severity::Warning : core::Severity::Error,
+                                 "PATH_REFUSED", path.string(), "not opened: " + why});
+        if (!read) {
             result.problems.error(
                 "ASSIMP_IMPORT_FAILED", path.string(),
                 "cannot read '" + path.string() + "': " + importer.GetErrorString());
-            return result;
+            return imported;
         }
         result.model.format = formatName(importer, *scene, path);
-        convertScene(*scene, path, result.model, result.problems);
+        convertScene(*scene, path, imported);
     } catch (const std::exception& e) {  // Assimp and allocation failures stay inside the loader
-        result.model = {};
+        imported = {};
         result.problems.error("ASSIMP_IMPORT_FAILED", path.string(),
                               "cannot read '" + path.string() + "': " + e.what());
+    }
+    return imported;
+}
+
+// Decodes what importUndecoded read, in friche: undecodable images are
+// warnings, and keep width 0.
+LoadResult decodeImported(ImportedModel&& imported) {
+    LoadResult result = std::move(imported.result);
+    std::vector<scene::Image> decoded(imported.images.size());
+    decodeImages(imported.images, decoded, result.problems);
+    for (std::size_t k = 0; k < decoded.size(); ++k) {
+        scene::Image& image = result.model.images[imported.imageTargets[k]];
+        image.width = decoded[k].width;
+        image.height = decoded[k].height;
+        image.rgba = std::move(decoded[k].rgba);
     }
     return result;
 }
 
+}  // namespace
+
+LoadResult importWithAssimpHere(const std::filesystem::path& path) {
+    return decodeImported(importUndecoded(path));
+}
+
+LoadResult loadWithAssimp(const std::filesystem::path& path) {
+    LoadResult result;
+    result.model.source = path.string();
+    if (!checkModelPath(path, result.problems)) return result;
+    std::string error;
+    const auto limits = importLimits(error);
+    if (!limits) {
+        result.problems.error("IMPORT_LIMITS_INVALID", path.string(),
+                              "cannot read '" + path.string() + "': " + error);
+        return result;
+    }
+    return decodeImported(importInChild(
+        path, importerPhrase(path), [&] { return importUndecoded(path); }, *limits));
+}
+
 }  // namespace friche::io
 
-// Debian builds Assimp with its assertions on, and a failed one aborts the
-// process: a truncated PLY trips one in the triangulation step. Defining the
-// handler here takes precedence over the library's (ELF symbol interposition),
-// and throwing instead makes Importer::ReadFile return an error like any other.
+// Debian builds Assimp with its assertions on, and a failed one aborts: a
+// truncated PLY trips one in the triangulation step. In the import's child
+// process an abort would only be IMPORT_CRASHED (SIGABRT); throwing instead
+// makes Importer::ReadFile return an error that says which check failed.
+// Defining the handler here takes precedence over the library's (ELF symbol
+// interposition).
 namespace Assimp {
 void aiAssertViolation(const char* failedExpression, const char* file, int line) {
     throw std::runtime_error(std::string("internal check failed (") + failedExpression + " at " +

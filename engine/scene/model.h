@@ -5,6 +5,9 @@
 // Conventions follow glTF 2.0 whatever the source format: right-handed, +Y up,
 // metres, counter-clockwise front faces, column-major matrices, linear colour
 // factors, base colour and emissive images in sRGB.
+//
+// A member added here is added to io/model_wire.cpp too: Assimp's child
+// process hands models over in that form.
 #pragma once
 
 #include <cstdint>

@@ -13,26 +13,15 @@
 #include "support/box_gltf.h"
 #include "support/run.h"
 #include "support/scenario_fixture.h"
+#include "support/test_files.h"
 
 namespace fs = std::filesystem;
 using friche::test::Interrupt;
 using friche::test::runFriche;
 using friche::test::runProgram;
+using friche::test::writeText;
 
 namespace {
-
-fs::path folder(const std::string& name) {
-    const fs::path dir = fs::path(FRICHE_TEST_OUT) / "hostile" / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-// The scenario fixture's writer, giving back the path for the call that follows.
-fs::path write(const fs::path& path, const std::string& text) {
-    friche::test::writeText(path, text);
-    return path;
-}
 
 std::string nested(std::size_t depth) {
     return std::string(depth, '[') + std::string(depth, ']');
@@ -67,11 +56,11 @@ std::vector<std::string> listing(const fs::path& dir) {
 }  // namespace
 
 TEST(HostileFiles, DeepNestingIsRefusedWithItsByte) {
-    const fs::path dir = folder("deep");
+    const fs::path dir = friche::test::freshDir();
     for (const std::size_t depth : {1000, 14500, 100000}) {
         const fs::path file =
-            write(dir / ("deep" + std::to_string(depth) + ".gltf"),
-                  R"({"asset":{"version":"2.0"},"extras":)" + nested(depth) + "}");
+            writeText(dir / ("deep" + std::to_string(depth) + ".gltf"),
+                      R"({"asset":{"version":"2.0"},"extras":)" + nested(depth) + "}");
         const auto r = runFriche({"check", file.string()});
         EXPECT_EQ(r.exitCode, 1) << depth << r.output;
         EXPECT_NE(r.output.find("JSON_TOO_DEEP"), std::string::npos) << r.output;
@@ -79,10 +68,10 @@ TEST(HostileFiles, DeepNestingIsRefusedWithItsByte) {
     }
     // Under an unknown key of a file our own pre-parse rewrites (meshopt), in a
     // .glb, and as the model of a scenario, for check and render alike.
-    const fs::path meshopt =
-        write(dir / "meshopt.gltf",
-              R"({"asset":{"version":"2.0"},"extensionsUsed":["EXT_meshopt_compression"],"zzz":)" +
-                  nested(100000) + "}");
+    const fs::path meshopt = writeText(
+        dir / "meshopt.gltf",
+        R"({"asset":{"version":"2.0"},"extensionsUsed":["EXT_meshopt_compression"],"zzz":)" +
+            nested(100000) + "}");
     const auto r = runFriche({"check", meshopt.string()});
     EXPECT_EQ(r.exitCode, 1) << r.output;
     EXPECT_NE(r.output.find("JSON_TOO_DEEP"), std::string::npos) << r.output;
@@ -106,7 +95,7 @@ TEST(HostileFiles, DeepNestingIsRefusedWithItsByte) {
 // A 55 MB .gltf of 100,000 materials with extras: tinygltf aborted on it
 // under a 600 MB limit, its std::bad_alloc thrown through a noexcept frame.
 fs::path hundredThousandMaterials() {
-    const fs::path dir = folder("materials");
+    const fs::path dir = friche::test::freshDir();
     std::string text = R"({"asset":{"version":"2.0"},"materials":[)";
     const std::string extras(400, 'x');
     for (int i = 0; i < 100000; ++i)
@@ -114,7 +103,7 @@ fs::path hundredThousandMaterials() {
             (i ? "," : "") + std::string(R"({"name":"m)") + std::to_string(i) +
             R"(","pbrMetallicRoughness":{"baseColorFactor":[0.5,0.5,0.5,1],"metallicFactor":0.1},"extras":{"note":")" +
             extras + R"("}})";
-    return write(dir / "materials.gltf", text + "]}");
+    return writeText(dir / "materials.gltf", text + "]}");
 }
 
 TEST(HostileFiles, AHundredThousandMaterialsNeedMoreMemoryThanAllowed) {
@@ -140,7 +129,7 @@ TEST(HostileFiles, CtrlCStopsACheckWithinASecond) {
 
 TEST(HostileFiles, ThirtyThousandMeshesOverOneAccessorSetAreConvertedOnce) {
     if (underSanitizer()) GTEST_SKIP() << "an address-space limit cannot apply under ASan";
-    const fs::path dir = folder("meshes");
+    const fs::path dir = friche::test::freshDir();
     // 3,000 vertices and 9,000 indices, drawn by 30,000 meshes (128 KB each when
     // converted apiece: 3.8 GB).
     constexpr int kVertices = 3000, kMeshes = 30000;
@@ -163,7 +152,7 @@ TEST(HostileFiles, ThirtyThousandMeshesOverOneAccessorSetAreConvertedOnce) {
         roots += sep + std::to_string(i);
     }
     const std::string positions = std::to_string(kVertices * 12);
-    const fs::path file = write(
+    const fs::path file = writeText(
         dir / "shared.gltf",
         R"({"asset":{"version":"2.0"},"scene":0,"scenes":[{"nodes":[)" + roots +
             R"(]}],"nodes":[)" + nodes + R"(],"meshes":[)" + meshes +
@@ -178,7 +167,7 @@ TEST(HostileFiles, ThirtyThousandMeshesOverOneAccessorSetAreConvertedOnce) {
 }
 
 TEST(HostileFiles, AGiantImageIsRefusedBeforeItIsDecoded) {
-    const fs::path dir = folder("bomb");
+    const fs::path dir = friche::test::freshDir();
     // A 16384 x 8192 RGBA PNG's header (its pixels would take 512 MiB, twice
     // that while decoding), in a glTF beside a box.
     std::string png = "\x89PNG\r\n\x1a\n";
@@ -186,12 +175,12 @@ TEST(HostileFiles, AGiantImageIsRefusedBeforeItIsDecoded) {
     for (const std::uint32_t v : {16384u, 8192u})
         for (int shift = 24; shift >= 0; shift -= 8) png += char(v >> shift);
     png += std::string("\x08\x06\0\0\0\0\0\0\0", 9);
-    write(dir / "bomb.png", png);
+    writeText(dir / "bomb.png", png);
     const fs::path box = friche::test::writeBoxGltf(dir, "box", 1, 1, 1);
     auto gltf = nlohmann::json::parse(std::ifstream(box));
     gltf["images"] = {{{"uri", "bomb.png"}}};
     gltf["textures"] = {{{"source", 0}}};
-    write(dir / "box.gltf", gltf.dump());
+    writeText(dir / "box.gltf", gltf.dump());
     // With the memory for it, the image is tried, found broken (it has no
     // pixel data) and replaced by a neutral texture.
     const auto roomy = runFriche({"check", box.string()}, 60);
@@ -212,8 +201,8 @@ TEST(HostileFiles, AGiantImageIsRefusedBeforeItIsDecoded) {
 }
 
 TEST(HostileFiles, AUriOutsideTheModelsFolderIsRefused) {
-    const fs::path dir = folder("uri");
-    const fs::path file = write(
+    const fs::path dir = friche::test::freshDir();
+    const fs::path file = writeText(
         dir / "escape.gltf",
         R"({"asset":{"version":"2.0"},"buffers":[{"uri":"../../../../../../../../etc/passwd","byteLength":12}]})");
     const auto r = runFriche({"check", file.string()});
@@ -226,7 +215,7 @@ TEST(HostileFiles, AUriOutsideTheModelsFolderIsRefused) {
     const fs::path box = friche::test::writeBoxGltf(dir / "data", "box", 1, 1, 1);
     auto gltf = nlohmann::json::parse(std::ifstream(box));
     gltf["buffers"][0]["uri"] = "data/box.bin";
-    write(dir / "below.gltf", gltf.dump());
+    writeText(dir / "below.gltf", gltf.dump());
     const auto below = runFriche({"check", (dir / "below.gltf").string()});
     EXPECT_EQ(below.exitCode, 0) << below.output;
 }
@@ -242,7 +231,7 @@ TEST(HostileFiles, AScenarioPathWithANulIsRefused) {
 }
 
 TEST(HostileFiles, AnOutputThatCannotBeWrittenIsAnError) {
-    const fs::path dir = folder("output");
+    const fs::path dir = friche::test::freshDir();
     const fs::path box = friche::test::writeBoxGltf(dir, "box", 1, 1, 1);
     const auto full = runFriche({"render", box.string(), "-o", "/dev/full", "--size", "64x64"});
     EXPECT_EQ(full.exitCode, 1) << full.output;
@@ -261,7 +250,7 @@ TEST(HostileFiles, AnOutputThatCannotBeWrittenIsAnError) {
 }
 
 TEST(HostileFiles, SigtermStopsARenderWithinASecond) {
-    const fs::path dir = folder("signal");
+    const fs::path dir = friche::test::freshDir();
     const fs::path out = dir / "still.png";
     for (const int signal : {SIGTERM, SIGINT}) {
         const auto r = runFriche({"render", FRICHE_SOURCE_DIR "/scenes/seraing.json", "-o",

@@ -7,10 +7,11 @@
 #pragma once
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
+
+#include "support/test_files.h"
 
 namespace friche::test {
 
@@ -95,11 +96,6 @@ inline nlohmann::json goodScenario() {
                                      {"unit", "ha"},
                                      {"source", seed}}})}}},
     };
-}
-
-inline void writeText(const std::filesystem::path& path, const std::string& text) {
-    std::filesystem::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << text;
 }
 
 // <FRICHE_TEST_OUT>/scenarios/<name>/scenario.json beside model.gltf; the

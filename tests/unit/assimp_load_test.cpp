@@ -10,25 +10,15 @@
 
 #include "io/load.h"
 #include "scene/draw_list.h"
+#include "support/collada_text.h"
+#include "support/test_files.h"
 
 namespace fs = std::filesystem;
 using namespace friche;
+using test::freshDir;
+using test::writeText;
 
 namespace {
-
-// A fresh directory per test, so tests can run in parallel under ctest.
-fs::path tempDir() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    fs::path dir = fs::temp_directory_path() / "friche_assimp_test" / info->name();
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-fs::path write(const fs::path& path, const std::string& text) {
-    std::ofstream(path, std::ios::binary) << text;
-    return path;
-}
 
 bool hasProblem(const io::LoadResult& r, const std::string& code) {
     for (const auto& p : r.problems.list())
@@ -69,14 +59,15 @@ void expectVec3(const glm::vec3& actual, const glm::vec3& expected, float tolera
 }  // namespace
 
 TEST(AssimpLoad, ObjWithMaterialAndMissingTexture) {
-    const fs::path dir = tempDir();
-    write(dir / "hall.mtl",
-          "newmtl brick\nKd 0.8 0.2 0.2\nNs 100\nd 0.5\nmap_Kd textures/missing.png\n");
+    const fs::path dir = freshDir();
+    writeText(dir / "hall.mtl",
+              "newmtl brick\nKd 0.8 0.2 0.2\nNs 100\nd 0.5\nmap_Kd textures/missing.png\n");
     // A unit quad (one polygon, two triangles) and a triangle above it.
-    const fs::path obj = write(dir / "hall.obj",
-                               "mtllib hall.mtl\no floor\nv 0 0 0\nv 4 0 0\nv 4 0 2\nv 0 0 2\n"
-                               "vt 0 0\nvt 1 0\nvt 1 1\nvt 0 1\nusemtl brick\nf 1/1 2/2 3/3 4/4\n"
-                               "o gable\nv 0 3 0\nv 4 3 0\nv 2 5 0\nf 5 6 7\n");
+    const fs::path obj =
+        writeText(dir / "hall.obj",
+                  "mtllib hall.mtl\no floor\nv 0 0 0\nv 4 0 0\nv 4 0 2\nv 0 0 2\n"
+                  "vt 0 0\nvt 1 0\nvt 1 1\nvt 0 1\nusemtl brick\nf 1/1 2/2 3/3 4/4\n"
+                  "o gable\nv 0 3 0\nv 4 3 0\nv 2 5 0\nf 5 6 7\n");
     const io::LoadResult r = io::loadWithAssimp(obj);
     ASSERT_TRUE(r.ok()) << describe(r);
     EXPECT_TRUE(hasProblem(r, "TEXTURE_MISSING")) << describe(r);
@@ -103,7 +94,7 @@ TEST(AssimpLoad, ObjWithMaterialAndMissingTexture) {
 }
 
 TEST(AssimpLoad, ObjTextureBesideTheModelIsDecoded) {
-    const fs::path dir = tempDir();
+    const fs::path dir = freshDir();
     // A 1x1 red PNG, so the texture path is proven to load, not only to warn.
     static const unsigned char png[] = {
         0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48,
@@ -111,12 +102,13 @@ TEST(AssimpLoad, ObjTextureBesideTheModelIsDecoded) {
         0x00, 0x90, 0x77, 0x53, 0xde, 0x00, 0x00, 0x00, 0x0c, 0x49, 0x44, 0x41, 0x54, 0x78,
         0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0x00, 0x00, 0x03, 0x01, 0x01, 0x00, 0xc9, 0xfe, 0x92,
         0xef, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82};
-    write(dir / "red.png", std::string(reinterpret_cast<const char*>(png), sizeof png));
+    writeText(dir / "red.png", std::string(reinterpret_cast<const char*>(png), sizeof png));
     // A Windows path from the author's disk: only the file name matches.
-    write(dir / "a.mtl", "newmtl m\nKd 1 1 1\nmap_Kd C:\\Users\\arch\\maps\\red.png\n");
-    const fs::path obj = write(dir / "a.obj",
-                               "mtllib a.mtl\nv 0 0 0\nv 1 0 0\nv 0 1 0\nvt 0 0\nvt 1 0\nvt 0 1\n"
-                               "usemtl m\nf 1/1 2/2 3/3\n");
+    writeText(dir / "a.mtl", "newmtl m\nKd 1 1 1\nmap_Kd C:\\Users\\arch\\maps\\red.png\n");
+    const fs::path obj =
+        writeText(dir / "a.obj",
+                  "mtllib a.mtl\nv 0 0 0\nv 1 0 0\nv 0 1 0\nvt 0 0\nvt 1 0\nvt 0 1\n"
+                  "usemtl m\nf 1/1 2/2 3/3\n");
     const io::LoadResult r = io::loadWithAssimp(obj);
     ASSERT_TRUE(r.ok()) << describe(r);
     EXPECT_FALSE(hasProblem(r, "TEXTURE_MISSING")) << describe(r);
@@ -141,8 +133,8 @@ const std::string kSlabPly =
     "4 0 1 2 3\n3 2 3 4\n";
 
 TEST(AssimpLoad, AsciiPlyWithVertexColours) {
-    const fs::path dir = tempDir();
-    const fs::path ply = write(dir / "slab.ply", kSlabPly);
+    const fs::path dir = freshDir();
+    const fs::path ply = writeText(dir / "slab.ply", kSlabPly);
     const io::LoadResult r = io::loadWithAssimp(ply);
     ASSERT_TRUE(r.ok()) << describe(r);
     EXPECT_EQ(stats(r.model).triangles, 3u);
@@ -160,15 +152,15 @@ TEST(AssimpLoad, AsciiPlyWithVertexColours) {
 }
 
 TEST(AssimpLoad, AsciiStlTetrahedron) {
-    const fs::path dir = tempDir();
+    const fs::path dir = freshDir();
     const auto facet = [](const char* a, const char* b, const char* c) {
         return std::string("facet normal 0 0 0\nouter loop\nvertex ") + a + "\nvertex " + b +
                "\nvertex " + c + "\nendloop\nendfacet\n";
     };
     const char *o = "0 0 0", *x = "1 0 0", *y = "0 1 0", *z = "0 0 1";
     const fs::path stl =
-        write(dir / "tetra.stl", "solid tetra\n" + facet(o, y, x) + facet(o, x, z) +
-                                     facet(o, z, y) + facet(x, y, z) + "endsolid tetra\n");
+        writeText(dir / "tetra.stl", "solid tetra\n" + facet(o, y, x) + facet(o, x, z) +
+                                         facet(o, z, y) + facet(x, y, z) + "endsolid tetra\n");
     const io::LoadResult r = io::loadWithAssimp(stl);
     ASSERT_TRUE(r.ok()) << describe(r);
     EXPECT_EQ(stats(r.model).triangles, 4u);
@@ -191,14 +183,8 @@ std::string collada(const std::string& upAxis) {
     <diffuse><color>0.5 0.25 1 1</color></diffuse>
   </lambert></technique></profile_COMMON></effect></library_effects>
   <library_materials><material id="steel" name="steel"><instance_effect url="#fx"/></material></library_materials>
-  <library_geometries><geometry id="tri" name="tri"><mesh>
-    <source id="pos"><float_array id="pos-a" count="9">1 0 0 0 1 0 0 0 1</float_array>
-      <technique_common><accessor source="#pos-a" count="3" stride="3">
-        <param name="X" type="float"/><param name="Y" type="float"/><param name="Z" type="float"/>
-      </accessor></technique_common></source>
-    <vertices id="v"><input semantic="POSITION" source="#pos"/></vertices>
-    <triangles count="1" material="m"><input semantic="VERTEX" source="#v" offset="0"/><p>0 1 2</p></triangles>
-  </mesh></geometry></library_geometries>
+  )" + test::colladaTriangle("1 0 0 0 1 0 0 0 1") +
+           R"(
   <library_cameras><camera id="cam" name="cam"><optics><technique_common><perspective>
     <yfov>60</yfov><aspect_ratio>1.5</aspect_ratio><znear>0.1</znear><zfar>1000</zfar>
   </perspective></technique_common></optics></camera></library_cameras>
@@ -233,8 +219,8 @@ glm::mat4 worldOf(const scene::Model& m, const scene::Node* node) {
 }  // namespace
 
 TEST(AssimpLoad, ColladaHierarchyAndTransforms) {
-    const fs::path dir = tempDir();
-    const io::LoadResult r = io::loadWithAssimp(write(dir / "site.dae", collada("Y_UP")));
+    const fs::path dir = freshDir();
+    const io::LoadResult r = io::loadWithAssimp(writeText(dir / "site.dae", collada("Y_UP")));
     ASSERT_TRUE(r.ok()) << describe(r);
     const scene::Node* parent = findNode(r.model, "parent");
     const scene::Node* child = findNode(r.model, "child");
@@ -260,8 +246,8 @@ TEST(AssimpLoad, ColladaHierarchyAndTransforms) {
 }
 
 TEST(AssimpLoad, ColladaCameraAndLightLookDownMinusZ) {
-    const fs::path dir = tempDir();
-    const io::LoadResult r = io::loadWithAssimp(write(dir / "site.dae", collada("Y_UP")));
+    const fs::path dir = freshDir();
+    const io::LoadResult r = io::loadWithAssimp(writeText(dir / "site.dae", collada("Y_UP")));
     ASSERT_TRUE(r.ok()) << describe(r);
     ASSERT_EQ(r.model.cameras.size(), 1u);
     const scene::Camera& cam = r.model.cameras[0];
@@ -283,8 +269,8 @@ TEST(AssimpLoad, ColladaCameraAndLightLookDownMinusZ) {
 }
 
 TEST(AssimpLoad, ColladaZUpComesInYUp) {
-    const fs::path dir = tempDir();
-    const io::LoadResult r = io::loadWithAssimp(write(dir / "zup.dae", collada("Z_UP")));
+    const fs::path dir = freshDir();
+    const io::LoadResult r = io::loadWithAssimp(writeText(dir / "zup.dae", collada("Z_UP")));
     ASSERT_TRUE(r.ok()) << describe(r);
     // In the file, +Z is up: the parent's (1,2,3) is 3 m high, so +Y = 3 in glTF.
     const scene::Bounds b = bounds(r.model);
@@ -342,8 +328,8 @@ Connections:  {
 }  // namespace
 
 TEST(AssimpLoad, FbxAxesAndUnitsBecomeYUpMetres) {
-    const fs::path dir = tempDir();
-    const io::LoadResult metres = io::loadWithAssimp(write(dir / "metres.fbx", fbxZUp("100")));
+    const fs::path dir = freshDir();
+    const io::LoadResult metres = io::loadWithAssimp(writeText(dir / "metres.fbx", fbxZUp("100")));
     ASSERT_TRUE(metres.ok()) << describe(metres);
     EXPECT_EQ(metres.model.format, "Autodesk FBX Importer");
     ASSERT_NE(findNode(metres.model, "mast"), nullptr);
@@ -351,7 +337,7 @@ TEST(AssimpLoad, FbxAxesAndUnitsBecomeYUpMetres) {
     expectVec3(b.min, {0, 10, 0});
     expectVec3(b.max, {1, 11, 0});
 
-    const io::LoadResult centimetres = io::loadWithAssimp(write(dir / "cm.fbx", fbxZUp("1")));
+    const io::LoadResult centimetres = io::loadWithAssimp(writeText(dir / "cm.fbx", fbxZUp("1")));
     ASSERT_TRUE(centimetres.ok()) << describe(centimetres);
     b = bounds(centimetres.model);
     expectVec3(b.min, {0, 0.1f, 0});
@@ -359,13 +345,13 @@ TEST(AssimpLoad, FbxAxesAndUnitsBecomeYUpMetres) {
 }
 
 TEST(AssimpLoad, GarbageIsAnErrorNotACrash) {
-    const fs::path dir = tempDir();
+    const fs::path dir = freshDir();
     std::string noise(4096, '\0');
     for (std::size_t i = 0; i < noise.size(); ++i)
         noise[i] = static_cast<char>((i * 2654435761u) >> 13);
     for (const char* name :
          {"noise.fbx", "noise.dae", "noise.3ds", "noise.ply", "noise.stl", "noise.ifc"}) {
-        const io::LoadResult r = io::loadWithAssimp(write(dir / name, noise));
+        const io::LoadResult r = io::loadWithAssimp(writeText(dir / name, noise));
         EXPECT_FALSE(r.ok()) << name;
         ASSERT_FALSE(r.problems.list().empty()) << name;
         EXPECT_NE(r.problems.list()[0].message.find(name), std::string::npos) << describe(r);
@@ -378,14 +364,14 @@ TEST(AssimpLoad, GarbageIsAnErrorNotACrash) {
 // header without end_header, and a failed internal assertion aborts in the
 // triangulation of a truncated vertex list. Both must come back as errors.
 TEST(AssimpLoad, TruncatedPlyIsAnErrorNotAHangOrAbort) {
-    const fs::path dir = tempDir();
+    const fs::path dir = freshDir();
     const std::size_t headerEnd = kSlabPly.find("end_header");
     const io::LoadResult noEnd =
-        io::loadWithAssimp(write(dir / "no_end.ply", kSlabPly.substr(0, headerEnd)));
+        io::loadWithAssimp(writeText(dir / "no_end.ply", kSlabPly.substr(0, headerEnd)));
     EXPECT_FALSE(noEnd.ok());
     // Cut inside the fourth vertex.
     const io::LoadResult cut =
-        io::loadWithAssimp(write(dir / "cut.ply", kSlabPly.substr(0, headerEnd + 57)));
+        io::loadWithAssimp(writeText(dir / "cut.ply", kSlabPly.substr(0, headerEnd + 57)));
     EXPECT_FALSE(cut.ok()) << describe(cut);
 }
 
