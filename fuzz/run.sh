@@ -4,7 +4,8 @@
 # Seeds: what earlier runs kept (fuzz/corpus/NAME, in the repository), the
 # glTF-Validator's 366 test inputs and the seed scenarios. New inputs go to a
 # scratch copy; `fuzz/run.sh` never writes into the repository except a crash:
-# fuzz/regressions/NAME-crash-<sha1>, which the tests then replay for ever
+# fuzz/regressions/NAME-crash-<sha1> (with the crashes found before the fuzzers,
+# by hand: NAME-probe-...), which the tests then replay for ever
 # (tests/unit/fuzz_regressions_test.cpp). Exit status 1 on a crash.
 set -euo pipefail
 cd "$(dirname "$0")/.."
