@@ -35,17 +35,6 @@ friche::test::RunResult runWithMemory(int mebibytes, std::vector<std::string> ar
     return runProgram("/usr/bin/prlimit", args, timeoutSeconds);
 }
 
-bool underSanitizer() {
-#if defined(__SANITIZE_ADDRESS__)
-    return true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-    return true;
-#endif
-#endif
-    return false;
-}
-
 // What a directory holds, names only: a stopped or failed write leaves nothing.
 std::vector<std::string> listing(const fs::path& dir) {
     std::vector<std::string> names;
@@ -107,7 +96,8 @@ fs::path hundredThousandMaterials() {
 }
 
 TEST(HostileFiles, AHundredThousandMaterialsNeedMoreMemoryThanAllowed) {
-    if (underSanitizer()) GTEST_SKIP() << "an address-space limit cannot apply under ASan";
+    if (friche::test::underAddressSanitizer())
+        GTEST_SKIP() << "an address-space limit cannot apply under ASan";
     const fs::path file = hundredThousandMaterials();
     const auto r = runWithMemory(600, {"check", file.string()});
     EXPECT_EQ(r.exitCode, 1) << r.output;
@@ -128,7 +118,8 @@ TEST(HostileFiles, CtrlCStopsACheckWithinASecond) {
 }
 
 TEST(HostileFiles, ThirtyThousandMeshesOverOneAccessorSetAreConvertedOnce) {
-    if (underSanitizer()) GTEST_SKIP() << "an address-space limit cannot apply under ASan";
+    if (friche::test::underAddressSanitizer())
+        GTEST_SKIP() << "an address-space limit cannot apply under ASan";
     const fs::path dir = friche::test::freshDir();
     // 3,000 vertices and 9,000 indices, drawn by 30,000 meshes (128 KB each when
     // converted apiece: 3.8 GB).

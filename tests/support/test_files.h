@@ -30,4 +30,17 @@ inline std::filesystem::path writeText(const std::filesystem::path& path, const 
     return path;
 }
 
+// Whether this test runs under AddressSanitizer, whose shadow memory makes an
+// address-space limit (prlimit --as, RLIMIT_AS) impossible to honour.
+inline bool underAddressSanitizer() {
+#if defined(__SANITIZE_ADDRESS__)
+    return true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+    return true;
+#endif
+#endif
+    return false;
+}
+
 }  // namespace friche::test

@@ -67,17 +67,6 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-bool underAddressSanitizer() {
-#if defined(__SANITIZE_ADDRESS__)
-    return true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-    return true;
-#endif
-#endif
-    return false;
-}
-
 }  // namespace
 
 TEST(AssimpIsolation, DeeplyNestedColladaIsAnErrorNotACrash) {
@@ -111,7 +100,8 @@ TEST(AssimpIsolation, ObjThatTakesTooLongIsStoppedAtTheTimeLimit) {
 }
 
 TEST(AssimpIsolation, ObjThatNeedsTooMuchMemoryIsStoppedAtTheMemoryLimit) {
-    if (underAddressSanitizer()) GTEST_SKIP() << "no memory limit under AddressSanitizer";
+    if (friche::test::underAddressSanitizer())
+        GTEST_SKIP() << "no memory limit under AddressSanitizer";
     // Assimp reads the whole 4 MB file into memory first: more than 2 MiB.
     const fs::path obj = writeText(freshDir() / "groups.obj", test::objWithMaterialGroups(200000));
     const ScopedEnv limit("FRICHE_IMPORT_MEMORY_MIB", "2");
