@@ -14,6 +14,7 @@
 #include "core/json_shape.h"
 #include "core/memory.h"
 #include "io/gltf_validate.h"
+#include "io/model_folder.h"
 
 namespace friche::io::gltf {
 
@@ -176,24 +177,13 @@ bool keepEncodedBytes(tinygltf::Image* image, const int, std::string*, std::stri
     return true;
 }
 
-// What tinygltf may read besides the file itself: files in the model's own
-// folder or below. A URI such as ../../../../etc/passwd would otherwise turn
-// any file on the machine into vertex data.
+// What tinygltf may read besides the file itself: regular files in the model's
+// own folder or below (io::ModelFolder, as for Assimp's formats). A URI such
+// as ../../../../etc/passwd would otherwise turn any file into vertex data.
 struct FileAccess {
-    std::filesystem::path folder;  // canonical
-    std::vector<std::filesystem::path> refused;
+    ModelFolder folder;
+    std::vector<ModelFolder::Refusal> refused;
 };
-
-bool inside(const std::filesystem::path& folder, const std::filesystem::path& path) {
-    const std::filesystem::path relative = path.lexically_relative(folder);
-    return !relative.empty() && *relative.begin() != "..";
-}
-
-std::filesystem::path resolved(const std::filesystem::path& path) {
-    std::error_code ec;
-    const std::filesystem::path r = std::filesystem::weakly_canonical(path, ec);
-    return ec ? path.lexically_normal() : r;
-}
 
 bool fileExists(const std::string& path, void*) {
     std::error_code ec;
@@ -207,14 +197,13 @@ std::string keepPath(const std::string& path, void*) {
 bool readWholeFile(std::vector<unsigned char>* out, std::string* err, const std::string& path,
                    void* user) {
     auto& access = *static_cast<FileAccess*>(user);
-    const std::filesystem::path real = resolved(path);
-    if (!inside(access.folder, real)) {
-        access.refused.push_back(real);
+    if (auto refusal = access.folder.refusal(path)) {
+        access.refused.push_back(std::move(*refusal));
         if (err) *err = "refused: outside the model's folder";
         return false;
     }
     std::string error;
-    auto bytes = core::readFile(real, error,
+    auto bytes = core::readFile(std::filesystem::path(path), error,
                                 std::min<std::uint64_t>(core::kMaxFileBytes, core::memoryLimit()));
     if (!bytes) {
         if (err) *err = error;
@@ -241,9 +230,9 @@ std::string percentDecoded(std::string_view uri) {
     return out;
 }
 
-// The JSON pointer of the buffer or image URI that resolves to `target`.
+// The JSON pointer of the buffer or image URI refused for resolving to `target`.
 std::string uriPointer(std::string_view json, const std::filesystem::path& base,
-                       const std::filesystem::path& target) {
+                       const ModelFolder& folder, const std::filesystem::path& target) {
     const nlohmann::json doc = nlohmann::json::parse(json, nullptr, false);
     for (const char* array : {"buffers", "images"}) {
         const auto list = doc.is_object() ? doc.find(array) : doc.end();
@@ -251,7 +240,9 @@ std::string uriPointer(std::string_view json, const std::filesystem::path& base,
         for (std::size_t i = 0; i < list->size(); ++i) {
             const nlohmann::json& item = (*list)[i];
             if (!item.is_object() || !item.contains("uri") || !item["uri"].is_string()) continue;
-            if (resolved(base / percentDecoded(item["uri"].get<std::string>())) == target)
+            const auto refusal =
+                folder.refusal(base / percentDecoded(item["uri"].get<std::string>()));
+            if (refusal && refusal->target == target)
                 return "/" + std::string(array) + "/" + std::to_string(i) + "/uri";
         }
     }
@@ -393,7 +384,7 @@ bool parse(const std::filesystem::path& path, tinygltf::Model& model, core::Prob
     tinygltf::TinyGLTF loader;
     loader.SetImageLoader(keepEncodedBytes, nullptr);
     const std::string baseDir = path.parent_path().string();
-    FileAccess access{resolved(baseDir.empty() ? "." : baseDir), {}};
+    FileAccess access{ModelFolder(path), {}};
     loader.SetFsCallbacks({fileExists, keepPath, readWholeFile, refuseWrite, &access});
     const auto length = static_cast<unsigned int>(bytes->size());
     std::string err, warn;
@@ -411,12 +402,10 @@ bool parse(const std::filesystem::path& path, tinygltf::Model& model, core::Prob
         ok = false;
     }
     addMessages(warn, core::Severity::Warning, where, problems);
-    for (const std::filesystem::path& refused : access.refused) {
-        const std::string uri = uriPointer(jsonText(*bytes, binary), access.folder, refused);
-        problems.error("URI_OUTSIDE_FOLDER", uri,
-                       "refers to '" + refused.string() + "', outside the model's folder '" +
-                           access.folder.string() + "'");
-    }
+    for (const ModelFolder::Refusal& refused : access.refused)
+        problems.error("URI_OUTSIDE_FOLDER",
+                       uriPointer(jsonText(*bytes, binary), baseDir, access.folder, refused.target),
+                       refused.message);
     if (access.refused.empty()) addMessages(err, core::Severity::Error, where, problems);
     if (!ok && err.empty())
         problems.error("JSON_ERROR", where, "the file could not be parsed as glTF");
