@@ -13,6 +13,8 @@ packages=(
   libegl-dev libgl-dev
   # video export: H.264 through libx264
   libavcodec-dev libavformat-dev libswscale-dev libavutil-dev
+  # workshops: sessions in SQLite, the tablet remote's HTTP server
+  libsqlite3-dev libcpp-httplib-dev
   # tests and benchmarks
   libgtest-dev libbenchmark-dev glslang-tools xvfb xauth f3d tesseract-ocr ffmpeg
   # fuzzing (fuzz/): clang with libFuzzer and its sanitizer runtimes

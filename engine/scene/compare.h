@@ -20,6 +20,8 @@ struct Compare {
     CompareMode mode = CompareMode::Off;
     int phaseA = 0;
     int phaseB = 0;
+    int variantA = -1;  // a variant of phaseA (Phase::variants), -1: the phase as planned
+    int variantB = -1;
     float split = 0.5f;  // swipe: the divider, as a fraction of the width from the left
 
     bool operator==(const Compare&) const = default;

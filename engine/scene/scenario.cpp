@@ -85,6 +85,15 @@ std::optional<int> Scenario::viewIndex(std::string_view id) const {
     return findId(views, id);
 }
 
+std::optional<int> Scenario::tourIndex(std::string_view id) const {
+    return findId(tours, id);
+}
+
+const std::vector<LayerPhase>& Phase::layersOf(int variant) const {
+    if (variant < 0 || variant >= static_cast<int>(variants.size())) return layers;
+    return variants[static_cast<std::size_t>(variant)].layers;
+}
+
 const LocalText* Scenario::sourceLabel(const std::string& source) const {
     const auto it = sourceLabels.find(source);
     return it == sourceLabels.end() ? nullptr : &it->second;

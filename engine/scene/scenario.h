@@ -18,6 +18,7 @@
 
 #include <glm/glm.hpp>
 
+#include "scene/compare.h"
 #include "scene/locale.h"
 #include "scene/orbit_camera.h"
 #include "scene/sun.h"
@@ -92,6 +93,17 @@ struct LayerPhase {
     bool operator==(const LayerPhase&) const = default;
 };
 
+// An alternative proposal for a phase, put on the table in a workshop (for
+// Droixhe's pond: a garden, or housing): the phase's layers with some of their
+// states overridden. Illustrative unless the file says otherwise, like the geometry.
+struct Variant {
+    std::string id;  // unique within its phase
+    LocalText name;
+    LocalText text;
+    bool illustrative = true;
+    std::vector<LayerPhase> layers;  // the phase's layers with the overrides, one per Scenario::layers
+};
+
 struct Phase {
     std::string id;
     std::optional<DateSpan> date;
@@ -100,6 +112,30 @@ struct Phase {
     LocalText text;
     int view = -1;                   // index into Scenario::views to fly to, -1: keep the camera
     std::vector<LayerPhase> layers;  // one per Scenario::layers, in the same order
+    std::vector<Variant> variants;   // alternatives; none: the phase as planned only
+
+    // The layers shown with variant `variant` (-1 or out of range: the phase as planned).
+    const std::vector<LayerPhase>& layersOf(int variant) const;
+};
+
+// One step of a guided tour: a moment of the story, how it is shown, and what
+// the facilitator says and asks.
+struct TourStep {
+    double position = 0.0;  // timeline position: a phase's index, or between two
+    int variant = -1;       // of the phase at `position` (a whole position), -1: as planned
+    int view = -1;          // index into Scenario::views, -1: the phase's own view
+    bool card = true;       // the phase's card (title, date, text, facts)
+    bool labels = true;     // the hotspots' labels
+    Compare compare;        // mode Off: one view
+    LocalText title;
+    LocalText text;
+    LocalText question;  // for the group; empty: none
+};
+
+struct Tour {
+    std::string id;
+    LocalText name;
+    std::vector<TourStep> steps;  // at least one
 };
 
 // A camera bookmark. Stored as an orbit (what the viewer's camera is); a file
@@ -180,6 +216,7 @@ struct Scenario {
     int startView = -1;  // the view to open on, -1: frame the site
     std::vector<Hotspot> hotspots;
     ProjectData data;
+    std::vector<Tour> tours;
     // A short label for each source cited ("004_f8d13bee3da51343.txt" ->
     // "Ville de Liège, projet N-POWER"); not every source has one.
     std::map<std::string, LocalText> sourceLabels;
@@ -187,6 +224,7 @@ struct Scenario {
     std::optional<int> phaseIndex(std::string_view id) const;
     std::optional<int> layerIndex(std::string_view id) const;
     std::optional<int> viewIndex(std::string_view id) const;
+    std::optional<int> tourIndex(std::string_view id) const;
     // The label of a fact's `source`, or nullptr: show the source itself.
     const LocalText* sourceLabel(const std::string& source) const;
 };

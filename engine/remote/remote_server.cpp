@@ -1,0 +1,1 @@
+#include "remote/remote_server.h"

@@ -1,0 +1,1 @@
+#include "workshop/session_store.h"
