@@ -45,15 +45,19 @@ bool validPin(std::string_view pin) {
     return pin.size() >= 4 && pin.size() <= 12 && std::all_of(pin.begin(), pin.end(), isDigit);
 }
 
-std::vector<std::uint8_t> randomSalt() {
-    std::vector<std::uint8_t> salt(kPinSaltBytes);
+std::vector<std::uint8_t> randomBytes(std::size_t count) {
+    std::vector<std::uint8_t> bytes(count);
     std::ifstream urandom("/dev/urandom", std::ios::binary);
-    if (urandom.read(reinterpret_cast<char*>(salt.data()),
-                     static_cast<std::streamsize>(salt.size())))
-        return salt;
+    if (urandom.read(reinterpret_cast<char*>(bytes.data()),
+                     static_cast<std::streamsize>(bytes.size())))
+        return bytes;
     std::random_device device;
-    for (std::uint8_t& b : salt) b = static_cast<std::uint8_t>(device());
-    return salt;
+    for (std::uint8_t& b : bytes) b = static_cast<std::uint8_t>(device());
+    return bytes;
+}
+
+std::vector<std::uint8_t> randomSalt() {
+    return randomBytes(kPinSaltBytes);
 }
 
 PinHash hashPin(std::string_view pin, std::vector<std::uint8_t> salt, std::uint32_t iterations) {
@@ -113,13 +117,7 @@ std::optional<PinHash> parsePinHash(std::string_view text, std::string& error) {
 bool verifyPin(std::string_view pin, const PinHash& pinHash) {
     const std::vector<std::uint8_t> candidate =
         pbkdf2Sha256(pin, pinHash.salt, pinHash.iterations, kPinHashBytes);
-    if (candidate.size() != pinHash.hash.size()) return false;
-    // Every byte is compared whatever the first difference, so the time taken
-    // says nothing about how much of the hash a guess got right.
-    std::uint8_t difference = 0;
-    for (std::size_t i = 0; i < candidate.size(); ++i)
-        difference = static_cast<std::uint8_t>(difference | (candidate[i] ^ pinHash.hash[i]));
-    return difference == 0;
+    return equalInConstantTime(candidate, pinHash.hash);
 }
 
 }  // namespace friche::core

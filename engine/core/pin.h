@@ -35,8 +35,10 @@ struct PinHash {
 // 4 to 12 digits, nothing else: what a touch-screen keypad can enter.
 bool validPin(std::string_view pin);
 
-// kPinSaltBytes from /dev/urandom, or from std::random_device where that
-// cannot be read.
+// `count` bytes from /dev/urandom, or from std::random_device where that
+// cannot be read: salts, and the tablet remote's session tokens.
+std::vector<std::uint8_t> randomBytes(std::size_t count);
+// kPinSaltBytes of randomBytes.
 std::vector<std::uint8_t> randomSalt();
 
 PinHash hashPin(std::string_view pin, std::vector<std::uint8_t> salt,

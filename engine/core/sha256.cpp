@@ -210,4 +210,12 @@ std::optional<std::vector<std::uint8_t>> fromHex(std::string_view hex) {
     return bytes;
 }
 
+bool equalInConstantTime(ByteView a, ByteView b) {
+    if (a.size != b.size) return false;
+    std::uint8_t difference = 0;
+    for (std::size_t i = 0; i < a.size; ++i)
+        difference = static_cast<std::uint8_t>(difference | (a.data[i] ^ b.data[i]));
+    return difference == 0;
+}
+
 }  // namespace friche::core

@@ -67,4 +67,9 @@ std::string toHex(ByteView bytes);
 // The bytes of an even-length run of hex digits (either case), or nullopt.
 std::optional<std::vector<std::uint8_t>> fromHex(std::string_view hex);
 
+// Whether `a` and `b` hold the same bytes, for secrets: every byte is compared
+// whatever the first difference, so the time taken says nothing about how much
+// of a guess was right (only the lengths may differ faster).
+bool equalInConstantTime(ByteView a, ByteView b);
+
 }  // namespace friche::core

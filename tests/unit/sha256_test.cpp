@@ -6,6 +6,7 @@
 
 #include "core/sha256.h"
 
+using friche::core::equalInConstantTime;
 using friche::core::fromHex;
 using friche::core::hmacSha256;
 using friche::core::pbkdf2Sha256;
@@ -68,4 +69,12 @@ TEST(Hex, RoundTripAndRejects) {
     EXPECT_FALSE(fromHex("abc"));  // odd length
     EXPECT_FALSE(fromHex("zz"));
     EXPECT_TRUE(fromHex("") && fromHex("")->empty());
+}
+
+TEST(EqualInConstantTime, ComparesEveryByte) {
+    EXPECT_TRUE(equalInConstantTime("2468", "2468"));
+    EXPECT_TRUE(equalInConstantTime("", ""));
+    EXPECT_FALSE(equalInConstantTime("2468", "2469"));  // the last byte
+    EXPECT_FALSE(equalInConstantTime("2468", "1468"));  // the first
+    EXPECT_FALSE(equalInConstantTime("2468", "24680"));
 }
