@@ -12,7 +12,7 @@ namespace friche::app {
 
 const char* usageText() {
     return "usage:\n"
-           "  friche [PATH] [--ui-scale S] [PROPOSAL]\n"
+           "  friche [PATH] [--ui-scale S] [PROPOSAL] [WORKSHOP]\n"
            "                                     open the viewer on a scenario (.json) or a model\n"
            "  friche --kiosk [CONFIG.json | PATH...] [--ui-scale S]\n"
            "                                     a locked fullscreen exhibition screen\n"
@@ -29,6 +29,8 @@ const char* usageText() {
            "  friche check [--json] PATH...      load and validate without rendering\n"
            "  PROPOSAL: --proposal FILE [--place X,Z[,ROT_DEG[,Y]]] [--unit m|cm|mm|in|ft]\n"
            "                                     an architect's model on the scenario's site\n"
+           "  WORKSHOP: [--tour ID] [--session FILE] [--remote [ADDR:]PORT [--remote-pin PIN]]\n"
+           "                                     a guided tour, its record, a tablet remote\n"
            "exit status: 0 fine, 1 bad input, 2 wrong usage\n";
 }
 
@@ -270,6 +272,14 @@ Command parseViewer(const std::vector<std::string>& args) {
             if (error) return *error;
         } else if (a == "--kiosk") {
             cmd.kiosk.emplace();
+        } else if (a == "--tour" || a == "--session" || a == "--remote" || a == "--remote-pin") {
+            if (i + 1 >= args.size() || args[i + 1].empty())
+                return UsageError{a + " wants a value"};
+            auto& value = a == "--tour"      ? cmd.tour
+                          : a == "--session" ? cmd.session
+                          : a == "--remote"  ? cmd.remote
+                                             : cmd.remotePin;
+            value = args[++i];
         } else if (a == "--ui-scale") {
             const auto scale = i + 1 < args.size() ? parseNumber(args[++i]) : std::nullopt;
             if (!scale || *scale < 0.5 || *scale > 8.0)
@@ -285,6 +295,9 @@ Command parseViewer(const std::vector<std::string>& args) {
     cmd.proposal = proposal.option;
     if (cmd.kiosk && cmd.proposal)
         return UsageError{"a kiosk shows the scenarios as they are: no --proposal"};
+    if (cmd.remotePin && !cmd.remote) return UsageError{"--remote-pin goes with --remote"};
+    if (cmd.kiosk && (cmd.tour || cmd.session || cmd.remote))
+        return UsageError{"a kiosk runs no workshop: no --tour, --session or --remote"};
     if (cmd.kiosk) {
         *cmd.kiosk = paths;
     } else if (paths.size() > 1) {

@@ -1,6 +1,6 @@
 // The command line, as BRIEF.md fixes it (a contract: tests and users rely on it):
 //
-//   friche [PATH] [--ui-scale S] [PROPOSAL]
+//   friche [PATH] [--ui-scale S] [PROPOSAL] [WORKSHOP]
 //   friche --kiosk [CONFIG.json | PATH...] [--ui-scale S]
 //   friche kiosk-pin [PIN]
 //   friche render PATH -o OUT.png [--size WxH] [--phase ID | --at POS] [--view NAME]
@@ -11,6 +11,7 @@
 //                [--from POS --to POS --duration SECONDS | --tour ID] [--date ...] [--time ...]
 //   friche check [--json] PATH...
 //   PROPOSAL: --proposal FILE [--place X,Z[,ROT_DEG[,Y]]] [--unit m|cm|mm|in|ft]
+//   WORKSHOP: [--tour ID] [--session FILE] [--remote [ADDR:]PORT [--remote-pin PIN]]
 //
 // parseCommandLine only parses; each command lives in its own file.
 #pragma once
@@ -47,6 +48,12 @@ struct ViewerCommand {
     std::optional<std::vector<std::string>> kiosk;
     std::optional<float> uiScale;  // --ui-scale
     std::optional<ProposalOption> proposal;
+    // A workshop (docs/workshops.md): a guided tour to start, the session file
+    // that records it, the tablet remote's address and PIN.
+    std::optional<std::string> tour;
+    std::optional<std::string> session;
+    std::optional<std::string> remote;
+    std::optional<std::string> remotePin;
 };
 
 // What a still and a video share: the input, the picture and its panels.

@@ -87,9 +87,10 @@ void ScenarioSession::advance() {
     story_.advance(tick());
 }
 
-PanelChoice ScenarioSession::drawPanels(glm::vec2 windowSize) {
+PanelChoice ScenarioSession::drawPanels(glm::vec2 windowSize, ui::StoryPanelOptions shown) {
     const float em = ImGui::GetFontSize();
-    dragging_ = ui::storyPanels(story_, windowSize, {.kiosk = style_.kiosk});
+    shown.kiosk = style_.kiosk;
+    dragging_ = ui::storyPanels(story_, windowSize, shown);
     std::vector<scene::LocalText> names;
     int current = -1;
     for (const SiteFile& s : sites_) {

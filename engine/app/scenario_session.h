@@ -20,6 +20,7 @@
 #include "core/problem.h"
 #include "scene/site_model.h"
 #include "scene/story.h"
+#include "ui/story_panels.h"
 
 namespace friche::app {
 
@@ -76,7 +77,8 @@ public:
     void advance();
     // Draws the panels and labels over a window of `windowSize` points (inside
     // ImGui's frame). Returns what the user picked.
-    PanelChoice drawPanels(glm::vec2 windowSize);
+    // `shown`: what a workshop's tour step shows (its kiosk flag is the style's).
+    PanelChoice drawPanels(glm::vec2 windowSize, ui::StoryPanelOptions shown = {});
     // True while something moves on its own or the timeline is dragged: keep drawing frames.
     bool animating() const { return story_.animating() || dragging_; }
 

@@ -30,6 +30,23 @@ std::optional<FramePlan> plan(const VideoCommand& cmd, const scene::Story& story
                               std::string& error) {
     FramePlan p;
     p.fps = cmd.fps;
+    p.aspect = static_cast<float>(cmd.width) / static_cast<float>(cmd.height);
+    if (cmd.tour) {
+        p.tour = story.scenario().tourIndex(*cmd.tour);
+        if (!p.tour) {
+            const auto& tours = story.scenario().tours;
+            error = "no tour '" + *cmd.tour + "' in " + cmd.path +
+                    (tours.empty() ? ": it has none" : " (its first is '" + tours[0].id + "')");
+            return std::nullopt;
+        }
+        // Each step: the flight there, then the time the viewer holds a phase.
+        const scene::PlayTiming& timing = story.timeline().timing();
+        p.stepFrames = static_cast<int>(
+            std::lround((timing.transitionSeconds + timing.holdSeconds) * cmd.fps));
+        p.frames = p.stepFrames *
+                   static_cast<int>(story.scenario().tours[static_cast<std::size_t>(*p.tour)].steps.size());
+        return p;
+    }
     if (!cmd.duration) {
         p.frames = static_cast<int>(std::floor(story.playSeconds() * cmd.fps)) + 1;
         return p;
@@ -91,8 +108,6 @@ int runVideo(const VideoCommand& cmd) {
     const auto loaded = loadStory(cmd.path, error);
     if (!loaded) return fail(error);
     scene::Story& story = loaded->story();
-    // Guided tours come with the workshop's steps; no scenario defines one yet.
-    if (cmd.tour) return fail("no tour '" + *cmd.tour + "' in " + cmd.path + ": it has none");
     story.language() = scene::parseLanguage(cmd.lang).value_or(scene::Language::En);
     if (cmd.view) {
         const auto view = findView(story.scenario(), *cmd.view, cmd.path, error);

@@ -2,6 +2,7 @@
 
 #include "render/readback_ring.h"
 #include "render/story_frame.h"
+#include "scene/tour.h"
 #include "ui/scale_bar.h"
 #include "ui/story_panels.h"
 #include "ui/sun_panel.h"
@@ -9,6 +10,16 @@
 namespace friche::app {
 
 void stepStory(scene::Story& story, const FramePlan& plan, int i) {
+    if (plan.tour) {
+        if (i % plan.stepFrames == 0) {
+            const scene::TourRun run{.tour = *plan.tour, .index = i / plan.stepFrames};
+            scene::showStep(story, run.step(story.scenario()), plan.aspect,
+                            i == 0 ? scene::Motion::AtOnce : scene::Motion::Animated);
+        } else {
+            story.advance(1.0 / plan.fps);
+        }
+        return;
+    }
     if (plan.from && plan.to) {
         const double t = plan.frames > 1 ? static_cast<double>(i) / (plan.frames - 1) : 0.0;
         story.timeline().setPosition(*plan.from + (*plan.to - *plan.from) * t);

@@ -19,11 +19,16 @@
 namespace friche::app {
 
 // Frame i of `frames` shows the range's position A + (B - A) * i / (N - 1);
-// with no range, the story playing from its first phase, 1/fps seconds a frame.
+// with a tour, its steps one after the other, `stepFrames` each, as the viewer
+// shows them when the clicker is pressed (the story flies there, then holds);
+// with neither, the story playing from its first phase, 1/fps seconds a frame.
 struct FramePlan {
     int frames = 1;
     int fps = 30;
     std::optional<double> from, to;
+    std::optional<int> tour;  // index into Scenario::tours
+    int stepFrames = 1;
+    float aspect = 16.0f / 9.0f;  // the frame's, for the steps' views
 };
 
 // Moves `story` to frame `i` of `plan` (frames are visited in order from 0).

@@ -26,6 +26,7 @@
 #include "app/scenario_session.h"
 #include "app/story_input.h"
 #include "app/viewpoint_tool.h"
+#include "app/workshop.h"
 #include "core/file.h"
 #include "gfx/gl.h"
 #include "io/load.h"
@@ -60,6 +61,8 @@ constexpr int kFramesAfterEvent = 2;
 // With nothing to draw the loop sleeps in SDL_WaitEventTimeout, so an idle
 // exhibition screen costs no CPU; the timeout is where idle timers will hook in.
 constexpr int kIdleWaitMs = 1000;
+// With a tablet remote, its requests are looked for this often while idle.
+constexpr int kRemoteWaitMs = 50;
 
 constexpr const char* kNoDisplay =
     "friche: the viewer needs a display, and none was found (no $DISPLAY or $WAYLAND_DISPLAY,\n"
@@ -88,6 +91,7 @@ struct Viewer {
     std::optional<ScenarioSession> session;  // when `path` is a scenario
     std::optional<scene::Scenario> base;     // the scenario as its file has it (no proposal)
     ReviewTools review;                      // an architect's proposal, measures, section
+    std::optional<Workshop> workshop;        // tours, variants, pins, votes: the first scenario's
     scene::Model model;
     core::Problems problems;  // loading and uploading; the panel lists the warnings
     std::unique_ptr<Platform> platform;
@@ -383,6 +387,8 @@ void handleEvent(Viewer& v, const SDL_Event& e) {
     const bool claimed = v.ui->processEvent(e, size);
     // The operator's keys (quit, fullscreen) work whatever ImGui says it has:
     // its keyboard claim can be a frame stale. F is a letter a text field may want.
+    // A clicker's keys lead the tour, whatever panel has the keyboard (text excepted).
+    if (v.workshop && v.workshop->key(e, v.session->story(), drawableAspect(v))) return;
     const KeyAction key = keyAction(e);
     if (!claimed || key != KeyAction::FrameAll) handleKey(v, key);
     const auto pointer = toPointerEvent(e, size);
@@ -392,6 +398,10 @@ void handleEvent(Viewer& v, const SDL_Event& e) {
         return;
     if (claimed) return;
     if (e.type == SDL_DROPFILE && e.drop.file) dropped(v, e.drop.file);
+    if (pointer && v.workshop && reviewing(v) &&
+        v.workshop->pointer(*pointer, v.session->story(), currentCamera(v, drawableAspect(v)),
+                            size))
+        return;
     if (pointer && reviewing(v) &&
         v.review.pointer(*pointer, v.session->story(), currentCamera(v, drawableAspect(v)), size))
         return;
@@ -495,6 +505,8 @@ bool replaceSite(Viewer& v, std::optional<Opened> opened, const fs::path& file) 
 // problems are printed) the site shown stays.
 void switchSite(Viewer& v, const fs::path& file) {
     if (!replaceSite(v, openPath(file, v.hooks), file)) return;
+    // A workshop's session is its scenario's: another site has none.
+    v.workshop.reset();
     v.path = file;
     v.base = v.session->story().scenario();
     v.review = {};
@@ -581,8 +593,12 @@ void sunStudy(Viewer& v) {
 PanelChoice scenarioPanels(Viewer& v) {
     if (!v.session) return {};
     v.session->advance();
-    const scene::Compare compare = v.session->story().compare();
-    PanelChoice choice = v.session->drawPanels(windowSize(v));
+    scene::Story& story = v.session->story();
+    const scene::Compare compare = story.compare();
+    if (v.workshop) v.workshop->frame(story, currentCamera(v, drawableAspect(v)), windowSize(v));
+    PanelChoice choice = v.session->drawPanels(
+        windowSize(v), {.card = !v.workshop || v.workshop->showCard(story),
+                        .labels = !v.workshop || v.workshop->showLabels(story)});
     // A click on the compare panel changes what the panels show: draw them again.
     if (v.session->story().compare() != compare) v.framesToDraw = kFramesAfterEvent + 1;
     return choice;
@@ -724,7 +740,11 @@ void runLoop(Viewer& v) {
         if (v.kiosk && v.kiosk->animating(*v.session)) v.framesToDraw = std::max(v.framesToDraw, 1);
         if (v.sunSweep.playing()) v.framesToDraw = std::max(v.framesToDraw, 1);
         if (v.kiosk) v.platform->keepFullscreen();
-        if (v.framesToDraw == 0 && !v.hooks.beforeTurn) SDL_WaitEventTimeout(nullptr, kIdleWaitMs);
+        if (v.workshop && v.workshop->poll(v.session->story(), drawableAspect(v)))
+            v.framesToDraw = std::max(v.framesToDraw, kFramesAfterEvent);
+        if (v.framesToDraw == 0 && !v.hooks.beforeTurn)
+            SDL_WaitEventTimeout(nullptr,
+                                 v.workshop && v.workshop->remote() ? kRemoteWaitMs : kIdleWaitMs);
         SDL_Event e;
         while (SDL_PollEvent(&e)) {
             handleEvent(v, e);
@@ -785,6 +805,31 @@ bool proposeAtStart(Viewer& v, const ProposalOption& option) {
     return true;
 }
 
+// The workshop on the scenario: a session (in memory without --session), the
+// tour to start and the tablet remote. A bad option or session file is said
+// before the loop starts, with exit status 1.
+bool startWorkshop(Viewer& v, const ViewerCommand& cmd) {
+    WorkshopOptions options;
+    options.tour = cmd.tour;
+    if (cmd.session) options.session = *cmd.session;
+    if (cmd.remote) {
+        options.remote = remote::parseRemoteAddress(*cmd.remote);
+        if (!options.remote) {
+            std::fprintf(stderr,
+                         "friche: --remote wants [ADDR:]PORT (e.g. 8080 or 0.0.0.0:8080), "
+                         "found '%s'\n",
+                         cmd.remote->c_str());
+            return false;
+        }
+        options.remote->pin = cmd.remotePin;
+    }
+    std::string error;
+    v.workshop.emplace();
+    if (v.workshop->start(options, v.session->story(), drawableAspect(v), error)) return true;
+    std::fprintf(stderr, "friche: %s\n", error.c_str());
+    return false;
+}
+
 }  // namespace
 
 std::optional<fs::path> defaultScenarioPath(const Environment& env) {
@@ -818,6 +863,11 @@ int runViewer(const ViewerCommand& cmd, const ViewerHooks& hooks) {
     const auto path = v.kiosk            ? v.kiosk->config().sites.front()
                       : cmd.path.empty() ? defaultScenarioPath(*env)
                                          : std::optional<fs::path>(cmd.path);
+    if (path && (cmd.tour || cmd.session || cmd.remote) && core::lowerExtension(*path) != "json") {
+        std::fprintf(stderr, "friche: a workshop runs on a scenario (.json): %s is a model\n",
+                     path->c_str());
+        return kExitUsage;
+    }
     if (!path) {
         std::fputs(
             "friche: no PATH given and no default scenario found.\n"
@@ -843,6 +893,7 @@ int runViewer(const ViewerCommand& cmd, const ViewerHooks& hooks) {
     }
     if (!open(v)) return kExitBadInput;
     showStart(v);
+    if (v.session && !v.kiosk && !startWorkshop(v, cmd)) return kExitBadInput;
     runLoop(v);
     return v.snapshotFailed ? kExitBadInput : kExitOk;
 }

@@ -90,18 +90,17 @@ bool writeAll(int fd, std::string_view bytes) {
     return true;
 }
 
-// The rename itself is durable once the folder's entry is on disk.
+std::mutex temporariesLock;
+std::map<std::filesystem::path, std::filesystem::path> temporaries;  // temporary -> output
+
+}  // namespace
+
 void syncFolder(const std::filesystem::path& folder) {
     const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY);
     if (fd < 0) return;
     ::fsync(fd);
     ::close(fd);
 }
-
-std::mutex temporariesLock;
-std::map<std::filesystem::path, std::filesystem::path> temporaries;  // temporary -> output
-
-}  // namespace
 
 std::filesystem::path temporaryPathFor(const std::filesystem::path& path) {
     std::filesystem::path temp = path;

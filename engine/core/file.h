@@ -37,6 +37,10 @@ std::optional<std::vector<std::uint8_t>> readFileHead(const std::filesystem::pat
 bool writeFileAtomically(const std::filesystem::path& path, std::string_view bytes,
                          std::string& error);
 
+// Makes the folder's entries durable: a file renamed into it stays there
+// through a power cut (empty `folder`: the current one).
+void syncFolder(const std::filesystem::path& folder);
+
 // Temporary files being written now (writeFileAtomically's, a video's): a
 // process that must end at once, on a signal it could not wait for, removes
 // them first (media::SignalStop's watchdog), so no half-written file is left.

@@ -11,6 +11,7 @@
 #include "io/scenario_data.h"
 #include "io/scenario_json.h"
 #include "io/scenario_models.h"
+#include "scene/tour.h"
 
 namespace friche::io {
 namespace {
@@ -26,6 +27,9 @@ constexpr std::size_t kMaxViews = 64;
 constexpr std::size_t kMaxHotspots = 512;
 constexpr std::size_t kMaxNodeNames = 256;
 constexpr std::size_t kMaxSources = 256;
+constexpr std::size_t kMaxVariants = 8;  // per phase: the alternatives on a workshop's table
+constexpr std::size_t kMaxTours = 16;
+constexpr std::size_t kMaxSteps = 64;      // per tour
 constexpr double kMaxPitchDegrees = 89.0;  // straight down has no "up" for the camera
 // The world's clocks run from UTC-12 to UTC+14, in whole quarters of an hour
 // (Nepal, +5:45, is the finest).
@@ -68,6 +72,14 @@ private:
     void phases(const json& list, const std::string& pointer, scene::Scenario& s);
     void phase(const Fields& f, const scene::Scenario& s, scene::Phase& p);
     void phaseStates(const Fields& f, const scene::Scenario& s, scene::Phase& p);
+    void applyStates(const Fields& f, const scene::Scenario& s,
+                     std::vector<scene::LayerPhase>& layers);
+    void variants(const Fields& f, const scene::Scenario& s, scene::Phase& p);
+    void tours(const json& list, const std::string& pointer, scene::Scenario& s);
+    scene::TourStep tourStep(const Fields& f, const scene::Scenario& s);
+    std::optional<int> stepVariant(const Fields& f, const scene::Scenario& s, double position);
+    scene::Compare stepCompare(const json& value, const std::string& pointer,
+                               const scene::Scenario& s);
     std::optional<scene::LayerPhase> layerPhase(const json& value, const std::string& pointer,
                                                 const scene::Layer& layer,
                                                 scene::LayerPhase carried);
@@ -92,7 +104,7 @@ private:
 void Loader::load(const json& root, scene::Scenario& s) {
     Fields top(root, "", problems_,
                {"$schema", "version", "site", "layers", "phases", "views", "startView", "hotspots",
-                "data", "sources"});
+                "data", "sources", "tours"});
     if (!top.valid()) return;
     top.number("version", Required::No, 1, 1);
     site(top, s.site);
@@ -110,6 +122,8 @@ void Loader::load(const json& root, scene::Scenario& s) {
         readProjectData(*d, top.at("data"), problems_, s.phases, s.data);
     if (const json* labels = top.get("sources", Required::No))
         sourceLabels(*labels, top.at("sources"), s);
+    if (const json* list = top.array("tours", Required::No, kMaxTours))
+        tours(*list, top.at("tours"), s);
     warnUnusedLayers(s);
 }
 
@@ -311,7 +325,7 @@ void Loader::phases(const json& list, const std::string& pointer, scene::Scenari
     for (std::size_t i = 0; i < list.size() && s.phases.size() <= kMaxPhases; ++i) {
         Fields f(list[i], child(pointer, i), problems_,
                  {"id", "date", "source", "title", "text", "transition", "view", "states",
-                  "fromModelScenes"});
+                  "variants", "fromModelScenes"});
         if (f.valid() && f.get("fromModelScenes", Required::No)) {
             modelScenePhases(f, s);
             continue;
@@ -357,6 +371,7 @@ void Loader::phase(const Fields& f, const scene::Scenario& s, scene::Phase& p) {
     if (const auto id = f.string("view", Required::No))
         p.view = resolve(s.views, *id, "view", f.at("view"), problems_).value_or(-1);
     phaseStates(f, s, p);
+    variants(f, s, p);
 }
 
 // Layers the phase does not mention keep their state from the phase before
@@ -372,6 +387,12 @@ void Loader::phaseStates(const Fields& f, const scene::Scenario& s, scene::Phase
     }
     for (std::size_t i = 0; i < s.layers.size(); ++i)
         p.layers.push_back(carriedState(s, i, transition));
+    applyStates(f, s, p.layers);
+}
+
+// f's "states" over `layers`: {"LAYER": STATE, ...}.
+void Loader::applyStates(const Fields& f, const scene::Scenario& s,
+                         std::vector<scene::LayerPhase>& layers) {
     const json* states = f.get("states", Required::No);
     if (!states) return;
     if (!states->is_object()) {
@@ -383,8 +404,132 @@ void Loader::phaseStates(const Fields& f, const scene::Scenario& s, scene::Phase
         const auto index = resolve(s.layers, key, "layer", at, problems_);
         if (!index) continue;
         const auto i = static_cast<std::size_t>(*index);
-        if (auto lp = layerPhase(value, at, s.layers[i], p.layers[i])) p.layers[i] = *lp;
+        if (auto lp = layerPhase(value, at, s.layers[i], layers[i])) layers[i] = *lp;
     }
+}
+
+// A phase's alternatives: its layers, with the variant's states over them.
+void Loader::variants(const Fields& f, const scene::Scenario& s, scene::Phase& p) {
+    const json* list = f.array("variants", Required::No, kMaxVariants);
+    if (!list) return;
+    IdSet ids("variant");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const Fields v((*list)[i], child(f.at("variants"), i), problems_,
+                       {"id", "name", "text", "illustrative", "states"});
+        if (!v.valid()) continue;
+        scene::Variant variant;
+        variant.id = v.id().value_or("");
+        if (!variant.id.empty()) ids.claim(variant.id, v.at("id"), problems_);
+        variant.name = v.text("name", Required::Yes);
+        variant.text = v.text("text", Required::No);
+        variant.illustrative = v.boolean("illustrative").value_or(true);
+        variant.layers = p.layers;
+        applyStates(v, s, variant.layers);
+        if (variant.layers == p.layers)
+            problems_.warning("VARIANT_CHANGES_NOTHING", v.at("states"),
+                              "variant '" + variant.id + "' shows the phase as planned");
+        p.variants.push_back(std::move(variant));
+    }
+}
+
+void Loader::tours(const json& list, const std::string& pointer, scene::Scenario& s) {
+    IdSet ids("tour");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const Fields f(list[i], child(pointer, i), problems_, {"id", "name", "steps"});
+        if (!f.valid()) continue;
+        scene::Tour tour;
+        tour.id = f.id().value_or("");
+        if (!tour.id.empty()) ids.claim(tour.id, f.at("id"), problems_);
+        tour.name = f.text("name", Required::Yes);
+        if (const json* steps = f.array("steps", Required::Yes, kMaxSteps)) {
+            if (steps->empty())
+                problems_.error("EMPTY_LIST", f.at("steps"), "expected at least one step");
+            for (std::size_t k = 0; k < steps->size(); ++k) {
+                const Fields step((*steps)[k], child(f.at("steps"), k), problems_,
+                                  {"phase", "at", "variant", "view", "card", "labels", "compare",
+                                   "title", "text", "question"});
+                if (step.valid()) tour.steps.push_back(tourStep(step, s));
+            }
+        }
+        // A tour with a step that was not an object keeps the others, but is an error already.
+        if (!tour.steps.empty()) s.tours.push_back(std::move(tour));
+    }
+}
+
+// {"phase": ID} or {"at": POSITION}, and how the moment is shown.
+scene::TourStep Loader::tourStep(const Fields& f, const scene::Scenario& s) {
+    scene::TourStep step;
+    const auto phase = f.string("phase", Required::No);
+    const json* at = f.get("at", Required::No);
+    if (phase && at) {
+        problems_.error("CONFLICTING_FIELDS", f.pointer(), "a step has 'phase' or 'at', not both");
+    } else if (phase) {
+        step.position = resolve(s.phases, *phase, "phase", f.at("phase"), problems_).value_or(0);
+    } else if (at) {
+        const double last = s.phases.empty() ? 0.0 : static_cast<double>(s.phases.size() - 1);
+        step.position = f.number("at", Required::Yes, 0.0, last).value_or(0.0);
+    } else {
+        problems_.error("MISSING_FIELD", f.pointer(),
+                        "a step needs 'phase' (an id) or 'at' (a timeline position)");
+    }
+    step.variant = stepVariant(f, s, step.position).value_or(-1);
+    if (const auto id = f.string("view", Required::No))
+        step.view = resolve(s.views, *id, "view", f.at("view"), problems_).value_or(-1);
+    step.card = f.boolean("card").value_or(true);
+    step.labels = f.boolean("labels").value_or(true);
+    if (const json* compare = f.get("compare", Required::No))
+        step.compare = stepCompare(*compare, f.at("compare"), s);
+    step.title = f.text("title", Required::Yes);
+    step.text = f.text("text", Required::No);
+    step.question = f.text("question", Required::No);
+    return step;
+}
+
+// A step's "variant": one of the phase it stands on.
+std::optional<int> Loader::stepVariant(const Fields& f, const scene::Scenario& s, double position) {
+    const auto id = f.string("variant", Required::No);
+    if (!id) return std::nullopt;
+    const int phase = scene::stepPhase(position);
+    if (phase < 0 || phase >= static_cast<int>(s.phases.size())) {
+        problems_.error("VARIANT_BETWEEN_PHASES", f.at("variant"),
+                        "a variant belongs to a phase: give the step a 'phase'");
+        return std::nullopt;
+    }
+    return resolve(s.phases[static_cast<std::size_t>(phase)].variants, *id, "variant",
+                   f.at("variant"), problems_);
+}
+
+// {"mode": "swipe" | "side", "a": "PHASE[/VARIANT]", "b": ..., "split": 0.5}
+scene::Compare Loader::stepCompare(const json& value, const std::string& pointer,
+                                   const scene::Scenario& s) {
+    scene::Compare c;
+    const Fields f(value, pointer, problems_, {"mode", "a", "b", "split"});
+    if (!f.valid()) return c;
+    const auto mode = f.string("mode", Required::Yes);
+    const auto side = [&](const char* key) -> std::optional<scene::PhaseVariant> {
+        const auto ref = f.string(key, Required::Yes);
+        if (!ref) return std::nullopt;
+        const auto found = s.phaseVariant(*ref);
+        if (!found)
+            problems_.error(
+                "UNKNOWN_ID", f.at(key),
+                "expected \"PHASE\" or \"PHASE/VARIANT\" of this scenario, found \"" + *ref + "\"");
+        return found;
+    };
+    const auto a = side("a"), b = side("b");
+    c.split = static_cast<float>(
+        f.number("split", Required::No, scene::kMinSplit, 1.0 - scene::kMinSplit).value_or(0.5));
+    if (!mode || !a || !b) return c;
+    if (*mode != "swipe" && *mode != "side") {
+        expected(problems_, f.at("mode"), "swipe or side", json(*mode));
+        return c;
+    }
+    c.mode = *mode == "swipe" ? scene::CompareMode::Swipe : scene::CompareMode::Side;
+    c.phaseA = a->phase;
+    c.variantA = a->variant;
+    c.phaseB = b->phase;
+    c.variantB = b->variant;
+    return c;
 }
 
 // "present", or {"state": "present", "transition": "rise", "scene": "after"}.
@@ -508,11 +653,16 @@ void Loader::sourceLabels(const json& value, const std::string& pointer, scene::
     }
 }
 
-// A layer absent in every phase is never seen: most likely a typo in a state.
+// A layer absent in every phase and variant is never seen: most likely a typo in a state.
 void Loader::warnUnusedLayers(const scene::Scenario& s) {
+    const auto shownIn = [](const std::vector<scene::LayerPhase>& layers, std::size_t i) {
+        return i < layers.size() && layers[i].state != scene::LayerState::Absent;
+    };
     for (std::size_t i = 0; i < s.layers.size(); ++i) {
-        const bool shown = std::any_of(s.phases.begin(), s.phases.end(), [i](const auto& p) {
-            return i < p.layers.size() && p.layers[i].state != scene::LayerState::Absent;
+        const bool shown = std::any_of(s.phases.begin(), s.phases.end(), [&](const auto& p) {
+            return shownIn(p.layers, i) ||
+                   std::any_of(p.variants.begin(), p.variants.end(),
+                               [&](const auto& v) { return shownIn(v.layers, i); });
         });
         if (!shown && !s.layers[i].id.empty() && !s.phases.empty())
             problems_.warning("LAYER_NEVER_SHOWN", "/layers/" + std::to_string(i),

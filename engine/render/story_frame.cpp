@@ -16,7 +16,7 @@ void drawStory(Renderer& renderer, const GpuModel& gpu, const scene::Story& stor
         params.eye = part.camera.eye;
         params.viewport = part.viewport;
         params.scissor = part.scissor;
-        const std::vector<scene::NodeLook> looks = story.looksAt(part.position);
+        const std::vector<scene::NodeLook> looks = story.looksAt(part.position, part.variants);
         params.looks = looks;
         drawInTiles(renderer, gpu, params, limit);
     }

@@ -114,8 +114,9 @@ std::vector<NodeLook> ModelLooks::at(const std::vector<LayerFrame>& frames) cons
     return looks;
 }
 
-std::vector<NodeLook> ModelLooks::at(const Scenario& scenario, double position) const {
-    return at(evaluate(scenario, position, Easing::Smoothstep));
+std::vector<NodeLook> ModelLooks::at(const Scenario& scenario, double position,
+                                     const VariantChoice& variants) const {
+    return at(evaluate(scenario, position, Easing::Smoothstep, variants));
 }
 
 void ModelLooks::move(std::vector<NodeLook>& looks, int layer, const glm::mat4& moved) const {

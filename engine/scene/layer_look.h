@@ -61,8 +61,9 @@ public:
 
     // One look per model node; `frames` from evaluate(scenario, ...).
     std::vector<NodeLook> at(const std::vector<LayerFrame>& frames) const;
-    // The same at a position, with smoothstep easing.
-    std::vector<NodeLook> at(const Scenario& scenario, double position) const;
+    // The same at a position, with smoothstep easing, each phase shown with its variant.
+    std::vector<NodeLook> at(const Scenario& scenario, double position,
+                             const VariantChoice& variants = {}) const;
     // The layer that owns model node `node`, -1: none.
     int layerOf(int node) const {
         return node >= 0 && node < static_cast<int>(nodes_.size())

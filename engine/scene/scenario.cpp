@@ -89,9 +89,33 @@ std::optional<int> Scenario::tourIndex(std::string_view id) const {
     return findId(tours, id);
 }
 
+std::optional<PhaseVariant> Scenario::phaseVariant(std::string_view ref) const {
+    const std::size_t slash = ref.find('/');
+    const auto phase = phaseIndex(ref.substr(0, slash));
+    if (!phase) return std::nullopt;
+    if (slash == std::string_view::npos) return PhaseVariant{*phase, -1};
+    const auto variant =
+        findId(phases[static_cast<std::size_t>(*phase)].variants, ref.substr(slash + 1));
+    if (!variant) return std::nullopt;
+    return PhaseVariant{*phase, *variant};
+}
+
+std::string Scenario::phaseVariantRef(PhaseVariant pv) const {
+    if (pv.phase < 0 || pv.phase >= static_cast<int>(phases.size())) return {};
+    const Phase& p = phases[static_cast<std::size_t>(pv.phase)];
+    if (pv.variant < 0 || pv.variant >= static_cast<int>(p.variants.size())) return p.id;
+    return p.id + "/" + p.variants[static_cast<std::size_t>(pv.variant)].id;
+}
+
 const std::vector<LayerPhase>& Phase::layersOf(int variant) const {
     if (variant < 0 || variant >= static_cast<int>(variants.size())) return layers;
     return variants[static_cast<std::size_t>(variant)].layers;
+}
+
+int variantIn(const VariantChoice& choice, int phase) {
+    return phase >= 0 && phase < static_cast<int>(choice.size())
+               ? choice[static_cast<std::size_t>(phase)]
+               : -1;
 }
 
 const LocalText* Scenario::sourceLabel(const std::string& source) const {

@@ -101,7 +101,8 @@ struct Variant {
     LocalText name;
     LocalText text;
     bool illustrative = true;
-    std::vector<LayerPhase> layers;  // the phase's layers with the overrides, one per Scenario::layers
+    std::vector<LayerPhase>
+        layers;  // the phase's layers with the overrides, one per Scenario::layers
 };
 
 struct Phase {
@@ -118,6 +119,11 @@ struct Phase {
     const std::vector<LayerPhase>& layersOf(int variant) const;
 };
 
+// The variant shown in each phase (index into Phase::variants), -1: the phase
+// as planned. Shorter than the phases: the rest as planned.
+using VariantChoice = std::vector<int>;
+int variantIn(const VariantChoice& choice, int phase);
+
 // One step of a guided tour: a moment of the story, how it is shown, and what
 // the facilitator says and asks.
 struct TourStep {
@@ -130,6 +136,13 @@ struct TourStep {
     LocalText title;
     LocalText text;
     LocalText question;  // for the group; empty: none
+};
+
+// A phase, or one of its variants: a side of compare, what a dot is placed on.
+struct PhaseVariant {
+    int phase = 0;
+    int variant = -1;  // -1: the phase as planned
+    bool operator==(const PhaseVariant&) const = default;
 };
 
 struct Tour {
@@ -225,6 +238,9 @@ struct Scenario {
     std::optional<int> layerIndex(std::string_view id) const;
     std::optional<int> viewIndex(std::string_view id) const;
     std::optional<int> tourIndex(std::string_view id) const;
+    // "PHASE" or "PHASE/VARIANT", by ids; nullopt when either is not this scenario's.
+    std::optional<PhaseVariant> phaseVariant(std::string_view ref) const;
+    std::string phaseVariantRef(PhaseVariant pv) const;  // the reverse
     // The label of a fact's `source`, or nullptr: show the source itself.
     const LocalText* sourceLabel(const std::string& source) const;
 };

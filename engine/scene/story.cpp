@@ -1,6 +1,7 @@
 #include "scene/story.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "scene/depth_range.h"
 #include "scene/draw_list.h"
@@ -147,28 +148,64 @@ void Story::followStory() {
     heading_ = headingPhase();
 }
 
+void Story::goTo(double position, int view, float aspect, bool animated) {
+    timeline_.pause();
+    if (animated && position == std::floor(position))
+        timeline_.stepTo(static_cast<int>(position));
+    else
+        timeline_.setPosition(position);
+    heading_ = headingPhase();
+    if (!animated) {
+        if (view >= 0)
+            holdView(view);
+        else
+            followStory();
+    } else if (view >= 0) {
+        flyTo(view, aspect);
+    } else if (held_ || flightTo_) {
+        flyBackIntoStory();
+    }
+}
+
 std::vector<StoryPart> Story::parts(int width, int height) const {
     const glm::ivec4 full{0, 0, width, height};
     const CameraView fullView = camera(aspectOf(width, height));
-    if (compare_.mode == CompareMode::Off) return {{timeline_.position(), full, {}, fullView}};
+    if (compare_.mode == CompareMode::Off)
+        return {{timeline_.position(), variants_, full, {}, fullView}};
     const CompareViewports sides = compareViewports(compare_, width, height);
     std::vector<StoryPart> parts;
-    const auto add = [&](int phase, const glm::ivec4& side) {
+    const auto add = [&](int phase, int variant, const glm::ivec4& side) {
         if (!drawable(side)) return;  // a swipe divider at an edge
+        VariantChoice variants = variants_;
+        variants.resize(std::max(variants.size(), static_cast<std::size_t>(phase) + 1), -1);
+        variants[static_cast<std::size_t>(phase)] = variant;
         if (compare_.mode == CompareMode::Swipe)
-            parts.push_back({static_cast<double>(phase), full, side, fullView});
-        else
             parts.push_back(
-                {static_cast<double>(phase), side, {}, camera(aspectOf(side.z, side.w))});
+                {static_cast<double>(phase), std::move(variants), full, side, fullView});
+        else
+            parts.push_back({static_cast<double>(phase),
+                             std::move(variants),
+                             side,
+                             {},
+                             camera(aspectOf(side.z, side.w))});
     };
-    add(compare_.phaseA, sides.a);
-    add(compare_.phaseB, sides.b);
+    add(compare_.phaseA, compare_.variantA, sides.a);
+    add(compare_.phaseB, compare_.variantB, sides.b);
     return parts;
 }
 
-std::vector<NodeLook> Story::looksAt(double position) const {
+void Story::setVariant(int phase, int variant) {
+    const int phases = static_cast<int>(scenario_.phases.size());
+    if (phase < 0 || phase >= phases) return;
+    const auto& variants = scenario_.phases[static_cast<std::size_t>(phase)].variants;
+    if (variant >= static_cast<int>(variants.size())) return;
+    variants_.resize(static_cast<std::size_t>(phases), -1);
+    variants_[static_cast<std::size_t>(phase)] = std::max(variant, -1);
+}
+
+std::vector<NodeLook> Story::looksAt(double position, const VariantChoice& variants) const {
     if (!looks_) return {};
-    std::vector<NodeLook> looks = looks_->at(scenario_, position);
+    std::vector<NodeLook> looks = looks_->at(scenario_, position, variants);
     for (std::size_t layer = 0; layer < moves_.size(); ++layer)
         if (moves_[layer]) looks_->move(looks, static_cast<int>(layer), *moves_[layer]);
     return looks;

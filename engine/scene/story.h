@@ -39,6 +39,7 @@ namespace friche::scene {
 // One view of a frame: the whole frame, or a side of compare mode.
 struct StoryPart {
     double position = 0.0;   // the timeline position this part shows
+    VariantChoice variants;  // the variant each phase shows in this part
     glm::ivec4 viewport{0};  // pixels, origin bottom left (GL)
     glm::ivec4 scissor{0};   // the only pixels written (a swipe side); width 0: all
     CameraView camera;
@@ -72,6 +73,12 @@ public:
     // True while something moves on its own: a step, playback, a flight.
     bool animating() const;
 
+    // ---- Variants: the alternative shown in each phase (Phase::variants)
+    // -1: the phase as planned. Out of range: ignored.
+    void setVariant(int phase, int variant);
+    int variant(int phase) const { return variantIn(variants_, phase); }
+    const VariantChoice& variants() const { return variants_; }
+
     // ---- The camera
     // What the camera shows now for an image of `aspect`, its depth range
     // fitted to the site.
@@ -94,14 +101,20 @@ public:
     void holdView(int view);
     // Leads the camera again at once (a new story, the attract loop's start).
     void followStory();
+    // Goes to `position` (a tour's step), the timeline paused there, looking
+    // through `view` (-1: the story's own camera there). Animated: the timeline
+    // steps to a whole phase and the camera flies; else both are there at once.
+    void goTo(double position, int view, float aspect, bool animated);
 
     // ---- What to draw
     // The frame's views for a target of width x height pixels: one, or
     // compare's two (swipe: each side a scissored part of one full view; side
     // by side: each half a view of its own through the same camera).
     std::vector<StoryPart> parts(int width, int height) const;
-    // Every model node's look at `position`, for render::ViewParams::looks.
-    std::vector<NodeLook> looksAt(double position) const;
+    // Every model node's look at `position`, for render::ViewParams::looks,
+    // each phase with its variant in `variants` (by default the story's).
+    std::vector<NodeLook> looksAt(double position) const { return looksAt(position, variants_); }
+    std::vector<NodeLook> looksAt(double position, const VariantChoice& variants) const;
     // Draws `layer` at moved * its assembled placement from now on (nullopt: as assembled):
     // a proposal dragged on the ground, without assembling the site again.
     void moveLayer(int layer, std::optional<glm::mat4> moved);
@@ -152,6 +165,7 @@ private:
     std::optional<SightLines> sight_;
     Bounds bounds_;
     std::vector<std::optional<glm::mat4>> moves_;  // per layer, see moveLayer
+    VariantChoice variants_;
 
     // The camera: the story's (neither held nor flying), the user's (held_),
     // or a flight from `flight_`'s start to a bookmark (flightTo_) or back

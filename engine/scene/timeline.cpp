@@ -42,16 +42,20 @@ TimelineSpan spanAt(int phaseCount, double position) {
     return {from, from + 1, static_cast<float>(position - from)};
 }
 
-std::vector<LayerFrame> evaluate(const Scenario& scenario, double position, Easing easing) {
+std::vector<LayerFrame> evaluate(const Scenario& scenario, double position, Easing easing,
+                                 const VariantChoice& variants) {
     std::vector<LayerFrame> frames;
     if (scenario.phases.empty()) return frames;
     const TimelineSpan span = spanAt(static_cast<int>(scenario.phases.size()), position);
-    const Phase& a = scenario.phases[static_cast<std::size_t>(span.from)];
-    const Phase& b = scenario.phases[static_cast<std::size_t>(span.to)];
+    const std::vector<LayerPhase>& a =
+        scenario.phases[static_cast<std::size_t>(span.from)].layersOf(
+            variantIn(variants, span.from));
+    const std::vector<LayerPhase>& b =
+        scenario.phases[static_cast<std::size_t>(span.to)].layersOf(variantIn(variants, span.to));
     frames.reserve(scenario.layers.size());
     for (std::size_t i = 0; i < scenario.layers.size(); ++i) {
-        const LayerPhase& from = a.layers[i];
-        const LayerPhase& to = b.layers[i];
+        const LayerPhase& from = a[i];
+        const LayerPhase& to = b[i];
         frames.push_back({from, to, to.transition, ease(easing, span.t)});
     }
     return frames;

@@ -41,8 +41,10 @@ struct TimelineSpan {
 };
 TimelineSpan spanAt(int phaseCount, double position);
 
-// Every layer's frame at `position` (clamped to the timeline).
-std::vector<LayerFrame> evaluate(const Scenario& scenario, double position, Easing easing);
+// Every layer's frame at `position` (clamped to the timeline), each phase
+// shown with its variant in `variants`.
+std::vector<LayerFrame> evaluate(const Scenario& scenario, double position, Easing easing,
+                                 const VariantChoice& variants = {});
 
 struct PlayTiming {
     double transitionSeconds = 3.0;  // one phase to the next at speed 1

@@ -19,11 +19,12 @@ bool storyPanels(scene::Story& story, glm::vec2 windowSize, StoryPanelOptions op
     // Compare mode shows two phases at once: each side's title instead of one phase's labels.
     if (compare.mode != scene::CompareMode::Off)
         compareOverlay(scenario, compare, language);
-    else
+    else if (options.labels)
         hotspotLabels(scenario, timeline.position(), language, view);
     const bool dragging = timelinePanel(scenario, timeline, language);
-    phaseCard(scenario, timeline.nearestPhase(), compare, language,
-              {.bottomMargin = timelinePanelHeight(), .visitor = options.kiosk});
+    if (options.card)
+        phaseCard(scenario, timeline.nearestPhase(), compare, language,
+                  {.bottomMargin = timelinePanelHeight(), .visitor = options.kiosk});
     comparePanel(scenario, compare, language, timelinePanelHeight());
     return dragging;
 }

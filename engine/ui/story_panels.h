@@ -28,6 +28,9 @@ struct StoryPanelOptions {
     // An exhibition's visitor panels: the card written for visitors, the
     // operator's corner left free.
     bool kiosk = false;
+    // What a workshop's tour step shows (scene::TourStep): the phase's card, the labels.
+    bool card = true;
+    bool labels = true;
 };
 
 // Draws every panel over a window of `windowSize` points that shows the story

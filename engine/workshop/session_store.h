@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -84,7 +85,10 @@ struct Place {
 
 class SessionStore {
 public:
-    // Opens the session at `path`, creating it for `owner` when there is no file.
+    // Opens the session at `path`, creating it for `owner` when there is no file
+    // (or an empty one). The scenario's path is kept absolute, so that the
+    // report finds it from anywhere; a session reopened from a moved scenario
+    // follows it.
     // nullptr with `error`, a sentence naming the file, when it is not a friche
     // session, is of a newer format, belongs to another scenario, or cannot be
     // read or written. Nothing in such a file is changed.
@@ -101,13 +105,16 @@ public:
 
     const SessionOwner& owner() const { return owner_; }
     const std::filesystem::path& path() const { return path_; }  // empty: in memory
+    // When the session was made, seconds since 1970 (0 when it cannot be read).
+    std::int64_t created() const;
 
     // ---- Changes: each one transaction, durable when it returns a value / true.
     // On failure `error` says why and nothing changed.
     std::optional<std::int64_t> addGroup(const Group& group, std::string& error);
     bool updateGroup(const Group& group, std::string& error);
-    std::optional<std::int64_t> addPin(const Pin& pin, std::string& error);  // pin.id ignored
-    bool updatePin(const Pin& pin, std::string& error);  // all but id and created
+    // pin.id ignored; pin.created 0: now.
+    std::optional<std::int64_t> addPin(const Pin& pin, std::string& error);
+    bool updatePin(const Pin& pin, std::string& error);   // all but id and created
     bool deletePin(std::int64_t id, std::string& error);  // and the dots on it
     // One dot of `group` placed on (delta +1) or taken back from (-1) `target`:
     // false when the group has no dot left, or none there to take back.
@@ -127,6 +134,9 @@ public:
 
 private:
     SessionStore() = default;
+    // Runs `body` in one transaction under the lock; commits when it returns
+    // true, and then only does the revision move.
+    bool change(const std::function<bool(std::string&)>& body, std::string& error);
     std::filesystem::path path_;
     SessionOwner owner_;
     sqlite3* db_ = nullptr;

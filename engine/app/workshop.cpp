@@ -1,0 +1,666 @@
+#include "app/workshop.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+#include <cstring>
+#include <utility>
+
+#include <imgui.h>
+
+#include "scene/measure.h"
+#include "ui/pin_marks.h"
+#include "ui/style.h"
+
+namespace friche::app {
+
+namespace {
+
+using scene::UiText;
+
+// A new session's groups: three tables, told apart by colour, three dots each.
+constexpr std::uint32_t kGroupColours[] = {0xE0A030, 0x3FA7D6, 0xD6546B, 0x59B36B, 0x9A6BD6};
+constexpr int kDefaultGroups = 3;
+constexpr int kDefaultDots = 3;
+void heading(const char* text) {
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s", text);
+    ImGui::Separator();
+}
+
+const char* tr(UiText which, scene::Language language) {
+    return scene::uiText(which, language).c_str();
+}
+
+float aspectOf(glm::vec2 size) {
+    return size.y > 0.0f ? size.x / size.y : 1.0f;
+}
+
+glm::mat4 viewProjection(const scene::CameraView& camera) {
+    return camera.projection * camera.view;
+}
+
+// The pins over a whole window (or still) of `size` points, at the interface's scale.
+ui::PinMarkView markView(const scene::CameraView& camera, glm::vec2 size) {
+    return {
+        viewProjection(camera), {0.0f, 0.0f}, size, ImGui::GetFontSize() / ui::fontPixels(1.0f)};
+}
+
+ImU32 imColour(std::uint32_t rgb, float alpha = 1.0f) {
+    return IM_COL32((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF,
+                    static_cast<int>(alpha * 255.0f));
+}
+
+workshop::PinCamera pinCamera(const scene::OrbitCamera& orbit) {
+    return {orbit.target, orbit.yaw, orbit.pitch, orbit.distance, orbit.fovY};
+}
+
+scene::View pinView(const workshop::Pin& pin) {
+    scene::View v;
+    v.target = pin.camera.target;
+    v.yaw = pin.camera.yaw;
+    v.pitch = pin.camera.pitch;
+    v.distance = pin.camera.distance;
+    v.fovY = pin.camera.fovY;
+    return v;
+}
+
+// Something drawn stands between the eye and the pin's anchor.
+bool hidden(const scene::Story& story, const std::vector<scene::NodeLook>& looks, glm::vec3 eye,
+            glm::vec3 anchor) {
+    if (!story.sight()) return false;
+    const glm::vec3 toward = anchor - eye;
+    const auto hit = story.sight()->pick(eye, toward, looks);
+    // The anchor's own surface is hit at about 1: only what is well before it hides it.
+    return hit && hit->distance < 0.98f;
+}
+
+// The phase the story stands on or heads for.
+int currentPhase(const scene::Story& story) {
+    return story.timeline().stepTarget().value_or(story.timeline().nearestPhase());
+}
+
+std::int64_t nowSeconds() {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+}  // namespace
+
+ClickerKey clickerKey(const SDL_Event& event) {
+    if (event.type != SDL_KEYDOWN) return ClickerKey::None;
+    const SDL_Keycode key = event.key.keysym.sym;
+    const bool shift = (event.key.keysym.mod & KMOD_SHIFT) != 0;
+    switch (key) {
+        case SDLK_PAGEDOWN:
+        case SDLK_RIGHT:
+        case SDLK_SPACE:
+            return ClickerKey::Next;
+        case SDLK_PAGEUP:
+        case SDLK_LEFT:
+            return ClickerKey::Previous;
+        case SDLK_b:
+        case SDLK_PERIOD:
+            return ClickerKey::Blackout;
+        case SDLK_F5:
+            return shift ? ClickerKey::ResumeTour : ClickerKey::StartTour;
+        default:
+            return ClickerKey::None;
+    }
+}
+
+bool Workshop::start(const WorkshopOptions& options, scene::Story& story, float aspect,
+                     std::string& error) {
+    const scene::Scenario& scenario = story.scenario();
+    std::optional<int> tour;
+    if (options.tour) {
+        tour = scenario.tourIndex(*options.tour);
+        if (!tour) {
+            error = "--tour: " + scenario.file.string() + " has no tour '" + *options.tour + "'" +
+                    (scenario.tours.empty() ? " (it has none)"
+                                            : " (its first is '" + scenario.tours[0].id + "')");
+            return false;
+        }
+    }
+    const workshop::SessionOwner owner{scenario.site.id,
+                                       std::filesystem::absolute(scenario.file).string()};
+    store_ = options.session ? workshop::SessionStore::open(*options.session, owner, error)
+                             : workshop::SessionStore::inMemory(owner);
+    if (!store_) return false;
+    if (store_->groups().empty()) {
+        for (int g = 0; g < kDefaultGroups; ++g) {
+            const workshop::Group group{0, "Table " + std::to_string(g + 1), kGroupColours[g],
+                                        kDefaultDots};
+            if (!store_->addGroup(group, error)) return false;
+        }
+    }
+    refresh();
+    if (!groups_.empty()) group_ = groups_.front().id;
+    // Back where the session stood: the moment, the language, the variants, the tour.
+    if (const auto place = store_->place()) {
+        saved_ = place;
+        story.timeline().setPosition(place->position);
+        if (const auto l = scene::parseLanguage(place->lang)) story.language() = *l;
+        for (const auto& [phase, variant] : place->variants)
+            if (const auto pv = scenario.phaseVariant(phase + "/" + variant))
+                story.setVariant(pv->phase, pv->variant);
+        if (!tour && !place->tour.empty()) {
+            if (const auto t = scenario.tourIndex(place->tour))
+                startTour(story, *t, std::max(place->step, 0), aspect);
+        }
+        if (tour && place->tour == *options.tour) {
+            startTour(story, *tour, std::max(place->step, 0), aspect);
+            tour.reset();
+        }
+    }
+    if (tour) startTour(story, *tour, 0, aspect);
+    if (options.remote) {
+        remote_ = remote::RemoteServer::start(*options.remote, *store_, error);
+        if (!remote_) return false;
+        std::fprintf(stderr, "friche: the tablet remote is at http://%s:%d/\n",
+                     options.remote->address.c_str(), remote_->port());
+    }
+    return true;
+}
+
+void Workshop::startTour(scene::Story& story, int tour, int step, float aspect) {
+    tour_ = scene::TourRun{.tour = tour, .index = 0};
+    tour_->go(story.scenario(), std::min(step, tour_->count(story.scenario()) - 1));
+    showStep(story, aspect);
+}
+
+void Workshop::showStep(scene::Story& story, float aspect) {
+    scene::showStep(story, tour_->step(story.scenario()), aspect, scene::Motion::Animated);
+}
+
+bool Workshop::key(const SDL_Event& event, scene::Story& story, float aspect) {
+    // A comment being typed keeps its spaces and arrows.
+    if (ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput) return false;
+    const ClickerKey key = clickerKey(event);
+    const scene::Scenario& scenario = story.scenario();
+    switch (key) {
+        case ClickerKey::Blackout:
+            blackout_ = !blackout_;
+            return true;
+        case ClickerKey::StartTour:
+        case ClickerKey::ResumeTour:
+            blackout_ = false;
+            if (scenario.tours.empty()) return false;
+            if (key == ClickerKey::ResumeTour && tour_)
+                showStep(story, aspect);
+            else if (key == ClickerKey::ResumeTour && saved_ && !saved_->tour.empty() &&
+                     scenario.tourIndex(saved_->tour))
+                startTour(story, *scenario.tourIndex(saved_->tour), saved_->step, aspect);
+            else
+                startTour(story, tour_ ? tour_->tour : 0, 0, aspect);
+            return true;
+        case ClickerKey::Next:
+        case ClickerKey::Previous:
+            // Without a tour the keys step the phases (the timeline panel's own keys).
+            if (!tour_) return false;
+            // The first press on a black screen brings the picture back, where it was.
+            if (std::exchange(blackout_, false)) return true;
+            if (key == ClickerKey::Next ? tour_->next(scenario) : tour_->previous(scenario))
+                showStep(story, aspect);
+            return true;
+        case ClickerKey::None:
+            return false;
+    }
+    return false;
+}
+
+bool Workshop::pointer(const scene::PointerEvent& event, scene::Story& story,
+                       const scene::CameraView& camera, glm::vec2 windowSize) {
+    const auto* down = std::get_if<scene::MouseDown>(&event);
+    if (!down || down->button != scene::MouseButton::Left || blackout_) return false;
+    if (tool_ != Tool::None) {
+        dropPin(story, camera, windowSize, down->pos);
+        return true;
+    }
+    const std::vector<std::int64_t> shown = shownPins(story);
+    std::vector<ui::PinMark> marks;
+    for (std::int64_t id : shown) marks.push_back({.anchor = pinById(id)->anchor, .label = {}});
+    const int at = ui::pinMarkAt(marks, markView(camera, windowSize), down->pos);
+    if (at < 0) return false;
+    selectPin(story, shown[static_cast<std::size_t>(at)], aspectOf(windowSize));
+    return true;
+}
+
+void Workshop::dropPin(scene::Story& story, const scene::CameraView& camera, glm::vec2 windowSize,
+                       glm::vec2 at) {
+    if (!story.sight()) return;
+    const scene::Ray ray = scene::rayThrough(at, windowSize, viewProjection(camera));
+    const auto hit =
+        story.sight()->pick(ray.origin, ray.direction, story.looksAt(story.timeline().position()));
+    if (!hit) return;  // the sky: try again
+    std::string error;
+    if (tool_ == Tool::Move) {
+        if (auto pin = store_->pin(selected_)) {
+            pin->anchor = hit->point;
+            pin->normal = hit->normal;
+            if (!store_->updatePin(*pin, error)) fail(error);
+        }
+    } else {
+        const scene::Scenario& scenario = story.scenario();
+        const int phase = currentPhase(story);
+        const scene::Phase& p = scenario.phases[static_cast<std::size_t>(phase)];
+        const int variant = story.variant(phase);
+        workshop::Pin pin;
+        pin.phase = p.id;
+        if (variant >= 0) pin.variant = p.variants[static_cast<std::size_t>(variant)].id;
+        pin.anchor = hit->point;
+        pin.normal = hit->normal;
+        pin.group = group_;
+        pin.camera = pinCamera(story.orbit(aspectOf(windowSize)));
+        pin.created = nowSeconds();
+        if (const auto id = store_->addPin(pin, error)) {
+            selected_ = *id;
+            text_.fill('\0');
+        } else {
+            fail(error);
+        }
+    }
+    tool_ = Tool::None;
+    refresh();
+}
+
+void Workshop::selectPin(scene::Story& story, std::int64_t id, float aspect) {
+    const workshop::Pin* it = pinById(id);
+    if (!it) return;
+    selected_ = id;
+    text_.fill('\0');
+    std::memcpy(text_.data(), it->text.data(), std::min(it->text.size(), text_.size() - 1));
+    const scene::Scenario& scenario = story.scenario();
+    if (const auto pv = scenario.phaseVariant(
+            it->variant.empty() ? it->phase : it->phase + "/" + it->variant)) {
+        story.compare().mode = scene::CompareMode::Off;
+        story.setVariant(pv->phase, pv->variant);
+        story.timeline().pause();
+        story.timeline().stepTo(pv->phase);
+    }
+    story.flyTo(pinView(*it), aspect);
+}
+
+void Workshop::refresh() {
+    const std::uint64_t revision = store_->revision();
+    if (revision == revision_ && revision_ != 0) return;
+    revision_ = revision;
+    pins_ = store_->pins();
+    groups_ = store_->groups();
+    votes_ = store_->votes();
+    if (std::none_of(pins_.begin(), pins_.end(),
+                     [this](const workshop::Pin& p) { return p.id == selected_; }))
+        selected_ = 0;
+}
+
+void Workshop::vote(const std::string& target, int delta) {
+    std::string error;
+    if (!store_->vote(group_, target, delta, error)) fail(error);
+    refresh();
+}
+
+bool Workshop::poll(scene::Story& story, float aspect) {
+    if (!remote_) return false;
+    const std::vector<remote::Command> commands = remote_->take();
+    for (const remote::Command& c : commands) apply(c, story, aspect);
+    const bool stored = store_->revision() != revision_;
+    refresh();
+    return !commands.empty() || stored;
+}
+
+bool Workshop::showCard(const scene::Story& story) const {
+    return !tour_ || tour_->step(story.scenario()).card;
+}
+
+bool Workshop::showLabels(const scene::Story& story) const {
+    return !tour_ || tour_->step(story.scenario()).labels;
+}
+
+void Workshop::apply(const remote::Command& command, scene::Story& story, float aspect) {
+    const scene::Scenario& scenario = story.scenario();
+    std::visit(
+        [&](const auto& c) {
+            using C = std::decay_t<decltype(c)>;
+            if constexpr (std::is_same_v<C, remote::SetPhase>) {
+                if (const auto p = scenario.phaseIndex(c.phase)) {
+                    story.timeline().pause();
+                    story.timeline().stepTo(*p);
+                }
+            } else if constexpr (std::is_same_v<C, remote::SetLang>) {
+                if (const auto l = scene::parseLanguage(c.lang)) story.language() = *l;
+            } else if constexpr (std::is_same_v<C, remote::SetStep>) {
+                if (tour_ && tour_->go(scenario, c.step)) showStep(story, aspect);
+                blackout_ = false;
+            } else if constexpr (std::is_same_v<C, remote::SetCompare>) {
+                const auto a = scenario.phaseVariant(c.a), b = scenario.phaseVariant(c.b);
+                scene::Compare& compare = story.compare();
+                compare.mode = c.mode == "swipe"  ? scene::CompareMode::Swipe
+                               : c.mode == "side" ? scene::CompareMode::Side
+                                                  : scene::CompareMode::Off;
+                if (a && b) {
+                    compare.phaseA = a->phase;
+                    compare.variantA = a->variant;
+                    compare.phaseB = b->phase;
+                    compare.variantB = b->variant;
+                }
+            } else if constexpr (std::is_same_v<C, remote::SetVariant>) {
+                const std::string ref = c.variant.empty() ? c.phase : c.phase + "/" + c.variant;
+                if (const auto pv = scenario.phaseVariant(ref))
+                    story.setVariant(pv->phase, pv->variant);
+            } else if constexpr (std::is_same_v<C, remote::SelectPin>) {
+                refresh();
+                selectPin(story, c.pin, aspect);
+            } else {
+                refresh();
+            }
+        },
+        command);
+}
+
+void Workshop::frame(scene::Story& story, const scene::CameraView& camera, glm::vec2 windowSize) {
+    const float aspect = aspectOf(windowSize);
+    poll(story, aspect);
+    if (blackout_) {
+        ImGui::GetForegroundDrawList()->AddRectFilled({0.0f, 0.0f}, {windowSize.x, windowSize.y},
+                                                      IM_COL32(0, 0, 0, 255));
+    } else {
+        overlay(story, camera, windowSize);
+        if (tour_) stepCard(story, windowSize);
+        panel(story, aspect);
+    }
+    savePlace(story);
+    if (remote_) remote_->publish(screenState(story));
+}
+
+const workshop::Pin* Workshop::pinById(std::int64_t id) const {
+    const auto it = std::find_if(pins_.begin(), pins_.end(),
+                                 [id](const workshop::Pin& p) { return p.id == id; });
+    return it == pins_.end() ? nullptr : &*it;
+}
+
+// A pin belongs to the phase (and variant) it was said about: shown there only.
+std::vector<std::int64_t> Workshop::shownPins(const scene::Story& story) const {
+    const scene::Scenario& scenario = story.scenario();
+    const int phase = currentPhase(story);
+    const std::string ref = scenario.phaseVariantRef({phase, story.variant(phase)});
+    std::vector<std::int64_t> shown;
+    for (const workshop::Pin& p : pins_)
+        if ((p.variant.empty() ? p.phase : p.phase + "/" + p.variant) == ref) shown.push_back(p.id);
+    return shown;
+}
+
+void Workshop::overlay(const scene::Story& story, const scene::CameraView& camera,
+                       glm::vec2 size) const {
+    const std::vector<scene::NodeLook> looks = story.looksAt(story.timeline().position());
+    std::vector<ui::PinMark> marks;
+    for (std::int64_t id : shownPins(story)) {
+        const workshop::Pin& p = *pinById(id);
+        std::uint32_t colour = 0x808080;
+        for (const workshop::Group& g : groups_)
+            if (g.id == p.group) colour = g.colour;
+        const auto number = std::find_if(pins_.begin(), pins_.end(),
+                                         [id](const workshop::Pin& q) { return q.id == id; }) -
+                            pins_.begin() + 1;
+        marks.push_back({.anchor = p.anchor,
+                         .colour = colour,
+                         .label = std::to_string(number),
+                         .hidden = p.resolved || hidden(story, looks, camera.eye, p.anchor),
+                         .selected = p.id == selected_});
+    }
+    ui::drawPinMarks(*ImGui::GetBackgroundDrawList(), marks, markView(camera, size));
+}
+
+// The step's title, text and question, large, above the timeline: read from
+// the back of a meeting room.
+void Workshop::stepCard(const scene::Story& story, glm::vec2 windowSize) {
+    const scene::Scenario& scenario = story.scenario();
+    const scene::Language language = story.language();
+    const scene::TourStep& step = tour_->step(scenario);
+    const float em = ImGui::GetFontSize();
+    const float width = std::min(windowSize.x * 0.6f, em * 40.0f);
+    ImGui::SetNextWindowPos({windowSize.x * 0.5f, em * 1.0f}, ImGuiCond_Always, {0.5f, 0.0f});
+    ImGui::SetNextWindowSize({width, 0.0f});
+    ImGui::SetNextWindowBgAlpha(0.85f);
+    constexpr ImGuiWindowFlags flags =
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+        ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing;
+    if (ImGui::Begin("##tourstep", nullptr, flags)) {
+        ImGui::TextDisabled("%s · %s %d / %d",
+                            tour_->definition(scenario).name.in(language).c_str(),
+                            tr(UiText::Step, language), tour_->index + 1, tour_->count(scenario));
+        ImGui::SetWindowFontScale(1.4f);
+        ImGui::TextWrapped("%s", step.title.in(language).c_str());
+        ImGui::SetWindowFontScale(1.0f);
+        if (!step.text.in(language).empty())
+            ImGui::TextWrapped("%s", step.text.in(language).c_str());
+        if (!step.question.in(language).empty()) {
+            ImGui::Separator();
+            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 214, 120, 255));
+            ImGui::SetWindowFontScale(1.2f);
+            ImGui::TextWrapped("%s", step.question.in(language).c_str());
+            ImGui::SetWindowFontScale(1.0f);
+            ImGui::PopStyleColor();
+        }
+    }
+    ImGui::End();
+}
+
+void Workshop::panel(scene::Story& story, float aspect) {
+    const scene::Scenario& scenario = story.scenario();
+    const scene::Language language = story.language();
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowPos({ImGui::GetIO().DisplaySize.x - em * 0.6f, em * 5.0f},
+                            ImGuiCond_FirstUseEver, {1.0f, 0.0f});
+    ImGui::SetNextWindowSize({em * 22.0f, 0.0f}, ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin(tr(UiText::Workshop, language))) {
+        ImGui::End();
+        return;
+    }
+    // The tour.
+    if (!scenario.tours.empty()) {
+        heading(tr(UiText::Tour, language));
+        for (std::size_t t = 0; t < scenario.tours.size(); ++t) {
+            ImGui::PushID(static_cast<int>(t));
+            const bool running = tour_ && tour_->tour == static_cast<int>(t);
+            if (ImGui::RadioButton(scenario.tours[t].name.in(language).c_str(), running) &&
+                !running)
+                startTour(story, static_cast<int>(t), 0, aspect);
+            ImGui::PopID();
+        }
+        if (tour_) {
+            if (ImGui::Button(tr(UiText::Previous, language)) && tour_->previous(scenario))
+                showStep(story, aspect);
+            ImGui::SameLine();
+            ImGui::Text("%d / %d", tour_->index + 1, tour_->count(scenario));
+            ImGui::SameLine();
+            if (ImGui::Button(tr(UiText::Next, language)) && tour_->next(scenario))
+                showStep(story, aspect);
+            ImGui::SameLine();
+            if (ImGui::Button(tr(UiText::EndTour, language))) tour_.reset();
+        } else if (ImGui::Button(tr(UiText::StartTour, language))) {
+            startTour(story, 0, 0, aspect);
+        }
+    }
+    // The group new pins and dots are for.
+    heading(tr(UiText::Group, language));
+    for (const workshop::Group& g : groups_) {
+        ImGui::PushID(static_cast<int>(g.id));
+        ImGui::PushStyleColor(ImGuiCol_CheckMark, imColour(g.colour));
+        if (ImGui::RadioButton(g.name.c_str(), group_ == g.id)) group_ = g.id;
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        ImGui::TextDisabled("%d %s", store_->dotsLeft(g.id), tr(UiText::DotsLeft, language));
+        ImGui::PopID();
+    }
+    variantsPanel(story, currentPhase(story));
+    pinsPanel(story, aspect);
+    if (!notice_.empty()) ImGui::TextColored({1.0f, 0.5f, 0.4f, 1.0f}, "%s", notice_.c_str());
+    ImGui::End();
+}
+
+void Workshop::variantsPanel(scene::Story& story, int phase) {
+    const scene::Scenario& scenario = story.scenario();
+    const scene::Phase& p = scenario.phases[static_cast<std::size_t>(phase)];
+    if (p.variants.empty()) return;
+    const scene::Language language = story.language();
+    heading(tr(UiText::Variants, language));
+    const int shown = story.variant(phase);
+    for (int v = -1; v < static_cast<int>(p.variants.size()); ++v) {
+        ImGui::PushID(v + 1);
+        const std::string name =
+            v < 0 ? tr(UiText::AsPlanned, language)
+                  : p.variants[static_cast<std::size_t>(v)].name.in(language) +
+                        (p.variants[static_cast<std::size_t>(v)].illustrative
+                             ? std::string(" (") + tr(UiText::Illustrative, language) + ")"
+                             : std::string());
+        if (ImGui::RadioButton(name.c_str(), shown == v)) story.setVariant(phase, v);
+        if (v >= 0) {
+            const std::string target =
+                workshop::variantTarget(p.id, p.variants[static_cast<std::size_t>(v)].id);
+            ImGui::SameLine();
+            ImGui::Text("%d", store_->dotsOnTarget(target));
+            ImGui::SameLine();
+            if (ImGui::SmallButton("+")) vote(target, 1);
+            ImGui::SameLine();
+            if (ImGui::SmallButton("-")) vote(target, -1);
+        }
+        if (v != shown) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton(tr(UiText::CompareWith, language))) {
+                scene::Compare& c = story.compare();
+                c.mode = scene::CompareMode::Swipe;
+                c.phaseA = c.phaseB = phase;
+                c.variantA = shown;
+                c.variantB = v;
+            }
+        }
+        ImGui::PopID();
+    }
+    if (shown >= 0) {
+        const std::string& text = p.variants[static_cast<std::size_t>(shown)].text.in(language);
+        if (!text.empty()) ImGui::TextWrapped("%s", text.c_str());
+    }
+}
+
+void Workshop::pinsPanel(scene::Story& story, float aspect) {
+    const scene::Language language = story.language();
+    heading(tr(UiText::Comments, language));
+    bool dropping = tool_ == Tool::Drop;
+    if (ImGui::Checkbox(tr(UiText::DropComment, language), &dropping))
+        tool_ = dropping ? Tool::Drop : Tool::None;
+    if (pins_.empty()) ImGui::TextDisabled("%s", tr(UiText::NoComments, language));
+    for (std::size_t i = 0; i < pins_.size(); ++i) {
+        const workshop::Pin& p = pins_[i];
+        ImGui::PushID(static_cast<int>(p.id));
+        std::string line = std::to_string(i + 1) + ". " + p.phase +
+                           (p.variant.empty() ? "" : "/" + p.variant) + "  " +
+                           (p.text.empty() ? "…" : p.text.substr(0, 40));
+        if (p.resolved) line += "  ✓";
+        if (ImGui::Selectable(line.c_str(), p.id == selected_)) selectPin(story, p.id, aspect);
+        ImGui::PopID();
+    }
+    const auto selected = store_->pin(selected_);
+    if (!selected) return;
+    std::string error;
+    ImGui::Separator();
+    ImGui::InputTextMultiline("##text", text_.data(), text_.size(),
+                              {-1.0f, ImGui::GetFontSize() * 4.0f});
+    workshop::Pin edited = *selected;
+    if (ImGui::Button(tr(UiText::SaveText, language))) edited.text = text_.data();
+    ImGui::SameLine();
+    ImGui::Checkbox(tr(UiText::Resolved, language), &edited.resolved);
+    for (const workshop::Group& g : groups_) {
+        ImGui::PushID(static_cast<int>(g.id));
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Button,
+                              imColour(g.colour, g.id == edited.group ? 1.0f : 0.35f));
+        if (ImGui::SmallButton("  ")) edited.group = g.id;
+        ImGui::PopStyleColor();
+        ImGui::PopID();
+    }
+    const std::string target = workshop::pinTarget(selected->id);
+    ImGui::Text("%d", store_->dotsOnTarget(target));
+    ImGui::SameLine();
+    if (ImGui::SmallButton("+")) vote(target, 1);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("-")) vote(target, -1);
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(UiText::MovePin, language))) tool_ = Tool::Move;
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(UiText::Remove, language))) {
+        if (!store_->deletePin(selected->id, error)) fail(error);
+        refresh();
+        return;
+    }
+    if (!(edited.text == selected->text && edited.resolved == selected->resolved &&
+          edited.group == selected->group)) {
+        if (!store_->updatePin(edited, error)) fail(error);
+        refresh();
+    }
+}
+
+void Workshop::savePlace(const scene::Story& story) {
+    // A moment, not a transition: saved once the story stands still.
+    if (story.animating()) return;
+    const scene::Scenario& scenario = story.scenario();
+    workshop::Place place;
+    place.position = story.timeline().position();
+    place.lang = scene::languageCode(story.language());
+    if (tour_) {
+        place.tour = tour_->definition(scenario).id;
+        place.step = tour_->index;
+    }
+    for (std::size_t p = 0; p < scenario.phases.size(); ++p) {
+        const int v = story.variant(static_cast<int>(p));
+        if (v >= 0)
+            place.variants.emplace_back(
+                scenario.phases[p].id, scenario.phases[p].variants[static_cast<std::size_t>(v)].id);
+    }
+    if (saved_ && *saved_ == place) return;
+    std::string error;
+    if (store_->savePlace(place, error))
+        saved_ = place;
+    else
+        fail(error);
+}
+
+remote::ScreenState Workshop::screenState(const scene::Story& story) const {
+    const scene::Scenario& scenario = story.scenario();
+    const scene::Language language = story.language();
+    remote::ScreenState s;
+    s.phase = scenario.phases[static_cast<std::size_t>(currentPhase(story))].id;
+    s.position = story.timeline().position();
+    s.lang = scene::languageCode(language);
+    for (const scene::Phase& p : scenario.phases) {
+        remote::ScreenState::Phase phase{p.id, p.title.in(language), {}};
+        for (const scene::Variant& v : p.variants)
+            phase.variants.emplace_back(v.id, v.name.in(language));
+        s.phases.push_back(std::move(phase));
+    }
+    if (tour_) {
+        s.tour = tour_->definition(scenario).id;
+        s.step = tour_->index;
+        for (const scene::TourStep& step : tour_->definition(scenario).steps)
+            s.steps.push_back({step.title.in(language), step.question.in(language)});
+    }
+    const scene::Compare& c = story.compare();
+    s.compare = c.mode == scene::CompareMode::Swipe  ? "swipe"
+                : c.mode == scene::CompareMode::Side ? "side"
+                                                     : "off";
+    s.compareA = scenario.phaseVariantRef({c.phaseA, c.variantA});
+    s.compareB = scenario.phaseVariantRef({c.phaseB, c.variantB});
+    for (std::size_t p = 0; p < scenario.phases.size(); ++p) {
+        const int v = story.variant(static_cast<int>(p));
+        if (v >= 0)
+            s.variantShown.emplace_back(
+                scenario.phases[p].id, scenario.phases[p].variants[static_cast<std::size_t>(v)].id);
+    }
+    s.selectedPin = selected_;
+    s.blackout = blackout_;
+    return s;
+}
+
+}  // namespace friche::app
