@@ -384,11 +384,11 @@ void handleEvent(Viewer& v, const SDL_Event& e) {
     if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) v.ui->resize();
     if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_FOCUS_LOST)
         v.controller.cancel();
+    // A clicker's keys lead the tour, before the panels' own keys (text being typed excepted).
+    if (v.workshop && v.workshop->key(e, v.session->story(), drawableAspect(v))) return;
     const bool claimed = v.ui->processEvent(e, size);
     // The operator's keys (quit, fullscreen) work whatever ImGui says it has:
     // its keyboard claim can be a frame stale. F is a letter a text field may want.
-    // A clicker's keys lead the tour, whatever panel has the keyboard (text excepted).
-    if (v.workshop && v.workshop->key(e, v.session->story(), drawableAspect(v))) return;
     const KeyAction key = keyAction(e);
     if (!claimed || key != KeyAction::FrameAll) handleKey(v, key);
     const auto pointer = toPointerEvent(e, size);

@@ -125,6 +125,7 @@ bool Workshop::start(const WorkshopOptions& options, scene::Story& story, float 
             return false;
         }
     }
+    unfolded_ = options.tour || options.session || options.remote;
     const workshop::SessionOwner owner{scenario.site.id,
                                        std::filesystem::absolute(scenario.file).string()};
     store_ = options.session ? workshop::SessionStore::open(*options.session, owner, error)
@@ -421,7 +422,8 @@ void Workshop::stepCard(const scene::Story& story, glm::vec2 windowSize) {
     const scene::TourStep& step = tour_->step(scenario);
     const float em = ImGui::GetFontSize();
     const float width = std::min(windowSize.x * 0.6f, em * 40.0f);
-    ImGui::SetNextWindowPos({windowSize.x * 0.5f, em * 1.0f}, ImGuiCond_Always, {0.5f, 0.0f});
+    // Below the top row of folded panels, centred: over the sky, not the site.
+    ImGui::SetNextWindowPos({windowSize.x * 0.5f, em * 2.6f}, ImGuiCond_Always, {0.5f, 0.0f});
     ImGui::SetNextWindowSize({width, 0.0f});
     ImGui::SetNextWindowBgAlpha(0.85f);
     constexpr ImGuiWindowFlags flags =
@@ -452,9 +454,12 @@ void Workshop::panel(scene::Story& story, float aspect) {
     const scene::Scenario& scenario = story.scenario();
     const scene::Language language = story.language();
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos({ImGui::GetIO().DisplaySize.x - em * 0.6f, em * 5.0f},
-                            ImGuiCond_FirstUseEver, {1.0f, 0.0f});
-    ImGui::SetNextWindowSize({em * 22.0f, 0.0f}, ImGuiCond_FirstUseEver);
+    // On the left, under the Sun panel's title: the phase card has the right.
+    ImGui::SetNextWindowPos({em * 0.6f, ImGui::GetIO().DisplaySize.y * 0.47f + em * 2.4f},
+                            ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize({em * 21.0f, 0.0f}, ImGuiCond_FirstUseEver);
+    // Folded unless a workshop was asked for on the command line.
+    ImGui::SetNextWindowCollapsed(!unfolded_, ImGuiCond_FirstUseEver);
     if (!ImGui::Begin(tr(UiText::Workshop, language))) {
         ImGui::End();
         return;
@@ -637,7 +642,7 @@ remote::ScreenState Workshop::screenState(const scene::Story& story) const {
     for (const scene::Phase& p : scenario.phases) {
         remote::ScreenState::Phase phase{p.id, p.title.in(language), {}};
         for (const scene::Variant& v : p.variants)
-            phase.variants.emplace_back(v.id, v.name.in(language));
+            phase.variants.push_back({v.id, v.name.in(language)});
         s.phases.push_back(std::move(phase));
     }
     if (tour_) {
@@ -659,6 +664,7 @@ remote::ScreenState Workshop::screenState(const scene::Story& story) const {
                 scenario.phases[p].id, scenario.phases[p].variants[static_cast<std::size_t>(v)].id);
     }
     s.selectedPin = selected_;
+    s.lookAt = story.orbit(1.0f).target;
     s.blackout = blackout_;
     return s;
 }

@@ -94,6 +94,7 @@ private:
     std::unique_ptr<remote::RemoteServer> remote_;
     std::optional<scene::TourRun> tour_;
     bool blackout_ = false;
+    bool unfolded_ = false;  // the Workshop panel opens unfolded
 
     // The store's content as last read, and what the facilitator works on.
     std::uint64_t revision_ = 0;
