@@ -595,10 +595,12 @@ PanelChoice scenarioPanels(Viewer& v) {
     v.session->advance();
     scene::Story& story = v.session->story();
     const scene::Compare compare = story.compare();
-    if (v.workshop) v.workshop->frame(story, currentCamera(v, drawableAspect(v)), windowSize(v));
     PanelChoice choice = v.session->drawPanels(
         windowSize(v), {.card = !v.workshop || v.workshop->showCard(story),
                         .labels = !v.workshop || v.workshop->showLabels(story)});
+    // After the story's panels: the Workshop panel docks between two of them.
+    if (v.workshop && v.workshop->frame(story, currentCamera(v, drawableAspect(v)), windowSize(v)))
+        v.framesToDraw = std::max(v.framesToDraw, kFramesAfterEvent);
     // A click on the compare panel changes what the panels show: draw them again.
     if (v.session->story().compare() != compare) v.framesToDraw = kFramesAfterEvent + 1;
     return choice;

@@ -32,7 +32,8 @@ void showStep(Story& story, const TourStep& step, float aspect, Motion motion) {
         story.compare().mode = CompareMode::Off;
     else
         story.compare() = step.compare;
-    if (const int phase = stepPhase(step.position); phase >= 0) story.setVariant(phase, step.variant);
+    if (const int phase = stepPhase(step.position); phase >= 0)
+        story.setVariant(phase, step.variant);
     story.goTo(step.position, step.view, aspect, motion == Motion::Animated);
 }
 
