@@ -193,7 +193,7 @@ int runReport(const ReportCommand& cmd) {
         return fail("'" + cmd.session + "' is a session of '" + record.owner.scenarioId +
                     "', but its scenario " + scenarioPath + " is now the site '" +
                     scenario.site.id + "'");
-    const auto stills = renderStills(cmd, record, *loaded, *env, stop, error);
+    auto stills = renderStills(cmd, record, *loaded, *env, stop, error);
     if (!stills) return fail(error);
     if (stills->stoppedBy) {
         std::fprintf(stderr, "friche report: stopped by signal %d; nothing was written\n",
@@ -202,7 +202,7 @@ int runReport(const ReportCommand& cmd) {
     }
     const ReportInput input{record, scenario,
                             scene::parseLanguage(cmd.lang).value_or(scene::Language::En),
-                            stills->byPin, std::time(nullptr)};
+                            std::move(stills->byPin), std::time(nullptr)};
     const fs::path dir(cmd.output);
     // The page last: once it is there, what it sits beside is complete.
     if (!core::writeFileAtomically(dir / "comments.csv", commentsCsv(record), error) ||
@@ -210,7 +210,7 @@ int runReport(const ReportCommand& cmd) {
         !core::writeFileAtomically(dir / "index.html", reportHtml(input), error))
         return fail(error);
     std::printf("friche report: %s (%zu comments, %zu stills), comments.csv, session.json\n",
-                (dir / "index.html").c_str(), record.pins.size(), stills->byPin.size());
+                (dir / "index.html").c_str(), record.pins.size(), input.stills.size());
     return kExitOk;
 }
 

@@ -15,6 +15,8 @@
 #include <set>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "support/run.h"
 #include "support/test_files.h"
 #include "workshop/session_store.h"
@@ -320,4 +322,18 @@ TEST(ReportInput, WrongUsageExitsTwo) {
         EXPECT_EQ(r.exitCode, 2) << args.size() << ": " << r.output;
         EXPECT_NE(r.output.find("friche report SESSION -o DIR"), std::string::npos) << r.output;
     }
+}
+
+TEST(ReportInput, RefusesAFolderItCannotWrite) {
+    if (::geteuid() == 0) GTEST_SKIP() << "root writes into any folder";
+    const fs::path dir = freshDir();
+    makeSession(dir / "fine.friche", kDroixhe);
+    fs::create_directory(dir / "locked");
+    fs::permissions(dir / "locked", fs::perms::owner_read | fs::perms::owner_exec);
+    const RunResult r =
+        runFriche({"report", (dir / "fine.friche").string(), "-o", (dir / "locked").string()});
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find("cannot write into the folder '" + (dir / "locked").string()),
+              std::string::npos)
+        << r.output;
 }
