@@ -82,13 +82,17 @@ std::string base64(const std::string& bytes) {
     return out;
 }
 
-// ISO 8601 in UTC: "2026-12-03T18:45:02Z"; `dateOnly`: "2026-12-03".
-std::string isoTime(std::int64_t seconds, bool dateOnly = false) {
+// Times in UTC: ISO 8601 for the files, shorter for people on the page.
+constexpr const char* kIsoTime = "%Y-%m-%dT%H:%M:%SZ";
+constexpr const char* kPageTime = "%Y-%m-%d %H:%M UTC";
+constexpr const char* kPageDay = "%Y-%m-%d";
+
+std::string utcTime(std::int64_t seconds, const char* format = kIsoTime) {
     const std::time_t t = static_cast<std::time_t>(seconds);
     std::tm tm{};
     gmtime_r(&t, &tm);
     char text[32];
-    std::strftime(text, sizeof text, dateOnly ? "%Y-%m-%d" : "%Y-%m-%dT%H:%M:%SZ", &tm);
+    std::strftime(text, sizeof text, format, &tm);
     return text;
 }
 
@@ -208,7 +212,7 @@ std::string pinArticle(const ReportInput& in, const Pin& pin) {
                        (pin.resolved ? " class=\"resolved\"" : "") + ">";
     html += "<p class=\"meta\"><strong>Comment " + std::to_string(pin.id) + "</strong> · " +
             groupBadge(findGroup(in.record, pin.group)) + " · " +
-            (pin.resolved ? "resolved" : "open") + " · " + isoTime(pin.created) + "</p>";
+            (pin.resolved ? "resolved" : "open") + " · " + utcTime(pin.created, kPageTime) + "</p>";
     html += "<p class=\"text\">" + escape(pin.text) + "</p>";
     std::string dots;
     for (const workshop::VoteCount& v : in.record.votes) {
@@ -322,7 +326,7 @@ std::string reportHtml(const ReportInput& in) {
     const std::string site = in.scenario.site.name.in(in.language).empty()
                                  ? in.scenario.site.id
                                  : in.scenario.site.name.in(in.language);
-    const std::string day = isoTime(in.record.created, true);
+    const std::string day = utcTime(in.record.created, kPageDay);
     std::string html = "<!DOCTYPE html>\n<html lang=\"" +
                        std::string(scene::languageCode(in.language)) +
                        "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
@@ -332,7 +336,7 @@ std::string reportHtml(const ReportInput& in) {
                        "</h1><p class=\"sub\">" + std::to_string(in.record.pins.size()) +
                        " comments, " + std::to_string(in.record.groups.size()) +
                        " groups. Scenario " + escape(in.record.owner.scenario) +
-                       "; report written " + isoTime(in.written) + ".</p></header>\n";
+                       "; report written " + utcTime(in.written, kPageTime) + ".</p></header>\n";
     html += commentsSection(in) + "\n" + votesSection(in) + "\n" + groupsSection(in.record) + "\n" +
             tourStepsSection(in);
     return html + "\n</body></html>\n";
@@ -346,7 +350,7 @@ std::string commentsCsv(const SessionRecord& record) {
                                       csvText(p.variant),   csvText(g ? g->name : ""),
                                       csvText(p.text),      p.resolved ? "yes" : "no",
                                       number(p.anchor.x),   number(p.anchor.y),
-                                      number(p.anchor.z),   isoTime(p.created)};
+                                      number(p.anchor.z),   utcTime(p.created)};
         for (std::size_t i = 0; i < std::size(fields); ++i)
             csv += (i ? "," : "") + csvField(fields[i]);
         csv += "\r\n";
@@ -376,7 +380,7 @@ std::string sessionJson(const SessionRecord& record) {
                           {"pitch", c.pitch},
                           {"distance", c.distance},
                           {"fovY", c.fovY}}},
-                        {"created", isoTime(p.created)}});
+                        {"created", utcTime(p.created)}});
     }
     for (const workshop::VoteCount& v : record.votes)
         votes.push_back({{"target", v.target}, {"group", v.group}, {"dots", v.dots}});
@@ -393,7 +397,7 @@ std::string sessionJson(const SessionRecord& record) {
     const json session = {
         {"format", workshop::kSessionFormat},
         {"scenario", {{"id", record.owner.scenarioId}, {"path", record.owner.scenario}}},
-        {"created", isoTime(record.created)},
+        {"created", utcTime(record.created)},
         {"groups", groups},
         {"pins", pins},
         {"votes", votes},
