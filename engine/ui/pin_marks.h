@@ -33,8 +33,7 @@ struct PinMark {
 // 96 dpi screen, 2 on a 4K one: ui::uiScale).
 struct PinMarkView {
     glm::mat4 viewProjection{1.0f};
-    glm::vec2 origin{0.0f};
-    glm::vec2 size{0.0f};
+    glm::vec2 origin{0.0f}, size{0.0f};
     float scale = 1.0f;
 };
 

@@ -56,13 +56,7 @@ PinCamera cameraFrom(glm::vec3 eye, glm::vec3 target) {
 
 Pin pin(const std::string& phase, glm::vec3 anchor, PinCamera camera, std::int64_t group,
         const std::string& text) {
-    Pin p;
-    p.phase = phase;
-    p.anchor = anchor;
-    p.camera = camera;
-    p.group = group;
-    p.text = text;
-    return p;
+    return {0, phase, "", anchor, {0.0f, 1.0f, 0.0f}, text, group, false, camera, 0};
 }
 
 // Three pins in phases Droixhe has, one in a phase it does not; two groups and their dots.
