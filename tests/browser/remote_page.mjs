@@ -2,7 +2,9 @@
 // `chromium`) driven by puppeteer-core opens the page as a touch tablet, logs
 // in on its PIN pad when a PIN is given, taps "next step" and a language, and
 // checks through GET /api/state that the screen followed, and on the page
-// that the change came back over the event stream.
+// that the change came back over the event stream. Then, against the same
+// friche, a few of the API's answers: the PIN refused, a bad body refused, a
+// comment stored (201) and listed.
 //
 //   npm install --prefix build-tools/browser puppeteer-core@24.43.1
 //   node tests/browser/remote_page.mjs http://127.0.0.1:8080/ [PIN]
@@ -27,12 +29,42 @@ if (!url) {
 // under Xvfb's software GL may take a while.
 const kWaitMs = 15000;
 
+async function api(method, route, body, headers = pin ? { 'X-Friche-Pin': pin } : {}) {
+  const options = { method, headers: { ...headers } };
+  if (body !== undefined) {
+    options.headers['Content-Type'] = 'application/json';
+    options.body = typeof body === 'string' ? body : JSON.stringify(body);
+  }
+  const response = await fetch(new URL(route, url), options);
+  return { status: response.status, body: await response.json() };
+}
+
 async function apiState() {
-  const response = await fetch(new URL('/api/state', url), {
-    headers: pin ? { 'X-Friche-Pin': pin } : {},
-  });
-  if (!response.ok) throw new Error(`GET /api/state answered ${response.status}: ${await response.text()}`);
-  return response.json();
+  const { status, body } = await api('GET', '/api/state');
+  if (status !== 200) throw new Error(`GET /api/state answered ${status}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+function expect(what, answer, status) {
+  if (answer.status !== status) {
+    throw new Error(`${what}: expected ${status}, got ${answer.status} ${JSON.stringify(answer.body)}`);
+  }
+  console.log(`${what}: ${status}${answer.body.error ? ` (${answer.body.error})` : ''}`);
+}
+
+async function apiChecks() {
+  if (pin) expect('no PIN', await api('GET', '/api/state', undefined, {}), 401);
+  expect('a step that is not a number', await api('POST', '/api/step', { step: 'one' }), 400);
+  expect('malformed JSON', await api('POST', '/api/lang', '{"lang": '), 400);
+  const state = await apiState();
+  const text = `browser test ${Date.now()}`;
+  const added = await api('POST', '/api/comments', { text, phase: state.phase, anchor: state.lookAt });
+  expect('a comment', added, 201);
+  const { body: comments } = await api('GET', '/api/comments');
+  if (!comments.some((c) => c.id === added.body.id && c.text === text)) {
+    throw new Error(`comment ${added.body.id} is not in GET /api/comments: ${JSON.stringify(comments)}`);
+  }
+  console.log(`comment ${added.body.id} is listed`);
 }
 
 async function until(what, test) {
@@ -86,6 +118,7 @@ try {
   await page.waitForFunction((l) => document.documentElement.lang === l, { timeout: kWaitMs }, lang);
   console.log('the page shows both changes, from the event stream');
   if (problems.length) throw new Error(`the page's script failed: ${problems.join('; ')}`);
+  await apiChecks();
 } catch (error) {
   console.error(`FAILED: ${error.message}`);
   failed = true;
