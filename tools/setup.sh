@@ -23,6 +23,8 @@ packages=(
   fonts-noto-core libegl-mesa0 libgl1-mesa-dri
   # CI runs the Khronos glTF-Validator (an npm package) on the generated models
   nodejs
+  # and the tablet remote's page in a real browser (tests/browser/run.sh)
+  chromium
 )
 
 missing=()

@@ -48,9 +48,9 @@ bool isLoopback(const std::string& address) {
 
 // Whether the Host header names the loopback: "localhost:8080", "[::1]:8080".
 bool loopbackHost(std::string_view host) {
-    const std::size_t end = host.starts_with('[') ? host.find(']') + 1 : host.find(':');
-    const std::string name(host.substr(0, end));
-    return name == "localhost" || name == "127.0.0.1" || name == "[::1]";
+    if (!host.starts_with('[')) return isLoopback(std::string(host.substr(0, host.find(':'))));
+    const std::size_t close = host.find(']');
+    return close != std::string_view::npos && isLoopback(std::string(host.substr(1, close - 1)));
 }
 
 std::optional<std::string_view> header(const httplib::Request& req, const char* name) {
