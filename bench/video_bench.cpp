@@ -57,6 +57,15 @@ std::string othersScenario(const fs::path& folder) {
 }
 
 // Seconds for the plan's frames drawn and finished, nothing read back.
+// `frames` frames from the first phase to `to`, at 30 fps.
+app::FramePlan range(int frames, double to) {
+    app::FramePlan plan;
+    plan.frames = frames;
+    plan.from = 0.0;
+    plan.to = to;
+    return plan;
+}
+
 double steady(scene::Story& story, const app::FramePlan& plan, app::HeadlessGl& gl) {
     const int w = gl.target->width(), h = gl.target->height();
     const auto start = Clock::now();
@@ -116,9 +125,8 @@ int main(int argc, char** argv) {
         }
         scene::Story& story = loaded->story();
         // The whole timeline, so transitions and camera flights are in the frames.
-        const app::FramePlan plan{
-            .frames = frames, .fps = 30, .from = 0.0, .to = story.timeline().end()};
-        steady(story, {.frames = 1, .fps = 30, .from = 0.0, .to = 0.0}, *gl);  // warm-up
+        const app::FramePlan plan = range(frames, story.timeline().end());
+        steady(story, range(1, 0.0), *gl);  // warm-up
         double draw = 1e30, encode = 1e30;
         for (int round = 0; round < 2; ++round) {
             draw = std::min(draw, steady(story, plan, *gl));

@@ -629,11 +629,18 @@ void Workshop::pinsPanel(scene::Story& story, float aspect) {
 }
 
 void Workshop::savePlace(const scene::Story& story) {
-    // A moment, not a transition: saved once the story stands still.
-    if (story.animating()) return;
     const scene::Scenario& scenario = story.scenario();
+    const scene::Timeline& timeline = story.timeline();
     workshop::Place place;
-    place.position = story.timeline().position();
+    // A moment, not a transition: where a step heads for, as soon as it is
+    // asked (a kill mid-flight reopens there); playback keeps the last moment;
+    // a dragged handle, to a hundredth of a phase (a write each frame at most).
+    if (timeline.playing() && saved_)
+        place.position = saved_->position;
+    else if (timeline.stepTarget())
+        place.position = *timeline.stepTarget();
+    else
+        place.position = std::round(timeline.position() * 100.0) / 100.0;
     place.lang = scene::languageCode(story.language());
     if (tour_) {
         place.tour = tour_->definition(scenario).id;
