@@ -17,6 +17,7 @@
 #include "app/story_input.h"
 #include "core/file.h"
 #include "media/signal_stop.h"
+#include "scene/tour.h"
 #include "ui/pin_marks.h"
 
 namespace friche::app {
@@ -77,26 +78,15 @@ private:
     bool terminal_;
 };
 
-// The story a pin was dropped in: the loaded one, or for a pin on a variant,
-// one whose phase shows the variant's layers (the variant's proposal as the
-// group saw it).
-std::optional<scene::Story> variantStory(LoadedStory& loaded, int phase, const workshop::Pin& pin) {
-    scene::Scenario scenario = loaded.story().scenario();
-    scene::Phase& p = scenario.phases[static_cast<std::size_t>(phase)];
-    const int variant = variantIndex(p, pin.variant);
-    if (variant < 0) return std::nullopt;
-    p.layers = p.layersOf(variant);
-    std::optional<scene::Story> story(std::in_place, std::move(scenario));
-    story->attach(loaded.site);
-    return story;
-}
-
-// The pin's still: its phase from its camera, with its mark drawn, and dimmed
-// when the geometry hides its anchor from there.
+// The pin's still: its phase (and variant, as the group saw it) from its
+// camera, with its mark drawn, and dimmed when the geometry hides its anchor from there.
 std::vector<std::uint8_t> pinStill(HeadlessGl& gl, scene::Story& story, int phase,
                                    const workshop::Pin& pin, std::uint32_t colour,
                                    StillOptions options) {
+    story.compare().mode = scene::CompareMode::Off;
     story.timeline().setPosition(phase);
+    story.setVariant(
+        phase, variantIndex(story.scenario().phases[static_cast<std::size_t>(phase)], pin.variant));
     scene::OrbitCamera orbit;
     orbit.target = pin.camera.target;
     orbit.yaw = pin.camera.yaw;
@@ -121,11 +111,13 @@ std::vector<std::uint8_t> pinStill(HeadlessGl& gl, scene::Story& story, int phas
 
 struct Stills {
     std::map<std::int64_t, PinStill> byPin;
-    int stoppedBy = 0;  // the signal that stopped the rendering, 0: none
+    std::vector<std::vector<PinStill>> byStep;  // per tour, per step
+    int stoppedBy = 0;                          // the signal that stopped the rendering, 0: none
 };
 
-// A still of each pin whose phase the scenario still has. nullopt after
-// printing why when the site or GL cannot be had.
+// A still of each pin whose phase the scenario still has, and of each step of
+// the scenario's tours as the screen showed it. nullopt after printing why
+// when the site or GL cannot be had.
 std::optional<Stills> renderStills(const ReportCommand& cmd, const SessionRecord& record,
                                    LoadedStory& loaded, const Environment& env,
                                    const media::SignalStop& stop, std::string& error) {
@@ -133,8 +125,11 @@ std::optional<Stills> renderStills(const ReportCommand& cmd, const SessionRecord
     std::vector<const workshop::Pin*> pins;
     for (const workshop::Pin& p : record.pins)
         if (phaseIndex(loaded.story().scenario(), p.phase) >= 0) pins.push_back(&p);
+    const scene::Scenario& scenario = loaded.story().scenario();
+    int steps = 0;
+    for (const scene::Tour& tour : scenario.tours) steps += static_cast<int>(tour.steps.size());
     Stills stills;
-    if (pins.empty()) return stills;  // no GL needed
+    if (pins.empty() && steps == 0) return stills;  // no GL needed
     if (!loadSite(loaded, path, error)) return std::nullopt;
     auto gl = HeadlessGl::open(loaded.site.model, cmd.width, cmd.height, path);
     if (!gl) {
@@ -147,27 +142,47 @@ std::optional<Stills> renderStills(const ReportCommand& cmd, const SessionRecord
     StillOptions options;
     options.look = look;
     options.maxTile = env.maxTile;
-    const Progress progress(static_cast<int>(pins.size()));
-    for (std::size_t i = 0; i < pins.size(); ++i) {
+    const Progress progress(static_cast<int>(pins.size()) + steps);
+    int done = 0;
+    // Each still in turn: false when stopped, or when it cannot be encoded.
+    const auto still = [&](const std::vector<std::uint8_t>& rgb, const std::string& what,
+                           PinStill& into) {
+        const auto png = encodePng(cmd.width, cmd.height, rgb);
+        if (!png) error = "cannot encode the still of " + what + " as PNG";
+        into = {png.value_or(""), cmd.width, cmd.height};
+        progress.show(++done);
+        return png.has_value();
+    };
+    for (const workshop::Pin* pin : pins) {
         if (stop.requested()) {
             stills.stoppedBy = stop.signal();
             return stills;
         }
-        const workshop::Pin& pin = *pins[i];
-        const int phase = phaseIndex(loaded.story().scenario(), pin.phase);
-        std::optional<scene::Story> variant = variantStory(loaded, phase, pin);
         std::uint32_t colour = workshop::Group{}.colour;
         for (const workshop::Group& g : record.groups)
-            if (g.id == pin.group) colour = g.colour;
-        const auto rgb =
-            pinStill(*gl, variant ? *variant : loaded.story(), phase, pin, colour, options);
-        const auto png = encodePng(cmd.width, cmd.height, rgb);
-        if (!png) {
-            error = "cannot encode the still of comment " + std::to_string(pin.id) + " as PNG";
+            if (g.id == pin->group) colour = g.colour;
+        const int phase = phaseIndex(scenario, pin->phase);
+        if (!still(pinStill(*gl, loaded.story(), phase, *pin, colour, options),
+                   "comment " + std::to_string(pin->id), stills.byPin[pin->id]))
             return std::nullopt;
+    }
+    const float aspect = static_cast<float>(cmd.width) / static_cast<float>(cmd.height);
+    for (std::size_t t = 0; t < scenario.tours.size(); ++t) {
+        stills.byStep.emplace_back(scenario.tours[t].steps.size());
+        for (std::size_t s = 0; s < scenario.tours[t].steps.size(); ++s) {
+            if (stop.requested()) {
+                stills.stoppedBy = stop.signal();
+                return stills;
+            }
+            scene::Story& story = loaded.story();
+            scene::showStep(story, scenario.tours[t].steps[s], aspect, scene::Motion::AtOnce);
+            options.overlay = {};
+            if (!still(
+                    drawStoryStill(*gl->renderer, *gl->gpu, *gl->target, story, options),
+                    "step " + std::to_string(s + 1) + " of the tour '" + scenario.tours[t].id + "'",
+                    stills.byStep.back()[s]))
+                return std::nullopt;
         }
-        stills.byPin[pin.id] = {*png, cmd.width, cmd.height};
-        progress.show(static_cast<int>(i) + 1);
     }
     return stills;
 }
@@ -200,9 +215,12 @@ int runReport(const ReportCommand& cmd) {
                      stills->stoppedBy);
         return 128 + stills->stoppedBy;
     }
-    const ReportInput input{record, scenario,
+    const ReportInput input{record,
+                            scenario,
                             scene::parseLanguage(cmd.lang).value_or(scene::Language::En),
-                            std::move(stills->byPin), std::time(nullptr)};
+                            std::move(stills->byPin),
+                            std::move(stills->byStep),
+                            std::time(nullptr)};
     const fs::path dir(cmd.output);
     // The page last: once it is there, what it sits beside is complete.
     if (!core::writeFileAtomically(dir / "comments.csv", commentsCsv(record), error) ||

@@ -32,6 +32,7 @@ article.resolved { background: #f3f6f3; }
 .meta { color: #444; font-size: 0.92rem; margin: 0 0 0.4rem; }
 .text { white-space: pre-wrap; font-size: 1.08rem; margin: 0.4rem 0; }
 .note { color: #8a4b00; font-style: italic; }
+.question { font-weight: 600; color: #7a5200; }
 img { display: block; max-width: 100%; height: auto; border-radius: 4px; }
 table { border-collapse: collapse; margin: 0.8rem 0; }
 th, td { border: 1px solid #bbb; padding: 0.25rem 0.6rem; text-align: left; }
@@ -80,6 +81,13 @@ std::string base64(const std::string& bytes) {
             out += k <= n ? kDigits[chunk >> (18 - 6 * k) & 0x3F] : '=';
     }
     return out;
+}
+
+// A still as an <img> with its data inside.
+std::string image(const PinStill& still, const std::string& alt) {
+    return "<img src=\"data:image/png;base64," + base64(still.png) + "\" width=\"" +
+           std::to_string(still.width) + "\" height=\"" + std::to_string(still.height) +
+           "\" alt=\"" + escape(alt) + "\">";
 }
 
 // Times in UTC: ISO 8601 for the files, shorter for people on the page.
@@ -224,10 +232,8 @@ std::string pinArticle(const ReportInput& in, const Pin& pin) {
     if (!dots.empty()) html += "<p class=\"meta\">Dots: " + dots + "</p>";
     const auto still = in.stills.find(pin.id);
     if (still != in.stills.end())
-        html += "<img src=\"data:image/png;base64," + base64(still->second.png) + "\" width=\"" +
-                std::to_string(still->second.width) + "\" height=\"" +
-                std::to_string(still->second.height) + "\" alt=\"The view comment " +
-                std::to_string(pin.id) + " was pinned from, with its pin\">";
+        html += image(still->second, "The view comment " + std::to_string(pin.id) +
+                                         " was pinned from, with its pin");
     else
         html += "<p class=\"note\">No still: the scenario no longer has this phase.</p>";
     const int phase = phaseIndex(in.scenario, pin.phase);
@@ -278,11 +284,29 @@ std::string commentsSection(const ReportInput& in) {
     return html + "</section>";
 }
 
-// The tours' steps, each with its still, go here: the tours' part of issue 11
-// adds a <section id="tours"> titled "Tour steps" (and renders the stills in
-// app/report_command.cpp beside the pins'). Until then there are none.
-std::string tourStepsSection(const ReportInput&) {
-    return {};
+// Each tour of the scenario, its steps in order with what the facilitator
+// said and asked, and the still of what the screen showed.
+std::string tourStepsSection(const ReportInput& in) {
+    if (in.scenario.tours.empty()) return {};
+    std::string html = "<section id=\"tours\"><h2>Tour steps</h2>";
+    for (std::size_t t = 0; t < in.scenario.tours.size(); ++t) {
+        const scene::Tour& tour = in.scenario.tours[t];
+        html += "<h3>" + escape(tour.name.in(in.language)) + "</h3><ol>";
+        for (std::size_t s = 0; s < tour.steps.size(); ++s) {
+            const scene::TourStep& step = tour.steps[s];
+            html += "<li><article><h4>" + escape(step.title.in(in.language)) + "</h4>";
+            if (!step.text.in(in.language).empty())
+                html += "<p class=\"text\">" + escape(step.text.in(in.language)) + "</p>";
+            if (!step.question.in(in.language).empty())
+                html += "<p class=\"question\">" + escape(step.question.in(in.language)) + "</p>";
+            if (t < in.tourStills.size() && s < in.tourStills[t].size())
+                html += image(in.tourStills[t][s], "What the screen showed at step " +
+                                                       std::to_string(s + 1) + " of the tour");
+            html += "</article></li>";
+        }
+        html += "</ol>";
+    }
+    return html + "</section>";
 }
 
 // Guards a spreadsheet against formulas: a text cell starting with = + - @ is

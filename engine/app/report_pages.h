@@ -44,6 +44,7 @@ struct ReportInput {
     const scene::Scenario& scenario;
     scene::Language language = scene::Language::En;  // of the scenario's texts
     std::map<std::int64_t, PinStill> stills;         // by pin id: the pins with a phase
+    std::vector<std::vector<PinStill>> tourStills;   // per tour of the scenario, per step
     std::int64_t written = 0;                        // seconds since 1970
 };
 

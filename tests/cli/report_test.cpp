@@ -194,8 +194,9 @@ protected:
 
 TEST_F(Report, WritesAPageThatParses) {
     ASSERT_EQ(result_.exitCode, 0) << result_.output;
-    // stderr is not a terminal here: a line a still, not a bar.
-    EXPECT_NE(result_.output.find("report: still 3/3"), std::string::npos) << result_.output;
+    // stderr is not a terminal here: a line a still, not a bar. Three pins with
+    // a phase, and the six steps of Droixhe's tour.
+    EXPECT_NE(result_.output.find("report: still 9/9"), std::string::npos) << result_.output;
     const std::string html = slurp(dir_ / "out" / "index.html");
     ASSERT_FALSE(html.empty());
     EXPECT_EQ(htmlProblem(html), "");
@@ -205,6 +206,10 @@ TEST_F(Report, WritesAPageThatParses) {
     EXPECT_NE(html.find("Table &lt;bleue&gt;"), std::string::npos);
     EXPECT_NE(html.find("No still: the scenario no longer has this phase"), std::string::npos);
     EXPECT_NE(html.find("variant:horizon/garden (no longer in the scenario)"), std::string::npos);
+    // The tour's steps, in the report's language, with what was asked.
+    EXPECT_NE(html.find("<section id=\"tours\"><h2>Tour steps</h2>"), std::string::npos);
+    EXPECT_NE(html.find("Deux options : un jardin ou des logements"), std::string::npos);
+    EXPECT_NE(html.find("Laquelle préférez-vous ? Placez vos gommettes."), std::string::npos);
     // Self-contained: nothing is fetched from anywhere.
     EXPECT_EQ(html.find("src=\"http"), std::string::npos);
     EXPECT_EQ(html.find("<link"), std::string::npos);
@@ -242,7 +247,7 @@ TEST_F(Report, EachStillIsAnEmbeddedPngWithItsPin) {
         // The pink table's pins: a head of 11 px radius, most of it in their colour.
         if (magenta > 150) ++magentaStills;
     }
-    EXPECT_EQ(stills, 3);
+    EXPECT_EQ(stills, 3 + 6);  // the pins', then the tour's steps'
     EXPECT_EQ(magentaStills, 2);
 }
 
