@@ -227,8 +227,12 @@ int runReport(const ReportCommand& cmd) {
         !core::writeFileAtomically(dir / "session.json", sessionJson(record), error) ||
         !core::writeFileAtomically(dir / "index.html", reportHtml(input), error))
         return fail(error);
-    std::printf("friche report: %s (%zu comments, %zu stills), comments.csv, session.json\n",
-                (dir / "index.html").c_str(), record.pins.size(), input.stills.size());
+    std::size_t stepStills = 0;
+    for (const auto& tour : input.tourStills) stepStills += tour.size();
+    std::printf(
+        "friche report: %s (%zu comments, %zu stills of comments, %zu of tour steps), "
+        "comments.csv, session.json\n",
+        (dir / "index.html").c_str(), record.pins.size(), input.stills.size(), stepStills);
     return kExitOk;
 }
 

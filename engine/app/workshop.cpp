@@ -288,6 +288,17 @@ void Workshop::selectPin(scene::Story& story, std::int64_t id, float aspect) {
     story.flyTo(pinView(*it), aspect);
 }
 
+// A comment from the tablet comes with no camera: it was said about what the
+// screen shows, so its still and its "fly to" look from there.
+void Workshop::cameraForNewPins(const scene::Story& story, float aspect) {
+    std::string error;
+    for (workshop::Pin pin : store_->pins()) {
+        if (!(pin.camera == workshop::PinCamera{})) continue;
+        pin.camera = pinCamera(story.orbit(aspect));
+        if (!store_->updatePin(pin, error)) fail(error);
+    }
+}
+
 void Workshop::refresh() {
     const std::uint64_t revision = store_->revision();
     if (revision == revision_ && revision_ != 0) return;
@@ -358,6 +369,7 @@ void Workshop::apply(const remote::Command& command, scene::Story& story, float 
                 refresh();
                 selectPin(story, c.pin, aspect);
             } else {
+                cameraForNewPins(story, aspect);
                 refresh();
             }
         },

@@ -77,6 +77,7 @@ private:
     void showStep(scene::Story& story, float aspect);
     void apply(const remote::Command& command, scene::Story& story, float aspect);
     void refresh();
+    void cameraForNewPins(const scene::Story& story, float aspect);
     const workshop::Pin* pinById(std::int64_t id) const;
     std::vector<std::int64_t> shownPins(const scene::Story& story) const;
     void dropPin(scene::Story& story, const scene::CameraView& camera, glm::vec2 windowSize,

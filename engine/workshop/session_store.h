@@ -40,6 +40,7 @@ struct SessionOwner {
 struct PinCamera {
     glm::vec3 target{0.0f};
     float yaw = 0.0f, pitch = 0.0f, distance = 10.0f, fovY = 0.785398f;
+    bool operator==(const PinCamera&) const = default;  // the default: none given (the tablet's)
 };
 
 struct Group {
