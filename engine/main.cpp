@@ -10,6 +10,7 @@
 #include "app/cli.h"
 #include "app/kiosk_config.h"
 #include "app/render_command.h"
+#include "app/report_command.h"
 #include "app/video_command.h"
 #include "app/viewer.h"
 
@@ -36,6 +37,7 @@ int main(int argc, char** argv) {
                           [](const RenderCommand& c) { return runRender(c); },
                           [](const VideoCommand& c) { return runVideo(c); },
                           [](const CheckCommand& c) { return runCheck(c, std::cout, std::cerr); },
+                          [](const ReportCommand& c) { return runReport(c); },
                           [](const KioskPinCommand& c) { return runKioskPin(c); },
                           [](const HelpCommand&) {
                               std::fputs(usageText(), stdout);

@@ -27,6 +27,9 @@ const char* usageText() {
            "               [--date YYYY-MM-DD] [--time HH:MM]\n"
            "                                     the story as an H.264 video, with no display\n"
            "  friche check [--json] PATH...      load and validate without rendering\n"
+           "  friche report SESSION -o DIR [--size WxH] [--lang fr|en|nl|de]\n"
+           "                                     a workshop session as DIR/index.html (a still\n"
+           "                                     of each pin), comments.csv and session.json\n"
            "  PROPOSAL: --proposal FILE [--place X,Z[,ROT_DEG[,Y]]] [--unit m|cm|mm|in|ft]\n"
            "                                     an architect's model on the scenario's site\n"
            "  WORKSHOP: [--tour ID] [--session FILE] [--remote [ADDR:]PORT [--remote-pin PIN]]\n"
@@ -116,6 +119,9 @@ struct ProposalArgs {
     }
 };
 
+constexpr const char* kLangWanted = "--lang wants fr, en, nl or de";
+constexpr const char* kSizeWanted = "--size wants WxH, each between 1 and 8192, e.g. 1920x1080";
+
 // Walks `args` (after the command's name): the options both pictures take
 // go into `picture`, the others to `own`, which returns false for one it does
 // not know. An error message, or nullopt.
@@ -134,16 +140,13 @@ std::optional<UsageError> parsePicture(const std::vector<std::string>& args, con
             picture.output = args[++i];
         } else if (a == "--size" && next) {
             auto size = parseSize(args[++i]);
-            if (!size)
-                return UsageError{"--size wants WxH, each between 1 and 8192, e.g. 1920x1080"};
+            if (!size) return UsageError{kSizeWanted};
             std::tie(picture.width, picture.height) = *size;
         } else if (a == "--view" && next) {
             picture.view = args[++i];
         } else if (a == "--lang" && next) {
             picture.lang = args[++i];
-            if (picture.lang != "fr" && picture.lang != "en" && picture.lang != "nl" &&
-                picture.lang != "de")
-                return UsageError{"--lang wants fr, en, nl or de"};
+            if (!scene::parseLanguage(picture.lang)) return UsageError{kLangWanted};
         } else if (a == "--date" && next) {
             picture.date = scene::parseSunDate(args[++i]);
             if (!picture.date)
@@ -329,6 +332,33 @@ Command parseCheck(const std::vector<std::string>& args) {
     return cmd;
 }
 
+Command parseReport(const std::vector<std::string>& args) {
+    ReportCommand cmd;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const bool hasValue = i + 1 < args.size();
+        if ((a == "-o" || a == "--output") && hasValue) {
+            cmd.output = args[++i];
+        } else if (a == "--size" && hasValue) {
+            const auto size = parseSize(args[++i]);
+            if (!size) return UsageError{kSizeWanted};
+            std::tie(cmd.width, cmd.height) = *size;
+        } else if (a == "--lang" && hasValue) {
+            cmd.lang = args[++i];
+            if (!scene::parseLanguage(cmd.lang)) return UsageError{kLangWanted};
+        } else if (!a.empty() && a[0] == '-') {
+            return UsageError{"report: unknown option or missing value: " + a};
+        } else if (cmd.session.empty()) {
+            cmd.session = a;
+        } else {
+            return UsageError{"report takes one SESSION, got a second: " + a};
+        }
+    }
+    if (cmd.session.empty()) return UsageError{"report needs a SESSION file"};
+    if (cmd.output.empty()) return UsageError{"report needs -o DIR, the folder to write into"};
+    return cmd;
+}
+
 }  // namespace
 
 std::optional<std::pair<int, int>> parseSize(const std::string& text) {
@@ -353,6 +383,7 @@ Command parseCommandLine(const std::vector<std::string>& args) {
     if (first == "render") return parseRender(args);
     if (first == "video") return parseVideo(args);
     if (first == "check") return parseCheck(args);
+    if (first == "report") return parseReport(args);
     if (first == "kiosk-pin") return parseKioskPin(args);
     return parseViewer(args);
 }

@@ -10,6 +10,7 @@
 //   friche video PATH -o OUT.mp4 [--size WxH] [--fps N] [--lang L] [--ui] [--view NAME]
 //                [--from POS --to POS --duration SECONDS | --tour ID] [--date ...] [--time ...]
 //   friche check [--json] PATH...
+//   friche report SESSION -o DIR [--size WxH] [--lang fr|en|nl|de]
 //   PROPOSAL: --proposal FILE [--place X,Z[,ROT_DEG[,Y]]] [--unit m|cm|mm|in|ft]
 //   WORKSHOP: [--tour ID] [--session FILE] [--remote [ADDR:]PORT [--remote-pin PIN]]
 //
@@ -98,6 +99,16 @@ struct CheckCommand {
     std::vector<std::string> paths;
 };
 
+// `friche report SESSION -o DIR`: a workshop session's record as a web page
+// with a still of each pin, a CSV of the comments and the whole session in JSON.
+struct ReportCommand {
+    std::string session;
+    std::string output;  // a folder, made if need be
+    int width = 1280;    // each pin's still
+    int height = 720;
+    std::string lang = "en";  // the scenario's texts: phase titles, variant names
+};
+
 // `friche kiosk-pin [PIN]`: the line for a kiosk config's "pin".
 struct KioskPinCommand {
     std::optional<std::string> pin;  // none: read from standard input
@@ -110,7 +121,7 @@ struct UsageError {
 };
 
 using Command = std::variant<ViewerCommand, RenderCommand, VideoCommand, CheckCommand,
-                             KioskPinCommand, HelpCommand, UsageError>;
+                             ReportCommand, KioskPinCommand, HelpCommand, UsageError>;
 
 Command parseCommandLine(const std::vector<std::string>& args);
 

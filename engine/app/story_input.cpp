@@ -153,8 +153,7 @@ std::string scenarioText(const std::filesystem::path& path) {
     return bytes ? std::string(bytes->begin(), bytes->end()) : std::string();
 }
 
-bool writePng(const std::filesystem::path& path, int width, int height,
-              const std::vector<std::uint8_t>& rgb, std::string& error) {
+std::optional<std::string> encodePng(int width, int height, const std::vector<std::uint8_t>& rgb) {
     // zlib level 2: a still of a site compresses nearly as well as at level 9
     // in a fraction of the time, and time-to-first-image is what users wait for.
     stbi_write_png_compression_level = 2;
@@ -163,11 +162,19 @@ bool writePng(const std::filesystem::path& path, int width, int height,
         static_cast<std::string*>(context)->append(static_cast<const char*>(data),
                                                    static_cast<std::size_t>(size));
     };
-    if (!stbi_write_png_to_func(append, &png, width, height, 3, rgb.data(), width * 3)) {
+    if (!stbi_write_png_to_func(append, &png, width, height, 3, rgb.data(), width * 3))
+        return std::nullopt;
+    return png;
+}
+
+bool writePng(const std::filesystem::path& path, int width, int height,
+              const std::vector<std::uint8_t>& rgb, std::string& error) {
+    const auto png = encodePng(width, height, rgb);
+    if (!png) {
         error = "cannot encode " + path.string() + " as PNG";
         return false;
     }
-    return core::writeFileAtomically(path, png, error);
+    return core::writeFileAtomically(path, *png, error);
 }
 
 std::unique_ptr<HeadlessGl> HeadlessGl::open(const scene::Model& model, int width, int height,

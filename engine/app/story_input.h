@@ -83,6 +83,8 @@ std::string scenarioText(const std::filesystem::path& path);
 
 std::optional<std::string> outputProblem(const std::string& output);
 
+// `rgb` (rows top first) as a PNG file's bytes; nullopt when it cannot be encoded.
+std::optional<std::string> encodePng(int width, int height, const std::vector<std::uint8_t>& rgb);
 // Writes `rgb` (rows top first) as a PNG, through a temporary file renamed
 // into place (core::writeFileAtomically): a failed write leaves no half file.
 // False with `error` naming the path and the system's reason.

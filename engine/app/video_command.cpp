@@ -44,7 +44,8 @@ std::optional<FramePlan> plan(const VideoCommand& cmd, const scene::Story& story
         p.stepFrames = static_cast<int>(
             std::lround((timing.transitionSeconds + timing.holdSeconds) * cmd.fps));
         p.frames = p.stepFrames *
-                   static_cast<int>(story.scenario().tours[static_cast<std::size_t>(*p.tour)].steps.size());
+                   static_cast<int>(
+                       story.scenario().tours[static_cast<std::size_t>(*p.tour)].steps.size());
         return p;
     }
     if (!cmd.duration) {

@@ -384,11 +384,11 @@ void handleEvent(Viewer& v, const SDL_Event& e) {
     if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) v.ui->resize();
     if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_FOCUS_LOST)
         v.controller.cancel();
+    // A clicker's keys lead the tour, before the panels' own keys (text being typed excepted).
+    if (v.workshop && v.workshop->key(e, v.session->story(), drawableAspect(v))) return;
     const bool claimed = v.ui->processEvent(e, size);
     // The operator's keys (quit, fullscreen) work whatever ImGui says it has:
     // its keyboard claim can be a frame stale. F is a letter a text field may want.
-    // A clicker's keys lead the tour, whatever panel has the keyboard (text excepted).
-    if (v.workshop && v.workshop->key(e, v.session->story(), drawableAspect(v))) return;
     const KeyAction key = keyAction(e);
     if (!claimed || key != KeyAction::FrameAll) handleKey(v, key);
     const auto pointer = toPointerEvent(e, size);
@@ -595,10 +595,12 @@ PanelChoice scenarioPanels(Viewer& v) {
     v.session->advance();
     scene::Story& story = v.session->story();
     const scene::Compare compare = story.compare();
-    if (v.workshop) v.workshop->frame(story, currentCamera(v, drawableAspect(v)), windowSize(v));
     PanelChoice choice = v.session->drawPanels(
         windowSize(v), {.card = !v.workshop || v.workshop->showCard(story),
                         .labels = !v.workshop || v.workshop->showLabels(story)});
+    // After the story's panels: the Workshop panel docks between two of them.
+    if (v.workshop && v.workshop->frame(story, currentCamera(v, drawableAspect(v)), windowSize(v)))
+        v.framesToDraw = std::max(v.framesToDraw, kFramesAfterEvent);
     // A click on the compare panel changes what the panels show: draw them again.
     if (v.session->story().compare() != compare) v.framesToDraw = kFramesAfterEvent + 1;
     return choice;

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "scene/measure.h"
 #include "ui/pin_marks.h"
@@ -125,6 +126,7 @@ bool Workshop::start(const WorkshopOptions& options, scene::Story& story, float 
             return false;
         }
     }
+    unfolded_ = options.tour || options.session || options.remote;
     const workshop::SessionOwner owner{scenario.site.id,
                                        std::filesystem::absolute(scenario.file).string()};
     store_ = options.session ? workshop::SessionStore::open(*options.session, owner, error)
@@ -258,6 +260,7 @@ void Workshop::dropPin(scene::Story& story, const scene::CameraView& camera, glm
         pin.created = nowSeconds();
         if (const auto id = store_->addPin(pin, error)) {
             selected_ = *id;
+            focusText_ = true;
             text_.fill('\0');
         } else {
             fail(error);
@@ -271,6 +274,7 @@ void Workshop::selectPin(scene::Story& story, std::int64_t id, float aspect) {
     const workshop::Pin* it = pinById(id);
     if (!it) return;
     selected_ = id;
+    focusText_ = true;
     text_.fill('\0');
     std::memcpy(text_.data(), it->text.data(), std::min(it->text.size(), text_.size() - 1));
     const scene::Scenario& scenario = story.scenario();
@@ -360,19 +364,21 @@ void Workshop::apply(const remote::Command& command, scene::Story& story, float 
         command);
 }
 
-void Workshop::frame(scene::Story& story, const scene::CameraView& camera, glm::vec2 windowSize) {
+bool Workshop::frame(scene::Story& story, const scene::CameraView& camera, glm::vec2 windowSize) {
     const float aspect = aspectOf(windowSize);
     poll(story, aspect);
+    bool moved = false;
     if (blackout_) {
         ImGui::GetForegroundDrawList()->AddRectFilled({0.0f, 0.0f}, {windowSize.x, windowSize.y},
                                                       IM_COL32(0, 0, 0, 255));
     } else {
         overlay(story, camera, windowSize);
         if (tour_) stepCard(story, windowSize);
-        panel(story, aspect);
+        moved = panel(story, aspect);
     }
     savePlace(story);
     if (remote_) remote_->publish(screenState(story));
+    return moved;
 }
 
 const workshop::Pin* Workshop::pinById(std::int64_t id) const {
@@ -421,7 +427,8 @@ void Workshop::stepCard(const scene::Story& story, glm::vec2 windowSize) {
     const scene::TourStep& step = tour_->step(scenario);
     const float em = ImGui::GetFontSize();
     const float width = std::min(windowSize.x * 0.6f, em * 40.0f);
-    ImGui::SetNextWindowPos({windowSize.x * 0.5f, em * 1.0f}, ImGuiCond_Always, {0.5f, 0.0f});
+    // Below the top row of folded panels, centred: over the sky, not the site.
+    ImGui::SetNextWindowPos({windowSize.x * 0.5f, em * 2.6f}, ImGuiCond_Always, {0.5f, 0.0f});
     ImGui::SetNextWindowSize({width, 0.0f});
     ImGui::SetNextWindowBgAlpha(0.85f);
     constexpr ImGuiWindowFlags flags =
@@ -448,16 +455,29 @@ void Workshop::stepCard(const scene::Story& story, glm::vec2 windowSize) {
     ImGui::End();
 }
 
-void Workshop::panel(scene::Story& story, float aspect) {
+bool Workshop::panel(scene::Story& story, float aspect) {
     const scene::Scenario& scenario = story.scenario();
     const scene::Language language = story.language();
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos({ImGui::GetIO().DisplaySize.x - em * 0.6f, em * 5.0f},
-                            ImGuiCond_FirstUseEver, {1.0f, 0.0f});
-    ImGui::SetNextWindowSize({em * 22.0f, 0.0f}, ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin(tr(UiText::Workshop, language))) {
+    // Docked on the left between the site picker and the compare panel (as
+    // they stood last frame), scrolling when it is longer: the phase card has
+    // the right, the step's card the top.
+    const glm::vec2 display(ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y);
+    const ImGuiWindow* site = ImGui::FindWindowByName("Site");
+    const ImGuiWindow* compare = ImGui::FindWindowByName("Compare");
+    const float top = site ? site->Pos.y + site->Size.y + em * 0.6f : display.y * 0.35f;
+    const float bottom = compare ? compare->Pos.y - em * 0.6f : display.y * 0.62f;
+    const bool moved = dock_ != glm::vec2(top, bottom);
+    dock_ = {top, bottom};
+    ImGui::SetNextWindowPos({em * 0.6f, top}, ImGuiCond_Always);
+    ImGui::SetNextWindowSizeConstraints({em * 21.0f, 0.0f},
+                                        {em * 21.0f, std::max(bottom - top, em * 4.0f)});
+    // Folded unless a workshop was asked for on the command line.
+    ImGui::SetNextWindowCollapsed(!unfolded_, ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin(tr(UiText::Workshop, language), nullptr,
+                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove)) {
         ImGui::End();
-        return;
+        return moved;
     }
     // The tour.
     if (!scenario.tours.empty()) {
@@ -499,6 +519,7 @@ void Workshop::panel(scene::Story& story, float aspect) {
     pinsPanel(story, aspect);
     if (!notice_.empty()) ImGui::TextColored({1.0f, 0.5f, 0.4f, 1.0f}, "%s", notice_.c_str());
     ImGui::End();
+    return moved;
 }
 
 void Workshop::variantsPanel(scene::Story& story, int phase) {
@@ -566,6 +587,11 @@ void Workshop::pinsPanel(scene::Story& story, float aspect) {
     if (!selected) return;
     std::string error;
     ImGui::Separator();
+    // A pin just dropped or picked: its text field in view, ready to type in.
+    if (std::exchange(focusText_, false)) {
+        ImGui::SetScrollHereY(1.0f);
+        ImGui::SetKeyboardFocusHere();
+    }
     ImGui::InputTextMultiline("##text", text_.data(), text_.size(),
                               {-1.0f, ImGui::GetFontSize() * 4.0f});
     workshop::Pin edited = *selected;
@@ -637,7 +663,7 @@ remote::ScreenState Workshop::screenState(const scene::Story& story) const {
     for (const scene::Phase& p : scenario.phases) {
         remote::ScreenState::Phase phase{p.id, p.title.in(language), {}};
         for (const scene::Variant& v : p.variants)
-            phase.variants.emplace_back(v.id, v.name.in(language));
+            phase.variants.push_back({v.id, v.name.in(language)});
         s.phases.push_back(std::move(phase));
     }
     if (tour_) {
@@ -659,6 +685,7 @@ remote::ScreenState Workshop::screenState(const scene::Story& story) const {
                 scenario.phases[p].id, scenario.phases[p].variants[static_cast<std::size_t>(v)].id);
     }
     s.selectedPin = selected_;
+    s.lookAt = story.orbit(1.0f).target;
     s.blackout = blackout_;
     return s;
 }

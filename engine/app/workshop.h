@@ -55,10 +55,11 @@ public:
     // A click dropping or moving a pin, or picking one: true when it was the workshop's.
     bool pointer(const scene::PointerEvent& event, scene::Story& story,
                  const scene::CameraView& camera, glm::vec2 windowSize);
-    // Inside ImGui's frame: the remote's requests carried out, the step's card,
-    // the facilitator's panel, the pins over the view; then where the story
-    // stands is saved and the screen's state published.
-    void frame(scene::Story& story, const scene::CameraView& camera, glm::vec2 windowSize);
+    // Inside ImGui's frame, after the story's panels: the remote's requests
+    // carried out, the step's card, the facilitator's panel, the pins over the
+    // view; then where the story stands is saved and the screen's state
+    // published. True when the panel moved: draw another frame to settle it.
+    bool frame(scene::Story& story, const scene::CameraView& camera, glm::vec2 windowSize);
     // Pins over a still of `size` (the viewer's Still button), for the camera `camera`.
     void overlay(const scene::Story& story, const scene::CameraView& camera, glm::vec2 size) const;
 
@@ -81,7 +82,7 @@ private:
     void dropPin(scene::Story& story, const scene::CameraView& camera, glm::vec2 windowSize,
                  glm::vec2 at);
     void stepCard(const scene::Story& story, glm::vec2 windowSize);
-    void panel(scene::Story& story, float aspect);
+    bool panel(scene::Story& story, float aspect);
     void variantsPanel(scene::Story& story, int phase);
     void pinsPanel(scene::Story& story, float aspect);
     void selectPin(scene::Story& story, std::int64_t id, float aspect);
@@ -94,6 +95,8 @@ private:
     std::unique_ptr<remote::RemoteServer> remote_;
     std::optional<scene::TourRun> tour_;
     bool blackout_ = false;
+    bool unfolded_ = false;  // the Workshop panel opens unfolded
+    glm::vec2 dock_{0.0f};   // where the panel's top and bottom were docked last frame
 
     // The store's content as last read, and what the facilitator works on.
     std::uint64_t revision_ = 0;
@@ -104,6 +107,7 @@ private:
     std::int64_t selected_ = 0;  // 0: none
     enum class Tool { None, Drop, Move } tool_ = Tool::None;
     std::array<char, 2048> text_{};  // the selected pin's text being edited
+    bool focusText_ = false;         // bring the text field into view next frame
     std::string notice_;             // the last store error, shown in the panel
     std::optional<workshop::Place> saved_;
 };

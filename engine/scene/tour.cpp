@@ -27,8 +27,13 @@ int stepPhase(double position) {
 }
 
 void showStep(Story& story, const TourStep& step, float aspect, Motion motion) {
-    story.compare() = step.compare;
-    if (const int phase = stepPhase(step.position); phase >= 0) story.setVariant(phase, step.variant);
+    // A step without compare keeps the compare panel's phases for the facilitator.
+    if (step.compare.mode == CompareMode::Off)
+        story.compare().mode = CompareMode::Off;
+    else
+        story.compare() = step.compare;
+    if (const int phase = stepPhase(step.position); phase >= 0)
+        story.setVariant(phase, step.variant);
     story.goTo(step.position, step.view, aspect, motion == Motion::Animated);
 }
 

@@ -95,14 +95,6 @@ public:
     }
 
 private:
-    // An empty optional is NULL.
-    template <class Value>
-    void bind(int index, const std::optional<Value>& value) {
-        if (value)
-            bind(index, *value);
-        else if (rc_ == SQLITE_OK)
-            rc_ = sqlite3_bind_null(stmt_, index);
-    }
     template <class Value>
     void bind(int index, const Value& value) {
         if (rc_ != SQLITE_OK) return;
@@ -187,13 +179,14 @@ int usedDots(sqlite3* db, std::int64_t group) {
     return s.row() ? static_cast<int>(s.integer(0)) : 0;
 }
 
-// The pin columns from target_x on, shared by the insert and the update.
+// Binds the pin's columns to ?1 ... ?18 in the table's order, then `rest`;
+// the insert and the update share it. Their SQL stores group 0 (none) as
+// NULL, with NULLIF(?10, 0), for the foreign key.
 template <class... Rest>
 bool writePin(sqlite3* db, const std::string& sql, const Pin& p, const Rest&... rest) {
     const PinCamera& c = p.camera;
-    const auto group = p.group ? std::optional<std::int64_t>(p.group) : std::nullopt;
     Statement s(db, sql, p.phase, p.variant, p.anchor.x, p.anchor.y, p.anchor.z, p.normal.x,
-                p.normal.y, p.normal.z, p.text, group, p.resolved, c.target.x, c.target.y,
+                p.normal.y, p.normal.z, p.text, p.group, p.resolved, c.target.x, c.target.y,
                 c.target.z, c.yaw, c.pitch, c.distance, c.fovY, rest...);
     return s.run();
 }
@@ -411,7 +404,10 @@ std::unique_ptr<SessionStore> SessionStore::openExisting(const std::filesystem::
                     : "there is no session " + quoted(path);
         return nullptr;
     }
-    Connection db = connect(path, SQLITE_OPEN_READONLY, error);
+    // Read-write where the file allows it (SQLite falls back to read-only
+    // otherwise) though nothing is written: then the last connection to close
+    // removes the -wal and -shm files, which a read-only one would leave behind.
+    Connection db = connect(path, SQLITE_OPEN_READWRITE, error);
     if (!db) return nullptr;
     sqlite3_busy_timeout(db.get(), kBusyMilliseconds);
     const auto owner = checkSession(db.get(), path, error);
@@ -502,13 +498,14 @@ std::optional<std::int64_t> SessionStore::addPin(const Pin& pin, std::string& er
             if (!checkPin(pin, why) || (pin.group && !groupExists(db_, pin.group, why)))
                 return false;
             const std::int64_t created = pin.created ? pin.created : std::time(nullptr);
-            if (!writePin(db_,
-                          "INSERT INTO pins (phase, variant, anchor_x, anchor_y, anchor_z, "
-                          "normal_x, normal_y, normal_z, text, group_id, resolved, target_x, "
-                          "target_y, target_z, yaw, pitch, distance, fov_y, created) VALUES (?1, "
-                          "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-                          "?17, ?18, ?19)",
-                          pin, created)) {
+            if (!writePin(
+                    db_,
+                    "INSERT INTO pins (phase, variant, anchor_x, anchor_y, anchor_z, "
+                    "normal_x, normal_y, normal_z, text, group_id, resolved, target_x, "
+                    "target_y, target_z, yaw, pitch, distance, fov_y, created) VALUES (?1, "
+                    "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULLIF(?10, 0), ?11, ?12, ?13, ?14, ?15, ?16, "
+                    "?17, ?18, ?19)",
+                    pin, created)) {
                 why = sqlite3_errmsg(db_);
                 return false;
             }
@@ -527,7 +524,8 @@ bool SessionStore::updatePin(const Pin& pin, std::string& error) {
             if (!writePin(db_,
                           "UPDATE pins SET phase = ?1, variant = ?2, anchor_x = ?3, anchor_y = "
                           "?4, anchor_z = ?5, normal_x = ?6, normal_y = ?7, normal_z = ?8, text "
-                          "= ?9, group_id = ?10, resolved = ?11, target_x = ?12, target_y = ?13, "
+                          "= ?9, group_id = NULLIF(?10, 0), resolved = ?11, target_x = ?12, "
+                          "target_y = ?13, "
                           "target_z = ?14, yaw = ?15, pitch = ?16, distance = ?17, fov_y = ?18 "
                           "WHERE id = ?19",
                           pin, pin.id)) {

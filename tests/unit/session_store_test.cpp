@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <thread>
@@ -380,12 +381,13 @@ struct Acknowledged {
 // saying each change on `out` only once the store has said yes. A sequence
 // number that grows across rounds lets the parent tell newer from older.
 [[noreturn]] void writeUntilKilled(const fs::path& path, int out, long sequence) {
-    std::string error;
-    auto store = SessionStore::open(path, kDroixhe, error);
-    if (!store) _exit(2);
     const auto say = [&](const std::string& line) {
         if (::write(out, line.data(), line.size()) != static_cast<ssize_t>(line.size())) _exit(3);
     };
+    std::string error;
+    auto store = SessionStore::open(path, kDroixhe, error);
+    if (!store) _exit(2);
+    say("open\n");
     std::int64_t group = store->groups().empty() ? 0 : store->groups()[0].id;
     if (!group) group = store->addGroup({0, "kill", 0xFF0000, 1000000}, error).value_or(0);
     std::int64_t previous = 0;
@@ -395,7 +397,10 @@ struct Acknowledged {
         pin.id = store->addPin(pin, error).value_or(0);
         if (!pin.id) _exit(4);
         say("pin " + std::to_string(pin.id) + " " + seq + "\n");
-        const std::string target = variantTarget("pond", std::to_string(i % 3));
+        // Targets of this round only: a vote committed but not said in an
+        // earlier round would otherwise add to one unsaid in this one.
+        const std::string target =
+            variantTarget("pond", std::to_string(sequence / 1000000) + "-" + std::to_string(i % 3));
         if (!store->vote(group, target, 1, error)) _exit(5);
         say("vote " + target + " " + std::to_string(store->dotsOnTarget(target)) + "\n");
         pin.text = "u" + seq;
@@ -413,9 +418,39 @@ struct Acknowledged {
     }
 }
 
+// What the writer says on `fd` until it is killed, `delay` after it said it
+// had opened the session (`fromFork`: after it started). Read as it comes, so
+// that a full pipe never holds the writer back.
+std::string readUntilKilled(pid_t child, int fd, std::chrono::milliseconds delay, bool fromFork) {
+    using Clock = std::chrono::steady_clock;
+    std::optional<Clock::time_point> deadline;
+    if (fromFork) deadline = Clock::now() + delay;
+    std::string lines;
+    bool killed = false;
+    for (;;) {
+        if (!deadline && lines.find("open\n") != std::string::npos) deadline = Clock::now() + delay;
+        long wait = 1000;
+        if (deadline && !killed) {
+            wait = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - Clock::now())
+                       .count();
+            if (wait <= 0) {
+                ::kill(child, SIGKILL);
+                killed = true;
+            }
+        }
+        pollfd p{fd, POLLIN, 0};
+        if (::poll(&p, 1, static_cast<int>(std::clamp(wait, 0L, 1000L))) <= 0) continue;
+        char buffer[4096];
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n <= 0) return lines;
+        lines.append(buffer, static_cast<std::size_t>(n));
+    }
+}
+
 // A line a change: "pin ID SEQ", "text ID SEQ", "vote TARGET DOTS", "place SEQ",
-// "deleting ID" (before the call), "del ID".
-void readAcknowledged(const std::string& lines, Acknowledged& acked) {
+// "deleting ID" (before the call), "del ID"; after "open". How many changes.
+std::size_t readAcknowledged(const std::string& lines, Acknowledged& acked) {
+    std::size_t changes = 0;
     std::istringstream in(lines);
     for (std::string line; std::getline(in, line);) {
         std::istringstream words(line);
@@ -427,7 +462,9 @@ void readAcknowledged(const std::string& lines, Acknowledged& acked) {
         if (kind == "pin" || kind == "text") acked.pins[std::stoll(key)] = value;
         if (kind == "vote") acked.votes[key] = static_cast<int>(value);
         if (kind == "place") acked.place = std::stol(key);
+        changes += kind != "open" && kind != "deleting";
     }
+    return changes;
 }
 
 // Everything acknowledged is there; at most the one change the writer was
@@ -472,32 +509,14 @@ TEST(SessionStore, KilledWriterLosesNothingAcknowledged) {
             writeUntilKilled(path, fds[1], 1000000L * (round + 1));
         }
         ::close(fds[1]);
-        // Read while the writer runs, so a full pipe never holds it back.
-        std::string lines;
-        const auto deadline =
-            std::chrono::steady_clock::now() + std::chrono::milliseconds(delayMs(random));
-        char buffer[4096];
-        bool killed = false;
-        for (;;) {
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                deadline - std::chrono::steady_clock::now());
-            if (!killed && left.count() <= 0) {
-                ::kill(child, SIGKILL);
-                killed = true;
-            }
-            pollfd p{fds[0], POLLIN, 0};
-            ::poll(&p, 1, killed ? 1000 : static_cast<int>(left.count()) + 1);
-            if (!(p.revents & (POLLIN | POLLHUP))) continue;
-            const ssize_t n = ::read(fds[0], buffer, sizeof buffer);
-            if (n <= 0) break;
-            lines.append(buffer, static_cast<std::size_t>(n));
-        }
+        // The first round may be killed while it creates the file.
+        const std::string lines =
+            readUntilKilled(child, fds[0], std::chrono::milliseconds(delayMs(random)), round == 0);
         ::close(fds[0]);
         int status = 0;
         ::waitpid(child, &status, 0);
         ASSERT_TRUE(WIFSIGNALED(status)) << "the writer stopped on its own: " << status;
-        changes += static_cast<std::size_t>(std::count(lines.begin(), lines.end(), '\n'));
-        readAcknowledged(lines, acked);
+        changes += readAcknowledged(lines, acked);
         if (!fs::exists(path)) continue;  // killed before the session was created
         ASSERT_EQ(integrityCheck(path), "ok") << "round " << round;
         auto store = openOk(path);

@@ -1,0 +1,217 @@
+#include "app/report_command.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <string>
+
+#include <imgui.h>
+#include <unistd.h>
+
+#include "app/environment.h"
+#include "app/report_pages.h"
+#include "app/still.h"
+#include "app/story_input.h"
+#include "core/file.h"
+#include "media/signal_stop.h"
+#include "ui/pin_marks.h"
+
+namespace friche::app {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// The still's height at which a pin is drawn at its size in points; taller
+// stills (a 4K report) scale it up, so it reads the same on every print.
+constexpr float kMarkReferenceHeight = 720.0f;
+
+int fail(const std::string& message) {
+    std::fprintf(stderr, "friche report: %s\n", message.c_str());
+    return kExitBadInput;
+}
+
+// The report's folder, made when missing. A file there, or a folder this
+// process cannot write into, is refused before any still is rendered.
+std::optional<std::string> folderProblem(const fs::path& dir) {
+    std::error_code ec;
+    const fs::file_type type = fs::status(dir, ec).type();
+    if (type == fs::file_type::not_found) {
+        fs::create_directories(dir, ec);
+        if (!ec) return std::nullopt;
+        return "cannot make the folder '" + dir.string() + "': " + ec.message();
+    }
+    if (type != fs::file_type::directory)
+        return "'" + dir.string() +
+               "' is not a folder: -o names the folder that will hold index.html, "
+               "comments.csv and session.json";
+    if (::access(dir.c_str(), W_OK | X_OK) != 0)
+        return "cannot write into the folder '" + dir.string() + "': " + std::strerror(errno);
+    return std::nullopt;
+}
+
+// Where the stills stand, on stderr: a bar redrawn in place on a terminal, a
+// line a still in a log.
+class Progress {
+public:
+    explicit Progress(int total) : total_(total), terminal_(::isatty(STDERR_FILENO) == 1) {
+        if (terminal_ && total_ > 0) show(0);
+    }
+    void show(int done) const {
+        if (!terminal_) {
+            std::fprintf(stderr, "report: still %d/%d\n", done, total_);
+            return;
+        }
+        constexpr int kBar = 20;
+        const int filled = done * kBar / total_;
+        std::fprintf(stderr, "\rreport: [%s%s] %d/%d stills", std::string(filled, '#').c_str(),
+                     std::string(kBar - filled, '.').c_str(), done, total_);
+        if (done == total_) std::fputc('\n', stderr);
+    }
+
+private:
+    int total_;
+    bool terminal_;
+};
+
+// The story a pin was dropped in: the loaded one, or for a pin on a variant,
+// one whose phase shows the variant's layers (the variant's proposal as the
+// group saw it).
+std::optional<scene::Story> variantStory(LoadedStory& loaded, int phase, const workshop::Pin& pin) {
+    scene::Scenario scenario = loaded.story().scenario();
+    scene::Phase& p = scenario.phases[static_cast<std::size_t>(phase)];
+    const int variant = variantIndex(p, pin.variant);
+    if (variant < 0) return std::nullopt;
+    p.layers = p.layersOf(variant);
+    std::optional<scene::Story> story(std::in_place, std::move(scenario));
+    story->attach(loaded.site);
+    return story;
+}
+
+// The pin's still: its phase from its camera, with its mark drawn, and dimmed
+// when the geometry hides its anchor from there.
+std::vector<std::uint8_t> pinStill(HeadlessGl& gl, scene::Story& story, int phase,
+                                   const workshop::Pin& pin, std::uint32_t colour,
+                                   StillOptions options) {
+    story.timeline().setPosition(phase);
+    scene::OrbitCamera orbit;
+    orbit.target = pin.camera.target;
+    orbit.yaw = pin.camera.yaw;
+    orbit.pitch = pin.camera.pitch;
+    orbit.distance = pin.camera.distance;
+    orbit.fovY = pin.camera.fovY;
+    story.holdCamera(orbit);
+    const float aspect =
+        static_cast<float>(gl.target->width()) / static_cast<float>(gl.target->height());
+    const scene::CameraView camera = story.camera(aspect);
+    ui::PinMark mark{pin.anchor, colour, std::to_string(pin.id)};
+    mark.hidden =
+        story.sight() &&
+        story.sight()->blocked(camera.eye, pin.anchor, story.looksAt(static_cast<double>(phase)));
+    options.overlay = [&](glm::vec2 size) {
+        const ui::PinMarkView view{camera.projection * camera.view, glm::vec2(0.0f), size,
+                                   std::max(1.0f, size.y / kMarkReferenceHeight)};
+        ui::drawPinMarks(*ImGui::GetBackgroundDrawList(), {mark}, view);
+    };
+    return drawStoryStill(*gl.renderer, *gl.gpu, *gl.target, story, options);
+}
+
+struct Stills {
+    std::map<std::int64_t, PinStill> byPin;
+    int stoppedBy = 0;  // the signal that stopped the rendering, 0: none
+};
+
+// A still of each pin whose phase the scenario still has. nullopt after
+// printing why when the site or GL cannot be had.
+std::optional<Stills> renderStills(const ReportCommand& cmd, const SessionRecord& record,
+                                   LoadedStory& loaded, const Environment& env,
+                                   const media::SignalStop& stop, std::string& error) {
+    const std::string& path = record.owner.scenario;
+    std::vector<const workshop::Pin*> pins;
+    for (const workshop::Pin& p : record.pins)
+        if (phaseIndex(loaded.story().scenario(), p.phase) >= 0) pins.push_back(&p);
+    Stills stills;
+    if (pins.empty()) return stills;  // no GL needed
+    if (!loadSite(loaded, path, error)) return std::nullopt;
+    auto gl = HeadlessGl::open(loaded.site.model, cmd.width, cmd.height, path);
+    if (!gl) {
+        error = "cannot render the stills of " + path;
+        return std::nullopt;
+    }
+    render::ViewParams look = env.look;
+    look.lighting =
+        pictureLighting(look.lighting, PictureOptions{}, &loaded.story().scenario().site);
+    StillOptions options;
+    options.look = look;
+    options.maxTile = env.maxTile;
+    const Progress progress(static_cast<int>(pins.size()));
+    for (std::size_t i = 0; i < pins.size(); ++i) {
+        if (stop.requested()) {
+            stills.stoppedBy = stop.signal();
+            return stills;
+        }
+        const workshop::Pin& pin = *pins[i];
+        const int phase = phaseIndex(loaded.story().scenario(), pin.phase);
+        std::optional<scene::Story> variant = variantStory(loaded, phase, pin);
+        std::uint32_t colour = workshop::Group{}.colour;
+        for (const workshop::Group& g : record.groups)
+            if (g.id == pin.group) colour = g.colour;
+        const auto rgb =
+            pinStill(*gl, variant ? *variant : loaded.story(), phase, pin, colour, options);
+        const auto png = encodePng(cmd.width, cmd.height, rgb);
+        if (!png) {
+            error = "cannot encode the still of comment " + std::to_string(pin.id) + " as PNG";
+            return std::nullopt;
+        }
+        stills.byPin[pin.id] = {*png, cmd.width, cmd.height};
+        progress.show(static_cast<int>(i) + 1);
+    }
+    return stills;
+}
+
+}  // namespace
+
+int runReport(const ReportCommand& cmd) {
+    std::string error;
+    const auto store = workshop::SessionStore::openExisting(cmd.session, error);
+    if (!store) return fail(error);
+    const SessionRecord record = readRecord(*store);
+    if (auto why = folderProblem(cmd.output)) return fail(*why);
+    const auto env = readEnvironment("friche report");
+    if (!env) return kExitUsage;
+    // Ctrl+C or a service stop ends the report within a second, and leaves no half-written file.
+    const media::SignalStop stop(media::kCommandGrace);
+    const std::string& scenarioPath = record.owner.scenario;
+    const auto loaded = loadStory(scenarioPath, error);
+    if (!loaded)
+        return fail("cannot read the scenario of the session '" + cmd.session + "': " + error);
+    const scene::Scenario& scenario = loaded->story().scenario();
+    if (scenario.site.id != record.owner.scenarioId)
+        return fail("'" + cmd.session + "' is a session of '" + record.owner.scenarioId +
+                    "', but its scenario " + scenarioPath + " is now the site '" +
+                    scenario.site.id + "'");
+    auto stills = renderStills(cmd, record, *loaded, *env, stop, error);
+    if (!stills) return fail(error);
+    if (stills->stoppedBy) {
+        std::fprintf(stderr, "friche report: stopped by signal %d; nothing was written\n",
+                     stills->stoppedBy);
+        return 128 + stills->stoppedBy;
+    }
+    const ReportInput input{record, scenario,
+                            scene::parseLanguage(cmd.lang).value_or(scene::Language::En),
+                            std::move(stills->byPin), std::time(nullptr)};
+    const fs::path dir(cmd.output);
+    // The page last: once it is there, what it sits beside is complete.
+    if (!core::writeFileAtomically(dir / "comments.csv", commentsCsv(record), error) ||
+        !core::writeFileAtomically(dir / "session.json", sessionJson(record), error) ||
+        !core::writeFileAtomically(dir / "index.html", reportHtml(input), error))
+        return fail(error);
+    std::printf("friche report: %s (%zu comments, %zu stills), comments.csv, session.json\n",
+                (dir / "index.html").c_str(), record.pins.size(), input.stills.size());
+    return kExitOk;
+}
+
+}  // namespace friche::app
