@@ -389,7 +389,11 @@ bool Workshop::frame(scene::Story& story, const scene::CameraView& camera, glm::
         moved = panel(story, aspect);
     }
     savePlace(story);
-    if (remote_) remote_->publish(screenState(story));
+    if (remote_) {
+        remote::ScreenState state = screenState(story);
+        state.lookAt = story.orbit(aspect).target;  // where the tablet pins a new comment
+        remote_->publish(state);
+    }
     return moved;
 }
 

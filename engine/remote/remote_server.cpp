@@ -112,12 +112,14 @@ struct RemoteServer::Impl {
         httplib::Response& res;
         std::int64_t id = 0;  // of a route on one comment
     };
+    using Handler = std::function<void(Impl&, Call&)>;
     struct Route {
         const char* method;
         const char* path;
         bool open;  // served without the PIN (the page shows its PIN pad; the login)
-        std::function<void(Impl&, Call&)> handle;
+        Handler handle;
     };
+    using StateCheck = std::optional<Command> (*)(const json&, const ScreenState&, std::string&);
     // The revisions a stream has sent (0: none yet), and when.
     struct Sent {
         std::uint64_t state = 0, store = 0;
@@ -135,6 +137,8 @@ struct RemoteServer::Impl {
     // Tells the streams when the store's revision moved (this server's
     // comments and votes, or the viewer's).
     void noticeStore();
+    // A comment or a vote is in the store: the viewer and the streams are told.
+    void stored();
     bool stream(Sent& sent, httplib::DataSink& sink);
 
     // Handlers
@@ -143,6 +147,8 @@ struct RemoteServer::Impl {
     void events(Call& c);
     void command(Call& c,
                  const std::function<std::optional<Command>(const json&, std::string&)>& check);
+    // A route whose body, checked against the state last published, is a command.
+    static Handler commandOn(StateCheck check);
     void vote(Call& c);
     void comments(Call& c);
     void addComment(Call& c);
@@ -177,31 +183,11 @@ const std::vector<RemoteServer::Impl::Route> RemoteServer::Impl::kRoutes = {
          answer(c.res, 200, s.stateJson);
      }},
     {"GET", "/api/events", false, &Impl::events},
-    {"POST", "/api/phase", false,
-     [](Impl& s, Call& c) {
-         s.command(
-             c, [&](const json& b, std::string& e) { return api::checkPhase(b, s.screen(), e); });
-     }},
-    {"POST", "/api/lang", false,
-     [](Impl& s, Call& c) {
-         s.command(c,
-                   [&](const json& b, std::string& e) { return api::checkLang(b, s.screen(), e); });
-     }},
-    {"POST", "/api/step", false,
-     [](Impl& s, Call& c) {
-         s.command(c,
-                   [&](const json& b, std::string& e) { return api::checkStep(b, s.screen(), e); });
-     }},
-    {"POST", "/api/compare", false,
-     [](Impl& s, Call& c) {
-         s.command(
-             c, [&](const json& b, std::string& e) { return api::checkCompare(b, s.screen(), e); });
-     }},
-    {"POST", "/api/variant", false,
-     [](Impl& s, Call& c) {
-         s.command(
-             c, [&](const json& b, std::string& e) { return api::checkVariant(b, s.screen(), e); });
-     }},
+    {"POST", "/api/phase", false, commandOn(api::checkPhase)},
+    {"POST", "/api/lang", false, commandOn(api::checkLang)},
+    {"POST", "/api/step", false, commandOn(api::checkStep)},
+    {"POST", "/api/compare", false, commandOn(api::checkCompare)},
+    {"POST", "/api/variant", false, commandOn(api::checkVariant)},
     {"POST", "/api/select", false,
      [](Impl& s, Call& c) {
          s.command(c,
@@ -341,6 +327,11 @@ void RemoteServer::Impl::noticeStore() {
     changed.notify_all();
 }
 
+void RemoteServer::Impl::stored() {
+    queue(PinsChanged{});
+    noticeStore();
+}
+
 void RemoteServer::Impl::page(Call& c) {
     // Without the PIN the same page comes with 401: it shows its PIN pad.
     const bool admitted =
@@ -409,6 +400,12 @@ bool RemoteServer::Impl::stream(Sent& sent, httplib::DataSink& sink) {
     return sink.write(message.data(), message.size());
 }
 
+RemoteServer::Impl::Handler RemoteServer::Impl::commandOn(StateCheck check) {
+    return [check](Impl& s, Call& c) {
+        s.command(c, [&](const json& b, std::string& e) { return check(b, s.screen(), e); });
+    };
+}
+
 void RemoteServer::Impl::command(
     Call& c, const std::function<std::optional<Command>(const json&, std::string&)>& check) {
     const auto b = body(c);
@@ -428,8 +425,7 @@ void RemoteServer::Impl::vote(Call& c) {
     const auto v = api::checkVote(*b, screen(), store, error);
     if (!v) return fail(c.res, 400, error);
     if (!store.vote(v->group, v->target, v->delta, error)) return fail(c.res, 409, error);
-    queue(PinsChanged{});
-    noticeStore();
+    stored();
     answer(c.res, 200, dump(api::votesJson(store)));
 }
 
@@ -447,8 +443,7 @@ void RemoteServer::Impl::addComment(Call& c) {
     if (!pin) return fail(c.res, 400, error);
     const auto id = store.addPin(*pin, error);
     if (!id) return fail(c.res, 500, "the comment was not stored: " + error);
-    queue(PinsChanged{});
-    noticeStore();
+    stored();
     answer(c.res, 201, dump({{"id", *id}}));
 }
 
@@ -463,8 +458,7 @@ void RemoteServer::Impl::editComment(Call& c) {
     pin->text = *text;
     if (!store.updatePin(*pin, error))
         return fail(c.res, 500, "the comment was not stored: " + error);
-    queue(PinsChanged{});
-    noticeStore();
+    stored();
     answer(c.res, 200, dump(api::pinJson(*pin)));
 }
 

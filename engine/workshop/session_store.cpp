@@ -592,8 +592,10 @@ bool SessionStore::vote(std::int64_t group, const std::string& target, int delta
                 return false;
             }
             Statement s(db_,
+                        // Both take the three values: SQLite refuses to bind a value
+                        // a statement has no parameter for (SQLITE_RANGE). ?3 is 0 here.
                         here + delta == 0
-                            ? "DELETE FROM votes WHERE group_id = ?1 AND target = ?2"
+                            ? "DELETE FROM votes WHERE group_id = ?1 AND target = ?2 AND ?3 = 0"
                             : "INSERT OR REPLACE INTO votes (group_id, target, dots) VALUES (?1, "
                               "?2, ?3)",
                         group, target, here + delta);

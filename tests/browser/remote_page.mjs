@@ -64,7 +64,7 @@ async function apiChecks() {
   if (!comments.some((c) => c.id === added.body.id && c.text === text)) {
     throw new Error(`comment ${added.body.id} is not in GET /api/comments: ${JSON.stringify(comments)}`);
   }
-  console.log(`comment ${added.body.id} is listed`);
+  console.log(`comment ${added.body.id} is listed, pinned at [${state.lookAt.join(', ')}]`);
 }
 
 async function until(what, test) {

@@ -5,13 +5,18 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <nlohmann/json.hpp>
+
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <variant>
+#include <vector>
 
 #include "remote/remote_server.h"
 
@@ -372,37 +377,29 @@ TEST_F(RemoteServerTest, VotesGoToTheStoreUntilTheGroupHasNoDotLeft) {
     std::string error;
     const auto group = store->addGroup(makeGroup("Les voisins", 1), error);
     ASSERT_TRUE(group) << error;
-    const auto placed =
-        post("/api/vote",
-             json{{"group", *group}, {"target", "variant:pond/garden"}, {"delta", 1}}.dump());
-    ASSERT_TRUE(placed);
-    ASSERT_EQ(placed->status, 200) << placed->body;
+    const auto vote = [&](const std::string& target, int delta) {
+        return post("/api/vote",
+                    json{{"group", *group}, {"target", target}, {"delta", delta}}.dump());
+    };
+    const auto status = [](const httplib::Result& r) { return r ? r->status : 0; };
+
+    ASSERT_EQ(status(vote("variant:pond/garden", 1)), 200);
     EXPECT_EQ(store->dotsOnTarget(workshop::variantTarget("pond", "garden")), 1);
     const json tallies = getJson("/api/votes");
     EXPECT_EQ(tallies["groups"][0]["left"], 0);
     EXPECT_EQ(tallies["votes"][0]["target"], "variant:pond/garden");
     EXPECT_EQ(tallies["votes"][0]["dots"], 1);
+    EXPECT_EQ(status(vote("variant:pond/housing", 1)), 409);  // no dot left
 
-    const auto none =
-        post("/api/vote",
-             json{{"group", *group}, {"target", "variant:pond/housing"}, {"delta", 1}}.dump());
-    ASSERT_TRUE(none);
-    EXPECT_EQ(none->status, 409) << none->body;
-    expectRefused(
-        post("/api/vote",
-             json{{"group", *group}, {"target", "variant:pond/lake"}, {"delta", 1}}.dump()),
-        400, "unknown variant \"lake\"");
-    expectRefused(
-        post("/api/vote", json{{"group", *group}, {"target", "pin:12"}, {"delta", 1}}.dump()), 400,
-        "unknown comment 12");
-    expectRefused(
-        post("/api/vote", json{{"group", *group}, {"target", "pond"}, {"delta", 1}}.dump()), 400,
-        "\"variant:PHASE/VARIANT\" or \"pin:ID\"");
-    expectRefused(
-        post("/api/vote",
-             json{{"group", *group}, {"target", "variant:pond/garden"}, {"delta", 2}}.dump()),
-        400, "\"delta\" must be 1 (place a dot) or -1");
-    EXPECT_EQ(server->take().size(), 1u);  // PinsChanged, once
+    EXPECT_EQ(status(vote("variant:pond/garden", -1)), 200);  // taken back
+    EXPECT_EQ(store->dotsOnTarget(workshop::variantTarget("pond", "garden")), 0);
+    EXPECT_EQ(status(vote("variant:pond/garden", -1)), 409);  // none there
+
+    expectRefused(vote("variant:pond/lake", 1), 400, "unknown variant \"lake\"");
+    expectRefused(vote("pin:12", 1), 400, "unknown comment 12");
+    expectRefused(vote("pond", 1), 400, "\"variant:PHASE/VARIANT\" or \"pin:ID\"");
+    expectRefused(vote("variant:pond/garden", 2), 400, "\"delta\" must be 1 (place a dot) or -1");
+    EXPECT_EQ(server->take().size(), 2u);  // PinsChanged, for each dot stored
 }
 
 TEST_F(RemoteServerTest, PinGuardsEveryRequest) {
