@@ -389,11 +389,7 @@ bool Workshop::frame(scene::Story& story, const scene::CameraView& camera, glm::
         moved = panel(story, aspect);
     }
     savePlace(story);
-    if (remote_) {
-        remote::ScreenState state = screenState(story);
-        state.lookAt = story.orbit(aspect).target;  // where the tablet pins a new comment
-        remote_->publish(state);
-    }
+    if (remote_) remote_->publish(screenState(story));
     return moved;
 }
 
@@ -708,7 +704,7 @@ remote::ScreenState Workshop::screenState(const scene::Story& story) const {
                 scenario.phases[p].id, scenario.phases[p].variants[static_cast<std::size_t>(v)].id);
     }
     s.selectedPin = selected_;
-    s.lookAt = story.orbit(1.0f).target;
+    s.lookAt = story.orbit(1.0f).target;  // where the tablet pins a new comment
     s.blackout = blackout_;
     return s;
 }
