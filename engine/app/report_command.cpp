@@ -15,6 +15,7 @@
 #include "app/report_pages.h"
 #include "app/still.h"
 #include "app/story_input.h"
+#include "app/workshop.h"
 #include "core/file.h"
 #include "media/signal_stop.h"
 #include "scene/tour.h"
@@ -87,13 +88,7 @@ std::vector<std::uint8_t> pinStill(HeadlessGl& gl, scene::Story& story, int phas
     story.timeline().setPosition(phase);
     story.setVariant(
         phase, variantIndex(story.scenario().phases[static_cast<std::size_t>(phase)], pin.variant));
-    scene::OrbitCamera orbit;
-    orbit.target = pin.camera.target;
-    orbit.yaw = pin.camera.yaw;
-    orbit.pitch = pin.camera.pitch;
-    orbit.distance = pin.camera.distance;
-    orbit.fovY = pin.camera.fovY;
-    story.holdCamera(orbit);
+    story.holdCamera(pinView(pin.camera).orbit());
     const float aspect =
         static_cast<float>(gl.target->width()) / static_cast<float>(gl.target->height());
     const scene::CameraView camera = story.camera(aspect);

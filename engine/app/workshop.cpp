@@ -25,6 +25,7 @@ using scene::UiText;
 constexpr std::uint32_t kGroupColours[] = {0xE0A030, 0x3FA7D6, 0xD6546B, 0x59B36B, 0x9A6BD6};
 constexpr int kDefaultGroups = 3;
 constexpr int kDefaultDots = 3;
+constexpr int kMaxDots = 20;
 void heading(const char* text) {
     ImGui::Spacing();
     ImGui::TextDisabled("%s", text);
@@ -54,20 +55,6 @@ ImU32 imColour(std::uint32_t rgb, float alpha = 1.0f) {
                     static_cast<int>(alpha * 255.0f));
 }
 
-workshop::PinCamera pinCamera(const scene::OrbitCamera& orbit) {
-    return {orbit.target, orbit.yaw, orbit.pitch, orbit.distance, orbit.fovY};
-}
-
-scene::View pinView(const workshop::Pin& pin) {
-    scene::View v;
-    v.target = pin.camera.target;
-    v.yaw = pin.camera.yaw;
-    v.pitch = pin.camera.pitch;
-    v.distance = pin.camera.distance;
-    v.fovY = pin.camera.fovY;
-    return v;
-}
-
 // Something drawn stands between the eye and the pin's anchor.
 bool hidden(const scene::Story& story, const std::vector<scene::NodeLook>& looks, glm::vec3 eye,
             glm::vec3 anchor) {
@@ -90,6 +77,20 @@ std::int64_t nowSeconds() {
 }
 
 }  // namespace
+
+workshop::PinCamera pinCamera(const scene::OrbitCamera& orbit) {
+    return {orbit.target, orbit.yaw, orbit.pitch, orbit.distance, orbit.fovY};
+}
+
+scene::View pinView(const workshop::PinCamera& camera) {
+    scene::View v;
+    v.target = camera.target;
+    v.yaw = camera.yaw;
+    v.pitch = camera.pitch;
+    v.distance = camera.distance;
+    v.fovY = camera.fovY;
+    return v;
+}
 
 ClickerKey clickerKey(const SDL_Event& event) {
     if (event.type != SDL_KEYDOWN) return ClickerKey::None;
@@ -285,7 +286,7 @@ void Workshop::selectPin(scene::Story& story, std::int64_t id, float aspect) {
         story.timeline().pause();
         story.timeline().stepTo(pv->phase);
     }
-    story.flyTo(pinView(*it), aspect);
+    story.flyTo(pinView(it->camera), aspect);
 }
 
 // A comment from the tablet comes with no camera: it was said about what the
@@ -527,11 +528,35 @@ bool Workshop::panel(scene::Story& story, float aspect) {
         ImGui::TextDisabled("%d %s", store_->dotsLeft(g.id), tr(UiText::DotsLeft, language));
         ImGui::PopID();
     }
+    groupEditor();
     variantsPanel(story, currentPhase(story));
     pinsPanel(story, aspect);
     if (!notice_.empty()) ImGui::TextColored({1.0f, 0.5f, 0.4f, 1.0f}, "%s", notice_.c_str());
     ImGui::End();
     return moved;
+}
+
+// The selected group's name (a table's, a neighbourhood's) and its dots.
+void Workshop::groupEditor() {
+    const auto g = std::find_if(groups_.begin(), groups_.end(),
+                                [this](const workshop::Group& x) { return x.id == group_; });
+    if (g == groups_.end()) return;
+    workshop::Group edited = *g;
+    std::array<char, 64> name{};
+    std::memcpy(name.data(), g->name.data(), std::min(g->name.size(), name.size() - 1));
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.0f);
+    if (ImGui::InputText("##group", name.data(), name.size(),
+                         ImGuiInputTextFlags_EnterReturnsTrue) &&
+        name[0] != '\0')
+        edited.name = name.data();
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
+    ImGui::InputInt("##dots", &edited.dots);
+    edited.dots = std::clamp(edited.dots, 1, kMaxDots);
+    if (edited.name == g->name && edited.dots == g->dots) return;
+    std::string error;
+    if (!store_->updateGroup(edited, error)) fail(error);
+    refresh();
 }
 
 void Workshop::variantsPanel(scene::Story& story, int phase) {

@@ -38,6 +38,11 @@ struct WorkshopOptions {
     std::optional<remote::Options> remote;         // the tablet remote, off by default
 };
 
+// A pin's camera as a view of the story (to fly to, or to look through in the
+// report's still), and the story's camera as a pin's.
+scene::View pinView(const workshop::PinCamera& camera);
+workshop::PinCamera pinCamera(const scene::OrbitCamera& orbit);
+
 // The keys presentation clickers send (and a keyboard used as one).
 enum class ClickerKey { None, Next, Previous, Blackout, StartTour, ResumeTour };
 ClickerKey clickerKey(const SDL_Event& event);
@@ -84,6 +89,7 @@ private:
                  glm::vec2 at);
     void stepCard(const scene::Story& story, glm::vec2 windowSize);
     bool panel(scene::Story& story, float aspect);
+    void groupEditor();
     void variantsPanel(scene::Story& story, int phase);
     void pinsPanel(scene::Story& story, float aspect);
     void selectPin(scene::Story& story, std::int64_t id, float aspect);

@@ -152,24 +152,24 @@ enum class UiText {
     PlayDay,            // sweeps the hour from sunrise to sunset
     StopDay,
     // A workshop: tours, variants, comments pinned in 3D, dot votes.
-    Workshop,     // the facilitator's panel
-    Tour,         // a guided tour
-    StartTour,    // F5
+    Workshop,   // the facilitator's panel
+    Tour,       // a guided tour
+    StartTour,  // F5
     EndTour,
-    Step,         // "Step 2 / 6"
+    Step,  // "Step 2 / 6"
     Previous,
     Next,
-    Variants,     // a phase's alternatives
-    AsPlanned,    // the phase without a variant
-    Illustrative, // a variant invented to discuss, not a plan
-    CompareWith,  // a button: compare the variant shown with this one
-    Comments,     // the pins
-    DropComment,  // a toggle: the next click on a surface drops a pin
+    Variants,      // a phase's alternatives
+    AsPlanned,     // the phase without a variant
+    Illustrative,  // a variant invented to discuss, not a plan
+    CompareWith,   // a button: compare the variant shown with this one
+    Comments,      // the pins
+    DropComment,   // a toggle: the next click on a surface drops a pin
     NoComments,
     Group,
-    DotsLeft,     // "dots left"
+    DotsLeft,  // "dots left"
     Resolved,
-    MovePin,      // the next click on a surface moves the selected pin
+    MovePin,  // the next click on a surface moves the selected pin
     SaveText,
     Count,
 };

@@ -19,6 +19,7 @@
 #include "app/viewer.h"
 #include "core/pin.h"
 #include "gfx/handle.h"
+#include "support/sdl_keys.h"
 
 namespace {
 
@@ -55,19 +56,7 @@ void push(SDL_Event e) {
     SDL_PushEvent(&e);
 }
 
-void pushKey(SDL_Keycode sym, Uint16 mod = KMOD_NONE) {
-    for (Uint32 type : {SDL_KEYDOWN, SDL_KEYUP}) {
-        SDL_Event e{};
-        e.type = type;
-        e.key.type = type;
-        e.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
-        e.key.keysym.sym = sym;
-        e.key.keysym.scancode = SDL_GetScancodeFromKey(sym);
-        e.key.keysym.mod = mod;
-        e.key.windowID = SDL_GetWindowID(SDL_GL_GetCurrentWindow());
-        push(e);
-    }
-}
+using friche::test::pushKey;
 
 void pushText(const char* text) {
     SDL_Event e{};

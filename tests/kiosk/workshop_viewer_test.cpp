@@ -20,6 +20,7 @@
 
 #include "app/viewer.h"
 #include "app/workshop.h"
+#include "support/sdl_keys.h"
 #include "workshop/session_store.h"
 
 namespace {
@@ -42,19 +43,7 @@ void push(Uint32 type) {
     SDL_PushEvent(&e);
 }
 
-void pushKey(SDL_Keycode sym, Uint16 mod = KMOD_NONE) {
-    for (Uint32 type : {SDL_KEYDOWN, SDL_KEYUP}) {
-        SDL_Event e{};
-        e.type = type;
-        e.key.type = type;
-        e.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
-        e.key.keysym.sym = sym;
-        e.key.keysym.scancode = SDL_GetScancodeFromKey(sym);
-        e.key.keysym.mod = mod;
-        e.key.windowID = SDL_GetWindowID(SDL_GL_GetCurrentWindow());
-        SDL_PushEvent(&e);
-    }
-}
+using friche::test::pushKey;
 
 // A port nobody listens on now (the kernel's pick, released).
 int freePort() {
