@@ -624,15 +624,14 @@ void Workshop::pinsPanel(scene::Story& story, float aspect) {
     if (!selected) return;
     std::string error;
     ImGui::Separator();
-    // A pin just dropped or picked: its text field in view, ready to type in.
-    if (std::exchange(focusText_, false)) {
-        ImGui::SetScrollHereY(1.0f);
-        ImGui::SetKeyboardFocusHere();
-    }
-    ImGui::InputTextMultiline("##text", text_.data(), text_.size(),
-                              {-1.0f, ImGui::GetFontSize() * 4.0f});
+    // A pin just dropped or picked: its text field scrolled into view.
+    if (std::exchange(focusText_, false)) ImGui::SetScrollHereY(1.0f);
+    // One line: Enter saves it.
+    ImGui::SetNextItemWidth(-1.0f);
+    const bool entered = ImGui::InputText("##text", text_.data(), text_.size(),
+                                          ImGuiInputTextFlags_EnterReturnsTrue);
     workshop::Pin edited = *selected;
-    if (ImGui::Button(tr(UiText::SaveText, language))) edited.text = text_.data();
+    if (ImGui::Button(tr(UiText::SaveText, language)) || entered) edited.text = text_.data();
     ImGui::SameLine();
     ImGui::Checkbox(tr(UiText::Resolved, language), &edited.resolved);
     for (const workshop::Group& g : groups_) {

@@ -114,7 +114,7 @@ private:
     std::int64_t selected_ = 0;  // 0: none
     enum class Tool { None, Drop, Move } tool_ = Tool::None;
     std::array<char, 2048> text_{};  // the selected pin's text being edited
-    bool focusText_ = false;         // bring the text field into view next frame
+    bool focusText_ = false;         // scroll the text field into view next frame
     std::string notice_;             // the last store error, shown in the panel
     std::optional<workshop::Place> saved_;
 };
