@@ -607,11 +607,15 @@ PanelChoice scenarioPanels(Viewer& v) {
 }
 
 // The architect's measurements and scale bar over a still of any size.
+// The workshop's pins over it too.
 std::function<void(glm::vec2)> stillOverlay(const Viewer& v) {
-    if (!reviewing(v)) return {};
-    return [&v](glm::vec2 size) {
+    const bool review = reviewing(v);
+    if (!review && !v.workshop) return {};
+    return [&v, review](glm::vec2 size) {
         const scene::Story& story = v.session->story();
-        v.review.overlay(story, story.camera(size.x / std::max(size.y, 1.0f)), size, false);
+        const scene::CameraView camera = story.camera(size.x / std::max(size.y, 1.0f));
+        if (review) v.review.overlay(story, camera, size, false);
+        if (v.workshop) v.workshop->overlay(story, camera, size);
     };
 }
 

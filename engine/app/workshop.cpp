@@ -55,16 +55,6 @@ ImU32 imColour(std::uint32_t rgb, float alpha = 1.0f) {
                     static_cast<int>(alpha * 255.0f));
 }
 
-// Something drawn stands between the eye and the pin's anchor.
-bool hidden(const scene::Story& story, const std::vector<scene::NodeLook>& looks, glm::vec3 eye,
-            glm::vec3 anchor) {
-    if (!story.sight()) return false;
-    const glm::vec3 toward = anchor - eye;
-    const auto hit = story.sight()->pick(eye, toward, looks);
-    // The anchor's own surface is hit at about 1: only what is well before it hides it.
-    return hit && hit->distance < 0.98f;
-}
-
 // The phase the story stands on or heads for.
 int currentPhase(const scene::Story& story) {
     return story.timeline().stepTarget().value_or(story.timeline().nearestPhase());
@@ -423,11 +413,13 @@ void Workshop::overlay(const scene::Story& story, const scene::CameraView& camer
         const auto number = std::find_if(pins_.begin(), pins_.end(),
                                          [id](const workshop::Pin& q) { return q.id == id; }) -
                             pins_.begin() + 1;
-        marks.push_back({.anchor = p.anchor,
-                         .colour = colour,
-                         .label = std::to_string(number),
-                         .hidden = p.resolved || hidden(story, looks, camera.eye, p.anchor),
-                         .selected = p.id == selected_});
+        marks.push_back(
+            {.anchor = p.anchor,
+             .colour = colour,
+             .label = std::to_string(number),
+             .hidden = p.resolved ||
+                       (story.sight() && story.sight()->blocked(camera.eye, p.anchor, looks)),
+             .selected = p.id == selected_});
     }
     ui::drawPinMarks(*ImGui::GetBackgroundDrawList(), marks, markView(camera, size));
 }
