@@ -335,9 +335,7 @@ SessionRecord readRecord(const workshop::SessionStore& store) {
 }
 
 int phaseIndex(const scene::Scenario& scenario, const std::string& id) {
-    for (std::size_t i = 0; i < scenario.phases.size(); ++i)
-        if (scenario.phases[i].id == id) return static_cast<int>(i);
-    return -1;
+    return scenario.phaseIndex(id).value_or(-1);
 }
 
 int variantIndex(const scene::Phase& phase, const std::string& id) {

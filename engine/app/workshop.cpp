@@ -55,9 +55,17 @@ ImU32 imColour(std::uint32_t rgb, float alpha = 1.0f) {
                     static_cast<int>(alpha * 255.0f));
 }
 
-// The phase the story stands on or heads for.
-int currentPhase(const scene::Story& story) {
-    return story.timeline().stepTarget().value_or(story.timeline().nearestPhase());
+// The variant shown in each phase that shows one: {phase id, variant id}.
+std::vector<std::pair<std::string, std::string>> shownVariants(const scene::Story& story) {
+    const scene::Scenario& scenario = story.scenario();
+    std::vector<std::pair<std::string, std::string>> shown;
+    for (std::size_t p = 0; p < scenario.phases.size(); ++p) {
+        const int v = story.variant(static_cast<int>(p));
+        if (v >= 0)
+            shown.emplace_back(scenario.phases[p].id,
+                               scenario.phases[p].variants[static_cast<std::size_t>(v)].id);
+    }
+    return shown;
 }
 
 std::int64_t nowSeconds() {
@@ -138,7 +146,7 @@ bool Workshop::start(const WorkshopOptions& options, scene::Story& story, float 
         story.timeline().setPosition(place->position);
         if (const auto l = scene::parseLanguage(place->lang)) story.language() = *l;
         for (const auto& [phase, variant] : place->variants)
-            if (const auto pv = scenario.phaseVariant(phase + "/" + variant))
+            if (const auto pv = scenario.phaseVariant(phase, variant))
                 story.setVariant(pv->phase, pv->variant);
         if (!tour && !place->tour.empty()) {
             if (const auto t = scenario.tourIndex(place->tour))
@@ -238,7 +246,7 @@ void Workshop::dropPin(scene::Story& story, const scene::CameraView& camera, glm
         }
     } else {
         const scene::Scenario& scenario = story.scenario();
-        const int phase = currentPhase(story);
+        const int phase = story.headingPhase();
         const scene::Phase& p = scenario.phases[static_cast<std::size_t>(phase)];
         const int variant = story.variant(phase);
         workshop::Pin pin;
@@ -269,8 +277,7 @@ void Workshop::selectPin(scene::Story& story, std::int64_t id, float aspect) {
     text_.fill('\0');
     std::memcpy(text_.data(), it->text.data(), std::min(it->text.size(), text_.size() - 1));
     const scene::Scenario& scenario = story.scenario();
-    if (const auto pv = scenario.phaseVariant(
-            it->variant.empty() ? it->phase : it->phase + "/" + it->variant)) {
+    if (const auto pv = scenario.phaseVariant(it->phase, it->variant)) {
         story.compare().mode = scene::CompareMode::Off;
         story.setVariant(pv->phase, pv->variant);
         story.timeline().pause();
@@ -353,8 +360,7 @@ void Workshop::apply(const remote::Command& command, scene::Story& story, float 
                     compare.variantB = b->variant;
                 }
             } else if constexpr (std::is_same_v<C, remote::SetVariant>) {
-                const std::string ref = c.variant.empty() ? c.phase : c.phase + "/" + c.variant;
-                if (const auto pv = scenario.phaseVariant(ref))
+                if (const auto pv = scenario.phaseVariant(c.phase, c.variant))
                     story.setVariant(pv->phase, pv->variant);
             } else if constexpr (std::is_same_v<C, remote::SelectPin>) {
                 refresh();
@@ -393,11 +399,11 @@ const workshop::Pin* Workshop::pinById(std::int64_t id) const {
 // A pin belongs to the phase (and variant) it was said about: shown there only.
 std::vector<std::int64_t> Workshop::shownPins(const scene::Story& story) const {
     const scene::Scenario& scenario = story.scenario();
-    const int phase = currentPhase(story);
-    const std::string ref = scenario.phaseVariantRef({phase, story.variant(phase)});
+    const int phase = story.headingPhase();
+    const scene::PhaseVariant here{phase, story.variant(phase)};
     std::vector<std::int64_t> shown;
     for (const workshop::Pin& p : pins_)
-        if ((p.variant.empty() ? p.phase : p.phase + "/" + p.variant) == ref) shown.push_back(p.id);
+        if (scenario.phaseVariant(p.phase, p.variant) == here) shown.push_back(p.id);
     return shown;
 }
 
@@ -521,7 +527,7 @@ bool Workshop::panel(scene::Story& story, float aspect) {
         ImGui::PopID();
     }
     groupEditor();
-    variantsPanel(story, currentPhase(story));
+    variantsPanel(story, story.headingPhase());
     pinsPanel(story, aspect);
     if (!notice_.empty()) ImGui::TextColored({1.0f, 0.5f, 0.4f, 1.0f}, "%s", notice_.c_str());
     ImGui::End();
@@ -674,12 +680,7 @@ void Workshop::savePlace(const scene::Story& story) {
         place.tour = tour_->definition(scenario).id;
         place.step = tour_->index;
     }
-    for (std::size_t p = 0; p < scenario.phases.size(); ++p) {
-        const int v = story.variant(static_cast<int>(p));
-        if (v >= 0)
-            place.variants.emplace_back(
-                scenario.phases[p].id, scenario.phases[p].variants[static_cast<std::size_t>(v)].id);
-    }
+    place.variants = shownVariants(story);
     if (saved_ && *saved_ == place) return;
     std::string error;
     if (store_->savePlace(place, error))
@@ -692,7 +693,7 @@ remote::ScreenState Workshop::screenState(const scene::Story& story) const {
     const scene::Scenario& scenario = story.scenario();
     const scene::Language language = story.language();
     remote::ScreenState s;
-    s.phase = scenario.phases[static_cast<std::size_t>(currentPhase(story))].id;
+    s.phase = scenario.phases[static_cast<std::size_t>(story.headingPhase())].id;
     s.position = story.timeline().position();
     s.lang = scene::languageCode(language);
     for (const scene::Phase& p : scenario.phases) {
@@ -713,12 +714,7 @@ remote::ScreenState Workshop::screenState(const scene::Story& story) const {
                                                      : "off";
     s.compareA = scenario.phaseVariantRef({c.phaseA, c.variantA});
     s.compareB = scenario.phaseVariantRef({c.phaseB, c.variantB});
-    for (std::size_t p = 0; p < scenario.phases.size(); ++p) {
-        const int v = story.variant(static_cast<int>(p));
-        if (v >= 0)
-            s.variantShown.emplace_back(
-                scenario.phases[p].id, scenario.phases[p].variants[static_cast<std::size_t>(v)].id);
-    }
+    s.variantShown = shownVariants(story);
     s.selectedPin = selected_;
     s.lookAt = story.orbit(1.0f).target;  // where the tablet pins a new comment
     s.blackout = blackout_;

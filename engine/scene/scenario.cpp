@@ -91,13 +91,20 @@ std::optional<int> Scenario::tourIndex(std::string_view id) const {
 
 std::optional<PhaseVariant> Scenario::phaseVariant(std::string_view ref) const {
     const std::size_t slash = ref.find('/');
-    const auto phase = phaseIndex(ref.substr(0, slash));
-    if (!phase) return std::nullopt;
-    if (slash == std::string_view::npos) return PhaseVariant{*phase, -1};
-    const auto variant =
-        findId(phases[static_cast<std::size_t>(*phase)].variants, ref.substr(slash + 1));
-    if (!variant) return std::nullopt;
-    return PhaseVariant{*phase, *variant};
+    if (slash == std::string_view::npos) return phaseVariant(ref, {});
+    // "PHASE/" names no variant: not the phase as planned.
+    if (slash + 1 == ref.size()) return std::nullopt;
+    return phaseVariant(ref.substr(0, slash), ref.substr(slash + 1));
+}
+
+std::optional<PhaseVariant> Scenario::phaseVariant(std::string_view phase,
+                                                   std::string_view variant) const {
+    const auto p = phaseIndex(phase);
+    if (!p) return std::nullopt;
+    if (variant.empty()) return PhaseVariant{*p, -1};
+    const auto v = findId(phases[static_cast<std::size_t>(*p)].variants, variant);
+    if (!v) return std::nullopt;
+    return PhaseVariant{*p, *v};
 }
 
 std::string Scenario::phaseVariantRef(PhaseVariant pv) const {

@@ -240,6 +240,9 @@ struct Scenario {
     std::optional<int> tourIndex(std::string_view id) const;
     // "PHASE" or "PHASE/VARIANT", by ids; nullopt when either is not this scenario's.
     std::optional<PhaseVariant> phaseVariant(std::string_view ref) const;
+    // The same from the two ids (a pin's, a session's); an empty variant: as planned.
+    std::optional<PhaseVariant> phaseVariant(std::string_view phase,
+                                             std::string_view variant) const;
     std::string phaseVariantRef(PhaseVariant pv) const;  // the reverse
     // The label of a fact's `source`, or nullptr: show the source itself.
     const LocalText* sourceLabel(const std::string& source) const;

@@ -145,9 +145,10 @@ public:
     // phase: a hold on each phase and a transition between each two.
     double playSeconds() const;
 
-private:
-    // The phase whose view leads the camera: the one the timeline heads for.
+    // The phase the timeline stands on or heads for (whose view leads the camera).
     int headingPhase() const;
+
+private:
     // The view index shown at phase `phase`, -1: none (the home framing).
     int viewAtPhase(int phase) const;
     OrbitCamera viewOrbit(int view, float aspect) const;
