@@ -58,4 +58,11 @@
 #define FRICHE_DEBUG_CASCADES 5
 #define FRICHE_DEBUG_WIREFRAME 6
 
+// The landscape around a site (shaders/landscape.vert, town.vert): its grid
+// of rings and segments, drawn from gl_VertexID, and the towns' blocks.
+#define FRICHE_LANDSCAPE_RINGS 96
+#define FRICHE_LANDSCAPE_SEGMENTS 128
+#define FRICHE_TOWNS 16
+#define FRICHE_TOWN_BLOCKS 64  // each town's
+
 #endif

@@ -3,8 +3,12 @@
 
 out vec2 v_ndc;  // -1..1 across the viewport
 
+// Its depth: the far plane's (the sky's, drawn where nothing else is); 1 in
+// GL's usual depth, 0 in the renderer's reversed one.
+uniform float u_depth = 1.0;
+
 void main() {
     vec2 p = vec2(float((gl_VertexID << 1) & 2), float(gl_VertexID & 2));
     v_ndc = p * 2.0 - 1.0;
-    gl_Position = vec4(v_ndc, 1.0, 1.0);
+    gl_Position = vec4(v_ndc, u_depth, 1.0);
 }

@@ -7,6 +7,7 @@
 #include "bindings.h"
 #include "brdf.glsl"
 #include "lighting.glsl"
+#include "aerial.glsl"
 #include "transition.glsl"
 
 in vec3 v_worldPosition;
@@ -133,13 +134,15 @@ void main() {
     vec4 base = u_baseColorFactor * v_color * texture(u_baseColorTexture, slotUv(FRICHE_SLOT_BASE_COLOR));
     if (u_alphaMode == FRICHE_ALPHA_MASK && base.a < u_alphaCutoff) discard;
     float edge = transitionDiscard(v_worldPosition);
-    base.rgb = constructionAlbedo(base.rgb, v_worldPosition);
+    // Lines and points may have no normal: a zero one stays zero.
+    base.rgb = constructionAlbedo(base.rgb, v_worldPosition,
+                                  v_normal * inversesqrt(max(dot(v_normal, v_normal), 1e-12)));
     float alpha = u_alphaMode == FRICHE_ALPHA_BLEND ? base.a : 1.0;
     // Unlit materials, and points and lines without normals, show their colour as it is.
     if (u_unlit || dot(v_normal, v_normal) < 1e-12) {
         vec3 facing = vec3(0.0, 0.0, 1.0);  // no normal: no fresnel rim
-        o_color = transitionColour(base.rgb * u_inverseExposure, alpha, facing, facing, edge,
-                                   u_inverseExposure);
+        o_color = transitionColour(base.rgb * u_inverseExposure, alpha, facing, facing,
+                                   v_worldPosition, edge, u_inverseExposure);
         o_asIs = 1.0;
         return;
     }
@@ -164,5 +167,6 @@ void main() {
     // Occlusion darkens indirect light only, as the glTF specification says.
     vec3 color = sun + punctualLights(s, n, v) + skyLight(s, n, v, roughness) * occlusion +
                  emissive * u_inverseExposure;
-    o_color = transitionColour(color, alpha, n, v, edge, u_inverseExposure);
+    color = aerialPerspective(color, v_worldPosition);
+    o_color = transitionColour(color, alpha, n, v, v_worldPosition, edge, u_inverseExposure);
 }

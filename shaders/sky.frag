@@ -1,21 +1,37 @@
 #version 410 core
 // The sky behind everything, from the same cube map that lights the model,
-// with the sun's disc on top. Linear HDR radiance; the post pass exposes it.
+// with the sun's disc on top and, over a site's landscape, a layer of fair-
+// weather cumulus. Linear HDR radiance; the post pass exposes it.
 #include "bindings.h"
+#include "lighting.glsl"
+#include "landscape.glsl"
 
 in vec2 v_ndc;
 
 uniform mat4 u_inverseViewProjection;
 uniform samplerCube u_sky;
-uniform vec3 u_toSun;
 uniform vec3 u_sunRadiance;  // on the disc; 0 when there is no sun
 uniform float u_sunCosRadius;
+uniform bool u_clouds;
 
 layout(location = 0) out vec4 o_color;
 layout(location = 1) out float o_asIs;  // always 0: tone mapped
 
 // Half floats end at 65504: the sun's disc is clamped to stay a number.
 const float HALF_MAX = 60000.0;
+// The clouds' base, metres above the site.
+const float CLOUD_BASE = 1800.0;
+
+// How much of the sky the cumulus hides along dir, 0..1, and how thick it is
+// there (for its shaded base).
+vec2 cloudCover(vec3 dir) {
+    if (dir.y <= 0.0) return vec2(0.0);
+    vec2 at = u_eye.xz + dir.xz * (CLOUD_BASE - (u_eye.y - u_siteCenter.y)) / dir.y;
+    float n = fbm(at / 2400.0 + vec2(17.0, 5.0));
+    // Low in the sky the layer is seen edge-on: it thins into the haze there.
+    float cover = smoothstep(0.5, 0.7, n) * smoothstep(0.03, 0.3, dir.y);
+    return vec2(cover, smoothstep(0.55, 0.9, n));
+}
 
 void main() {
     vec4 near = u_inverseViewProjection * vec4(v_ndc, -1.0, 1.0);
@@ -24,7 +40,20 @@ void main() {
     vec3 radiance = texture(u_sky, dir).rgb;
     // A soft limb a tenth of the radius wide, so the disc is round at any size.
     float disc = smoothstep(u_sunCosRadius - (1.0 - u_sunCosRadius) * 0.2, u_sunCosRadius, dot(dir, u_toSun));
-    radiance += u_sunRadiance * disc;
+    vec2 cloud = u_clouds ? cloudCover(dir) : vec2(0.0);
+    radiance += u_sunRadiance * disc * (1.0 - cloud.x);
+    if (cloud.x > 0.0) {
+        // White where the sun lights it (brighter towards the sun), grey at its thick base.
+        const vec3 up = vec3(0.0, 1.0, 0.0);
+        float forward = pow(max(dot(dir, u_toSun), 0.0), 8.0);
+        vec3 lit = 0.8 * u_sunIlluminance * max(u_toSun.y, 0.1) * (1.0 + 2.0 * forward) / PI +
+                   skyIrradiance(up);
+        vec3 cloudColour = mix(lit, lit * 0.5 + skyIrradiance(-up) * 0.5, cloud.y);
+        // The far clouds sink into the haze of the horizon.
+        vec3 haze = texture(u_sky, normalize(vec3(dir.x, 0.02, dir.z))).rgb;
+        cloudColour = mix(cloudColour, haze, exp(-dir.y * 12.0));
+        radiance = mix(radiance, cloudColour, cloud.x);
+    }
     o_color = vec4(min(radiance, vec3(HALF_MAX)), 1.0);
     o_asIs = 0.0;
 }

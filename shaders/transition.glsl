@@ -1,13 +1,14 @@
 // Scenario transitions on a surface (scene::NodeLook, set per draw): a noise
 // dissolve with a glowing edge, a horizontal clip plane for rise and sink, a
-// fade, a ghost (a cool translucent x-ray with a fresnel rim) and a
-// building-site look (ochre hazard stripes). All in world space: the sites do
-// not move, and world space keeps the noise the same size on every building.
+// fade, a ghost (a blueprint: faint blue glass drawn over with the lines of a
+// 3 m grid, outlined at its silhouette) and a building-site look (walls in
+// scaffolding and debris netting, flat ground dusty). All in world space: the
+// sites do not move, and world space keeps patterns the same size everywhere.
 //
 //   float edge = transitionDiscard(v_worldPosition);   // first: may discard
-//   base.rgb = constructionAlbedo(base.rgb, v_worldPosition);
+//   base.rgb = constructionAlbedo(base.rgb, v_worldPosition, geometricNormal);
 //   ... lighting ...
-//   o_color = transitionColour(color, alpha, n, v, edge);
+//   o_color = transitionColour(color, alpha, n, v, v_worldPosition, edge, inverseExposure);
 
 uniform float u_opacity;       // 1: opaque
 uniform float u_dissolve;      // fraction eaten by the noise, 0..1
@@ -22,8 +23,12 @@ uniform vec4 u_section;
 const float kDissolveScale = 0.4;
 const float kEdgeWidth = 0.06;  // in noise units: the glowing band
 const vec3 kEdgeGlow = vec3(4.0, 1.6, 0.35);   // hot orange, times 1/exposure
-const vec3 kGhostTint = vec3(0.45, 0.75, 1.0);
-const vec3 kSiteOchre = vec3(0.75, 0.45, 0.08);
+const vec3 kBlueprintFill = vec3(0.25, 0.5, 0.95);
+const vec3 kBlueprintLine = vec3(0.8, 0.93, 1.0);
+const float kBlueprintGrid = 3.0;  // metres between the blueprint's lines
+const vec3 kScaffoldTube = vec3(0.55, 0.56, 0.58);
+const vec3 kNetting = vec3(0.62, 0.68, 0.6);
+const vec3 kDust = vec3(0.45, 0.4, 0.33);
 
 float hash3(vec3 p) {
     p = fract(p * 0.3183099 + 0.1);
@@ -61,23 +66,42 @@ float transitionDiscard(vec3 p) {
     return edge;
 }
 
-// Diagonal hazard stripes 4 m wide, antialiased so far walls do not shimmer.
-vec3 constructionAlbedo(vec3 base, vec3 p) {
-    if (u_construction <= 0.0) return base;
-    float coord = (p.x + p.z + p.y) / 8.0;
-    float w = min(fwidth(coord), 0.5);
-    float f = fract(coord);
-    float stripe = smoothstep(0.5 - w, 0.5 + w, f) * (1.0 - smoothstep(1.0 - w, 1.0, f));
-    vec3 site = mix(kSiteOchre, base * 0.7, stripe);
-    return mix(base, site, u_construction * 0.6);
+// How much of a line a grid of unit cells draws at coordinate g, `width` of a
+// cell wide, antialiased (and faded where the lines crowd closer than pixels).
+vec3 gridLines(vec3 g, float width) {
+    vec3 w = fwidth(g);
+    vec3 d = abs(fract(g + 0.5) - 0.5);
+    vec3 line = 1.0 - smoothstep(vec3(width), vec3(width) + 1.5 * w, d);
+    return line * (1.0 - smoothstep(0.15, 0.4, w));
 }
 
-// The lit colour with the edge glow, the ghost's x-ray and the opacity.
-vec4 transitionColour(vec3 color, float alpha, vec3 n, vec3 v, float edge, float inverseExposure) {
+// Works: walls wrapped in scaffolding (tubes every 2.5 m along, ledgers every
+// 2 m up) behind greyish debris netting; flat ground and roofs dusty.
+vec3 constructionAlbedo(vec3 base, vec3 p, vec3 n) {
+    if (u_construction <= 0.0) return base;
+    float wall = 1.0 - smoothstep(0.35, 0.7, abs(n.y));
+    float along = abs(n.x) > abs(n.z) ? p.z : p.x;
+    vec3 tubes = gridLines(vec3(along / 2.5, p.y / 2.0, 0.5), 0.035);
+    vec3 clad = mix(mix(base, kNetting, 0.55), kScaffoldTube, max(tubes.x, tubes.y));
+    vec3 site = mix(mix(base, kDust, 0.3), clad, wall);
+    return mix(base, site, u_construction);
+}
+
+// The blueprint's lines: a 3 m grid on the surface, the axis along the
+// normal left out (a wall across it would be all line).
+float blueprintLines(vec3 p, vec3 n) {
+    vec3 lines = gridLines(p / kBlueprintGrid, 0.02) * (1.0 - abs(n));
+    return max(max(lines.x, lines.y), lines.z);
+}
+
+// The lit colour with the edge glow, the ghost's blueprint and the opacity.
+vec4 transitionColour(vec3 color, float alpha, vec3 n, vec3 v, vec3 p, float edge,
+                      float inverseExposure) {
     color += kEdgeGlow * edge * inverseExposure;
-    float rim = pow(1.0 - abs(dot(n, v)), 2.0);
-    vec3 xray = kGhostTint * (0.6 + 1.4 * rim) * inverseExposure;
-    color = mix(color, xray, u_ghost);
-    alpha *= u_opacity * mix(1.0, 0.5 + 1.5 * rim, u_ghost);
+    float rim = smoothstep(0.55, 0.95, 1.0 - abs(dot(n, v)));
+    float line = max(blueprintLines(p, n), rim);
+    vec3 blueprint = mix(kBlueprintFill * 0.5, kBlueprintLine * 1.6, line) * inverseExposure;
+    color = mix(color, blueprint, u_ghost);
+    alpha *= u_opacity * mix(1.0, mix(0.18, 0.9, line), u_ghost);
     return vec4(color, clamp(alpha, 0.0, 1.0));
 }

@@ -135,7 +135,10 @@ render::Lighting pictureLighting(render::Lighting lighting, const PictureOptions
                                  const scene::Site* site) {
     if (picture.date) scene::setDate(lighting.site, *picture.date);
     if (picture.time) lighting.site.hour = *picture.time;
-    if (site) lighting.site = scene::atSite(*site, lighting.site);
+    if (site) {
+        lighting.site = scene::atSite(*site, lighting.site);
+        lighting.landscape = true;
+    }
     return lighting;
 }
 

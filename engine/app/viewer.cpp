@@ -179,6 +179,7 @@ std::optional<Opened> openPlaced(Viewer& v) {
 // The sun over the opened scenario's site, at the day and hour chosen so far;
 // a bare model keeps Liège.
 void sunAtSite(Viewer& v) {
+    v.light.lighting.landscape = v.session.has_value();
     if (v.session)
         v.light.lighting.site =
             scene::atSite(v.session->story().scenario().site, v.light.lighting.site);

@@ -43,6 +43,7 @@ public:
 
     void set(GLint loc, int v) const { glProgramUniform1i(id(), loc, v); }
     void set(GLint loc, float v) const { glProgramUniform1f(id(), loc, v); }
+    void set(GLint loc, const glm::vec2& v) const { glProgramUniform2fv(id(), loc, 1, &v.x); }
     void set(GLint loc, const glm::vec3& v) const { glProgramUniform3fv(id(), loc, 1, &v.x); }
     void set(GLint loc, const glm::vec4& v) const { glProgramUniform4fv(id(), loc, 1, &v.x); }
     void set(GLint loc, const glm::mat3& m) const {

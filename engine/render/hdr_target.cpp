@@ -4,18 +4,21 @@
 
 namespace friche::render {
 
-void HdrTarget::ensure(int width, int height, int samples) {
+void HdrTarget::ensure(int width, int height, int samples, GLenum depthFormat) {
     samples = std::clamp(samples, 1, gfx::maxSamples());
     usedWidth_ = width;
     usedHeight_ = height;
     // Grows only: compare mode draws two viewports of different sizes each
     // frame, and reallocating for each would cost more than the memory kept.
-    if (fbo_ && width <= width_ && height <= height_ && samples == samples_) return;
+    if (fbo_ && width <= width_ && height <= height_ && samples == samples_ &&
+        depthFormat == depthFormat_)
+        return;
     width = std::max(width, width_);
     height = std::max(height, height_);
     width_ = width;
     height_ = height;
     samples_ = samples;
+    depthFormat_ = depthFormat;
     color_ = gfx::Image::create({.target = GL_TEXTURE_2D_MULTISAMPLE,
                                  .width = width,
                                  .height = height,
@@ -30,7 +33,7 @@ void HdrTarget::ensure(int width, int height, int samples) {
                                 .label = "hdr as is"});
     depth_ = gfx::Renderbuffer::create({.width = width,
                                         .height = height,
-                                        .format = GL_DEPTH_COMPONENT24,
+                                        .format = depthFormat,
                                         .samples = samples,
                                         .label = "hdr depth"});
     fbo_ = gfx::Framebuffer::create("hdr");

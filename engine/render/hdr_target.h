@@ -2,7 +2,7 @@
 // weight (R8: 1 where an unlit surface must skip the tone curve) and depth,
 // multisampled, at least the viewport's size. The post pass reads its samples.
 //
-//   target.ensure(width, height, 4);   // reallocates only to grow
+//   target.ensure(width, height, 4, GL_DEPTH_COMPONENT32F);   // reallocates only to grow
 //   target.bind();  ... draw ...;  target.color().bind(unit);
 #pragma once
 
@@ -13,7 +13,7 @@ namespace friche::render {
 
 class HdrTarget {
 public:
-    void ensure(int width, int height, int samples);
+    void ensure(int width, int height, int samples, GLenum depthFormat);
     // Binds it for drawing, with the viewport covering the size last ensured.
     void bind() const;
     const gfx::Image& color() const { return color_; }
@@ -22,6 +22,7 @@ public:
 
 private:
     int width_ = 0, height_ = 0, samples_ = 0;  // allocated
+    GLenum depthFormat_ = 0;
     int usedWidth_ = 0, usedHeight_ = 0;
     gfx::Image color_, asIs_;
     gfx::Renderbuffer depth_;

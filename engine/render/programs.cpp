@@ -57,14 +57,19 @@ void assignUnits(const gfx::Program& p) {
 std::optional<Programs> Programs::build(core::Problems& problems) {
     gfx::Program pbr = buildProgram("pbr.vert", "pbr.frag", "pbr", problems);
     gfx::Program ground = buildProgram("ground.vert", "ground.frag", "ground", problems);
+    gfx::Program landscape =
+        buildProgram("landscape.vert", "landscape.frag", "landscape", problems);
+    gfx::Program town = buildProgram("town.vert", "landscape.frag", "town", problems);
     gfx::Program sky = buildProgram("fullscreen.vert", "sky.frag", "sky", problems);
     gfx::Program post = buildProgram("fullscreen.vert", "post.frag", "post", problems);
     gfx::Program shadow = buildProgram("shadow.vert", "shadow.frag", "shadow", problems);
-    if (!pbr || !ground || !sky || !post || !shadow) return std::nullopt;
-    for (const gfx::Program* p : {&pbr, &ground, &sky, &post, &shadow}) assignUnits(*p);
+    if (!pbr || !ground || !landscape || !town || !sky || !post || !shadow) return std::nullopt;
+    for (const gfx::Program* p : {&pbr, &ground, &landscape, &town, &sky, &post, &shadow})
+        assignUnits(*p);
     PbrUniforms material(pbr);
     ShadowUniforms caster(shadow);
-    return Programs{std::move(pbr),    std::move(ground), std::move(sky), std::move(post),
+    return Programs{std::move(pbr),    std::move(ground), std::move(landscape),
+                    std::move(town),   std::move(sky),    std::move(post),
                     std::move(shadow), material,          caster};
 }
 

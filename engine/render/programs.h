@@ -26,7 +26,7 @@ struct ShadowUniforms {
 };
 
 struct Programs {
-    gfx::Program pbr, ground, sky, post, shadow;
+    gfx::Program pbr, ground, landscape, town, sky, post, shadow;
     PbrUniforms material;
     ShadowUniforms caster;
 

@@ -31,6 +31,13 @@ constexpr int kShadowSize = 2048;
 constexpr float kExposureKey = 0.9f;
 // The sun's angular radius (0.2666 degrees).
 constexpr float kSunAngularRadius = 0.004654f;
+// How far the air lets one see: the distance that dims a far surface to 1/e,
+// from the sky's turbidity (2.5, a clear day: 12 km; 6, hazy: 5 km); under
+// an overcast sky, 6 km.
+float fogDistance(const Lighting& l) {
+    if (!l.landscape) return 0.0f;
+    return l.sky == scene::SkyKind::Overcast ? 6000.0f : 30000.0f / std::max(l.turbidity, 1.0f);
+}
 // Points are a pixel wide by default: three reads as a point on any screen.
 constexpr float kPointSize = 3.0f;
 constexpr float kPi = 3.14159265358979f;
@@ -50,6 +57,36 @@ bool targetIsSrgb() {
                                           GL_FRAMEBUFFER_ATTACHMENT_COLOR_ENCODING, &encoding);
     return encoding == GL_SRGB;
 }
+
+// Where depth is kept. With glClipControl (OpenGL 4.5) the main pass keeps
+// reversed depth in a float buffer: 1 at the near plane, falling as n / d
+// towards 0 at infinity, so the step between two depths a float can tell apart
+// grows with the distance itself (about 1e-7 of it) and a landscape 30 km deep
+// keeps ground layers 3 cm apart. Without it (a 4.1 context): GL's usual
+// depth, 0 near, 1 at the far plane, in 24 bits.
+struct DepthConvention {
+    bool reversed = false;
+
+    // The projection the main pass draws with: `p` (an OpenGL one) with its
+    // depth row remapped. A perspective keeps its near plane and loses its far
+    // one (nothing beyond it is clipped: the landscape reaches the horizon).
+    glm::mat4 projection(glm::mat4 p) const {
+        if (!reversed) return p;
+        if (p[2][3] != 0.0f) {
+            const float nearPlane = p[3][2] / (p[2][2] - 1.0f);
+            p[0][2] = p[1][2] = p[2][2] = 0.0f;
+            p[3][2] = nearPlane;
+            return p;
+        }
+        // Orthographic: depth (1 - z) / 2 of GL's z, still linear.
+        for (int c = 0; c < 4; ++c) p[c][2] = 0.5f * (p[c][3] - p[c][2]);
+        return p;
+    }
+    GLenum nearer() const { return reversed ? GL_GREATER : GL_LESS; }
+    GLenum fartherOrEqual() const { return reversed ? GL_GEQUAL : GL_LEQUAL; }
+    float farDepth() const { return reversed ? 0.0f : 1.0f; }
+    GLenum format() const { return reversed ? GL_DEPTH_COMPONENT32F : GL_DEPTH_COMPONENT24; }
+};
 
 int toneMapId(ToneMap t) {
     return t == ToneMap::Aces ? FRICHE_TONEMAP_ACES : FRICHE_TONEMAP_PBR_NEUTRAL;
@@ -215,6 +252,8 @@ struct BoundState {
 
 // Everything about this frame's light that the passes share.
 struct Frame {
+    // What the main pass draws with: the view's projection in the depth convention.
+    glm::mat4 viewProjection{1.0f};
     glm::vec3 toSun{0.0f, 1.0f, 0.0f};
     glm::vec3 sunIlluminance{0.0f};
     float exposure = 1.0f;
@@ -222,6 +261,9 @@ struct Frame {
     int debugView = FRICHE_DEBUG_NONE;
     Cascades cascades;
     bool ground = false;
+    bool landscape = false;  // the ground is a site's landscape (Lighting::landscape)
+    float fogDistance = 0.0f;
+    glm::vec2 siteHalfSize{0.0f};
     glm::vec3 groundCenter{0.0f};
     float groundRadius = 0.0f;
     glm::vec3 groundAlbedo{0.0f};
@@ -274,6 +316,7 @@ struct Renderer::Impl {
     gfx::Texture2D white, flatNormal, black;
     gfx::Sampler defaultSampler;
     FrameStats stats;
+    DepthConvention depth;
 
     Fallbacks fallbacks() const {
         return {.white = white.id(),
@@ -287,6 +330,7 @@ struct Renderer::Impl {
     void drawSky(const ViewParams& view, const Frame& frame);
     void setLighting(const gfx::Program& p, const ViewParams& view, const Frame& frame);
     void drawGround(const ViewParams& view, const Frame& frame);
+    void drawLandscape(const ViewParams& view, const Frame& frame);
     void drawSurfaces(const GpuScene& scene, const std::vector<Queued>& queue,
                       const ViewParams& view, const Frame& frame, bool blended);
     void applyMaterial(const GpuMaterial& m, BoundState& bound);
@@ -300,6 +344,7 @@ Frame Renderer::Impl::prepare(const GpuScene* scene, const ViewParams& view) {
     environment->update(skyDesc(l));
     const scene::SkyModel& sky = environment->sky();
     Frame f;
+    f.viewProjection = depth.projection(view.projection) * view.view;
     f.toSun = sky.desc().toSun;
     f.sunIlluminance = sky.sunIlluminance();
     f.exposure = kExposureKey / sky.referenceLuminance() * std::exp2(l.exposureStops);
@@ -319,6 +364,9 @@ Frame Renderer::Impl::prepare(const GpuScene* scene, const ViewParams& view) {
     f.groundCenter = disc.center;
     f.groundRadius = disc.radius;
     f.groundAlbedo = sky.desc().groundAlbedo;
+    f.landscape = f.ground && l.landscape;
+    f.fogDistance = fogDistance(l);
+    f.siteHalfSize = glm::vec2(b.size().x, b.size().z) * 0.5f;
     if (l.shadows && scene::luminance(f.sunIlluminance) > 0.0f) {
         ViewParams whole = view;
         whole.projection = view.wholeProjection.value_or(view.projection);
@@ -373,13 +421,16 @@ void Renderer::Impl::drawSky(const ViewParams& view, const Frame& frame) {
     const gfx::Program& sky = programs->sky;
     // The sky lies on the far plane: it fills what the depth buffer left clear.
     glEnable(GL_DEPTH_TEST);
-    glDepthFunc(GL_LEQUAL);
+    glDepthFunc(depth.fartherOrEqual());
     glDepthMask(GL_FALSE);
     glDisable(GL_BLEND);
     glDisable(GL_CULL_FACE);
     const float solidAngle = kPi * kSunAngularRadius * kSunAngularRadius;
+    setLighting(sky, view, frame);
     sky.set(sky.uniform("u_inverseViewProjection"), glm::inverse(view.projection * view.view));
-    sky.set(sky.uniform("u_toSun"), frame.toSun);
+    sky.set(sky.uniform("u_depth"), depth.farDepth());
+    sky.set(sky.uniform("u_clouds"), frame.landscape ? 1 : 0);
+    sky.set(sky.uniform("u_siteCenter"), frame.groundCenter);
     sky.set(sky.uniform("u_sunRadiance"), frame.sunIlluminance / solidAngle);
     sky.set(sky.uniform("u_sunCosRadius"), std::cos(kSunAngularRadius));
     sky.use();
@@ -391,7 +442,7 @@ void Renderer::Impl::drawSky(const ViewParams& view, const Frame& frame) {
 void Renderer::Impl::setLighting(const gfx::Program& p, const ViewParams& view,
                                  const Frame& frame) {
     const Cascades& c = frame.cascades;
-    p.set(p.uniform("u_viewProjection"), view.projection * view.view);
+    p.set(p.uniform("u_viewProjection"), frame.viewProjection);
     p.set(p.uniform("u_eye"), view.eye);
     p.set(p.uniform("u_viewForward"), -glm::normalize(glm::vec3(glm::inverse(view.view)[2])));
     p.set(p.uniform("u_toSun"), frame.toSun);
@@ -402,6 +453,7 @@ void Renderer::Impl::setLighting(const gfx::Program& p, const ViewParams& view,
     p.set(p.uniform("u_cascadeEnd"), c.end.data(), FRICHE_MAX_CASCADES);
     p.set(p.uniform("u_cascadeTexel"), c.texel.data(), FRICHE_MAX_CASCADES);
     p.set(p.uniform("u_section"), frame.section);
+    p.set(p.uniform("u_fogDistance"), frame.fogDistance);
 }
 
 void Renderer::Impl::drawGround(const ViewParams& view, const Frame& frame) {
@@ -412,12 +464,33 @@ void Renderer::Impl::drawGround(const ViewParams& view, const Frame& frame) {
     g.set(g.uniform("u_groundAlbedo"), frame.groundAlbedo);
     g.use();
     glEnable(GL_DEPTH_TEST);
-    glDepthFunc(GL_LESS);
+    glDepthFunc(depth.nearer());
     glDepthMask(GL_TRUE);
     glDisable(GL_BLEND);
     glDisable(GL_CULL_FACE);
     emptyVao.bind();
     glDrawArrays(GL_TRIANGLES, 0, 6);
+}
+
+void Renderer::Impl::drawLandscape(const ViewParams& view, const Frame& frame) {
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(depth.nearer());
+    glDepthMask(GL_TRUE);
+    glDisable(GL_BLEND);
+    glDisable(GL_CULL_FACE);
+    emptyVao.bind();
+    const gfx::Program* programs_[] = {&programs->landscape, &programs->town};
+    for (const gfx::Program* p : programs_) {
+        setLighting(*p, view, frame);
+        p->set(p->uniform("u_siteCenter"), frame.groundCenter);
+        p->set(p->uniform("u_siteHalfSize"), frame.siteHalfSize);
+        p->set(p->uniform("u_town"), p == &programs->town ? 1 : 0);
+        p->use();
+        if (p == &programs->town)
+            glDrawArraysInstanced(GL_TRIANGLES, 0, 36, FRICHE_TOWNS * FRICHE_TOWN_BLOCKS);
+        else
+            glDrawArrays(GL_TRIANGLES, 0, 6 * FRICHE_LANDSCAPE_RINGS * FRICHE_LANDSCAPE_SEGMENTS);
+    }
 }
 
 void Renderer::Impl::applyMaterial(const GpuMaterial& m, BoundState& bound) {
@@ -520,7 +593,7 @@ void Renderer::Impl::drawSurfaces(const GpuScene& scene, const std::vector<Queue
     glVertexAttrib4f(FRICHE_ATTR_UV1, 0.0f, 0.0f, 0.0f, 1.0f);
     glVertexAttrib4f(FRICHE_ATTR_COLOR, 1.0f, 1.0f, 1.0f, 1.0f);
     glEnable(GL_DEPTH_TEST);
-    glDepthFunc(GL_LESS);
+    glDepthFunc(depth.nearer());
     if (view.debugView == DebugView::Wireframe) glPolygonMode(GL_FRONT_AND_BACK, GL_LINE);
     if (blended) {
         glEnable(GL_BLEND);
@@ -558,6 +631,8 @@ void Renderer::Impl::drawPost(const ViewParams& view, const Frame& frame, bool s
 void Renderer::Impl::endFrame() {
     // Leave the defaults behind for whoever draws next (the UI, say).
     glDisable(GL_FRAMEBUFFER_SRGB);
+    if (depth.reversed) glClipControl(GL_LOWER_LEFT, GL_NEGATIVE_ONE_TO_ONE);
+    glClearDepth(1.0);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glDisable(GL_BLEND);
@@ -582,6 +657,7 @@ std::unique_ptr<Renderer> Renderer::create(core::Problems& problems) {
     if (!impl.environment) return nullptr;
     // Filtering across cube faces: no seams in the sky's blurred reflections.
     glEnable(GL_TEXTURE_CUBE_MAP_SEAMLESS);
+    impl.depth.reversed = GLAD_GL_VERSION_4_5 != 0;
     impl.shadowMap = ShadowMap::create(kShadowSize, kCascades);
     impl.emptyVao = gfx::VertexArray::create("empty");
     impl.white = solidTexture(255, 255, 255, "white");
@@ -612,19 +688,24 @@ void Renderer::draw(const GpuModel& model, const ViewParams& view) {
     // Casters outside the view still throw shadows into it: culled per cascade instead.
     if (frame.cascades.count > 0) impl.drawShadows(buildQueues(model, *scene, view, true), frame);
     impl.shadowMap.bind();
-    impl.hdr.ensure(view.viewport.z, view.viewport.w, kSamples);
+    impl.hdr.ensure(view.viewport.z, view.viewport.w, kSamples, impl.depth.format());
     impl.hdr.bind();
     const glm::ivec4& cut = view.scissor;
     if (cut.z > 0) {  // in the HDR target, whose origin is the viewport's
         glEnable(GL_SCISSOR_TEST);
         glScissor(cut.x - view.viewport.x, cut.y - view.viewport.y, cut.z, cut.w);
     }
+    if (impl.depth.reversed) glClipControl(GL_LOWER_LEFT, GL_ZERO_TO_ONE);
     glDepthMask(GL_TRUE);
+    glClearDepth(impl.depth.farDepth());
     glClear(GL_DEPTH_BUFFER_BIT);
     // Front to back in cost: the model, the ground where the model is not,
     // the sky where neither is (depth-tested at the far plane), then glass.
     if (scene) impl.drawSurfaces(*scene, queues.opaque, view, frame, false);
-    if (frame.ground) impl.drawGround(view, frame);
+    if (frame.landscape)
+        impl.drawLandscape(view, frame);
+    else if (frame.ground)
+        impl.drawGround(view, frame);
     impl.drawSky(view, frame);
     if (scene) impl.drawSurfaces(*scene, queues.blended, view, frame, true);
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(output));

@@ -53,6 +53,10 @@ struct Lighting {
     ToneMap toneMap = ToneMap::PbrNeutral;
     bool shadows = true;
     bool ground = true;  // never under a Uniform sky: the furnace test needs nothing but sky
+    // A site's landscape instead of the plain ground: terrain, fields, woods and
+    // towns to the horizon, veiled by the air (shaders/landscape.glsl); the
+    // model is veiled too. For a scenario's site, in metres; off for a bare model.
+    bool landscape = false;
 };
 
 // What one frame looks through: view state, owned by the caller.

@@ -1,0 +1,46 @@
+#version 410 core
+// The landscape's terrain and towns: matte surfaces under the sun (with the
+// site's shadows where the cascades reach) and the sky, veiled by the air.
+#include "bindings.h"
+#include "lighting.glsl"
+#include "aerial.glsl"
+#include "landscape.glsl"
+
+in vec3 v_worldPosition;
+in vec3 v_normal;
+in vec3 v_albedo;
+
+uniform bool u_town;  // the towns' blocks carry their colour; the terrain's is made here
+
+layout(location = 0) out vec4 o_color;
+layout(location = 1) out float o_asIs;  // always 0: tone mapped
+
+// Fields in parcels of a couple of hundred metres, woods on the slopes and in
+// patches, and the site's own mown grass around it.
+vec3 terrainAlbedo(vec2 xz, vec3 n) {
+    const mat2 turn = mat2(0.8, 0.6, -0.6, 0.8);
+    vec2 q = turn * xz / 230.0 + (valueNoise(xz / 650.0) - 0.5) * 0.9;
+    float parcel = hash12(floor(q));
+    vec3 field = parcel < 0.4    ? vec3(0.16, 0.26, 0.07)   // meadow
+                 : parcel < 0.65 ? vec3(0.12, 0.21, 0.06)   // pasture
+                 : parcel < 0.85 ? vec3(0.34, 0.29, 0.13)   // ripe crop
+                                 : vec3(0.2, 0.14, 0.09);   // ploughed
+    // Far off the parcels blur into their average, rather than shimmer.
+    vec2 w = fwidth(q);
+    field = mix(field, vec3(0.17, 0.23, 0.08), smoothstep(0.2, 0.7, max(w.x, w.y)));
+    float slope = 1.0 - n.y;
+    float wood = smoothstep(0.56, 0.64, fbm(xz / 1100.0 + 3.0) + slope * 0.8);
+    vec3 canopy = vec3(0.045, 0.085, 0.03) * (0.75 + 0.5 * valueNoise(xz / 14.0));
+    vec3 country = mix(field, canopy, wood);
+    return mix(vec3(0.2, 0.3, 0.09), country, countryside(xz));
+}
+
+void main() {
+    vec3 n = normalize(v_normal);
+    vec3 albedo = u_town ? v_albedo : terrainAlbedo(v_worldPosition.xz, n);
+    float lit = sunVisibility(v_worldPosition, n);
+    vec3 sun = u_sunIlluminance * max(dot(n, u_toSun), 0.0) * lit / PI;
+    vec3 color = albedo * (sun + skyIrradiance(n));
+    o_color = vec4(aerialPerspective(color, v_worldPosition), 1.0);
+    o_asIs = 0.0;
+}

@@ -1,0 +1,63 @@
+// The landscape around a site: procedural, illustrative terrain that carries
+// the site's ground out to the horizon. Flat under and just around the site's
+// bounds, it rises into the hills of a river valley whose axis runs along
+// world x through the site (the Meuse's, at the seed sites), with fields,
+// woods and, on the valley floor, the blocks of distant towns. Heights and
+// colours are functions of position alone: every frame, tile and still agrees.
+#ifndef FRICHE_LANDSCAPE_GLSL
+#define FRICHE_LANDSCAPE_GLSL
+
+uniform vec3 u_siteCenter;    // the site's ground level, under the middle of its bounds
+uniform vec2 u_siteHalfSize;  // half the bounds' extent along x and z, metres
+
+float hash12(vec2 p) {
+    vec3 q = fract(vec3(p.xyx) * 0.1031);
+    q += dot(q, q.yzx + 33.33);
+    return fract((q.x + q.y) * q.z);
+}
+
+float valueNoise(vec2 p) {
+    vec2 i = floor(p), f = fract(p);
+    vec2 u = f * f * (3.0 - 2.0 * f);
+    float a = hash12(i), b = hash12(i + vec2(1.0, 0.0));
+    float c = hash12(i + vec2(0.0, 1.0)), d = hash12(i + vec2(1.0, 1.0));
+    return mix(mix(a, b, u.x), mix(c, d, u.x), u.y);
+}
+
+// Four octaves, each turned against the last so no grid shows: 0..1.
+float fbm(vec2 p) {
+    const mat2 turn = mat2(1.6, 1.2, -1.2, 1.6);
+    float sum = 0.0, amplitude = 0.5;
+    for (int i = 0; i < 4; ++i) {
+        sum += amplitude * valueNoise(p);
+        p = turn * p;
+        amplitude *= 0.5;
+    }
+    return sum / 0.9375;
+}
+
+// How far (x, z) lies outside the site's bounds, metres.
+float outsideSite(vec2 xz) {
+    return length(max(abs(xz - u_siteCenter.xz) - u_siteHalfSize, 0.0));
+}
+
+// 0 on the site and around it, 1 where the open country begins.
+float countryside(vec2 xz) {
+    return smoothstep(80.0, 1400.0, outsideSite(xz));
+}
+
+// Metres across the valley from its axis.
+float acrossValley(vec2 xz) {
+    return abs(xz.y - u_siteCenter.z);
+}
+
+float terrainHeight(vec2 xz) {
+    float across = acrossValley(xz);
+    // The valley's sides, 150 to 250 m above its floor a few kilometres out.
+    float sides = smoothstep(700.0, 4000.0, across) * (150.0 + 100.0 * valueNoise(xz / 5000.0));
+    // Rolling hills and combes, gentler on the valley floor.
+    float hills = (fbm(xz / 2600.0) - 0.35) * 180.0 * (0.2 + 0.8 * smoothstep(400.0, 2500.0, across));
+    return u_siteCenter.y + countryside(xz) * max(sides + hills, 0.0);
+}
+
+#endif
