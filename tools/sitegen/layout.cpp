@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <functional>
 #include <set>
@@ -25,6 +26,13 @@ constexpr int kMaxCount = 10'000;
 
 const char* const kGroups[] = {"ground",      "heritage",     "industry", "activity", "wasteland",
                                "remediation", "reconversion", "future",   "views"};
+
+// A bound as a reader would write it: 0.001, not 0.0010000000474974513.
+std::string shortest(float x) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", static_cast<double>(x));
+    return text;
+}
 
 struct LayoutError : std::runtime_error {
     using std::runtime_error::runtime_error;
@@ -188,8 +196,7 @@ private:
         if (!v.is_number()) fail(key, "expected a number, got " + kindOf(v) + " " + v.dump());
         const double d = v.get<double>();
         if (!std::isfinite(d) || d < lo || d > hi)
-            fail(key,
-                 v.dump() + " is out of bounds [" + json(lo).dump() + ", " + json(hi).dump() + "]");
+            fail(key, v.dump() + " is out of bounds [" + shortest(lo) + ", " + shortest(hi) + "]");
         return static_cast<float>(d);
     }
     float toHeight(const json& v, const std::string& key) const {
@@ -212,7 +219,7 @@ private:
 // How many things a length divided by a spacing gives, bounded.
 void checkDivisions(Reader& r, const std::string& key, float length, float spacing) {
     if (length / spacing > kMaxCount)
-        r.fail(key, "a spacing of " + json(spacing).dump() + " over " + json(length).dump() +
+        r.fail(key, "a spacing of " + shortest(spacing) + " over " + shortest(length) +
                         " m gives more than " + std::to_string(kMaxCount) + " pieces");
 }
 
@@ -553,6 +560,12 @@ void readInstances(Reader& r, const std::string& how, std::vector<glbkit::Instan
 
 // ---- Nodes ---------------------------------------------------------------
 
+// `name`, checked free before a node takes it (a hall takes three).
+const std::string& fresh(const Site& site, Reader& r, const std::string& name) {
+    if (site.has(name)) r.fail("name", "a node is already named " + name);
+    return name;
+}
+
 void addNode(Site& site, Reader& r) {
     const std::string name = r.string("name");
     r.setNode(name);
@@ -566,7 +579,8 @@ void addNode(Site& site, Reader& r) {
     const std::string thing = name.substr(slash + 1);
     if (r.has("parts")) {
         const Parts parts = composite(r);
-        site.add(name, parts, r.vec3("at", glm::vec3(0)), r.number("yaw", -10, 10, 0));
+        site.add(fresh(site, r, name), parts, r.vec3("at", glm::vec3(0)),
+                 r.number("yaw", -10, 10, 0));
         return;
     }
     const std::string kind = r.string("kind");
@@ -575,22 +589,22 @@ void addNode(Site& site, Reader& r) {
     if (kind == "view") {
         const glm::vec3 eye = r.vec3("eye"), target = r.vec3("target");
         if (glm::length(target - eye) < 1e-2f) r.fail("target", "the same point as eye");
-        site.addView(thing, eye, target);
+        site.addView(fresh(site, r, name).substr(slash + 1), eye, target);
     } else if (kind == "hall") {
         const HallSpec spec = hallSpec(r);
         const glm::vec3 at = r.vec3("at", glm::vec3(0));
         const float yaw = r.number("yaw", -10, 10, 0);
         const HallParts h = hall(spec);
-        site.add(name, h.structure, at, yaw);
-        site.add("industry/" + thing + "-roof", h.roof, at, yaw);
+        site.add(fresh(site, r, name), h.structure, at, yaw);
+        site.add(fresh(site, r, "industry/" + thing + "-roof"), h.roof, at, yaw);
         if (r.boolean("glazed", false))
-            site.add("reconversion/" + thing + "-glazing", h.glazing, at, yaw);
+            site.add(fresh(site, r, "reconversion/" + thing + "-glazing"), h.glazing, at, yaw);
     } else if (kind == "wooded-hill") {
         const glm::vec3 at = r.vec3("at");
         const glm::vec3 size = r.vec3("size");
         if (glm::any(glm::lessThan(size, glm::vec3(1)))) r.fail("size", "under a metre");
         const std::uint32_t seed = r.seed();
-        site.add(name, heap(Mat::Grass, size.x, size.z, size.y, seed), at);
+        site.add(fresh(site, r, name), heap(Mat::Grass, size.x, size.z, size.y, seed), at);
         Reader woods = r.object("woods");
         const std::string woodsName = woods.string("name");
         std::vector<glbkit::Instance> trees =
@@ -601,7 +615,7 @@ void addNode(Site& site, Reader& r) {
                                             heapHeight(size.x, size.z, size.y, seed,
                                                        t.translation.x, t.translation.z),
                                             0);
-        site.addInstanced(woodsName, conifer(), std::move(trees));
+        site.addInstanced(fresh(site, r, woodsName), conifer(), std::move(trees));
     } else if (kind == "trees" || kind == "conifers" || kind == "shrubs" || kind == "cars") {
         const Parts mesh = kind == "trees"      ? deciduousTree()
                            : kind == "conifers" ? conifer()
@@ -616,10 +630,11 @@ void addNode(Site& site, Reader& r) {
             any = true;
         }
         if (!any) r.fail("", "instances need one of scatter, along, around or grid");
-        site.addInstanced(name, mesh, std::move(instances));
+        site.addInstanced(fresh(site, r, name), mesh, std::move(instances));
     } else {
         const Parts parts = element(r, kind);
-        site.add(name, parts, r.vec3("at", glm::vec3(0)), r.number("yaw", -10, 10, 0));
+        site.add(fresh(site, r, name), parts, r.vec3("at", glm::vec3(0)),
+                 r.number("yaw", -10, 10, 0));
     }
 }
 
