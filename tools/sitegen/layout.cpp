@@ -38,21 +38,9 @@ struct LayoutError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// "object", "string", "number", ...: what a value is, for the messages.
 std::string kindOf(const json& j) {
-    switch (j.type()) {
-        case json::value_t::null:
-            return "null";
-        case json::value_t::object:
-            return "an object";
-        case json::value_t::array:
-            return "an array";
-        case json::value_t::string:
-            return "a string";
-        case json::value_t::boolean:
-            return "a boolean";
-        default:
-            return "a number";
-    }
+    return j.type_name();
 }
 
 // One JSON object being read: its place in the file (a JSON pointer) and the
