@@ -1,6 +1,8 @@
 // tools/sitegen: the five sites' models are the same bytes on every run, load
 // in `friche check` without errors, carry the node names scenarios address,
-// and stay within the budget stated in tools/sitegen/README.md.
+// and stay within the budget stated in tools/sitegen/README.md; their layouts
+// are data (assets/sites/*.json): a hall moved there moves in the model, and a
+// broken file is an error that says where.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -30,18 +32,32 @@ std::string fileBytes(const fs::path& path) {
     return {std::istreambuf_iterator<char>(in), {}};
 }
 
-// The node names in a .glb's JSON chunk (its length is the 4 bytes at offset 12).
-std::set<std::string> nodeNames(const fs::path& glb) {
+// A .glb's nodes from its JSON chunk (its length is the 4 bytes at offset 12).
+nlohmann::json glbNodes(const fs::path& glb) {
     const std::string bytes = fileBytes(glb);
-    if (bytes.size() < 20) return {};
+    if (bytes.size() < 20) return nlohmann::json::array();
     const auto* p = reinterpret_cast<const unsigned char*>(bytes.data()) + 12;
     const std::size_t length = p[0] | p[1] << 8 | p[2] << 16 | std::size_t(p[3]) << 24;
     const auto doc = nlohmann::json::parse(bytes.substr(20, length), nullptr, false);
+    if (!doc.is_object() || !doc.contains("nodes")) return nlohmann::json::array();
+    return doc["nodes"];
+}
+
+// The node names in a .glb.
+std::set<std::string> nodeNames(const fs::path& glb) {
     std::set<std::string> names;
-    if (doc.is_object() && doc.contains("nodes"))
-        for (const auto& n : doc["nodes"]) names.insert(n.value("name", ""));
+    for (const auto& n : glbNodes(glb)) names.insert(n.value("name", ""));
     return names;
 }
+
+// The translation of the node named `name` in a .glb (null if none).
+nlohmann::json translationOf(const fs::path& glb, const std::string& name) {
+    for (const auto& n : glbNodes(glb))
+        if (n.value("name", "") == name) return n.value("translation", nlohmann::json::array());
+    return nullptr;
+}
+
+const fs::path kLayouts = fs::path(FRICHE_SOURCE_DIR) / "assets" / "sites";
 
 class Sitegen : public testing::Test {
 protected:
@@ -112,6 +128,83 @@ TEST_F(Sitegen, NodesAreNamedForTheScenarios) {
          {"heritage/blast-furnace", "heritage/hot-blast-stoves", "industry/gasometer",
           "industry/chimney-1", "reconversion/boulevard", "future/housing"})
         EXPECT_TRUE(seraing.count(n)) << n;
+}
+
+// An architect moves a hall in a copy of the layout: the hall's three nodes
+// move with it, and nothing else does.
+TEST_F(Sitegen, AHallMovedInTheLayoutMovesInTheModel) {
+    auto layout = nlohmann::json::parse(fileBytes(kLayouts / "cite-miroir.json"));
+    bool moved = false;
+    for (auto& node : layout["nodes"]) {
+        if (node.value("name", "") != "heritage/main-hall") continue;
+        node["at"] = {15, 0, -12};  // 25 m east of where it stood
+        moved = true;
+    }
+    ASSERT_TRUE(moved) << "no heritage/main-hall in cite-miroir.json";
+    const fs::path dir = root() / "moved";
+    fs::create_directories(dir);
+    std::ofstream(dir / "cite-miroir.json") << layout.dump(2);
+    const auto r =
+        runProgram(FRICHE_SITEGEN, {(dir / "out").string(), (dir / "cite-miroir.json").string()});
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    const fs::path before = site("a", "cite-miroir"), after = dir / "out" / "cite-miroir.glb";
+    for (const char* name :
+         {"heritage/main-hall", "industry/main-hall-roof", "reconversion/main-hall-glazing"}) {
+        EXPECT_EQ(translationOf(before, name), nlohmann::json({-10, 0, -12})) << name;
+        EXPECT_EQ(translationOf(after, name), nlohmann::json({15, 0, -12})) << name;
+    }
+    EXPECT_EQ(translationOf(after, "heritage/chimney"), translationOf(before, "heritage/chimney"));
+    EXPECT_FALSE(fileBytes(before) == fileBytes(after));
+}
+
+// A broken layout: exit status 1, a message naming the file, the place in it
+// (a JSON pointer and the node's name) and what is wrong; no model written.
+TEST_F(Sitegen, ABrokenLayoutSaysWhereAndFails) {
+    const auto original = nlohmann::json::parse(fileBytes(kLayouts / "seraing.json"));
+    std::size_t hall = 0;
+    while (original["nodes"][hall].value("name", "") != "industry/foundry") ++hall;
+    const std::string at = "/nodes/" + std::to_string(hall);
+    struct Case {
+        const char* field;
+        nlohmann::json value;
+        std::string where, what;
+    };
+    const Case cases[] = {
+        {"length", "long", at + "/length", "expected a number"},
+        {"length", 1e30, at + "/length", "out of bounds"},
+        {"length", -3, at + "/length", "out of bounds"},
+        {"kind", "hangar", at + "/kind", "unknown kind \"hangar\""},
+        {"wall", "marble", at + "/wall", "unknown material \"marble\""},
+        {"lenght", 80, at + "/lenght", "unknown field"},
+        {"at", {1, 2}, at + "/at", "expected 3 entries"},
+        {"name", "industry/rolling-mill", at + "/name", "already named"},
+    };
+    const fs::path dir = root() / "broken";
+    fs::create_directories(dir);
+    for (const Case& c : cases) {
+        auto layout = original;
+        layout["nodes"][hall][c.field] = c.value;
+        const fs::path file = dir / "seraing.json";
+        std::ofstream(file) << layout.dump(2);
+        const auto r = runProgram(FRICHE_SITEGEN, {(dir / "out").string(), file.string()});
+        EXPECT_EQ(r.exitCode, 1) << c.field << ": " << r.output;
+        EXPECT_NE(r.output.find(file.string()), std::string::npos) << r.output;
+        EXPECT_NE(r.output.find(c.where), std::string::npos) << r.output;
+        EXPECT_NE(r.output.find(c.what), std::string::npos) << r.output;
+        EXPECT_FALSE(fs::exists(dir / "out" / "seraing.glb")) << c.field;
+    }
+    // A missing field, a count below zero elsewhere, and a file that is not JSON.
+    auto layout = original;
+    layout["nodes"][hall].erase("width");
+    std::ofstream(dir / "seraing.json") << layout.dump(2);
+    auto r = runProgram(FRICHE_SITEGEN, {(dir / "out").string(), (dir / "seraing.json").string()});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find(at + "/width (industry/foundry): missing"), std::string::npos)
+        << r.output;
+    std::ofstream(dir / "truncated.json") << R"({"site": "seraing", "nodes": [)";
+    r = runProgram(FRICHE_SITEGEN, {(dir / "out").string(), (dir / "truncated.json").string()});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find("truncated.json: not JSON"), std::string::npos) << r.output;
 }
 
 }  // namespace

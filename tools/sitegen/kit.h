@@ -60,6 +60,16 @@ Parts smokePlume(float height, std::uint32_t seed);
 Parts fence(const std::vector<glm::vec2>& line, float height = 2.2f);
 Parts crane(float height, float jib);
 
+// A scaffold of steel tubes along X, `length` long and `height` high, in one
+// plane per entry of `faces` (their z): `bays` standards, ledgers every `lift`.
+struct ScaffoldSpec {
+    float length = 58, height = 86;
+    std::vector<float> faces = {-20, 0};
+    int bays = 14;
+    float lift = 6, tube = 0.15f;
+};
+Parts scaffold(const ScaffoldSpec& spec);
+
 // ---- Ground ------------------------------------------------------------------
 
 // The heights of the flat layers that lie on one another in some phase (or
@@ -95,6 +105,15 @@ Parts slab(Mat mat, float sx, float sz, float y = level::kTerrain);
 Parts strip(Mat mat, const std::vector<glm::vec2>& line, float width, float y);
 // A river or pond surface inside its banks: an ellipse rx x rz.
 Parts pond(float rx, float rz);
+// A river along a straight line from a to b, with a quay on each bank.
+Parts river(glm::vec2 a, glm::vec2 b, float width);
+// A flat ellipse of `radii` x `cover` at height y (algae on a pond).
+Parts disc(Mat mat, glm::vec2 radii, float cover, float y);
+// The angle of point i of n around a ring, the same for paths and what lines them.
+float ringAngle(int i, int n);
+// A grid of existing city blocks of mixed façades, `cell` apart, in one node.
+Parts townBlocks(glm::vec2 centre, glm::vec2 size, glm::vec2 cell, int minFloors, int maxFloors,
+                 std::uint32_t seed);
 
 // ---- Reconversion ------------------------------------------------------------
 
@@ -109,6 +128,14 @@ Parts solarArray(float sx, float sz, float y);
 Parts pavilion(float sx, float sz, float height);
 // Colourful studio boxes in a row along X (an artists' village inside a hall).
 Parts studios(int count, float size);
+// Bands of paint, one per colour, on a gable facing +X: the wall stands `gable`
+// from `at` (x, z), `width` wide and `wallHeight` high.
+struct MuralSpec {
+    glm::vec2 at{0};
+    float gable = 30, width = 12, wallHeight = 30;
+    std::vector<Mat> colours;
+};
+void addMural(Parts& into, const MuralSpec& spec);
 Parts tramTracks(glm::vec2 a, glm::vec2 b);
 Parts tram(float length);
 Parts tramStop();

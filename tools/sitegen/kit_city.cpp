@@ -103,6 +103,48 @@ Parts pond(float rx, float rz) {
     return p;
 }
 
+Parts river(glm::vec2 a, glm::vec2 b, float width) {
+    Parts p = strip(Mat::Water, {a, b}, width, level::kWater);
+    const glm::vec2 d = glm::normalize(b - a), side(-d.y, d.x);
+    for (float s : {-1.0f, 1.0f}) {
+        const glm::vec2 off = side * s * (width / 2 + 3);
+        merge(p, strip(Mat::Concrete, {a + off, b + off}, 6, level::kOnWater), glm::mat4(1));
+    }
+    return p;
+}
+
+Parts disc(Mat mat, glm::vec2 radii, float cover, float y) {
+    Geometry g;
+    addLathe(g, {{cover, y}, {0, y}}, 24);
+    Parts p;
+    p[mat].append(g, glm::scale(glm::mat4(1), {radii.x, 1, radii.y}));
+    return p;
+}
+
+float ringAngle(int i, int n) {
+    return 6.2831853f * static_cast<float>(i) / static_cast<float>(n);
+}
+
+Parts townBlocks(glm::vec2 centre, glm::vec2 size, glm::vec2 cell, int minFloors, int maxFloors,
+                 std::uint32_t seed) {
+    static const Mat facades[] = {Mat::FacadeCream, Mat::FacadeTerracotta, Mat::FacadeGrey,
+                                  Mat::FacadeWhite, Mat::Brick};
+    Parts town;
+    const int nx = static_cast<int>(size.x / cell.x), nz = static_cast<int>(size.y / cell.y);
+    for (int j = 0; j < nz; ++j) {
+        for (int i = 0; i < nx; ++i) {
+            const int k = j * nx + i;
+            const glm::vec2 q = centre - size / 2.0f + cell * (glm::vec2(i, j) + 0.5f);
+            const int floors = static_cast<int>(pick(seed, 3 * k, static_cast<float>(minFloors),
+                                                     static_cast<float>(maxFloors) + 0.99f));
+            const Mat facade = facades[static_cast<int>(pick(seed, 3 * k + 1, 0, 4.99f))];
+            const glm::vec2 footprint = cell * pick(seed, 3 * k + 2, 0.55f, 0.75f);
+            merge(town, block(footprint.x, footprint.y, floors, facade), place({q.x, 0, q.y}));
+        }
+    }
+    return town;
+}
+
 namespace {
 
 // A renovation's 30 cm of roof insulation: its roof covers the old one instead
@@ -174,6 +216,15 @@ Parts studios(int count, float size) {
                  {0, h * 0.75f, 0});
     }
     return p;
+}
+
+void addMural(Parts& into, const MuralSpec& s) {
+    const float h = s.wallHeight;
+    for (std::size_t k = 0; k < s.colours.size(); ++k) {
+        const float y0 = 2 + h * 0.3f * static_cast<float>(k), y1 = y0 + h * 0.28f;
+        addPatch(into[s.colours[k]], {s.at.x + s.gable, y0, s.at.y + s.width / 2}, {0, 0, -s.width},
+                 {0, y1 - y0, 0});
+    }
 }
 
 Parts tramTracks(glm::vec2 a, glm::vec2 b) {

@@ -399,4 +399,20 @@ Parts crane(float height, float jib) {
     return p;
 }
 
+Parts scaffold(const ScaffoldSpec& s) {
+    Parts p;
+    Geometry& g = p[Mat::SteelLight];
+    const float x = s.length / 2;
+    for (int i = 0; i <= s.bays; ++i) {
+        const float at = -x + s.length * static_cast<float>(i) / static_cast<float>(s.bays);
+        for (float z : s.faces) addBeam(g, {at, 0, z}, {at, s.height, z}, s.tube);
+    }
+    const int lifts = static_cast<int>(s.height / s.lift);
+    for (int k = 1; k <= lifts; ++k) {
+        const float y = s.lift * static_cast<float>(k);
+        for (float z : s.faces) addBeam(g, {-x, y, z}, {x, y, z}, s.tube);
+    }
+    return p;
+}
+
 }  // namespace sitegen

@@ -42,6 +42,8 @@ public:
     explicit Site(std::string id);
 
     const std::string& id() const { return id_; }
+    // Whether a node is already named `name`.
+    bool has(const std::string& name) const { return names_.count(name) > 0; }
     // A node named `name` ("group/thing") at `at`, turned `yaw` radians about +Y.
     void add(const std::string& name, const Parts& parts, glm::vec3 at = glm::vec3(0),
              float yaw = 0.0f);
