@@ -28,6 +28,7 @@ uniform int u_alphaMode;
 uniform float u_alphaCutoff;
 uniform bool u_unlit;
 uniform bool u_hasNormalTexture;
+uniform bool u_water;  // a material named "water": wind ripples that mirror the sky
 uniform int u_texCoord[FRICHE_SLOT_COUNT];        // which UV set each slot reads
 uniform mat3 u_uvTransform[FRICHE_SLOT_COUNT];    // KHR_texture_transform per slot
 uniform sampler2D u_baseColorTexture;
@@ -37,6 +38,7 @@ uniform sampler2D u_occlusionTexture;
 uniform sampler2D u_emissiveTexture;
 
 // The frame.
+uniform float u_time;  // seconds: what moves by itself (ViewParams::time)
 uniform float u_inverseExposure;  // emissive 1 and unlit colours show as they are
 uniform int u_debugView;
 uniform int u_lightCount;
@@ -83,6 +85,24 @@ vec3 shadingNormal(vec3 n) {
     vec3 m = texture(u_normalTexture, uv).xyz * 2.0 - 1.0;
     m.xy *= u_normalScale;
     return normalize(mat3(t, b, n) * m);
+}
+
+// Water's surface: two trains of wind ripples, a few metres and under a metre
+// long, drifting across each other and changing as they go; smoothed flat
+// where a pixel spans several ripples, so far water does not sparkle at random.
+float ripples(vec2 xz) {
+    vec2 wind = vec2(0.6, 0.25) * u_time;
+    return valueNoise(vec3(xz / 2.2 + wind * 0.4, u_time * 0.5)) +
+           0.45 * valueNoise(vec3(xz / 0.8 - wind.yx, u_time * 0.9));
+}
+
+vec3 waterNormal(vec3 p, vec3 up) {
+    const float e = 0.05;
+    float h = ripples(p.xz);
+    vec2 slope = vec2(ripples(p.xz + vec2(e, 0.0)) - h, ripples(p.xz + vec2(0.0, e)) - h) / e;
+    vec2 footprint = fwidth(p.xz);
+    slope *= 0.12 * (1.0 - smoothstep(0.2, 0.8, max(footprint.x, footprint.y)));
+    return normalize(up - vec3(slope.x, 0.0, slope.y));
 }
 
 float lightAttenuation(int i, vec3 toLight) {
@@ -149,14 +169,16 @@ void main() {
     o_asIs = 0.0;
     vec4 mr = texture(u_metalRoughTexture, slotUv(FRICHE_SLOT_METAL_ROUGH));
     float metallic = clamp(u_metallicFactor * mr.b, 0.0, 1.0);
-    float roughness = clamp(u_roughnessFactor * mr.g, 0.0, 1.0);
+    float roughness = u_water ? 0.03 : clamp(u_roughnessFactor * mr.g, 0.0, 1.0);
+    // Water is dark: what it shows is mostly the sky it mirrors.
+    if (u_water) base.rgb *= 0.3;
     float ao = texture(u_occlusionTexture, slotUv(FRICHE_SLOT_OCCLUSION)).r;
     float occlusion = 1.0 + u_occlusionStrength * (ao - 1.0);
     vec3 emissive = u_emissive * texture(u_emissiveTexture, slotUv(FRICHE_SLOT_EMISSIVE)).rgb;
 
     SurfaceBrdf s = surfaceBrdf(base.rgb, metallic, roughness);
     vec3 geometric = normalize(v_normal) * (gl_FrontFacing ? 1.0 : -1.0);
-    vec3 n = shadingNormal(geometric);
+    vec3 n = u_water ? waterNormal(v_worldPosition, geometric) : shadingNormal(geometric);
     vec3 v = normalize(u_eye - v_worldPosition);
     float lit = dot(geometric, u_toSun) > 0.0 ? sunVisibility(v_worldPosition, geometric) : 0.0;
     if (u_debugView != FRICHE_DEBUG_NONE && u_debugView != FRICHE_DEBUG_WIREFRAME) {

@@ -14,6 +14,9 @@ uniform float u_exposure;
 uniform int u_toneMap;
 uniform bool u_encodeSrgb;  // the output is not an sRGB framebuffer: encode here
 uniform ivec2 u_origin;     // the viewport's corner in the output
+uniform sampler2D u_ao;     // ambient occlusion: visibility, at half resolution
+uniform vec2 u_aoScale;     // a pixel's place in it
+uniform float u_aoStrength; // 0: none
 
 out vec4 o_color;
 
@@ -25,8 +28,11 @@ void main() {
     for (int s = 1; s < u_samples; ++s) edge = edge || texelFetch(u_hdr, p, s).rgb != first;
     // Inside a surface every sample is the same: one tone mapping does.
     int samples = edge ? u_samples : 1;
+    float exposure = u_exposure;
+    if (u_aoStrength > 0.0)
+        exposure *= mix(1.0, texture(u_ao, (vec2(p) + 0.5) * u_aoScale).r, u_aoStrength);
     for (int s = 0; s < samples; ++s) {
-        vec3 c = texelFetch(u_hdr, p, s).rgb * u_exposure;
+        vec3 c = texelFetch(u_hdr, p, s).rgb * exposure;
         float asIs = texelFetch(u_asIs, p, s).r;
         sum += mix(toneMap(c, u_toneMap), clamp(c, 0.0, 1.0), asIs);
     }

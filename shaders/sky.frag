@@ -13,6 +13,7 @@ uniform samplerCube u_sky;
 uniform vec3 u_sunRadiance;  // on the disc; 0 when there is no sun
 uniform float u_sunCosRadius;
 uniform bool u_clouds;
+uniform float u_time;  // seconds (ViewParams::time)
 
 layout(location = 0) out vec4 o_color;
 layout(location = 1) out float o_asIs;  // always 0: tone mapped
@@ -27,7 +28,8 @@ const float CLOUD_BASE = 1800.0;
 vec2 cloudCover(vec3 dir) {
     if (dir.y <= 0.0) return vec2(0.0);
     vec2 at = u_eye.xz + dir.xz * (CLOUD_BASE - (u_eye.y - u_siteCenter.y)) / dir.y;
-    float n = fbm(at / 2400.0 + vec2(17.0, 5.0));
+    // A breeze of 6 m/s carries the layer along.
+    float n = fbm((at - vec2(6.0, 2.0) * u_time) / 2400.0 + vec2(17.0, 5.0));
     // Low in the sky the layer is seen edge-on: it thins into the haze there.
     float cover = smoothstep(0.5, 0.7, n) * smoothstep(0.03, 0.3, dir.y);
     return vec2(cover, smoothstep(0.55, 0.9, n));

@@ -138,6 +138,7 @@ render::Lighting pictureLighting(render::Lighting lighting, const PictureOptions
     if (site) {
         lighting.site = scene::atSite(*site, lighting.site);
         lighting.landscape = true;
+        lighting.ambientOcclusion = true;
     }
     return lighting;
 }

@@ -52,7 +52,9 @@ int drawFrames(scene::Story& story, const FramePlan& plan, HeadlessGl& gl,
     for (int i = 0; i < plan.frames && going && !stopped(); ++i) {
         stepStory(story, plan, i);
         target.bind();
-        render::drawStory(*gl.renderer, *gl.gpu, story, width, height, look);
+        render::ViewParams moment = look;
+        moment.time = static_cast<float>(i) / static_cast<float>(plan.fps);
+        render::drawStory(*gl.renderer, *gl.gpu, story, width, height, moment);
         if (panels) {
             target.bind();
             panels->draw([&] {

@@ -179,7 +179,7 @@ std::optional<Opened> openPlaced(Viewer& v) {
 // The sun over the opened scenario's site, at the day and hour chosen so far;
 // a bare model keeps Liège.
 void sunAtSite(Viewer& v) {
-    v.light.lighting.landscape = v.session.has_value();
+    v.light.lighting.landscape = v.light.lighting.ambientOcclusion = v.session.has_value();
     if (v.session)
         v.light.lighting.site =
             scene::atSite(v.session->story().scenario().site, v.light.lighting.site);
@@ -433,6 +433,8 @@ render::ViewParams viewParams(const Viewer& v, const scene::CameraView& camera,
     params.variant = v.view.variant;
     params.lighting = v.light.lighting;
     params.debugView = v.light.debugView;
+    // The session's clock, wrapped every hour so that a float keeps its ripples smooth.
+    params.time = v.session ? static_cast<float>(std::fmod(v.session->now(), 3600.0)) : 0.0f;
     if (v.session) params.section = v.review.section(v.session->story().bounds());
     return params;
 }

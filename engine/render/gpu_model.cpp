@@ -1,6 +1,7 @@
 #include "render/gpu_model.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 
@@ -10,6 +11,12 @@
 namespace friche::render {
 
 namespace {
+
+bool isWater(const std::string& name) {
+    return name.size() == 5 && std::equal(name.begin(), name.end(), "water", [](char a, char b) {
+               return std::tolower(static_cast<unsigned char>(a)) == b;
+           });
+}
 
 GLenum glMode(scene::PrimitiveMode mode) {
     switch (mode) {
@@ -239,6 +246,7 @@ GpuMaterial uploadMaterial(const scene::Material& m, TextureCache& cache) {
     g.alphaCutoff = m.alphaCutoff;
     g.doubleSided = m.doubleSided;
     g.unlit = m.unlit;
+    g.water = isWater(m.name);
     return g;
 }
 

@@ -53,6 +53,9 @@ struct GpuMaterial {
     float alphaCutoff = 0.5f;
     bool doubleSided = false;
     bool unlit = false;
+    // Named "water" (in any case): ripples in the wind and mirrors the sky
+    // (shaders/pbr.frag), whatever its textures say of its roughness.
+    bool water = false;
 };
 
 // Small primitives of many nodes, already in world space, drawn as one

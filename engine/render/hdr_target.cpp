@@ -31,11 +31,12 @@ void HdrTarget::ensure(int width, int height, int samples, GLenum depthFormat) {
                                 .samples = samples,
                                 .format = GL_R8,
                                 .label = "hdr as is"});
-    depth_ = gfx::Renderbuffer::create({.width = width,
-                                        .height = height,
-                                        .format = depthFormat,
-                                        .samples = samples,
-                                        .label = "hdr depth"});
+    depth_ = gfx::Image::create({.target = GL_TEXTURE_2D_MULTISAMPLE,
+                                 .width = width,
+                                 .height = height,
+                                 .samples = samples,
+                                 .format = depthFormat,
+                                 .label = "hdr depth"});
     fbo_ = gfx::Framebuffer::create("hdr");
     fbo_.attach(GL_COLOR_ATTACHMENT0, color_);
     fbo_.attach(GL_COLOR_ATTACHMENT1, asIs_);

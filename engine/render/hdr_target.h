@@ -1,6 +1,7 @@
 // Where a frame is lit before it is shown: linear RGBA16F colour, an "as is"
 // weight (R8: 1 where an unlit surface must skip the tone curve) and depth,
-// multisampled, at least the viewport's size. The post pass reads its samples.
+// multisampled, at least the viewport's size. The post pass reads its samples;
+// the ambient occlusion reads its depth.
 //
 //   target.ensure(width, height, 4, GL_DEPTH_COMPONENT32F);   // reallocates only to grow
 //   target.bind();  ... draw ...;  target.color().bind(unit);
@@ -18,14 +19,14 @@ public:
     void bind() const;
     const gfx::Image& color() const { return color_; }
     const gfx::Image& asIs() const { return asIs_; }
+    const gfx::Image& depth() const { return depth_; }
     int samples() const { return samples_; }
 
 private:
     int width_ = 0, height_ = 0, samples_ = 0;  // allocated
     GLenum depthFormat_ = 0;
     int usedWidth_ = 0, usedHeight_ = 0;
-    gfx::Image color_, asIs_;
-    gfx::Renderbuffer depth_;
+    gfx::Image color_, asIs_, depth_;
     gfx::Framebuffer fbo_;
 };
 

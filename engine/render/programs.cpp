@@ -20,6 +20,7 @@ PbrUniforms::PbrUniforms(const gfx::Program& p)
       alphaCutoff(p.uniform("u_alphaCutoff")),
       unlit(p.uniform("u_unlit")),
       hasNormalTexture(p.uniform("u_hasNormalTexture")),
+      water(p.uniform("u_water")),
       texCoord(p.uniform("u_texCoord")),
       uvTransform(p.uniform("u_uvTransform")) {}
 
@@ -45,7 +46,9 @@ void assignUnits(const gfx::Program& p) {
                                                  {"u_shadowMap", FRICHE_UNIT_SHADOW_MAP},
                                                  {"u_sky", FRICHE_UNIT_SKY},
                                                  {"u_hdr", FRICHE_UNIT_HDR},
-                                                 {"u_asIs", FRICHE_UNIT_AS_IS}};
+                                                 {"u_asIs", FRICHE_UNIT_AS_IS},
+                                                 {"u_sceneDepth", FRICHE_UNIT_HDR},
+                                                 {"u_ao", FRICHE_UNIT_AO}};
     for (const auto& [name, unit] : units) {
         const GLint loc = p.uniform(name);
         if (loc >= 0) p.set(loc, unit);
@@ -63,14 +66,19 @@ std::optional<Programs> Programs::build(core::Problems& problems) {
     gfx::Program sky = buildProgram("fullscreen.vert", "sky.frag", "sky", problems);
     gfx::Program post = buildProgram("fullscreen.vert", "post.frag", "post", problems);
     gfx::Program shadow = buildProgram("shadow.vert", "shadow.frag", "shadow", problems);
-    if (!pbr || !ground || !landscape || !town || !sky || !post || !shadow) return std::nullopt;
-    for (const gfx::Program* p : {&pbr, &ground, &landscape, &town, &sky, &post, &shadow})
+    gfx::Program ao = buildProgram("fullscreen.vert", "ao.frag", "ao", problems);
+    gfx::Program aoBlur = buildProgram("fullscreen.vert", "ao_blur.frag", "ao blur", problems);
+    if (!pbr || !ground || !landscape || !town || !sky || !post || !shadow || !ao || !aoBlur)
+        return std::nullopt;
+    for (const gfx::Program* p :
+         {&pbr, &ground, &landscape, &town, &sky, &post, &shadow, &ao, &aoBlur})
         assignUnits(*p);
     PbrUniforms material(pbr);
     ShadowUniforms caster(shadow);
-    return Programs{std::move(pbr),    std::move(ground), std::move(landscape),
-                    std::move(town),   std::move(sky),    std::move(post),
-                    std::move(shadow), material,          caster};
+    return Programs{
+        std::move(pbr),  std::move(ground), std::move(landscape), std::move(town),   std::move(sky),
+        std::move(post), std::move(shadow), std::move(ao),        std::move(aoBlur), material,
+        caster};
 }
 
 }  // namespace friche::render

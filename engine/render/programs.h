@@ -16,7 +16,7 @@ struct PbrUniforms {
     GLint model, normalMatrix;
     GLint baseColorFactor, metallicFactor, roughnessFactor, emissive, normalScale,
         occlusionStrength;
-    GLint alphaMode, alphaCutoff, unlit, hasNormalTexture, texCoord, uvTransform;
+    GLint alphaMode, alphaCutoff, unlit, hasNormalTexture, water, texCoord, uvTransform;
     explicit PbrUniforms(const gfx::Program& p);
 };
 
@@ -26,7 +26,7 @@ struct ShadowUniforms {
 };
 
 struct Programs {
-    gfx::Program pbr, ground, landscape, town, sky, post, shadow;
+    gfx::Program pbr, ground, landscape, town, sky, post, shadow, ao, aoBlur;
     PbrUniforms material;
     ShadowUniforms caster;
 

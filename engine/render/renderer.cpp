@@ -9,6 +9,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "gfx/framebuffer.h"
+#include "render/ambient_occlusion.h"
 #include "render/environment.h"
 #include "render/gpu_model.h"
 #include "render/hdr_target.h"
@@ -38,6 +39,9 @@ float fogDistance(const Lighting& l) {
     if (!l.landscape) return 0.0f;
     return l.sky == scene::SkyKind::Overcast ? 6000.0f : 30000.0f / std::max(l.turbidity, 1.0f);
 }
+// How far surfaces shade each other in the ambient occlusion, and how much.
+constexpr float kOcclusionRadius = 4.0f;  // metres: a storey, a site's scale
+constexpr float kOcclusionStrength = 1.0f;
 // Points are a pixel wide by default: three reads as a point on any screen.
 constexpr float kPointSize = 3.0f;
 constexpr float kPi = 3.14159265358979f;
@@ -312,6 +316,7 @@ struct Renderer::Impl {
     std::unique_ptr<Environment> environment;
     ShadowMap shadowMap;
     HdrTarget hdr;
+    AmbientOcclusion occlusion;
     gfx::VertexArray emptyVao;  // core profile: a draw needs a VAO even with no attributes
     gfx::Texture2D white, flatNormal, black;
     gfx::Sampler defaultSampler;
@@ -335,7 +340,7 @@ struct Renderer::Impl {
                       const ViewParams& view, const Frame& frame, bool blended);
     void applyMaterial(const GpuMaterial& m, BoundState& bound);
     void drawQueue(const std::vector<Queued>& queue, BoundState& bound);
-    void drawPost(const ViewParams& view, const Frame& frame, bool srgbTarget);
+    void drawPost(const ViewParams& view, const Frame& frame, bool srgbTarget, bool occluded);
     void endFrame();
 };
 
@@ -454,6 +459,7 @@ void Renderer::Impl::setLighting(const gfx::Program& p, const ViewParams& view,
     p.set(p.uniform("u_cascadeTexel"), c.texel.data(), FRICHE_MAX_CASCADES);
     p.set(p.uniform("u_section"), frame.section);
     p.set(p.uniform("u_fogDistance"), frame.fogDistance);
+    p.set(p.uniform("u_time"), view.time);
 }
 
 void Renderer::Impl::drawGround(const ViewParams& view, const Frame& frame) {
@@ -510,6 +516,7 @@ void Renderer::Impl::applyMaterial(const GpuMaterial& m, BoundState& bound) {
     pbr.set(u.alphaCutoff, m.alphaCutoff);
     pbr.set(u.unlit, m.unlit ? 1 : 0);
     pbr.set(u.hasNormalTexture, m.hasNormalTexture ? 1 : 0);
+    pbr.set(u.water, m.water ? 1 : 0);
     int texCoords[FRICHE_SLOT_COUNT];
     glm::mat3 transforms[FRICHE_SLOT_COUNT];
     for (GLuint unit = 0; unit < FRICHE_SLOT_COUNT; ++unit) {
@@ -608,7 +615,8 @@ void Renderer::Impl::drawSurfaces(const GpuScene& scene, const std::vector<Queue
     glPolygonMode(GL_FRONT_AND_BACK, GL_FILL);
 }
 
-void Renderer::Impl::drawPost(const ViewParams& view, const Frame& frame, bool srgbTarget) {
+void Renderer::Impl::drawPost(const ViewParams& view, const Frame& frame, bool srgbTarget,
+                              bool occluded) {
     const gfx::Program& post = programs->post;
     const auto& vp = view.viewport;
     glViewport(vp.x, vp.y, vp.z, vp.w);
@@ -618,6 +626,10 @@ void Renderer::Impl::drawPost(const ViewParams& view, const Frame& frame, bool s
     if (srgbTarget) glEnable(GL_FRAMEBUFFER_SRGB);
     hdr.color().bind(FRICHE_UNIT_HDR);
     hdr.asIs().bind(FRICHE_UNIT_AS_IS);
+    occlusion.result().bind(FRICHE_UNIT_AO);
+    glBindSampler(FRICHE_UNIT_AO, 0);
+    post.set(post.uniform("u_aoStrength"), occluded ? kOcclusionStrength : 0.0f);
+    post.set(post.uniform("u_aoScale"), occlusion.scale());
     post.set(post.uniform("u_samples"), hdr.samples());
     post.set(post.uniform("u_exposure"), frame.exposure);
     post.set(post.uniform("u_toneMap"), frame.toneMap);
@@ -708,9 +720,19 @@ void Renderer::draw(const GpuModel& model, const ViewParams& view) {
         impl.drawGround(view, frame);
     impl.drawSky(view, frame);
     if (scene) impl.drawSurfaces(*scene, queues.blended, view, frame, true);
+    const bool occluded = view.lighting.ambientOcclusion && view.debugView == DebugView::None;
+    if (occluded) {
+        impl.emptyVao.bind();
+        const DepthConvention& d = impl.depth;
+        impl.occlusion.compute(*impl.programs, impl.hdr.depth(), {view.viewport.z, view.viewport.w},
+                               d.projection(view.projection),
+                               d.reversed ? glm::vec2(1, 0) : glm::vec2(2, -1), d.farDepth(),
+                               kOcclusionRadius);
+        if (cut.z > 0) glEnable(GL_SCISSOR_TEST);
+    }
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(output));
     if (cut.z > 0) glScissor(cut.x, cut.y, cut.z, cut.w);
-    impl.drawPost(view, frame, srgbTarget);
+    impl.drawPost(view, frame, srgbTarget, occluded);
     impl.endFrame();
 }
 

@@ -57,6 +57,9 @@ struct Lighting {
     // towns to the horizon, veiled by the air (shaders/landscape.glsl); the
     // model is veiled too. For a scenario's site, in metres; off for a bare model.
     bool landscape = false;
+    // Screen-space ambient occlusion (render/ambient_occlusion.h), metres scale:
+    // a site's buildings grounded where they meet the ground.
+    bool ambientOcclusion = false;
 };
 
 // What one frame looks through: view state, owned by the caller.
@@ -84,6 +87,10 @@ struct ViewParams {
     // away, from the view and from the sun alike, and the surfaces it cuts show
     // both faces so the inside of a hall reads through the cut. nullopt: none.
     std::optional<glm::vec4> section;
+    // Seconds, for what moves by itself (water's ripples, the clouds' drift):
+    // a still's is 0, so the same still gives the same bytes; a video's, its
+    // frame's time; the viewer's, its clock's.
+    float time = 0.0f;
 };
 
 // What the last frame cost, for benchmarks and the panel.
