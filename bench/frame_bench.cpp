@@ -1,12 +1,18 @@
 // Frame time of the renderer at 1920x1080 on the generated big.glb (about a
 // million triangles over a thousand nodes): the whole frame (shadow cascades,
-// sky, ground, model, post pass), with the draw calls it took. Not a test.
+// sky, ground, model, post pass), with the draw calls it took and the GPU's
+// time per pass (timer queries). Not a test.
 //
-//   build/bench/friche_frame_bench [MODEL.glb] [FRAMES]   (defaults: big.glb, 20)
+//   build/bench/friche_frame_bench [MODEL.glb] [FRAMES] [--site]   (defaults: big.glb, 20)
+//
+// --site: as a scenario's site is drawn (landscape, clouds, aerial
+// perspective, ambient occlusion) rather than a bare model's plain ground.
+// The first line that reads `median N ms` is the steady frame with shadows.
 //
 // Headless (SDL's offscreen driver), so on Mesa llvmpipe the figures are the
 // CPU rasteriser's: good for ratios between versions, not for a real GPU.
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -37,8 +43,12 @@ double median(std::vector<double> v) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    const std::string path = argc > 1 ? argv[1] : FRICHE_BIG_GLB;
-    const int frames = argc > 2 ? std::max(1, std::atoi(argv[2])) : 20;
+    std::vector<std::string> args(argv + 1, argv + argc);
+    const auto site = std::find(args.begin(), args.end(), "--site");
+    const bool asSite = site != args.end();
+    if (asSite) args.erase(site);
+    const std::string path = !args.empty() ? args[0] : FRICHE_BIG_GLB;
+    const int frames = args.size() > 1 ? std::max(1, std::atoi(args[1].c_str())) : 20;
     const io::LoadResult loaded = io::loadModel(path);
     if (!loaded.ok()) {
         std::fprintf(stderr, "frame_bench: cannot load %s\n", path.c_str());
@@ -63,6 +73,7 @@ int main(int argc, char** argv) {
                 stats.triangles, kWidth, kHeight, gfx::describeContext().c_str());
     for (const bool shadows : {true, false}) {
         std::vector<double> ms;
+        std::array<std::vector<double>, render::kPassCount> passes;
         for (int i = 0; i <= frames; ++i) {
             camera.orbit(0.01f, 0.0f);  // a moving camera: no frame is the same as the last
             const scene::CameraView eye =
@@ -74,13 +85,17 @@ int main(int argc, char** argv) {
             view.viewport = {0, 0, kWidth, kHeight};
             view.scene = loaded.model.defaultScene;
             view.lighting.shadows = shadows;
+            view.lighting.landscape = view.lighting.ambientOcclusion = asSite;
             target->bind();
             const auto start = std::chrono::steady_clock::now();
             renderer->draw(*gpu, view);
             glFinish();
             const std::chrono::duration<double, std::milli> took =
                 std::chrono::steady_clock::now() - start;
-            if (i > 0) ms.push_back(took.count());  // the first frame compiles and bakes
+            if (i == 0) continue;  // the first frame compiles and bakes
+            ms.push_back(took.count());
+            const render::PassTimes& t = renderer->waitForPassTimes();
+            for (std::size_t p = 0; p < render::kPassCount; ++p) passes[p].push_back(t.ms[p]);
         }
         const render::FrameStats& f = renderer->stats();
         std::printf(
@@ -88,6 +103,11 @@ int main(int argc, char** argv) {
             "cascades\n",
             shadows ? "with shadows   " : "without shadows", median(ms),
             *std::min_element(ms.begin(), ms.end()), frames, f.drawCalls, f.shadowDrawCalls);
+        std::printf("  GPU per pass (median ms):");
+        for (std::size_t p = 0; p < render::kPassCount; ++p)
+            std::printf(" %s %.1f", render::passName(static_cast<render::Pass>(p)),
+                        median(passes[p]));
+        std::printf("\n");
     }
     return 0;
 }

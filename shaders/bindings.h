@@ -12,6 +12,9 @@
 #define FRICHE_ATTR_UV0 3
 #define FRICHE_ATTR_UV1 4
 #define FRICHE_ATTR_COLOR 5
+// An instance's world matrix (a mat4: four locations, one column each), one
+// per instance of an EXT_mesh_gpu_instancing node; identity for the others.
+#define FRICHE_ATTR_INSTANCE 6
 
 // Texture units, one per glTF material slot; also the index into the per-slot
 // arrays u_texCoord[] and u_uvTransform[].

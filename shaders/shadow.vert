@@ -5,6 +5,7 @@
 layout(location = FRICHE_ATTR_POSITION) in vec3 a_position;
 layout(location = FRICHE_ATTR_UV0) in vec2 a_uv0;
 layout(location = FRICHE_ATTR_UV1) in vec2 a_uv1;
+layout(location = FRICHE_ATTR_INSTANCE) in mat4 a_instance;  // identity when not instanced
 
 uniform mat4 u_model;
 uniform mat4 u_lightViewProjection;
@@ -16,7 +17,7 @@ out vec3 v_worldPosition;  // for a scenario's dissolve and clip (transition.gls
 
 void main() {
     v_uv = (u_uvTransform * vec3(u_texCoord == 1 ? a_uv1 : a_uv0, 1.0)).xy;
-    vec4 world = u_model * vec4(a_position, 1.0);
+    vec4 world = u_model * (a_instance * vec4(a_position, 1.0));
     v_worldPosition = world.xyz;
     gl_Position = u_lightViewProjection * world;
 }

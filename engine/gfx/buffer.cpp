@@ -46,6 +46,7 @@ void VertexArray::attribute(const VertexAttribute& a) const {
     glEnableVertexAttribArray(a.location);
     glVertexAttribPointer(a.location, a.components, a.type, a.normalized ? GL_TRUE : GL_FALSE,
                           a.stride, reinterpret_cast<const void*>(a.offset));
+    glVertexAttribDivisor(a.location, a.divisor);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
 }
 

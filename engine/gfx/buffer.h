@@ -44,6 +44,7 @@ struct VertexAttribute {
     bool normalized = false;
     GLsizei stride = 0;  // 0: tightly packed
     std::size_t offset = 0;
+    GLuint divisor = 0;  // 1: one value per instance
 };
 
 class VertexArray {

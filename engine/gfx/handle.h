@@ -39,6 +39,9 @@ inline void deleteShader(GLuint id) {
 inline void deleteProgram(GLuint id) {
     glDeleteProgram(id);
 }
+inline void deleteQuery(GLuint id) {
+    glDeleteQueries(1, &id);
+}
 // How many objects the handles own now: a kiosk that runs for weeks checks it stays flat.
 inline long& liveObjectCount() {
     static long count = 0;

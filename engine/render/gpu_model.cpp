@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <map>
+#include <tuple>
 
 #include "scene/batches.h"
 #include "scene/draw_list.h"
@@ -136,10 +137,11 @@ GpuPrimitive uploadPrimitive(const scene::Primitive& p, const std::string& where
         // the constant value the renderer sets (white colour, no tangent, ...).
         if (b.count != p.positions.size()) continue;
         gpu.vertices.write(offset, b.data, b.bytes);
-        gpu.vao.attribute({.location = b.location,
-                           .buffer = gpu.vertices.id(),
-                           .components = b.components,
-                           .offset = offset});
+        gpu.attributes.push_back({.location = b.location,
+                                  .buffer = gpu.vertices.id(),
+                                  .components = b.components,
+                                  .offset = offset});
+        gpu.vao.attribute(gpu.attributes.back());
         offset += b.bytes;
     }
     if (p.indices.empty()) {
@@ -309,18 +311,69 @@ GpuBatch uploadBatch(const scene::Model& model, const std::vector<scene::DrawIte
     return batch;
 }
 
+// The loose items of EXT_mesh_gpu_instancing nodes, as one item per node,
+// primitive and handedness, with each instance's world matrix in a buffer (its
+// vertex array is made once the primitive is uploaded: bindInstances).
+void addInstanced(const scene::Model& model, const std::vector<scene::DrawItem>& items,
+                  const std::vector<std::size_t>& loose, GpuScene& s) {
+    std::map<std::tuple<int, int, int, bool>, std::vector<std::size_t>> groups;
+    for (std::size_t i : loose) {
+        const scene::DrawItem& item = items[i];
+        groups[{item.node, item.mesh, item.primitive, item.mirrored}].push_back(i);
+    }
+    for (const auto& [key, members] : groups) {
+        std::vector<glm::mat4> worlds;
+        GpuDrawItem g = looseItem(model, items[members.front()]);
+        g.bounds = {};
+        for (std::size_t i : members) {
+            worlds.push_back(items[i].world);
+            g.bounds.extend(looseItem(model, items[i]).bounds);
+        }
+        g.world = glm::mat4(1.0f);
+        g.normalMatrix = glm::mat3(1.0f);
+        g.instances = static_cast<int>(s.instances.size());
+        GpuInstances& set = s.instances.emplace_back();
+        set.matrices = gfx::Buffer::create(
+            {.size = bytesOf(worlds), .data = worlds.data(), .label = "instances"});
+        set.count = static_cast<GLsizei>(worlds.size());
+        s.items.push_back(g);
+        s.bounds.extend(g.bounds);
+    }
+}
+
+// The instanced item's vertex array: the primitive's attributes, and a world
+// matrix per instance.
+void bindInstances(GpuInstances& set, const GpuPrimitive& p) {
+    set.vao = gfx::VertexArray::create("instances");
+    for (const gfx::VertexAttribute& a : p.attributes) set.vao.attribute(a);
+    if (p.indices) set.vao.indices(p.indices);
+    for (GLuint c = 0; c < 4; ++c)
+        set.vao.attribute({.location = FRICHE_ATTR_INSTANCE + c,
+                           .buffer = set.matrices.id(),
+                           .components = 4,
+                           .stride = sizeof(glm::mat4),
+                           .offset = sizeof(glm::vec4) * c,
+                           .divisor = 1});
+}
+
 GpuScene uploadScene(const scene::Model& model, int sceneIndex, PrimitiveUse& use,
                      core::Problems& problems) {
     GpuScene s;
     const std::vector<scene::DrawItem> items = scene::buildDrawList(model, sceneIndex);
     const scene::Batching plan = scene::planBatches(model, items);
+    std::vector<std::size_t> instanced;
     for (std::size_t i : plan.loose) {
         const scene::DrawItem& item = items[i];
         use.alone[static_cast<std::size_t>(item.mesh)][static_cast<std::size_t>(item.primitive)] =
             true;
+        if (model.nodes[static_cast<std::size_t>(item.node)].instances.size() > 1) {
+            instanced.push_back(i);
+            continue;
+        }
         s.items.push_back(looseItem(model, item));
         s.bounds.extend(s.items.back().bounds);
     }
+    addInstanced(model, items, instanced, s);
     for (const std::vector<std::size_t>& members : plan.batches) {
         for (std::size_t i : members)
             use.batched[static_cast<std::size_t>(items[i].mesh)]
@@ -362,6 +415,13 @@ GpuModel GpuModel::upload(const scene::Model& model, const Fallbacks& fallbacks,
             const std::string where =
                 "/meshes/" + std::to_string(m) + "/primitives/" + std::to_string(p);
             prims.push_back(uploadPrimitive(primitive, where, problems));
+        }
+    }
+    for (GpuScene& s : gpu.scenes) {
+        for (const GpuDrawItem& item : s.items) {
+            if (item.instances >= 0)
+                bindInstances(s.instances[static_cast<std::size_t>(item.instances)],
+                              gpu.primitive(s, item));
         }
     }
     for (const scene::Sampler& s : model.samplers)

@@ -25,6 +25,7 @@ struct GpuPrimitive {
     gfx::Buffer vertices;  // every attribute, one block after another
     gfx::Buffer indices;   // empty: glDrawArrays
     gfx::VertexArray vao;
+    std::vector<gfx::VertexAttribute> attributes;  // what vao reads, for instanced copies of it
     GLenum mode = GL_TRIANGLES;
     GLenum indexType = GL_UNSIGNED_INT;
     GLsizei count = 0;  // indices, or vertices when not indexed
@@ -70,11 +71,23 @@ struct GpuBatch {
     std::vector<Member> members;  // in index order
 };
 
+// The instances of an EXT_mesh_gpu_instancing node's primitive, drawn in one
+// call: each one's world matrix, and a vertex array that reads the primitive's
+// vertices with them.
+struct GpuInstances {
+    gfx::Buffer matrices;
+    gfx::VertexArray vao;
+    GLsizei count = 0;
+};
+
 struct GpuDrawItem {
     int mesh = -1;
     int primitive = -1;
     int node = -1;   // the model node it draws, for per-node looks (scene::NodeLook)
     int batch = -1;  // >= 0: draws GpuScene::batches[batch] instead (mesh, primitive, node unused)
+    // >= 0: draws every instance in GpuScene::instances[instances], each with its
+    // own world matrix (`world` is then the identity).
+    int instances = -1;
     glm::mat4 world{1.0f};
     glm::mat3 normalMatrix{1.0f};
     scene::Bounds bounds;  // world space, for culling
@@ -93,6 +106,7 @@ struct GpuLight {
 struct GpuScene {
     std::vector<GpuDrawItem> items;
     std::vector<GpuBatch> batches;
+    std::vector<GpuInstances> instances;
     std::vector<GpuLight> lights;
     scene::Bounds bounds;  // world space, of every item
 };

@@ -102,13 +102,16 @@ struct Queued {
     const GpuDrawItem* item;
     const GpuPrimitive* primitive;
     const GpuMaterial* material;
-    float viewDepth;  // view-space z of the item's bounds centre (negative in front)
+    const GpuInstances* instances;  // nullptr: one draw of `world`
+    float viewDepth;                // view-space z of the item's bounds centre (negative in front)
     int materialKey;  // the material's index: indices, not addresses, keep the order reproducible
     const scene::NodeLook* look;   // the scenario's look of its node; nullptr: as modelled
     scene::Bounds bounds;          // world space, moved with the node (NodeLook::moved)
     bool cut = false;              // the section plane crosses it
     GLsizei first = 0, count = 0;  // the primitive's indices (or vertices) drawn
 
+    // The vertex array to draw with: the instances' or the primitive's.
+    const gfx::VertexArray& vao() const { return instances ? instances->vao : primitive->vao; }
     glm::mat4 world() const {
         return look && look->moved ? *look->moved * item->world : item->world;
     }
@@ -166,6 +169,7 @@ bool sameLook(const scene::NodeLook* a, const scene::NodeLook* b) {
 // What a queue is built from: the view, and which of the two queues' purposes.
 struct QueueBuilder {
     const GpuModel& model;
+    const GpuScene& scene;
     const ViewParams& view;
     bool shadowCasters;
     glm::mat4 viewProjection = view.projection * view.view;
@@ -187,9 +191,12 @@ struct QueueBuilder {
         const int key =
             &m == &model.defaultMaterial ? -1 : static_cast<int>(&m - model.materials.data());
         const bool blended = m.alphaMode == scene::AlphaMode::Blend || (look && look->blended());
+        const GpuInstances* instances =
+            item.instances >= 0 ? &scene.instances[static_cast<std::size_t>(item.instances)]
+                                : nullptr;
         (blended ? q.blended : q.opaque)
-            .push_back(
-                {&item, &p, &m, depth, key, look, bounds, side == Side::Across, first, count});
+            .push_back({&item, &p, &m, instances, depth, key, look, bounds, side == Side::Across,
+                        first, count});
     }
 
     // A batch's members in runs that share a look: one draw call when the
@@ -214,7 +221,8 @@ struct QueueBuilder {
 // culled per cascade later, and without the scenario's ghosts and absent nodes).
 Queues buildQueues(const GpuModel& model, const GpuScene& scene, const ViewParams& view,
                    bool shadowCasters) {
-    QueueBuilder builder{.model = model, .view = view, .shadowCasters = shadowCasters};
+    QueueBuilder builder{
+        .model = model, .scene = scene, .view = view, .shadowCasters = shadowCasters};
     for (const GpuDrawItem& item : scene.items) {
         if (item.batch >= 0) {
             builder.addBatch(item, scene.batches[static_cast<std::size_t>(item.batch)]);
@@ -236,14 +244,25 @@ Queues buildQueues(const GpuModel& model, const GpuScene& scene, const ViewParam
     return q;
 }
 
-void drawPrimitive(const GpuPrimitive& p, GLsizei first, GLsizei count) {
+void drawQueued(const Queued& q) {
+    const GpuPrimitive& p = *q.primitive;
+    const GLsizei instances = q.instances ? q.instances->count : 1;
     if (p.indices) {
         const std::size_t size = p.indexType == GL_UNSIGNED_SHORT ? 2 : 4;
-        glDrawElements(p.mode, count, p.indexType,
-                       reinterpret_cast<const void*>(static_cast<std::size_t>(first) * size));
+        glDrawElementsInstanced(
+            p.mode, q.count, p.indexType,
+            reinterpret_cast<const void*>(static_cast<std::size_t>(q.first) * size), instances);
     } else {
-        glDrawArrays(p.mode, first, count);
+        glDrawArraysInstanced(p.mode, q.first, q.count, instances);
     }
+}
+
+// What a vertex without instances reads for its instance matrix: the identity
+// (context state, read while the vertex array leaves those arrays off).
+void instanceMatrixIsIdentity() {
+    for (GLuint c = 0; c < 4; ++c)
+        glVertexAttrib4f(FRICHE_ATTR_INSTANCE + c, c == 0 ? 1.0f : 0.0f, c == 1 ? 1.0f : 0.0f,
+                         c == 2 ? 1.0f : 0.0f, c == 3 ? 1.0f : 0.0f);
 }
 
 // What is bound, so consecutive draws that share it do not set it again.
@@ -317,6 +336,7 @@ struct Renderer::Impl {
     ShadowMap shadowMap;
     HdrTarget hdr;
     AmbientOcclusion occlusion;
+    PassTimers timers;
     gfx::VertexArray emptyVao;  // core profile: a draw needs a VAO even with no attributes
     gfx::Texture2D white, flatNormal, black;
     gfx::Sampler defaultSampler;
@@ -393,6 +413,7 @@ void Renderer::Impl::drawShadows(const Queues& casters, const Frame& frame) {
     // Slope-scaled bias against acne on surfaces grazed by the sun.
     glEnable(GL_POLYGON_OFFSET_FILL);
     glPolygonOffset(2.0f, 4.0f);
+    instanceMatrixIsIdentity();
     for (int c = 0; c < frame.cascades.count; ++c) {
         shadowMap.begin(c);
         const glm::mat4& lightViewProjection =
@@ -414,8 +435,8 @@ void Renderer::Impl::drawShadows(const Queues& casters, const Frame& frame) {
                 p.shadow.set(p.caster.uvTransform, base.transform);
             }
             p.shadow.set(p.caster.model, q.world());
-            q.primitive->vao.bind();
-            drawPrimitive(*q.primitive, q.first, q.count);
+            q.vao().bind();
+            drawQueued(q);
             ++stats.shadowDrawCalls;
         }
     }
@@ -549,13 +570,13 @@ void Renderer::Impl::drawQueue(const std::vector<Queued>& queue, BoundState& bou
             glFrontFace(mirror ? GL_CW : GL_CCW);
             bound.mirror = mirror;
         }
-        if (bound.vao != q.primitive->vao.id()) {
-            q.primitive->vao.bind();
-            bound.vao = q.primitive->vao.id();
+        if (bound.vao != q.vao().id()) {
+            q.vao().bind();
+            bound.vao = q.vao().id();
         }
         pbr.set(programs->material.model, q.world());
         pbr.set(programs->material.normalMatrix, q.normalMatrix());
-        drawPrimitive(*q.primitive, q.first, q.count);
+        drawQueued(q);
         ++stats.drawCalls;
     }
 }
@@ -599,6 +620,7 @@ void Renderer::Impl::drawSurfaces(const GpuScene& scene, const std::vector<Queue
     glVertexAttrib4f(FRICHE_ATTR_UV0, 0.0f, 0.0f, 0.0f, 1.0f);
     glVertexAttrib4f(FRICHE_ATTR_UV1, 0.0f, 0.0f, 0.0f, 1.0f);
     glVertexAttrib4f(FRICHE_ATTR_COLOR, 1.0f, 1.0f, 1.0f, 1.0f);
+    instanceMatrixIsIdentity();
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(depth.nearer());
     if (view.debugView == DebugView::Wireframe) glPolygonMode(GL_FRONT_AND_BACK, GL_LINE);
@@ -687,7 +709,7 @@ std::unique_ptr<GpuModel> Renderer::upload(const scene::Model& model, core::Prob
 
 void Renderer::draw(const GpuModel& model, const ViewParams& view) {
     Impl& impl = *impl_;
-    impl.stats = {};
+    impl.stats = {.gpu = impl.timers.latest(false)};
     GLint output = 0;
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &output);
     const bool srgbTarget = targetIsSrgb();
@@ -698,7 +720,10 @@ void Renderer::draw(const GpuModel& model, const ViewParams& view) {
     const Queues queues = scene ? buildQueues(model, *scene, view, false) : Queues{};
     impl.environment->bind();
     // Casters outside the view still throw shadows into it: culled per cascade instead.
-    if (frame.cascades.count > 0) impl.drawShadows(buildQueues(model, *scene, view, true), frame);
+    if (frame.cascades.count > 0) {
+        impl.timers.begin(Pass::Shadows);
+        impl.drawShadows(buildQueues(model, *scene, view, true), frame);
+    }
     impl.shadowMap.bind();
     impl.hdr.ensure(view.viewport.z, view.viewport.w, kSamples, impl.depth.format());
     impl.hdr.bind();
@@ -713,15 +738,20 @@ void Renderer::draw(const GpuModel& model, const ViewParams& view) {
     glClear(GL_DEPTH_BUFFER_BIT);
     // Front to back in cost: the model, the ground where the model is not,
     // the sky where neither is (depth-tested at the far plane), then glass.
+    impl.timers.begin(Pass::Surfaces);
     if (scene) impl.drawSurfaces(*scene, queues.opaque, view, frame, false);
+    impl.timers.begin(Pass::Landscape);
     if (frame.landscape)
         impl.drawLandscape(view, frame);
     else if (frame.ground)
         impl.drawGround(view, frame);
+    impl.timers.begin(Pass::Sky);
     impl.drawSky(view, frame);
+    impl.timers.begin(Pass::Blended);
     if (scene) impl.drawSurfaces(*scene, queues.blended, view, frame, true);
     const bool occluded = view.lighting.ambientOcclusion && view.debugView == DebugView::None;
     if (occluded) {
+        impl.timers.begin(Pass::Occlusion);
         impl.emptyVao.bind();
         const DepthConvention& d = impl.depth;
         impl.occlusion.compute(*impl.programs, impl.hdr.depth(), {view.viewport.z, view.viewport.w},
@@ -732,7 +762,9 @@ void Renderer::draw(const GpuModel& model, const ViewParams& view) {
     }
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(output));
     if (cut.z > 0) glScissor(cut.x, cut.y, cut.z, cut.w);
+    impl.timers.begin(Pass::Post);
     impl.drawPost(view, frame, srgbTarget, occluded);
+    impl.timers.endFrame();
     impl.endFrame();
 }
 
@@ -745,6 +777,10 @@ bool Renderer::reloadShaders(core::Problems& problems) {
 
 const FrameStats& Renderer::stats() const {
     return impl_->stats;
+}
+
+const PassTimes& Renderer::waitForPassTimes() {
+    return impl_->timers.latest(true);
 }
 
 }  // namespace friche::render

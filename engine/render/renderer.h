@@ -20,6 +20,7 @@
 #include <glm/glm.hpp>
 
 #include "core/problem.h"
+#include "render/pass_timers.h"
 #include "scene/layer_look.h"
 #include "scene/model.h"
 #include "scene/sky.h"
@@ -97,6 +98,9 @@ struct ViewParams {
 struct FrameStats {
     int drawCalls = 0;  // model draws in the main pass (shadow passes excluded)
     int shadowDrawCalls = 0;
+    // The GPU's time per pass of the newest frame it has finished (a frame or
+    // two before this one: reading them never waits). waitForPassTimes() waits.
+    PassTimes gpu;
 };
 
 class GpuModel;  // defined in render/gpu_model.h: a model's buffers and textures, move-only
@@ -123,6 +127,8 @@ public:
     bool reloadShaders(core::Problems& problems);
 
     const FrameStats& stats() const;
+    // The GPU's time per pass of the frame just drawn, waiting for it to finish.
+    const PassTimes& waitForPassTimes();
 
 private:
     Renderer();
