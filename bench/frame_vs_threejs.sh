@@ -15,8 +15,10 @@
 #   RUNS               friche/three.js pairs per model (default 2)
 #
 # Prints each run and, per model, the median of the runs' medians and the
-# ratio friche/three.js (issue 14's target: at most 0.5). The figures are the
-# "with shadows" frames; both tools also print theirs without shadows.
+# ratio friche/three.js (issue 14's target: at most 0.5), and beside them the
+# best frames' ratio, which other load on the machine skews less (the load
+# average is printed at the start and the end). The figures are the "with
+# shadows" frames; both tools also print theirs without shadows.
 #
 # Needs node, Debian's chromium, and once:
 #   npm install --prefix build-tools/bench three@0.187.0 puppeteer-core@24.43.1
@@ -60,29 +62,36 @@ run() {
   # Debian's chromium launcher script complains about its own memory test on stderr.
   grep -v 'unexpected operator' "$out/log"
 }
-# The median of the "with shadows" line's median, from a log on stdin.
+# The "with shadows" line's median, and its best frame, from a log on stdin.
 shadowed_ms() { sed -n 's/^with shadows *: median \([0-9.]*\) ms.*/\1/p'; }
+shadowed_best() { sed -n 's/^with shadows *: .*, best \([0-9.]*\) ms.*/\1/p'; }
 median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 summary=()
 for m in "${models[@]}"; do
   echo "== $m ($(stat -c %s "$m") bytes), $runs runs of $frames frames each"
-  friche_ms=() three_ms=()
+  friche_ms=() three_ms=() friche_best=() three_best=()
   for i in $(seq "$runs"); do
     log=$(run env SDL_VIDEODRIVER=offscreen "$bench" "$m" "$frames")
     [ "$i" = 1 ] && echo "friche:   $(head -1 <<<"$log")"
     friche_ms+=("$(shadowed_ms <<<"$log")")
+    friche_best+=("$(shadowed_best <<<"$log")")
     sed 's/^/  friche:   /' <<<"$log" | tail -n +2
     log=$(run node bench/threejs/run.mjs "$m" "$frames")
     [ "$i" = 1 ] && echo "three.js: $(head -1 <<<"$log")"
     three_ms+=("$(shadowed_ms <<<"$log")")
+    three_best+=("$(shadowed_best <<<"$log")")
     sed 's/^/  three.js: /' <<<"$log" | tail -n +2
   done
   mf=$(echo "${friche_ms[*]}" | median)
   mt=$(echo "${three_ms[*]}" | median)
-  line="$m: friche median $mf ms, three.js median $mt ms, ratio $(awk -v a="$mf" -v b="$mt" 'BEGIN {printf "%.2f", a / b}') (target <= 0.5)"
+  bf=$(printf '%s\n' "${friche_best[@]}" | sort -n | head -1)
+  bt=$(printf '%s\n' "${three_best[@]}" | sort -n | head -1)
+  line="$m: friche median $mf ms, three.js median $mt ms, ratio $(ratio "$mf" "$mt") (target <= 0.5); best frames $bf ms and $bt ms, ratio $(ratio "$bf" "$bt")"
   echo "$line"
   summary+=("$line")
 done
-echo "== steady frame at 1920x1080 with shadows, medians over $runs runs"
+echo "== steady frame at 1920x1080 with shadows, medians over $runs runs; load average now $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%s\n' "${summary[@]}"
