@@ -2,8 +2,10 @@
 # Time to first image: friche against f3d on the same large glb, whole process,
 # runs interleaved so both see the same machine load. Not a test.
 #
-#   bench/ttfi.sh [BUILD_DIR] [RUNS]       (defaults: build, 5)
+#   bench/ttfi.sh [BUILD_DIR] [RUNS] [MODEL]   (defaults: build, 5, BUILD_DIR/bench/big.glb)
 #   FRICHE_BIN=/path/to/friche bench/ttfi.sh ...   to time another friche binary
+#
+# With both FRICHE_BIN and MODEL given, nothing is built.
 #
 # Prints each run, the medians, the ratio friche/f3d (target: at most 1), and
 # friche's load time alone (`friche check`, which loads without rendering).
@@ -16,17 +18,20 @@ set -euo pipefail
 
 build=$(realpath "${1:-build}")
 runs=${2:-5}
+model=${3:+$(realpath -m "$3")}
 here=$(dirname "$(realpath "$0")")
 
 if [ -z "${DISPLAY:-}" ]; then
-  exec xvfb-run -a -s "-screen 0 1920x1080x24" "$here/ttfi.sh" "$build" "$runs"
+  exec xvfb-run -a -s "-screen 0 1920x1080x24" "$here/ttfi.sh" "$build" "$runs" ${model:+"$model"}
 fi
 
 friche=${FRICHE_BIN:-$build/friche}
-targets=(friche_big_glb)
+targets=()
+[ -z "$model" ] && targets+=(friche_big_glb)
 [ -z "${FRICHE_BIN:-}" ] && targets+=(friche)
-cmake --build "$build" --target "${targets[@]}" >/dev/null
-glb=$build/bench/big.glb
+if [ ${#targets[@]} -gt 0 ]; then cmake --build "$build" --target "${targets[@]}" >/dev/null; fi
+glb=${model:-$build/bench/big.glb}
+if [ ! -f "$glb" ]; then echo "ttfi: no such model: $glb" >&2; exit 1; fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
