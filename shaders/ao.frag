@@ -12,6 +12,8 @@ uniform mat4 u_inverseProjection;  // the depth pass's projection, inverted
 uniform vec2 u_depthToNdc;         // ndc z = depth * x + y
 uniform float u_farDepth;          // the depth the sky is at
 uniform ivec2 u_size;              // the full-resolution viewport
+uniform vec2 u_origin;             // its corner in the whole image (a tile's differs)
+uniform ivec2 u_parity;            // that corner's oddness: texels pair the whole image's pixels
 uniform float u_radius;            // view-space metres the taps reach
 uniform float u_pixelsPerMetre;    // at 1 m from the eye, full resolution
 
@@ -29,7 +31,7 @@ vec3 viewAt(ivec2 p, out bool sky) {
 }
 
 void main() {
-    ivec2 p = ivec2(gl_FragCoord.xy) * 2;
+    ivec2 p = ivec2(gl_FragCoord.xy) * 2 - u_parity;
     bool sky;
     vec3 c = viewAt(p, sky);
     if (sky) {
@@ -49,7 +51,8 @@ void main() {
         return;
     }
     // Interleaved gradient noise turns the spiral from pixel to pixel.
-    float turn = 6.2831853 * fract(52.9829189 * fract(dot(gl_FragCoord.xy, vec2(0.06711056, 0.00583715))));
+    vec2 pixel = vec2(p) + u_origin;  // in the whole image, so tiles agree
+    float turn = 6.2831853 * fract(52.9829189 * fract(dot(pixel, vec2(0.06711056, 0.00583715))));
     float hidden = 0.0;
     for (int i = 0; i < TAPS; ++i) {
         float t = (float(i) + 0.5) / float(TAPS);

@@ -22,6 +22,10 @@ out vec2 v_uv0;
 out vec2 v_uv1;
 out vec4 v_color;
 
+// The depth pre-pass (shadow.vert) and the surfaces (pbr.vert) compute the
+// same position the same way: invariant, they get the same depth.
+invariant gl_Position;
+
 void main() {
     vec4 world = u_model * (a_instance * vec4(a_position, 1.0));
     v_worldPosition = world.xyz;

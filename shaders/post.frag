@@ -15,7 +15,8 @@ uniform int u_toneMap;
 uniform bool u_encodeSrgb;  // the output is not an sRGB framebuffer: encode here
 uniform ivec2 u_origin;     // the viewport's corner in the output
 uniform sampler2D u_ao;     // ambient occlusion: visibility, at half resolution
-uniform vec2 u_aoScale;     // a pixel's place in it
+uniform vec2 u_aoScale;     // a pixel's place in it: (p + u_aoParity + 0.5) * u_aoScale
+uniform vec2 u_aoParity;
 uniform float u_aoStrength; // 0: none
 
 out vec4 o_color;
@@ -30,7 +31,7 @@ void main() {
     int samples = edge ? u_samples : 1;
     float exposure = u_exposure;
     if (u_aoStrength > 0.0)
-        exposure *= mix(1.0, texture(u_ao, (vec2(p) + 0.5) * u_aoScale).r, u_aoStrength);
+        exposure *= mix(1.0, texture(u_ao, (vec2(p) + u_aoParity + 0.5) * u_aoScale).r, u_aoStrength);
     for (int s = 0; s < samples; ++s) {
         vec3 c = texelFetch(u_hdr, p, s).rgb * exposure;
         float asIs = texelFetch(u_asIs, p, s).r;

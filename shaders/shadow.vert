@@ -15,6 +15,10 @@ uniform mat3 u_uvTransform;  // and its KHR_texture_transform
 out vec2 v_uv;
 out vec3 v_worldPosition;  // for a scenario's dissolve and clip (transition.glsl)
 
+// The depth pre-pass (shadow.vert) and the surfaces (pbr.vert) compute the
+// same position the same way: invariant, they get the same depth.
+invariant gl_Position;
+
 void main() {
     v_uv = (u_uvTransform * vec3(u_texCoord == 1 ? a_uv1 : a_uv0, 1.0)).xy;
     vec4 world = u_model * (a_instance * vec4(a_position, 1.0));

@@ -24,10 +24,12 @@ void AmbientOcclusion::ensure(glm::ivec2 half) {
     smoothFbo_.attach(GL_COLOR_ATTACHMENT0, smooth_);
 }
 
-void AmbientOcclusion::compute(const Programs& programs, const gfx::Image& depth, glm::ivec2 size,
-                               const glm::mat4& projection, glm::vec2 toNdc, float farDepth,
-                               float radius) {
-    const glm::ivec2 half = (size + 1) / 2;
+void AmbientOcclusion::compute(const Programs& programs, const gfx::Image& depth,
+                               glm::ivec4 viewport, const glm::mat4& projection, glm::vec2 toNdc,
+                               float farDepth, float radius) {
+    const glm::ivec2 size(viewport.z, viewport.w);
+    parity_ = glm::ivec2(viewport.x, viewport.y) & 1;
+    const glm::ivec2 half = (size + parity_ + 1) / 2;
     ensure(half);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_BLEND);
@@ -45,6 +47,8 @@ void AmbientOcclusion::compute(const Programs& programs, const gfx::Image& depth
     ao.set(ao.uniform("u_depthToNdc"), toNdc);
     ao.set(ao.uniform("u_farDepth"), farDepth);
     glProgramUniform2i(ao.id(), ao.uniform("u_size"), size.x, size.y);
+    ao.set(ao.uniform("u_origin"), glm::vec2(viewport.x, viewport.y));
+    glProgramUniform2i(ao.id(), ao.uniform("u_parity"), parity_.x, parity_.y);
     ao.set(ao.uniform("u_radius"), radius);
     ao.set(ao.uniform("u_pixelsPerMetre"), projection[1][1] * 0.5f * static_cast<float>(size.y));
     ao.use();

@@ -17,20 +17,24 @@ namespace friche::render {
 
 class AmbientOcclusion {
 public:
-    // `depth`: multisampled, `size` of it used; `projection`: what drew it, with
+    // `depth`: multisampled, the `size` of `viewport` of it used; `projection`: what drew it, with
     // depth d at ndc z = d * toNdc.x + toNdc.y and the sky at `farDepth`;
     // `radius`: how far, in metres, surfaces shade each other. Changes the
     // bound framebuffer, viewport and program; draws with the bound vertex array.
-    void compute(const Programs& programs, const gfx::Image& depth, glm::ivec2 size,
+    void compute(const Programs& programs, const gfx::Image& depth, glm::ivec4 viewport,
                  const glm::mat4& projection, glm::vec2 toNdc, float farDepth, float radius);
     const gfx::Image& result() const { return smooth_; }
-    // The result's texel size over the frame's pixel: where a pixel reads it.
+    // Where the frame's pixel p (from the viewport's corner) reads the result:
+    // at (p + parity() + 0.5) * scale(). Texels pair the whole image's pixels,
+    // even to odd, so a tile's pixels read what the whole image's would.
     glm::vec2 scale() const { return 0.5f / glm::vec2(allocated_); }
+    glm::ivec2 parity() const { return parity_; }
 
 private:
     void ensure(glm::ivec2 half);
 
     glm::ivec2 allocated_{0};
+    glm::ivec2 parity_{0};
     gfx::Image noisy_, smooth_;
     gfx::Framebuffer noisyFbo_, smoothFbo_;
 };

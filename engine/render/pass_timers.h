@@ -16,8 +16,8 @@
 
 namespace friche::render {
 
-enum class Pass { Shadows, Surfaces, Landscape, Sky, Blended, Occlusion, Post };
-inline constexpr std::size_t kPassCount = 7;
+enum class Pass { Shadows, Depth, Surfaces, Landscape, Sky, Blended, Occlusion, Post };
+inline constexpr std::size_t kPassCount = 8;
 const char* passName(Pass pass);
 
 struct PassTimes {

@@ -42,6 +42,8 @@ float fogDistance(const Lighting& l) {
 // How far surfaces shade each other in the ambient occlusion, and how much.
 constexpr float kOcclusionRadius = 4.0f;  // metres: a storey, a site's scale
 constexpr float kOcclusionStrength = 1.0f;
+// Pixels its taps reach at most (shaders/ao.frag), and its blur's: drawn around a scissor.
+constexpr int kOcclusionBand = 96;
 // Points are a pixel wide by default: three reads as a point on any screen.
 constexpr float kPointSize = 3.0f;
 constexpr float kPi = 3.14159265358979f;
@@ -271,7 +273,35 @@ struct BoundState {
     GLuint vao = 0;
     int cull = -1;    // -1 unknown, 0 off, 1 on
     int mirror = -1;  // -1 unknown, 0 counter-clockwise fronts, 1 clockwise
+    int laid = -1;    // -1 unknown, 1 depth laid by the pre-pass (tested equal), 0 not
+
+    // The faces `q` shows, and its vertex array.
+    void faces(const Queued& q) {
+        // Cut open by the section plane, a closed shape shows its inside.
+        const int c = q.material->doubleSided || q.cut ? 0 : 1;
+        if (cull != c) {
+            c ? glEnable(GL_CULL_FACE) : glDisable(GL_CULL_FACE);
+            cull = c;
+        }
+        // A mirroring transform turns counter-clockwise triangles clockwise.
+        const int m = q.item->mirrored ? 1 : 0;
+        if (mirror != m) {
+            glFrontFace(m ? GL_CW : GL_CCW);
+            mirror = m;
+        }
+        if (vao != q.vao().id()) {
+            q.vao().bind();
+            vao = q.vao().id();
+        }
+    }
 };
+
+// Whether the depth pre-pass lays a surface's depth, so the opaque pass shades
+// only the fragment nearest the eye: opaque ones, not masked (whose cut-out
+// also hangs on the vertex colour's alpha, which the depth program does not read).
+bool laidByPrepass(const Queued& q) {
+    return q.material->alphaMode == scene::AlphaMode::Opaque;
+}
 
 // Everything about this frame's light that the passes share.
 struct Frame {
@@ -352,14 +382,15 @@ struct Renderer::Impl {
 
     Frame prepare(const GpuScene* scene, const ViewParams& view);
     void drawShadows(const Queues& queues, const Frame& frame);
+    void drawDepthPrepass(const std::vector<Queued>& opaque, const Frame& frame);
     void drawSky(const ViewParams& view, const Frame& frame);
     void setLighting(const gfx::Program& p, const ViewParams& view, const Frame& frame);
     void drawGround(const ViewParams& view, const Frame& frame);
     void drawLandscape(const ViewParams& view, const Frame& frame);
     void drawSurfaces(const GpuScene& scene, const std::vector<Queued>& queue,
-                      const ViewParams& view, const Frame& frame, bool blended);
+                      const ViewParams& view, const Frame& frame, bool blended, bool prepassed);
     void applyMaterial(const GpuMaterial& m, BoundState& bound);
-    void drawQueue(const std::vector<Queued>& queue, BoundState& bound);
+    void drawQueue(const std::vector<Queued>& queue, BoundState& bound, bool prepassed);
     void drawPost(const ViewParams& view, const Frame& frame, bool srgbTarget, bool occluded);
     void endFrame();
 };
@@ -441,6 +472,33 @@ void Renderer::Impl::drawShadows(const Queues& casters, const Frame& frame) {
         }
     }
     glDisable(GL_POLYGON_OFFSET_FILL);
+}
+
+// Depth alone, for the opaque surfaces the opaque pass will shade (on
+// llvmpipe every fragment shaded counts: a CAD assembly's parts hide one
+// another several deep). The same program as the shadow casters', from the eye.
+void Renderer::Impl::drawDepthPrepass(const std::vector<Queued>& opaque, const Frame& frame) {
+    const Programs& p = *programs;
+    const LookUniforms lookUniforms(p.shadow);
+    p.shadow.use();
+    p.shadow.set(p.shadow.uniform("u_section"), frame.section);
+    p.shadow.set(p.caster.lightViewProjection, frame.viewProjection);
+    p.shadow.set(p.caster.alphaCutoff, -1.0f);
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(depth.nearer());
+    glDepthMask(GL_TRUE);
+    glDisable(GL_BLEND);
+    glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+    instanceMatrixIsIdentity();
+    BoundState bound;
+    for (const Queued& q : opaque) {
+        if (!laidByPrepass(q)) continue;
+        setLook(p.shadow, lookUniforms, q.look ? *q.look : scene::NodeLook{});
+        bound.faces(q);
+        p.shadow.set(p.caster.model, q.world());
+        drawQueued(q);
+    }
+    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
 }
 
 void Renderer::Impl::drawSky(const ViewParams& view, const Frame& frame) {
@@ -552,28 +610,22 @@ void Renderer::Impl::applyMaterial(const GpuMaterial& m, BoundState& bound) {
     pbr.set(u.uvTransform, transforms, FRICHE_SLOT_COUNT);
 }
 
-void Renderer::Impl::drawQueue(const std::vector<Queued>& queue, BoundState& bound) {
+// `prepassed`: the depth pre-pass laid the depth of what laidByPrepass says,
+// which is then shaded where its depth is equal (once a pixel), unwritten.
+void Renderer::Impl::drawQueue(const std::vector<Queued>& queue, BoundState& bound,
+                               bool prepassed) {
     const gfx::Program& pbr = programs->pbr;
     const LookUniforms lookUniforms(pbr);
     for (const Queued& q : queue) {
         setLook(pbr, lookUniforms, q.look ? *q.look : scene::NodeLook{});
         applyMaterial(*q.material, bound);
-        // Cut open by the section plane, a closed shape shows its inside.
-        const int cull = q.material->doubleSided || q.cut ? 0 : 1;
-        if (bound.cull != cull) {
-            cull ? glEnable(GL_CULL_FACE) : glDisable(GL_CULL_FACE);
-            bound.cull = cull;
+        const int laid = prepassed && laidByPrepass(q) ? 1 : 0;
+        if (prepassed && bound.laid != laid) {
+            glDepthFunc(laid ? GL_EQUAL : depth.nearer());
+            glDepthMask(laid ? GL_FALSE : GL_TRUE);
+            bound.laid = laid;
         }
-        // A mirroring transform turns counter-clockwise triangles clockwise.
-        const int mirror = q.item->mirrored ? 1 : 0;
-        if (bound.mirror != mirror) {
-            glFrontFace(mirror ? GL_CW : GL_CCW);
-            bound.mirror = mirror;
-        }
-        if (bound.vao != q.vao().id()) {
-            q.vao().bind();
-            bound.vao = q.vao().id();
-        }
+        bound.faces(q);
         pbr.set(programs->material.model, q.world());
         pbr.set(programs->material.normalMatrix, q.normalMatrix());
         drawQueued(q);
@@ -581,9 +633,11 @@ void Renderer::Impl::drawQueue(const std::vector<Queued>& queue, BoundState& bou
     }
 }
 
-// Opaque and masked surfaces, or (`blended`) the blended ones, sorted back to front.
+// Opaque and masked surfaces, or (`blended`) the blended ones, sorted back to
+// front; `prepassed`: drawDepthPrepass laid the opaque ones' depth.
 void Renderer::Impl::drawSurfaces(const GpuScene& scene, const std::vector<Queued>& queue,
-                                  const ViewParams& view, const Frame& frame, bool blended) {
+                                  const ViewParams& view, const Frame& frame, bool blended,
+                                  bool prepassed) {
     const gfx::Program& pbr = programs->pbr;
     setLighting(pbr, view, frame);
     int types[FRICHE_MAX_LIGHTS] = {};
@@ -633,7 +687,7 @@ void Renderer::Impl::drawSurfaces(const GpuScene& scene, const std::vector<Queue
         glDepthMask(GL_TRUE);
     }
     BoundState bound;
-    drawQueue(queue, bound);
+    drawQueue(queue, bound, prepassed);
     glPolygonMode(GL_FRONT_AND_BACK, GL_FILL);
 }
 
@@ -652,6 +706,7 @@ void Renderer::Impl::drawPost(const ViewParams& view, const Frame& frame, bool s
     glBindSampler(FRICHE_UNIT_AO, 0);
     post.set(post.uniform("u_aoStrength"), occluded ? kOcclusionStrength : 0.0f);
     post.set(post.uniform("u_aoScale"), occlusion.scale());
+    post.set(post.uniform("u_aoParity"), glm::vec2(occlusion.parity()));
     post.set(post.uniform("u_samples"), hdr.samples());
     post.set(post.uniform("u_exposure"), frame.exposure);
     post.set(post.uniform("u_toneMap"), frame.toneMap);
@@ -728,9 +783,18 @@ void Renderer::draw(const GpuModel& model, const ViewParams& view) {
     impl.hdr.ensure(view.viewport.z, view.viewport.w, kSamples, impl.depth.format());
     impl.hdr.bind();
     const glm::ivec4& cut = view.scissor;
+    const bool occluded = view.lighting.ambientOcclusion && view.debugView == DebugView::None;
     if (cut.z > 0) {  // in the HDR target, whose origin is the viewport's
+        // The ambient occlusion reads the depth around the pixels written: a
+        // band beyond them is drawn too (what a tile's guard band is for).
+        const int band = occluded ? kOcclusionBand : 0;
+        const glm::ivec2 lo = glm::max(
+            glm::ivec2(cut.x, cut.y) - glm::ivec2(view.viewport.x, view.viewport.y) - band, 0);
+        const glm::ivec2 hi = glm::min(glm::ivec2(cut.x + cut.z, cut.y + cut.w) -
+                                           glm::ivec2(view.viewport.x, view.viewport.y) + band,
+                                       glm::ivec2(view.viewport.z, view.viewport.w));
         glEnable(GL_SCISSOR_TEST);
-        glScissor(cut.x - view.viewport.x, cut.y - view.viewport.y, cut.z, cut.w);
+        glScissor(lo.x, lo.y, hi.x - lo.x, hi.y - lo.y);
     }
     if (impl.depth.reversed) glClipControl(GL_LOWER_LEFT, GL_ZERO_TO_ONE);
     glDepthMask(GL_TRUE);
@@ -738,8 +802,14 @@ void Renderer::draw(const GpuModel& model, const ViewParams& view) {
     glClear(GL_DEPTH_BUFFER_BIT);
     // Front to back in cost: the model, the ground where the model is not,
     // the sky where neither is (depth-tested at the far plane), then glass.
+    // Wireframes show every edge, hidden ones included: no depth laid first.
+    const bool prepassed = scene && view.debugView != DebugView::Wireframe;
+    if (prepassed) {
+        impl.timers.begin(Pass::Depth);
+        impl.drawDepthPrepass(queues.opaque, frame);
+    }
     impl.timers.begin(Pass::Surfaces);
-    if (scene) impl.drawSurfaces(*scene, queues.opaque, view, frame, false);
+    if (scene) impl.drawSurfaces(*scene, queues.opaque, view, frame, false, prepassed);
     impl.timers.begin(Pass::Landscape);
     if (frame.landscape)
         impl.drawLandscape(view, frame);
@@ -748,16 +818,14 @@ void Renderer::draw(const GpuModel& model, const ViewParams& view) {
     impl.timers.begin(Pass::Sky);
     impl.drawSky(view, frame);
     impl.timers.begin(Pass::Blended);
-    if (scene) impl.drawSurfaces(*scene, queues.blended, view, frame, true);
-    const bool occluded = view.lighting.ambientOcclusion && view.debugView == DebugView::None;
+    if (scene) impl.drawSurfaces(*scene, queues.blended, view, frame, true, false);
     if (occluded) {
         impl.timers.begin(Pass::Occlusion);
         impl.emptyVao.bind();
         const DepthConvention& d = impl.depth;
-        impl.occlusion.compute(*impl.programs, impl.hdr.depth(), {view.viewport.z, view.viewport.w},
-                               d.projection(view.projection),
-                               d.reversed ? glm::vec2(1, 0) : glm::vec2(2, -1), d.farDepth(),
-                               kOcclusionRadius);
+        impl.occlusion.compute(
+            *impl.programs, impl.hdr.depth(), view.viewport, d.projection(view.projection),
+            d.reversed ? glm::vec2(1, 0) : glm::vec2(2, -1), d.farDepth(), kOcclusionRadius);
         if (cut.z > 0) glEnable(GL_SCISSOR_TEST);
     }
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(output));

@@ -12,6 +12,10 @@ namespace {
 // depth, four samples each): a 4K UHD pass takes 430 MB, an 8K one would take
 // 1.7 GB. Larger images are drawn in passes of at most this many pixels.
 constexpr long long kMaxTilePixels = 3840LL * 2160LL;
+// Pixels drawn around each tile for the ambient occlusion's reach (at most 80
+// pixels, then a blur of 8), so the tiles meet without a seam; at most a
+// quarter of a tile, so small tiles stay few.
+constexpr int kGuard = 96;
 
 int ceilDiv(int a, int b) {
     return (a + b - 1) / b;
@@ -53,12 +57,15 @@ std::vector<glm::ivec4> tilesFor(int width, int height, glm::ivec2 limit) {
     return tiles;
 }
 
-std::optional<ViewParams> cropView(const ViewParams& whole, const glm::ivec4& tile) {
+std::optional<ViewParams> cropView(const ViewParams& whole, const glm::ivec4& tile,
+                                   glm::ivec2 guard) {
     const glm::ivec4& vp = whole.viewport;
-    const glm::ivec4 part = intersect(vp, tile);
-    if (part == vp) return whole;
-    const glm::ivec4 cut = intersect(part, whole.scissor.z > 0 ? whole.scissor : vp);
+    const glm::ivec4 shown = intersect(vp, tile);
+    if (shown == vp) return whole;
+    const glm::ivec4 cut = intersect(shown, whole.scissor.z > 0 ? whole.scissor : vp);
     if (cut.z == 0 || cut.w == 0) return std::nullopt;
+    const glm::ivec4 part = intersect(
+        vp, {tile.x - guard.x, tile.y - guard.y, tile.z + 2 * guard.x, tile.w + 2 * guard.y});
     // The part's edges in the whole viewport's normalised device coordinates,
     // stretched back to [-1, 1] after the whole projection (in clip space, so
     // it holds for perspective and orthographic projections alike).
@@ -83,8 +90,15 @@ std::optional<ViewParams> cropView(const ViewParams& whole, const glm::ivec4& ti
 void drawInTiles(Renderer& renderer, const GpuModel& gpu, const ViewParams& whole,
                  glm::ivec2 limit) {
     const glm::ivec4& vp = whole.viewport;
-    for (const glm::ivec4& t : tilesFor(vp.z, vp.w, limit)) {
-        const auto tiled = cropView(whole, {vp.x + t.x, vp.y + t.y, t.z, t.w});
+    if (vp.z <= limit.x && vp.w <= limit.y) {
+        renderer.draw(gpu, whole);
+        return;
+    }
+    // Each tile with its guard band within the limit.
+    const glm::ivec2 guard = glm::min(glm::ivec2(kGuard), limit / 4);
+    const glm::ivec2 inner = glm::max(limit - 2 * guard, glm::ivec2(1));
+    for (const glm::ivec4& t : tilesFor(vp.z, vp.w, inner)) {
+        const auto tiled = cropView(whole, {vp.x + t.x, vp.y + t.y, t.z, t.w}, guard);
         if (tiled) renderer.draw(gpu, *tiled);
     }
 }

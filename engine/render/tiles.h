@@ -37,8 +37,11 @@ std::vector<glm::ivec4> tilesFor(int width, int height, glm::ivec2 limit);
 // CPU only. `whole` seen through `tile` only: the viewport cut to the tile,
 // its projection narrowed to match, the whole projection kept for the
 // shadows. `whole` itself when the tile holds its viewport; nullopt when
-// they do not meet.
-std::optional<ViewParams> cropView(const ViewParams& whole, const glm::ivec4& tile);
+// they do not meet. `guard` pixels around the tile are drawn too, where the
+// viewport has them, but not written: what a pixel's neighbours tell it (the
+// ambient occlusion) is then the same as in the whole image.
+std::optional<ViewParams> cropView(const ViewParams& whole, const glm::ivec4& tile,
+                                   glm::ivec2 guard = {0, 0});
 
 // Draws `whole` into the bound framebuffer, tile by tile where its viewport
 // is larger than `limit`.
