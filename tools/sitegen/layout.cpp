@@ -388,7 +388,8 @@ Parts element(Reader& r, const std::string& kind) {
         const int floors = r.count("floors", 1, 200);
         const Mat facade = r.material("facade");
         if (kind == "envelope") return envelope(size.x, size.y, floors, facade);
-        return block(size.x, size.y, floors, facade, r.material("roof", Mat::Concrete));
+        const Mat roof = r.material("roof", Mat::Concrete);
+        return block(size.x, size.y, floors, facade, roof, r.boolean("balconies", false));
     }
     if (kind == "green-roof" || kind == "solar") {
         const glm::vec2 size = r.size2("size");
