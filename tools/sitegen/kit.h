@@ -54,6 +54,9 @@ Parts railSiding(glm::vec2 a, glm::vec2 b, int tracks);
 Parts wagons(glm::vec2 a, glm::vec2 b, int count, Mat load);
 // An irregular heap (slag, ore, coal, soil) of footprint rx x rz.
 Parts heap(Mat mat, float rx, float rz, float height, std::uint32_t seed);
+// Demolition rubble: a gravel heap strewn with `count` broken chunks of
+// `mat` (concrete, brick) lying at odd angles, and bent rebar.
+Parts rubble(Mat mat, float rx, float rz, float height, int count, std::uint32_t seed);
 // The heap's surface height at (x, z) in its own space: to stand things on it.
 float heapHeight(float rx, float rz, float height, std::uint32_t seed, float x, float z);
 Parts smokePlume(float height, std::uint32_t seed);
