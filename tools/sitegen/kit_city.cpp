@@ -199,11 +199,12 @@ Parts walledBlock(float sx, float sz, float h, Mat facade, Mat roof) {
     addBox(p[roof], {-x, h, -z}, {x, top, z});
     addPatch(p[Mat::Gravel], {-x + t, top + 0.03f, z - t}, {2 * (x - t), 0, 0},
              {0, 0, -2 * (z - t)});
-    const float parapet = top + 0.7f;
-    addBox(p[roof], {-x, top, -z}, {x, parapet, -z + t});
-    addBox(p[roof], {-x, top, z - t}, {x, parapet, z});
-    addBox(p[roof], {-x, top, -z + t}, {-x + t, parapet, z - t});
-    addBox(p[roof], {x - t, top, -z + t}, {x, parapet, z - t});
+    // The parapet stands 5 cm in from the cornice's face: a plane of its own.
+    const float parapet = top + 0.7f, px = x - 0.05f, pz = z - 0.05f;
+    addBox(p[roof], {-px, top, -pz}, {px, parapet, -pz + t});
+    addBox(p[roof], {-px, top, pz - t}, {px, parapet, pz});
+    addBox(p[roof], {-px, top, -pz + t}, {-px + t, parapet, pz - t});
+    addBox(p[roof], {px - t, top, -pz + t}, {px, parapet, pz - t});
     return p;
 }
 
