@@ -54,6 +54,9 @@ Parts railSiding(glm::vec2 a, glm::vec2 b, int tracks);
 Parts wagons(glm::vec2 a, glm::vec2 b, int count, Mat load);
 // An irregular heap (slag, ore, coal, soil) of footprint rx x rz.
 Parts heap(Mat mat, float rx, float rz, float height, std::uint32_t seed);
+// Demolition rubble: a gravel heap strewn with `count` broken chunks of
+// `mat` (concrete, brick) lying at odd angles, and bent rebar.
+Parts rubble(Mat mat, float rx, float rz, float height, int count, std::uint32_t seed);
 // The heap's surface height at (x, z) in its own space: to stand things on it.
 float heapHeight(float rx, float rz, float height, std::uint32_t seed, float x, float z);
 Parts smokePlume(float height, std::uint32_t seed);
@@ -117,8 +120,12 @@ Parts townBlocks(glm::vec2 centre, glm::vec2 size, glm::vec2 cell, int minFloors
 
 // ---- Reconversion ------------------------------------------------------------
 
-// A block of `floors` storeys, its façade textured per storey and bay.
-Parts block(float sx, float sz, int floors, Mat facade, Mat roof = Mat::Concrete);
+// A block of `floors` storeys, its façade textured per storey and bay (the
+// bays fitted to each wall), shop fronts on the ground floor, a cornice and a
+// parapet around a gravel roof; `balconies` on every other bay of its long
+// walls (housing).
+Parts block(float sx, float sz, int floors, Mat facade, Mat roof = Mat::Concrete,
+            bool balconies = false);
 // A block's renovated envelope, a little larger than the block it wraps: new
 // façades and an insulated roof, higher than the old one so as not to share its plane.
 Parts envelope(float sx, float sz, int floors, Mat facade);
@@ -126,7 +133,9 @@ Parts greenRoof(float sx, float sz, float y);
 Parts solarArray(float sx, float sz, float y);
 // A modern exhibition pavilion: glass base, floating white box, canopy.
 Parts pavilion(float sx, float sz, float height);
-// Colourful studio boxes in a row along X (an artists' village inside a hall).
+// Artists' studios in a row along X, facing +-Z: timber-clad sheds and
+// converted containers, single or stacked, with big windows, doors in accent
+// colours and small canopies.
 Parts studios(int count, float size);
 // Bands of paint, one per colour, on a gable facing +X: the wall stands `gable`
 // from `at` (x, z), `width` wide and `wallHeight` high.

@@ -150,23 +150,74 @@ namespace {
 // A renovation's 30 cm of roof insulation: its roof covers the old one instead
 // of sharing its plane.
 constexpr float kRoofInsulation = 0.3f;
+constexpr float kStorey = 3.0f, kBay = 3.2f;
 
-// Walls up to `h`, and a roof slab over them.
+// Four walls from y0 to y1 whose texture's bays fit each wall a whole number
+// of times: the UVs stay within a few per cent of metres, and no window is cut
+// at a corner.
+void baysWalls(Geometry& g, float sx, float sz, float y0, float y1) {
+    const std::size_t first = g.uvs.size();
+    detail::walls(g, sx, sz, y0, y1);
+    for (std::size_t w = 0; w < 4; ++w) {
+        const float length = w < 2 ? sx : sz;
+        const float bays = std::max(1.0f, std::round(length / kBay));
+        for (std::size_t k = 0; k < 4; ++k) g.uvs[first + 4 * w + k].x *= bays * kBay / length;
+    }
+}
+
+// Balconies on every other bay of the long walls (facing +-Z), from the first
+// floor up: a slab and a glass balustrade.
+void addBalconies(Parts& p, float sx, float sz, int floors) {
+    const int bays = std::max(1, static_cast<int>(std::round(sx / kBay)));
+    const float bay = sx / static_cast<float>(bays), w = bay * 0.8f, depth = 1.3f;
+    Parts side;
+    for (int f = 1; f < floors; ++f) {
+        const float y = kStorey * static_cast<float>(f);
+        for (int i = 1; i < bays - 1; i += 2) {
+            const float x = -sx / 2 + bay * (static_cast<float>(i) + 0.5f);
+            // The slab starts inside the wall, so no face lies in its plane.
+            addBox(side[Mat::Paint], {x - w / 2, y - 0.2f, sz / 2 - 0.1f},
+                   {x + w / 2, y, sz / 2 + depth}, true);
+            addPatch(side[Mat::Glazing], {x - w / 2, y, sz / 2 + depth}, {w, 0, 0}, {0, 1.0f, 0});
+            addPatch(side[Mat::Glazing], {x + w / 2, y, sz / 2 + depth}, {0, 0, -depth},
+                     {0, 1.0f, 0});
+            addPatch(side[Mat::Glazing], {x - w / 2, y, sz / 2}, {0, 0, depth}, {0, 1.0f, 0});
+        }
+    }
+    merge(p, side, glm::mat4(1));
+    merge(p, side, place({0, 0, 0}, kPi));
+}
+
+// Walls up to `h`, a shop-front ground floor, a cornice with the roof slab, a
+// parapet around it and a gravel roof inside.
 Parts walledBlock(float sx, float sz, float h, Mat facade, Mat roof) {
     Parts p;
-    detail::walls(p[facade], sx, sz, 0, h);
-    addBox(p[roof], {-sx / 2 - 0.2f, h, -sz / 2 - 0.2f}, {sx / 2 + 0.2f, h + 0.6f, sz / 2 + 0.2f});
+    const float ground = std::min(kStorey, h);
+    baysWalls(p[Mat::Shopfront], sx, sz, 0, ground);
+    if (h > ground) baysWalls(p[facade], sx, sz, ground, h);
+    const float x = sx / 2 + 0.2f, z = sz / 2 + 0.2f, top = h + 0.6f, t = 0.3f;
+    addBox(p[roof], {-x, h, -z}, {x, top, z});
+    addPatch(p[Mat::Gravel], {-x + t, top + 0.03f, z - t}, {2 * (x - t), 0, 0},
+             {0, 0, -2 * (z - t)});
+    // The parapet stands 5 cm in from the cornice's face: a plane of its own.
+    const float parapet = top + 0.7f, px = x - 0.05f, pz = z - 0.05f;
+    addBox(p[roof], {-px, top, -pz}, {px, parapet, -pz + t});
+    addBox(p[roof], {-px, top, pz - t}, {px, parapet, pz});
+    addBox(p[roof], {-px, top, -pz + t}, {-px + t, parapet, pz - t});
+    addBox(p[roof], {px - t, top, -pz + t}, {px, parapet, pz - t});
     return p;
 }
 
 }  // namespace
 
-Parts block(float sx, float sz, int floors, Mat facade, Mat roof) {
-    return walledBlock(sx, sz, 3.0f * static_cast<float>(floors), facade, roof);
+Parts block(float sx, float sz, int floors, Mat facade, Mat roof, bool balconies) {
+    Parts p = walledBlock(sx, sz, kStorey * static_cast<float>(floors), facade, roof);
+    if (balconies) addBalconies(p, sx, sz, floors);
+    return p;
 }
 
 Parts envelope(float sx, float sz, int floors, Mat facade) {
-    return walledBlock(sx, sz, 3.0f * static_cast<float>(floors) + kRoofInsulation, facade,
+    return walledBlock(sx, sz, kStorey * static_cast<float>(floors) + kRoofInsulation, facade,
                        Mat::Concrete);
 }
 
@@ -205,16 +256,75 @@ Parts pavilion(float sx, float sz, float height) {
     return p;
 }
 
+namespace {
+
+// A glazed opening on a wall facing +Z at z: a dark frame, the glass 3 cm
+// proud of it and 10 cm inside its edge.
+void addWindow(Parts& p, float x0, float x1, float y0, float y1, float z) {
+    addPatch(p[Mat::SteelDark], {x0, y0, z + 0.02f}, {x1 - x0, 0, 0}, {0, y1 - y0, 0});
+    addPatch(p[Mat::Glazing], {x0 + 0.1f, y0 + 0.1f, z + 0.05f}, {x1 - x0 - 0.2f, 0, 0},
+             {0, y1 - y0 - 0.2f, 0});
+}
+
+// A door in an accent colour under a small steel canopy, on a wall facing +Z.
+void addDoor(Parts& p, float x, float z, Mat accent) {
+    addPatch(p[accent], {x - 0.5f, 0, z + 0.02f}, {1.0f, 0, 0}, {0, 2.2f, 0});
+    addBox(p[Mat::SteelDark], {x - 0.9f, 2.45f, z - 0.05f}, {x + 0.9f, 2.6f, z + 1.1f}, true);
+}
+
+// One studio `size` square facing +-Z, centred on x: one of three kinds in turn.
+void addStudio(Parts& p, int i, float x, float size) {
+    const Mat accents[] = {Mat::StudioYellow, Mat::StudioTeal, Mat::StudioCoral};
+    const Mat accent = accents[(i / 3) % 3];
+    const float half = size / 2;
+    Parts unit;
+    if (i % 3 == 0) {
+        // A timber-clad shed under a mono-pitch steel roof.
+        const float h = size * 0.8f;
+        addBox(unit[Mat::TimberCladding], {-half, 0, -half}, {half, h, half});
+        addBox(unit[Mat::SteelDark], {-half - 0.3f, h, -half - 0.4f},
+               {half + 0.3f, h + 0.2f, half + 0.4f}, true);
+        addWindow(unit, -half + 0.6f, 0.2f * size, 0.5f, h - 0.5f, half);
+        addDoor(unit, 0.3f * size, half, accent);
+        Parts back;
+        addWindow(back, -half + 0.8f, half - 0.8f, 1.0f, h - 0.6f, half);
+        merge(unit, back, place({0, 0, 0}, kPi));
+    } else if (i % 3 == 1) {
+        // Two converted containers stacked, the upper one cantilevered.
+        const float h = size * 0.7f;
+        const Mat lower = i % 2 ? Mat::ContainerTeal : Mat::ContainerCoral;
+        const Mat upper = i % 2 ? Mat::ContainerYellow : Mat::ContainerTeal;
+        addBox(unit[lower], {-half, 0, -half}, {half, h, half});
+        Parts top;
+        addBox(top[upper], {-half, 0, -half}, {half, h, half}, true);
+        addWindow(top, -half + 0.5f, half - 0.5f, 0.5f, h - 0.4f, half);
+        Parts topBack;
+        addWindow(topBack, -half + 0.8f, 0.1f * size, 0.6f, h - 0.5f, half);
+        merge(top, topBack, place({0, 0, 0}, kPi));
+        merge(unit, top, place({0, h + 0.05f, 1.2f}));
+        addWindow(unit, -half + 0.5f, 0.05f * size, 0.5f, h - 0.5f, half);
+        addDoor(unit, 0.3f * size, half, accent);
+    } else {
+        // A container with a glazed end and a door beside it.
+        const float h = size * 0.75f;
+        const Mat body = (i / 3) % 2 ? Mat::ContainerYellow : Mat::ContainerCoral;
+        addBox(unit[body], {-half, 0, -half}, {half, h, half});
+        addWindow(unit, -half + 0.3f, half - 0.3f, 0.3f, h - 0.3f, half);
+        Parts back;
+        addWindow(back, -half + 0.6f, 0.0f, 0.6f, h - 0.6f, half);
+        addDoor(back, 0.3f * size, half, Mat::CharcoalCladding);
+        merge(unit, back, place({0, 0, 0}, kPi));
+    }
+    merge(p, unit, place({x, 0, 0}));
+}
+
+}  // namespace
+
 Parts studios(int count, float size) {
     Parts p;
-    const Mat colours[] = {Mat::StudioYellow, Mat::StudioTeal, Mat::StudioCoral};
-    for (int i = 0; i < count; ++i) {
-        const float x = (static_cast<float>(i) - static_cast<float>(count - 1) / 2) * (size + 1.5f);
-        const float h = size * (i % 3 == 1 ? 1.4f : 0.8f);
-        addBox(p[colours[i % 3]], {x - size / 2, 0, -size / 2}, {x + size / 2, h, size / 2});
-        addPatch(p[Mat::Glazing], {x - size * 0.4f, 0.3f, size / 2 + 0.05f}, {size * 0.8f, 0, 0},
-                 {0, h * 0.75f, 0});
-    }
+    for (int i = 0; i < count; ++i)
+        addStudio(p, i, (static_cast<float>(i) - static_cast<float>(count - 1) / 2) * (size + 1.5f),
+                  size);
     return p;
 }
 

@@ -361,6 +361,33 @@ Parts heap(Mat mat, float rx, float rz, float height, std::uint32_t seed) {
     return p;
 }
 
+Parts rubble(Mat mat, float rx, float rz, float height, int count, std::uint32_t seed) {
+    Parts p = heap(Mat::Gravel, rx, rz, height, seed);
+    const std::uint32_t s = seed * 7919u + 3u;
+    for (int i = 0; i < count; ++i) {
+        // Inside the heap's footprint, more of them near its top.
+        const float angle = pick(s, 8 * i, 0, 2 * kPi), r = std::sqrt(pick(s, 8 * i + 1, 0, 0.8f));
+        const float x = rx * r * std::cos(angle), z = rz * r * std::sin(angle);
+        const glm::vec3 half(pick(s, 8 * i + 2, 0.4f, 1.3f), pick(s, 8 * i + 3, 0.15f, 0.4f),
+                             pick(s, 8 * i + 4, 0.3f, 0.9f));
+        Geometry chunk;
+        addBox(chunk, -half, half, true);
+        glm::mat4 at =
+            glm::translate(glm::mat4(1), {x, heapHeight(rx, rz, height, seed, x, z) + 0.1f, z});
+        at = glm::rotate(at, pick(s, 8 * i + 5, 0, 2 * kPi), {0, 1, 0});
+        at = glm::rotate(at, pick(s, 8 * i + 6, -0.5f, 0.5f), {1, 0, 0});
+        at = glm::rotate(at, pick(s, 8 * i + 7, -0.4f, 0.4f), {0, 0, 1});
+        p[mat].append(chunk, at);
+        // Every third slab trails bent reinforcing bars.
+        if (i % 3 == 0)
+            for (float k : {-0.5f, 0.5f})
+                addBeam(p[Mat::Rust], glm::vec3(at * glm::vec4(half.x, 0, k * half.z, 1)),
+                        glm::vec3(at * glm::vec4(half.x + 1.2f, 0.5f, k * half.z + 0.3f, 1)),
+                        0.05f);
+    }
+    return p;
+}
+
 Parts smokePlume(float height, std::uint32_t seed) {
     Parts p;
     constexpr int kPuffs = 6;

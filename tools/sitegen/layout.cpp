@@ -322,6 +322,12 @@ Parts element(Reader& r, const std::string& kind) {
         const glm::vec2 radii = r.size2("radii");
         return heap(mat, radii.x, radii.y, r.positive("height"), r.seed());
     }
+    if (kind == "rubble") {
+        const Mat mat = r.material("material", Mat::Concrete);
+        const glm::vec2 radii = r.size2("radii");
+        const float h = r.positive("height");
+        return rubble(mat, radii.x, radii.y, h, r.count("count", 1, kMaxCount), r.seed());
+    }
     if (kind == "chimney") {
         const float h = r.number("height", 5, 1000), radius = r.number("radius", 0.1f, 100);
         return chimney(h, radius, r.material("material", Mat::Brick));
@@ -388,7 +394,8 @@ Parts element(Reader& r, const std::string& kind) {
         const int floors = r.count("floors", 1, 200);
         const Mat facade = r.material("facade");
         if (kind == "envelope") return envelope(size.x, size.y, floors, facade);
-        return block(size.x, size.y, floors, facade, r.material("roof", Mat::Concrete));
+        const Mat roof = r.material("roof", Mat::Concrete);
+        return block(size.x, size.y, floors, facade, roof, r.boolean("balconies", false));
     }
     if (kind == "green-roof" || kind == "solar") {
         const glm::vec2 size = r.size2("size");

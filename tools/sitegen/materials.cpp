@@ -45,6 +45,14 @@ const MaterialDef& materialDef(Mat m) {
         {"studio-coral", {}, {0.9f, 0.33f, 0.25f, 1}, 0.2f, 0.45f, {1, 1}},
         {"tram-red", {}, {0.75f, 0.06f, 0.08f, 1}, 0.3f, 0.35f, {1, 1}},
         {"timber", {}, {0.55f, 0.38f, 0.22f, 1}, 0, 0.75f, {1, 1}},
+        // A ground floor's bay and storey, as the façades above it.
+        {"shopfront", S::Shopfront, white, 1, 1, {3.2f, 3}},
+        {"timber-cladding", S::Cladding, {0.85f, 0.6f, 0.38f, 1}, 1, 1, {1.2f, 1.2f}},
+        {"charcoal-cladding", S::Cladding, {0.3f, 0.3f, 0.31f, 1}, 1, 1, {1.2f, 1.2f}},
+        // Converted shipping containers: painted corrugated steel.
+        {"container-teal", S::Corrugated, {0.2f, 0.9f, 0.85f, 1}, 0.4f, 1, {2.4f, 2.6f}},
+        {"container-coral", S::Corrugated, {1.0f, 0.5f, 0.38f, 1}, 0.4f, 1, {2.4f, 2.6f}},
+        {"container-yellow", S::Corrugated, {1.0f, 0.78f, 0.2f, 1}, 0.4f, 1, {2.4f, 2.6f}},
     }};
     return defs[static_cast<std::size_t>(m)];
 }

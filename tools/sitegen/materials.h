@@ -52,6 +52,12 @@ enum class Mat {
     StudioCoral,
     TramRed,
     Timber,
+    Shopfront,
+    TimberCladding,
+    CharcoalCladding,
+    ContainerTeal,
+    ContainerCoral,
+    ContainerYellow,
     Count,
 };
 

@@ -175,19 +175,64 @@ Texel track(float u, float v) {
     return t;
 }
 
-// One storey and one bay of a rendered housing façade, with its window; the
-// wall is near white so the material's colour tints it.
+// One storey and one bay of a rendered housing façade: a window in a dark
+// frame, split by a transom and a mullion, over a stone sill and under a
+// shadowed lintel, a floor band at the slab. The wall is near white so the
+// material's colour tints it.
 Texel facade(float u, float v) {
-    const float window = band(u, 0.22f, 0.78f, 0.005f) * band(v, 0.28f, 0.86f, 0.005f);
-    const float glass = band(u, 0.25f, 0.75f, 0.005f) * band(v, 0.31f, 0.83f, 0.005f);
-    const float sill = band(u, 0.2f, 0.8f, 0.005f) * band(v, 0.24f, 0.28f, 0.005f);
-    const float slab = 1 - band(v, 0.03f, 1.0f, 0.01f);
+    const float opening = band(u, 0.2f, 0.8f, 0.004f) * band(v, 0.27f, 0.87f, 0.004f);
+    const float glass = band(u, 0.24f, 0.76f, 0.004f) * band(v, 0.31f, 0.83f, 0.004f);
+    const float bars = std::max(band(u, 0.485f, 0.515f, 0.004f), band(v, 0.66f, 0.685f, 0.004f));
+    const float sill = band(u, 0.17f, 0.83f, 0.004f) * band(v, 0.23f, 0.27f, 0.004f);
+    const float lintel = band(u, 0.2f, 0.8f, 0.004f) * band(v, 0.87f, 0.9f, 0.004f);
+    const float slab = 1 - band(v, 0.04f, 1.0f, 0.01f);
     glm::vec3 c = glm::vec3(0.92f, 0.9f, 0.86f) * (0.92f + 0.1f * fbm(u, v, 8, 3, 121));
-    c = glm::mix(c, glm::vec3(0.75f), std::max(sill, slab) * 0.6f);
-    c = glm::mix(c, glm::vec3(0.85f), window);
-    c = glm::mix(c, glassReflection(v, {0.1f, 0.13f, 0.16f}, noise(u, v, 8, 122)), glass);
-    return {c, 0.6f + 0.3f * sill - 0.4f * glass, glm::mix(0.85f, 0.08f, glass), 0,
-            1 - 0.3f * (window - glass)};
+    c *= 1 - 0.12f * glm::smoothstep(0.6f, 0.9f, fbm(u, v * 0.4f, 8, 3, 123));  // rain streaks
+    c = glm::mix(c, glm::vec3(0.62f, 0.6f, 0.57f), slab * 0.7f);
+    c = glm::mix(c, c * 0.55f, lintel);
+    c = glm::mix(c, glm::vec3(0.8f, 0.78f, 0.74f), sill);
+    const float pane = glass * (1 - bars);
+    const glm::vec3 frame(0.2f, 0.21f, 0.22f);
+    c = glm::mix(c, frame, opening * (1 - pane));
+    c = glm::mix(c, glassReflection(v, {0.09f, 0.12f, 0.15f}, noise(u, v, 8, 122)), pane);
+    return {c, 0.6f + 0.3f * sill - 0.5f * opening + 0.2f * (opening - pane),
+            glm::mix(0.85f, 0.06f, pane), 0.5f * (opening - pane), 1 - 0.45f * (opening - glass)};
+}
+
+// One bay of a ground floor: a shop front or an entrance, full-height glass in
+// dark aluminium between rendered piers, on a stone riser, under a fascia.
+Texel shopfront(float u, float v) {
+    const float pier = 1 - band(u, 0.06f, 0.94f, 0.004f);
+    const float riser = 1 - band(v, 0.12f, 1.0f, 0.004f);
+    const float fascia = band(v, 0.8f, 0.95f, 0.004f);
+    const float glass = band(u, 0.09f, 0.91f, 0.004f) * band(v, 0.15f, 0.77f, 0.004f);
+    const float mullion = band(u, 0.49f, 0.51f, 0.003f) + band(v, 0.6f, 0.62f, 0.003f);
+    const float pane = glass * (1 - glm::clamp(mullion, 0.0f, 1.0f));
+    glm::vec3 c(0.18f, 0.19f, 0.2f);  // frames
+    c = glm::mix(c, glm::vec3(0.85f, 0.83f, 0.78f) * (0.9f + 0.15f * fbm(u, v, 8, 2, 161)),
+                 std::max(pier, 1 - band(v, 0.0f, 0.95f, 0.004f)));
+    c = glm::mix(c, glm::vec3(0.3f, 0.29f, 0.28f), riser * (1 - pier));
+    c = glm::mix(c, glm::vec3(0.14f, 0.16f, 0.17f), fascia * (1 - pier));
+    // Lit interiors behind the glass, warm and uneven from bay to bay.
+    const glm::vec3 inside = glm::mix(glm::vec3(0.35f, 0.28f, 0.2f), glm::vec3(0.12f, 0.14f, 0.16f),
+                                      fbm(u, v, 4, 2, 162));
+    const glm::vec3 reflect = glassReflection((v - 0.15f) / 0.62f, {0.1f, 0.14f, 0.17f}, 0.5f);
+    c = glm::mix(c, glm::mix(inside, reflect, 0.45f + 0.3f * v), pane);
+    return {c, 0.7f - 0.5f * glass + 0.2f * (pier + riser), glm::mix(0.8f, 0.05f, pane),
+            glm::mix(0.0f, 0.6f, glass - pane), 1 - 0.4f * (glass - pane)};
+}
+
+// Vertical boards, 8 per tile, with open joints and grain: near-neutral so a
+// material tints it timber, charcoal or larch.
+Texel cladding(float u, float v) {
+    const int board = static_cast<int>(u * 8);
+    const float fu = fract(u * 8);
+    const float joint = 1 - band(fu, 0.05f, 0.95f, 0.03f);
+    const float tone = glbkit::unitHash(std::uint64_t(board) + 171);
+    const float grain = fbm(u * 8 + 0.3f * tone, v * 0.5f, 16, 3, 172);
+    glm::vec3 c = glm::vec3(0.8f, 0.76f, 0.7f) * (0.8f + 0.25f * tone) * (0.85f + 0.3f * grain);
+    c *= 1 - 0.7f * joint;
+    return {c, 0.8f - 0.7f * joint + 0.1f * grain, 0.85f, 0, 1 - 0.5f * joint};
 }
 
 // An office curtain wall: a storey-high pane over a dark spandrel, aluminium mullions.
@@ -229,7 +274,7 @@ struct SurfaceDef {
 };
 
 const SurfaceDef& def(Surface s) {
-    static const std::array<SurfaceDef, 15> defs = {{
+    static const std::array<SurfaceDef, 17> defs = {{
         {"brick", brick, 2.5f},
         {"corrugated", corrugated, 3.0f},
         {"rust", rust, 1.5f},
@@ -245,6 +290,8 @@ const SurfaceDef& def(Surface s) {
         {"curtain-wall", curtainWall, 1.0f},
         {"solar", solar, 1.0f},
         {"paving", paving, 1.5f},
+        {"shopfront", shopfront, 1.5f},
+        {"cladding", cladding, 2.0f},
     }};
     return defs[static_cast<std::size_t>(s)];
 }

@@ -33,6 +33,8 @@ enum class Surface {
     CurtainWall,
     Solar,
     Paving,
+    Shopfront,
+    Cladding,
 };
 
 // Texture sizes in pixels, small for load time (see README): colour carries
