@@ -29,6 +29,7 @@ uniform float u_alphaCutoff;
 uniform bool u_unlit;
 uniform bool u_hasNormalTexture;
 uniform bool u_water;  // a material named "water": wind ripples that mirror the sky
+uniform bool u_smoke;  // named "smoke" or "steam": soft puffs that billow upwards
 uniform int u_texCoord[FRICHE_SLOT_COUNT];        // which UV set each slot reads
 uniform mat3 u_uvTransform[FRICHE_SLOT_COUNT];    // KHR_texture_transform per slot
 uniform sampler2D u_baseColorTexture;
@@ -103,6 +104,15 @@ vec3 waterNormal(vec3 p, vec3 up) {
     vec2 footprint = fwidth(p.xz);
     slope *= 0.12 * (1.0 - smoothstep(0.2, 0.8, max(footprint.x, footprint.y)));
     return normalize(up - vec3(slope.x, 0.0, slope.y));
+}
+
+// Smoke: how much a puff hides behind it, thin at its rim (where a sphere is
+// seen edge-on) and in the gaps of a noise that rises through it as it drifts.
+float smokeDensity(vec3 p, vec3 n, vec3 v) {
+    float facing = abs(dot(n, v));
+    vec3 rise = vec3(0.3, 1.0, 0.1) * u_time;
+    float billow = 0.6 * valueNoise(p / 7.0 - rise * 0.25) + 0.4 * valueNoise(p / 2.5 - rise * 0.6);
+    return smoothstep(0.1, 0.9, facing) * smoothstep(0.25, 0.65, billow);
 }
 
 float lightAttenuation(int i, vec3 toLight) {
@@ -189,6 +199,12 @@ void main() {
     // Occlusion darkens indirect light only, as the glTF specification says.
     vec3 color = sun + punctualLights(s, n, v) + skyLight(s, n, v, roughness) * occlusion +
                  emissive * u_inverseExposure;
+    if (u_smoke) {
+        // Droplets scatter the sun forward and to every side: lit through, never black.
+        float wrap = 0.35 + 0.65 * max(dot(geometric, u_toSun), 0.0);
+        color = base.rgb * (u_sunIlluminance * wrap * (0.5 + 0.5 * lit) / PI + skyIrradiance(n) * 1.3);
+        alpha *= smokeDensity(v_worldPosition, geometric, v);
+    }
     color = aerialPerspective(color, v_worldPosition);
     o_color = transitionColour(color, alpha, n, v, v_worldPosition, edge, u_inverseExposure);
 }

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <map>
+#include <string_view>
 #include <tuple>
 
 #include "scene/batches.h"
@@ -13,8 +14,10 @@ namespace friche::render {
 
 namespace {
 
-bool isWater(const std::string& name) {
-    return name.size() == 5 && std::equal(name.begin(), name.end(), "water", [](char a, char b) {
+// Whether `name` is `word` (lower case) in any case.
+bool named(const std::string& name, std::string_view word) {
+    return name.size() == word.size() &&
+           std::equal(name.begin(), name.end(), word.begin(), [](char a, char b) {
                return std::tolower(static_cast<unsigned char>(a)) == b;
            });
 }
@@ -248,7 +251,8 @@ GpuMaterial uploadMaterial(const scene::Material& m, TextureCache& cache) {
     g.alphaCutoff = m.alphaCutoff;
     g.doubleSided = m.doubleSided;
     g.unlit = m.unlit;
-    g.water = isWater(m.name);
+    g.water = named(m.name, "water");
+    g.smoke = named(m.name, "smoke") || named(m.name, "steam");
     return g;
 }
 

@@ -57,6 +57,9 @@ struct GpuMaterial {
     // Named "water" (in any case): ripples in the wind and mirrors the sky
     // (shaders/pbr.frag), whatever its textures say of its roughness.
     bool water = false;
+    // Named "smoke" or "steam": soft billowing puffs, lit through, casting no
+    // shadow; drawn blended whatever its alpha mode.
+    bool smoke = false;
 };
 
 // Small primitives of many nodes, already in world space, drawn as one

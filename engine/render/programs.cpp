@@ -21,6 +21,7 @@ PbrUniforms::PbrUniforms(const gfx::Program& p)
       unlit(p.uniform("u_unlit")),
       hasNormalTexture(p.uniform("u_hasNormalTexture")),
       water(p.uniform("u_water")),
+      smoke(p.uniform("u_smoke")),
       texCoord(p.uniform("u_texCoord")),
       uvTransform(p.uniform("u_uvTransform")) {}
 

@@ -16,7 +16,7 @@ struct PbrUniforms {
     GLint model, normalMatrix;
     GLint baseColorFactor, metallicFactor, roughnessFactor, emissive, normalScale,
         occlusionStrength;
-    GLint alphaMode, alphaCutoff, unlit, hasNormalTexture, water, texCoord, uvTransform;
+    GLint alphaMode, alphaCutoff, unlit, hasNormalTexture, water, smoke, texCoord, uvTransform;
     explicit PbrUniforms(const gfx::Program& p);
 };
 

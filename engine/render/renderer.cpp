@@ -185,14 +185,16 @@ struct QueueBuilder {
         const scene::Bounds bounds = moved ? modelled.transformed(*look->moved) : modelled;
         if (!shadowCasters && !mayBeVisible(viewProjection, bounds)) return;
         if (look && !(shadowCasters ? look->castsShadow() : look->drawn())) return;
+        const GpuMaterial& m = model.material(p, view.variant);
+        if (shadowCasters && m.smoke) return;
         const Side side =
             view.section && bounds.valid() ? sideOf(*view.section, bounds) : Side::Kept;
         if (side == Side::Cut || count == 0) return;
-        const GpuMaterial& m = model.material(p, view.variant);
         const float depth = (view.view * glm::vec4(bounds.center(), 1.0f)).z;
         const int key =
             &m == &model.defaultMaterial ? -1 : static_cast<int>(&m - model.materials.data());
-        const bool blended = m.alphaMode == scene::AlphaMode::Blend || (look && look->blended());
+        const bool blended =
+            m.alphaMode == scene::AlphaMode::Blend || m.smoke || (look && look->blended());
         const GpuInstances* instances =
             item.instances >= 0 ? &scene.instances[static_cast<std::size_t>(item.instances)]
                                 : nullptr;
@@ -596,6 +598,7 @@ void Renderer::Impl::applyMaterial(const GpuMaterial& m, BoundState& bound) {
     pbr.set(u.unlit, m.unlit ? 1 : 0);
     pbr.set(u.hasNormalTexture, m.hasNormalTexture ? 1 : 0);
     pbr.set(u.water, m.water ? 1 : 0);
+    pbr.set(u.smoke, m.smoke ? 1 : 0);
     int texCoords[FRICHE_SLOT_COUNT];
     glm::mat3 transforms[FRICHE_SLOT_COUNT];
     for (GLuint unit = 0; unit < FRICHE_SLOT_COUNT; ++unit) {
