@@ -2,6 +2,7 @@
 // Surfaces of every glTF primitive: world-space position, normal and tangent
 // for the fragment shader's lighting, both UV sets and the vertex colour.
 #include "bindings.h"
+#include "drive.glsl"
 
 layout(location = FRICHE_ATTR_POSITION) in vec3 a_position;
 layout(location = FRICHE_ATTR_NORMAL) in vec3 a_normal;
@@ -27,7 +28,7 @@ out vec4 v_color;
 invariant gl_Position;
 
 void main() {
-    vec4 world = u_model * (a_instance * vec4(a_position, 1.0));
+    vec4 world = u_model * (a_instance * vec4(a_position, 1.0) + vec4(driveOffset(a_instance), 0.0));
     v_worldPosition = world.xyz;
     // The instance's normal matrix up to a positive scale (the fragment shader
     // normalises): its cofactors, turned round when it mirrors.

@@ -1,6 +1,7 @@
 #version 410 core
 // Depth from the sun, for one cascade of the shadow map.
 #include "bindings.h"
+#include "drive.glsl"
 
 layout(location = FRICHE_ATTR_POSITION) in vec3 a_position;
 layout(location = FRICHE_ATTR_UV0) in vec2 a_uv0;
@@ -21,7 +22,7 @@ invariant gl_Position;
 
 void main() {
     v_uv = (u_uvTransform * vec3(u_texCoord == 1 ? a_uv1 : a_uv0, 1.0)).xy;
-    vec4 world = u_model * (a_instance * vec4(a_position, 1.0));
+    vec4 world = u_model * (a_instance * vec4(a_position, 1.0) + vec4(driveOffset(a_instance), 0.0));
     v_worldPosition = world.xyz;
     gl_Position = u_lightViewProjection * world;
 }

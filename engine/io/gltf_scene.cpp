@@ -1,5 +1,6 @@
 // Nodes, cameras, lights and scenes: the glTF-to-scene mapping.
 #include <algorithm>
+#include <cmath>
 
 #include <glm/gtc/quaternion.hpp>
 
@@ -73,6 +74,21 @@ bool readInstances(const tinygltf::Model& in, const tinygltf::Value& ext,
     return true;
 }
 
+// friche's own extras on a node: {"friche": {"drive": {"speed", "span"}}}.
+void readDrive(const tinygltf::Node& n, scene::Node& out, const std::string& where,
+               core::Problems& problems) {
+    const tinygltf::Value* friche = n.extras.IsObject() ? member(n.extras, "friche") : nullptr;
+    const tinygltf::Value* drive = friche ? member(*friche, "drive") : nullptr;
+    if (!drive || !drive->IsObject()) return;
+    const double speed = numberOr(*drive, "speed", 0.0), span = numberOr(*drive, "span", 0.0);
+    if (!(std::abs(speed) <= 100.0 && span > 0.0 && span <= 100000.0)) {
+        problems.warning("DRIVE_IGNORED", where + "/extras/friche/drive",
+                         "a drive wants a speed within 100 m/s and a span of 0 to 100 km");
+        return;
+    }
+    out.drive = {static_cast<float>(speed), static_cast<float>(span)};
+}
+
 scene::Node convertNode(const tinygltf::Model& in, const tinygltf::Node& n,
                         const std::string& where, core::Problems& problems) {
     scene::Node out;
@@ -92,6 +108,7 @@ scene::Node convertNode(const tinygltf::Model& in, const tinygltf::Node& n,
             out.instances.clear();
         }
     }
+    readDrive(n, out, where, problems);
     return out;
 }
 

@@ -91,6 +91,10 @@ struct GpuDrawItem {
     // >= 0: draws every instance in GpuScene::instances[instances], each with its
     // own world matrix (`world` is then the identity).
     int instances = -1;
+    // Instances that drive (scene::Node::drive; shaders/drive.glsl): speed and
+    // span, and the loop's middle, world space.
+    glm::vec2 drive{0.0f};
+    glm::vec3 driveCentre{0.0f};
     glm::mat4 world{1.0f};
     glm::mat3 normalMatrix{1.0f};
     scene::Bounds bounds;  // world space, for culling

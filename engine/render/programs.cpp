@@ -10,6 +10,8 @@ namespace friche::render {
 PbrUniforms::PbrUniforms(const gfx::Program& p)
     : model(p.uniform("u_model")),
       normalMatrix(p.uniform("u_normalMatrix")),
+      drive(p.uniform("u_drive")),
+      driveCentre(p.uniform("u_driveCentre")),
       baseColorFactor(p.uniform("u_baseColorFactor")),
       metallicFactor(p.uniform("u_metallicFactor")),
       roughnessFactor(p.uniform("u_roughnessFactor")),
@@ -31,7 +33,10 @@ ShadowUniforms::ShadowUniforms(const gfx::Program& p)
       texCoord(p.uniform("u_texCoord")),
       uvTransform(p.uniform("u_uvTransform")),
       baseAlpha(p.uniform("u_baseAlpha")),
-      alphaCutoff(p.uniform("u_alphaCutoff")) {}
+      alphaCutoff(p.uniform("u_alphaCutoff")),
+      drive(p.uniform("u_drive")),
+      driveCentre(p.uniform("u_driveCentre")),
+      time(p.uniform("u_time")) {}
 
 namespace {
 

@@ -13,7 +13,7 @@ namespace friche::render {
 
 // Locations the surface program's per-material and per-draw code sets.
 struct PbrUniforms {
-    GLint model, normalMatrix;
+    GLint model, normalMatrix, drive, driveCentre;
     GLint baseColorFactor, metallicFactor, roughnessFactor, emissive, normalScale,
         occlusionStrength;
     GLint alphaMode, alphaCutoff, unlit, hasNormalTexture, water, smoke, texCoord, uvTransform;
@@ -21,7 +21,8 @@ struct PbrUniforms {
 };
 
 struct ShadowUniforms {
-    GLint model, lightViewProjection, texCoord, uvTransform, baseAlpha, alphaCutoff;
+    GLint model, lightViewProjection, texCoord, uvTransform, baseAlpha, alphaCutoff, drive,
+        driveCentre, time;
     explicit ShadowUniforms(const gfx::Program& p);
 };
 

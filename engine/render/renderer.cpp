@@ -298,6 +298,16 @@ struct BoundState {
     }
 };
 
+// Where a queued draw stands: its model matrix, and how its instances drive.
+struct Placement {
+    GLint model, drive, driveCentre;
+};
+void place(const gfx::Program& p, const Placement& at, const Queued& q) {
+    p.set(at.model, q.world());
+    p.set(at.drive, q.item->drive);
+    p.set(at.driveCentre, q.item->driveCentre);
+}
+
 // Whether the depth pre-pass lays a surface's depth, so the opaque pass shades
 // only the fragment nearest the eye: opaque ones, not masked (whose cut-out
 // also hangs on the vertex colour's alpha, which the depth program does not read).
@@ -309,6 +319,7 @@ bool laidByPrepass(const Queued& q) {
 struct Frame {
     // What the main pass draws with: the view's projection in the depth convention.
     glm::mat4 viewProjection{1.0f};
+    float time = 0.0f;  // ViewParams::time
     glm::vec3 toSun{0.0f, 1.0f, 0.0f};
     glm::vec3 sunIlluminance{0.0f};
     float exposure = 1.0f;
@@ -403,6 +414,7 @@ Frame Renderer::Impl::prepare(const GpuScene* scene, const ViewParams& view) {
     const scene::SkyModel& sky = environment->sky();
     Frame f;
     f.viewProjection = depth.projection(view.projection) * view.view;
+    f.time = view.time;
     f.toSun = sky.desc().toSun;
     f.sunIlluminance = sky.sunIlluminance();
     f.exposure = kExposureKey / sky.referenceLuminance() * std::exp2(l.exposureStops);
@@ -438,6 +450,7 @@ void Renderer::Impl::drawShadows(const Queues& casters, const Frame& frame) {
     const LookUniforms lookUniforms(p.shadow);
     p.shadow.use();
     p.shadow.set(p.shadow.uniform("u_section"), frame.section);
+    p.shadow.set(p.caster.time, frame.time);
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LESS);
     glDisable(GL_BLEND);
@@ -467,7 +480,7 @@ void Renderer::Impl::drawShadows(const Queues& casters, const Frame& frame) {
                 p.shadow.set(p.caster.texCoord, base.texCoord);
                 p.shadow.set(p.caster.uvTransform, base.transform);
             }
-            p.shadow.set(p.caster.model, q.world());
+            place(p.shadow, {p.caster.model, p.caster.drive, p.caster.driveCentre}, q);
             q.vao().bind();
             drawQueued(q);
             ++stats.shadowDrawCalls;
@@ -484,6 +497,7 @@ void Renderer::Impl::drawDepthPrepass(const std::vector<Queued>& opaque, const F
     const LookUniforms lookUniforms(p.shadow);
     p.shadow.use();
     p.shadow.set(p.shadow.uniform("u_section"), frame.section);
+    p.shadow.set(p.caster.time, frame.time);
     p.shadow.set(p.caster.lightViewProjection, frame.viewProjection);
     p.shadow.set(p.caster.alphaCutoff, -1.0f);
     glEnable(GL_DEPTH_TEST);
@@ -497,7 +511,7 @@ void Renderer::Impl::drawDepthPrepass(const std::vector<Queued>& opaque, const F
         if (!laidByPrepass(q)) continue;
         setLook(p.shadow, lookUniforms, q.look ? *q.look : scene::NodeLook{});
         bound.faces(q);
-        p.shadow.set(p.caster.model, q.world());
+        place(p.shadow, {p.caster.model, p.caster.drive, p.caster.driveCentre}, q);
         drawQueued(q);
     }
     glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
@@ -629,7 +643,8 @@ void Renderer::Impl::drawQueue(const std::vector<Queued>& queue, BoundState& bou
             bound.laid = laid;
         }
         bound.faces(q);
-        pbr.set(programs->material.model, q.world());
+        const PbrUniforms& u = programs->material;
+        place(pbr, {u.model, u.drive, u.driveCentre}, q);
         pbr.set(programs->material.normalMatrix, q.normalMatrix());
         drawQueued(q);
         ++stats.drawCalls;

@@ -178,6 +178,9 @@ struct Node {
     int light = -1;
     // EXT_mesh_gpu_instancing: per-instance transforms, relative to the node. Empty: one instance.
     std::vector<glm::mat4> instances;
+    // Instances that drive (node extras friche.drive, tools/sitegen): each along
+    // its own +X at x m/s, looping over y metres centred on the node. 0: still.
+    glm::vec2 drive{0.0f};
     bool visible = true;  // KHR_node_visibility; hides the node and its subtree
 };
 

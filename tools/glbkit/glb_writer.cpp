@@ -173,6 +173,8 @@ int GlbWriter::addNode(const NodeSpec& s) {
             {"SCALE", addInstanceAccessor(sc, n, "VEC3")}};
         json_["extensionsUsed"] = {kInstancing};
     }
+    if (s.driveSpeed != 0.0f)
+        node["extras"]["friche"]["drive"] = {{"speed", s.driveSpeed}, {"span", s.driveSpan}};
     return append(json_["nodes"], std::move(node));
 }
 

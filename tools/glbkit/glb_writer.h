@@ -64,6 +64,11 @@ struct NodeSpec {
     float pitch = 0.0f;  // radians about the turned +X, after the yaw: for cameras
     std::vector<int> children{};
     std::vector<Instance> instances{};  // empty: the mesh once, not instanced
+    // Instances that drive along their own +X at this many m/s, each looping
+    // over `driveSpan` metres centred on the node (node extras friche.drive,
+    // docs/scenario-format.md); 0: they stand still.
+    float driveSpeed = 0.0f;
+    float driveSpan = 0.0f;
 };
 
 class GlbWriter {

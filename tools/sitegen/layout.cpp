@@ -625,7 +625,13 @@ void addNode(Site& site, Reader& r) {
             any = true;
         }
         if (!any) r.fail("", "instances need one of scatter, along, around or grid");
-        site.addInstanced(fresh(site, r, name), mesh, std::move(instances));
+        glm::vec2 drive(0.0f);
+        if (kind == "cars" && r.has("drive")) {
+            Reader d = r.object("drive");
+            drive = {d.number("speed", -60, 60), d.number("span", 1, 10000)};
+            d.finish();
+        }
+        site.addInstanced(fresh(site, r, name), mesh, std::move(instances), drive);
     } else {
         const Parts parts = element(r, kind);
         site.add(fresh(site, r, name), parts, r.vec3("at", glm::vec3(0)),

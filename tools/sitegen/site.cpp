@@ -82,9 +82,13 @@ void Site::add(const std::string& name, const Parts& parts, glm::vec3 at, float 
 }
 
 void Site::addInstanced(const std::string& name, const Parts& parts,
-                        std::vector<glbkit::Instance> instances) {
+                        std::vector<glbkit::Instance> instances, glm::vec2 drive) {
     const std::size_t triangles = triangleCount(parts) * instances.size();
-    addNode({.name = name, .mesh = mesh(name, parts), .instances = std::move(instances)},
+    addNode({.name = name,
+             .mesh = mesh(name, parts),
+             .instances = std::move(instances),
+             .driveSpeed = drive.x,
+             .driveSpan = drive.y},
             triangles);
 }
 

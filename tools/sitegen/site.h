@@ -47,9 +47,10 @@ public:
     // A node named `name` ("group/thing") at `at`, turned `yaw` radians about +Y.
     void add(const std::string& name, const Parts& parts, glm::vec3 at = glm::vec3(0),
              float yaw = 0.0f);
-    // One mesh drawn once per instance (EXT_mesh_gpu_instancing): trees, shrubs.
+    // One mesh drawn once per instance (EXT_mesh_gpu_instancing): trees, shrubs;
+    // `drive` (speed m/s, span m): traffic (glbkit::NodeSpec::driveSpeed).
     void addInstanced(const std::string& name, const Parts& parts,
-                      std::vector<glbkit::Instance> instances);
+                      std::vector<glbkit::Instance> instances, glm::vec2 drive = {0, 0});
     // A camera bookmark "views/<name>" at `eye` looking at `target`.
     void addView(const std::string& name, glm::vec3 eye, glm::vec3 target);
     // Writes DIR/<id>.glb; `written` is false (and stderr says why) on failure.
