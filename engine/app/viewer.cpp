@@ -113,6 +113,9 @@ struct Viewer {
     // A new site's first frame bakes its sky: then its images and the bake's scratch go.
     bool releaseAfterFrame = false;
     float frameMs = 0.0f;
+    // The session's clock when the first frame was drawn: what moves by itself
+    // (water, clouds, traffic) starts there, so the first frame is the still.
+    std::optional<double> motionOrigin;
     bool quit = false;
     bool rescale = false;  // the operator changed the UI scale
 };
@@ -433,8 +436,9 @@ render::ViewParams viewParams(const Viewer& v, const scene::CameraView& camera,
     params.variant = v.view.variant;
     params.lighting = v.light.lighting;
     params.debugView = v.light.debugView;
-    // The session's clock, wrapped every hour so that a float keeps its ripples smooth.
-    params.time = v.session ? static_cast<float>(std::fmod(v.session->now(), 3600.0)) : 0.0f;
+    // Since the first frame, wrapped every hour so that a float keeps its ripples smooth.
+    if (v.session && v.motionOrigin)
+        params.time = static_cast<float>(std::fmod(v.session->now() - *v.motionOrigin, 3600.0));
     if (v.session) params.section = v.review.section(v.session->story().bounds());
     return params;
 }
@@ -690,6 +694,7 @@ void drawFrame(Viewer& v) {
     if (v.light.reloadRequested) reloadShaders(v);
     ui::shaderErrorOverlay(v.shaderError);
     applyViewState(v);
+    if (v.session && !v.motionOrigin) v.motionOrigin = v.session->now();
     drawScene(v);
     if (v.snapshot) saveSnapshot(v);
     v.ui->render();
@@ -698,8 +703,11 @@ void drawFrame(Viewer& v) {
     v.frameMs = static_cast<float>(SDL_GetPerformanceCounter() - start) * 1000.0f /
                 static_cast<float>(SDL_GetPerformanceFrequency());
     if (v.viewpoints.stillAsked()) {
+        // At time 0, as `friche render` draws it: the same still, the same bytes.
+        render::ViewParams look = viewParams(v, {}, {});
+        look.time = 0.0f;
         v.viewpoints.takeStill(*v.renderer, *v.gpu, v.session->story(),
-                               {.look = viewParams(v, {}, {}),
+                               {.look = look,
                                 .maxTile = v.maxTile,
                                 .panels = false,  // the panel's choice
                                 .kiosk = v.kiosk.has_value(),
