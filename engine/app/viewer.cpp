@@ -44,6 +44,7 @@
 #include "scene/draw_list.h"
 #include "scene/view_state.h"
 #include "ui/compare_panel.h"
+#include "ui/frame_stats_panel.h"
 #include "ui/model_panel.h"
 #include "ui/render_panel.h"
 #include "ui/scale_bar.h"
@@ -113,6 +114,8 @@ struct Viewer {
     // A new site's first frame bakes its sky: then its images and the bake's scratch go.
     bool releaseAfterFrame = false;
     float frameMs = 0.0f;
+    float smoothedFrameMs = 0.0f;  // F3's overlay
+    bool showStats = false;        // F3 toggles it, in a kiosk too (the operator's keys)
     bool quit = false;
     bool rescale = false;  // the operator changed the UI scale
 };
@@ -348,6 +351,9 @@ void handleKey(Viewer& v, KeyAction action) {
             break;
         case KeyAction::FrameAll:
             frameAll(v);
+            break;
+        case KeyAction::ToggleStats:
+            v.showStats = !v.showStats;
             break;
         case KeyAction::None:
             break;
@@ -689,6 +695,11 @@ void drawFrame(Viewer& v) {
     if (v.kiosk) kioskOverlays(v, choice);
     if (v.light.reloadRequested) reloadShaders(v);
     ui::shaderErrorOverlay(v.shaderError);
+    if (v.showStats) {
+        int w = 0, h = 0;
+        v.platform->drawableSize(w, h);
+        ui::frameStatsPanel({v.smoothedFrameMs, v.renderer->stats(), {w, h}});
+    }
     applyViewState(v);
     drawScene(v);
     if (v.snapshot) saveSnapshot(v);
@@ -697,6 +708,7 @@ void drawFrame(Viewer& v) {
     if (std::exchange(v.releaseAfterFrame, false)) releaseImages(v);
     v.frameMs = static_cast<float>(SDL_GetPerformanceCounter() - start) * 1000.0f /
                 static_cast<float>(SDL_GetPerformanceFrequency());
+    v.smoothedFrameMs = ui::smoothFrameMs(v.smoothedFrameMs, v.frameMs);
     if (v.viewpoints.stillAsked()) {
         v.viewpoints.takeStill(*v.renderer, *v.gpu, v.session->story(),
                                {.look = viewParams(v, {}, {}),
