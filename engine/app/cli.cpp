@@ -21,7 +21,9 @@ const char* usageText() {
            "                [--compare swipe|side:PHASE_A,PHASE_B[:SPLIT]] [--lang fr|en|nl|de] "
            "[--ui [--kiosk]]\n"
            "                [--date YYYY-MM-DD] [--time HH:MM]  (the site's day and clock time)\n"
-           "                [--section [-]x|y|z=METRES] [PROPOSAL]\n"
+           "                [--section [-]x|y|z=METRES] [--stats] [PROPOSAL]\n"
+           "                                     a still, with no display; --stats prints the\n"
+           "                                     GPU's time per pass, draw calls, wall time\n"
            "  friche video PATH -o OUT.mp4 [--size WxH] [--fps N] [--lang fr|en|nl|de] [--ui]\n"
            "               [--view NAME] [--from POS --to POS --duration SECONDS | --tour ID]\n"
            "               [--date YYYY-MM-DD] [--time HH:MM]\n"
@@ -186,6 +188,7 @@ Command parseRender(const std::vector<std::string>& args) {
         [&](const std::string& a, const std::string* next, std::size_t& i,
             std::optional<UsageError>& e) {
             if (a == "--kiosk") return cmd.kiosk = true;
+            if (a == "--stats") return cmd.stats = true;
             if (proposal.take(a, args, i, e)) return true;
             if (!next) return false;
             if (a == "--phase") {

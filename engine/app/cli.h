@@ -6,7 +6,7 @@
 //   friche render PATH -o OUT.png [--size WxH] [--phase ID | --at POS] [--view NAME]
 //                 [--compare swipe|side:PHASE_A,PHASE_B[:SPLIT]] [--lang fr|en|nl|de] [--ui
 //                 [--kiosk]] [--date YYYY-MM-DD] [--time HH:MM]
-//                 [--section [-]x|y|z=METRES] [PROPOSAL]
+//                 [--section [-]x|y|z=METRES] [--stats] [PROPOSAL]
 //   friche video PATH -o OUT.mp4 [--size WxH] [--fps N] [--lang L] [--ui] [--view NAME]
 //                [--from POS --to POS --duration SECONDS | --tour ID] [--date ...] [--time ...]
 //   friche check [--json] PATH...
@@ -82,6 +82,8 @@ struct RenderCommand : PictureOptions {
     // --section y=12: what lies above 12 m is cut away (x=, z=: beyond; -x=: before),
     // as render::ViewParams::section.
     std::optional<glm::vec4> section;
+    // --stats: the GPU's time per pass, the draw calls and the wall time, on stdout.
+    bool stats = false;
 };
 
 // A video of the story: a range of the timeline played over `duration`

@@ -81,6 +81,8 @@ KeyAction keyAction(const SDL_Event& event) {
     switch (event.key.keysym.sym) {
         case SDLK_q:
             return ctrl ? KeyAction::Quit : KeyAction::None;
+        case SDLK_F3:
+            return KeyAction::ToggleStats;
         case SDLK_F11:
             return KeyAction::ToggleFullscreen;
         case SDLK_ESCAPE:

@@ -25,6 +25,7 @@ enum class KeyAction {
     ToggleFullscreen,  // F11
     LeaveFullscreen,   // Esc never quits: a visitor pressing it must not end the show
     FrameAll,          // F
+    ToggleStats,       // F3: what a frame costs, over the view (ui/frame_stats_panel.h)
 };
 
 KeyAction keyAction(const SDL_Event& event);

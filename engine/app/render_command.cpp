@@ -11,6 +11,7 @@
 #include "app/imgui_layer.h"
 #include "app/platform.h"
 #include "app/still.h"
+#include "app/still_stats.h"
 #include "app/story_input.h"
 #include "core/file.h"
 #include "gfx/gl.h"
@@ -183,9 +184,9 @@ bool setMoment(const RenderCommand& cmd, scene::Story& story, std::string& error
     return true;
 }
 
-// Writes the still, unless a signal asked to stop meanwhile.
+// Writes the still, unless a signal asked to stop meanwhile; then its stats, where asked.
 int finish(const RenderCommand& cmd, const std::optional<std::vector<std::uint8_t>>& pixels,
-           const media::SignalStop& stop) {
+           const media::SignalStop& stop, const StillStats* stats) {
     if (stop.requested()) {
         std::fprintf(stderr, "friche render: stopped by signal %d; %s was not written\n",
                      stop.signal(), cmd.output.c_str());
@@ -194,6 +195,7 @@ int finish(const RenderCommand& cmd, const std::optional<std::vector<std::uint8_
     if (!pixels) return fail("cannot render " + cmd.path);
     std::string error;
     if (!writePng(cmd.output, cmd.width, cmd.height, *pixels, error)) return fail(error);
+    if (stats) printStillStats(stdout, *stats, cmd.width, cmd.height);
     return kExitOk;
 }
 
@@ -213,17 +215,19 @@ int runScenarioRender(const RenderCommand& asked, const Environment& env,
     render::ViewParams look = env.look;
     look.section = cmd.section;
     look.lighting = pictureLighting(look.lighting, cmd, &story.scenario().site);
+    StillStats stats;
     const StillOptions options{.look = look,
                                .maxTile = env.maxTile,
                                .panels = cmd.ui,
                                .kiosk = cmd.kiosk,
-                               .scenarioText = scenarioText(cmd.path)};
+                               .scenarioText = scenarioText(cmd.path),
+                               .stats = cmd.stats ? &stats : nullptr};
     const auto pixels = renderStill(
         loaded->site.model, cmd,
         [&](render::Renderer& r, const render::GpuModel& gpu, const render::OffscreenTarget& t) {
             return drawStoryStill(r, gpu, t, story, options);
         });
-    return finish(cmd, pixels, stop);
+    return finish(cmd, pixels, stop, cmd.stats ? &stats : nullptr);
 }
 
 int runModelRender(const RenderCommand& cmd, const Environment& env,
@@ -238,6 +242,7 @@ int runModelRender(const RenderCommand& cmd, const Environment& env,
     const int sceneIndex = loaded.model.defaultScene;
     const auto view = chooseView(cmd, loaded.model, sceneIndex, env, error);
     if (!view) return fail(error);
+    StillStats stats;
     const auto pixels = renderStill(
         loaded.model, cmd,
         [&](render::Renderer& r, const render::GpuModel& gpu, const render::OffscreenTarget& t) {
@@ -247,14 +252,18 @@ int runModelRender(const RenderCommand& cmd, const Environment& env,
                 glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
                 glClear(GL_COLOR_BUFFER_BIT);
             }
-            render::drawInTiles(r, gpu, *view, render::tileLimit(env.maxTile));
+            if (cmd.stats) stats.start();
+            render::drawInTiles(
+                r, gpu, *view, render::tileLimit(env.maxTile),
+                cmd.stats ? std::function<void()>([&] { stats.add(r); }) : std::function<void()>());
+            if (cmd.stats) stats.stop();
             if (cmd.ui) {
                 t.bind();
                 drawModelPanel(cmd, loaded.model, sceneIndex, loaded.problems);
             }
             return t.readRgb();
         });
-    return finish(cmd, pixels, stop);
+    return finish(cmd, pixels, stop, cmd.stats ? &stats : nullptr);
 }
 
 }  // namespace

@@ -57,7 +57,12 @@ std::vector<std::uint8_t> drawStoryStill(render::Renderer& renderer, const rende
                                          const StillOptions& options) {
     const int width = target.width(), height = target.height();
     target.bind();
-    render::drawStory(renderer, gpu, story, width, height, options.look, options.maxTile);
+    StillStats* stats = options.stats;
+    if (stats) stats->start();
+    render::drawStory(
+        renderer, gpu, story, width, height, options.look, options.maxTile,
+        stats ? std::function<void()>([&] { stats->add(renderer); }) : std::function<void()>());
+    if (stats) stats->stop();
     if (options.panels || options.overlay) {
         target.bind();
         const glm::vec2 size(static_cast<float>(width), static_cast<float>(height));

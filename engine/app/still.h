@@ -16,6 +16,7 @@
 #include <glm/glm.hpp>
 
 #include "app/imgui_layer.h"
+#include "app/still_stats.h"
 #include "render/gpu_model.h"
 #include "render/offscreen.h"
 #include "render/renderer.h"
@@ -32,6 +33,9 @@ struct StillOptions {
     // Drawn over the still with or without the panels, inside their ImGui frame of
     // `size` pixels: the architect's measurements and scale bar (app/review_tools.h).
     std::function<void(glm::vec2 size)> overlay{};
+    // Where given, what drawing the frame cost (`friche render --stats`): each
+    // draw waits for the GPU to finish it.
+    StillStats* stats = nullptr;
 };
 
 // Draws `story` now into `target` (the still's size) and reads it back, rows top first.

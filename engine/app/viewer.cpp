@@ -44,6 +44,7 @@
 #include "scene/draw_list.h"
 #include "scene/view_state.h"
 #include "ui/compare_panel.h"
+#include "ui/frame_stats_panel.h"
 #include "ui/model_panel.h"
 #include "ui/render_panel.h"
 #include "ui/scale_bar.h"
@@ -116,6 +117,8 @@ struct Viewer {
     // The session's clock when the first frame was drawn: what moves by itself
     // (water, clouds, traffic) starts there, so the first frame is the still.
     std::optional<double> motionOrigin;
+    float smoothedFrameMs = 0.0f;  // F3's overlay
+    bool showStats = false;        // F3 toggles it, in a kiosk too (the operator's keys)
     bool quit = false;
     bool rescale = false;  // the operator changed the UI scale
 };
@@ -351,6 +354,9 @@ void handleKey(Viewer& v, KeyAction action) {
             break;
         case KeyAction::FrameAll:
             frameAll(v);
+            break;
+        case KeyAction::ToggleStats:
+            v.showStats = !v.showStats;
             break;
         case KeyAction::None:
             break;
@@ -693,6 +699,11 @@ void drawFrame(Viewer& v) {
     if (v.kiosk) kioskOverlays(v, choice);
     if (v.light.reloadRequested) reloadShaders(v);
     ui::shaderErrorOverlay(v.shaderError);
+    if (v.showStats) {
+        int w = 0, h = 0;
+        v.platform->drawableSize(w, h);
+        ui::frameStatsPanel({v.smoothedFrameMs, v.renderer->stats(), {w, h}});
+    }
     applyViewState(v);
     if (v.session && !v.motionOrigin) v.motionOrigin = v.session->now();
     drawScene(v);
@@ -702,6 +713,7 @@ void drawFrame(Viewer& v) {
     if (std::exchange(v.releaseAfterFrame, false)) releaseImages(v);
     v.frameMs = static_cast<float>(SDL_GetPerformanceCounter() - start) * 1000.0f /
                 static_cast<float>(SDL_GetPerformanceFrequency());
+    v.smoothedFrameMs = ui::smoothFrameMs(v.smoothedFrameMs, v.frameMs);
     if (v.viewpoints.stillAsked()) {
         // At time 0, as `friche render` draws it: the same still, the same bytes.
         render::ViewParams look = viewParams(v, {}, {});

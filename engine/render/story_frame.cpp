@@ -7,7 +7,8 @@
 namespace friche::render {
 
 void drawStory(Renderer& renderer, const GpuModel& gpu, const scene::Story& story, int width,
-               int height, const ViewParams& base, glm::ivec2 tileLimit) {
+               int height, const ViewParams& base, glm::ivec2 tileLimit,
+               const std::function<void()>& drawn) {
     const glm::ivec2 limit = render::tileLimit(tileLimit);
     for (const scene::StoryPart& part : story.parts(width, height)) {
         ViewParams params = base;
@@ -18,7 +19,7 @@ void drawStory(Renderer& renderer, const GpuModel& gpu, const scene::Story& stor
         params.scissor = part.scissor;
         const std::vector<scene::NodeLook> looks = story.looksAt(part.position, part.variants);
         params.looks = looks;
-        drawInTiles(renderer, gpu, params, limit);
+        drawInTiles(renderer, gpu, params, limit, drawn);
     }
 }
 

@@ -6,6 +6,8 @@
 //   target.bind();  render::drawStory(renderer, gpu, story, width, height, base);
 #pragma once
 
+#include <functional>
+
 #include "render/gpu_model.h"
 #include "render/renderer.h"
 #include "scene/story.h"
@@ -15,8 +17,9 @@ namespace friche::render {
 // Draws each of story.parts(width, height) into the bound framebuffer with
 // its camera, looks, viewport and scissor; the rest comes from `base`. A part
 // larger than one pass allows is drawn in tiles (render/tiles.h), at most
-// `tileLimit` where it is given.
+// `tileLimit` where it is given. `drawn`: as drawInTiles's, after each draw.
 void drawStory(Renderer& renderer, const GpuModel& gpu, const scene::Story& story, int width,
-               int height, const ViewParams& base, glm::ivec2 tileLimit = {0, 0});
+               int height, const ViewParams& base, glm::ivec2 tileLimit = {0, 0},
+               const std::function<void()>& drawn = {});
 
 }  // namespace friche::render

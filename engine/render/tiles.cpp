@@ -87,11 +87,12 @@ std::optional<ViewParams> cropView(const ViewParams& whole, const glm::ivec4& ti
     return tiled;
 }
 
-void drawInTiles(Renderer& renderer, const GpuModel& gpu, const ViewParams& whole,
-                 glm::ivec2 limit) {
+void drawInTiles(Renderer& renderer, const GpuModel& gpu, const ViewParams& whole, glm::ivec2 limit,
+                 const std::function<void()>& drawn) {
     const glm::ivec4& vp = whole.viewport;
     if (vp.z <= limit.x && vp.w <= limit.y) {
         renderer.draw(gpu, whole);
+        if (drawn) drawn();
         return;
     }
     // Each tile with its guard band within the limit.
@@ -99,7 +100,9 @@ void drawInTiles(Renderer& renderer, const GpuModel& gpu, const ViewParams& whol
     const glm::ivec2 inner = glm::max(limit - 2 * guard, glm::ivec2(1));
     for (const glm::ivec4& t : tilesFor(vp.z, vp.w, inner)) {
         const auto tiled = cropView(whole, {vp.x + t.x, vp.y + t.y, t.z, t.w}, guard);
-        if (tiled) renderer.draw(gpu, *tiled);
+        if (!tiled) continue;
+        renderer.draw(gpu, *tiled);
+        if (drawn) drawn();
     }
 }
 

@@ -11,6 +11,7 @@
 // for the multisampled HDR target) and by that target's memory.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -44,8 +45,9 @@ std::optional<ViewParams> cropView(const ViewParams& whole, const glm::ivec4& ti
                                    glm::ivec2 guard = {0, 0});
 
 // Draws `whole` into the bound framebuffer, tile by tile where its viewport
-// is larger than `limit`.
-void drawInTiles(Renderer& renderer, const GpuModel& gpu, const ViewParams& whole,
-                 glm::ivec2 limit);
+// is larger than `limit`; `drawn`, where given, is called after each draw
+// (`friche render --stats` sums the tiles' pass times).
+void drawInTiles(Renderer& renderer, const GpuModel& gpu, const ViewParams& whole, glm::ivec2 limit,
+                 const std::function<void()>& drawn = {});
 
 }  // namespace friche::render

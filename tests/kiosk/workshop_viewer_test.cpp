@@ -105,6 +105,7 @@ TEST(WorkshopViewer, ClickerKeysAreThosePresentationClickersSend) {
     EXPECT_EQ(key(SDLK_F5, KMOD_LSHIFT), ClickerKey::ResumeTour);
     EXPECT_EQ(key(SDLK_ESCAPE), ClickerKey::None);  // none of them quits
     EXPECT_EQ(key(SDLK_q), ClickerKey::None);
+    EXPECT_EQ(key(SDLK_F3), ClickerKey::None);  // the viewer's frame stats
 }
 
 TEST(WorkshopViewer, TheClickerWalksTheTourAndTheSessionRemembersTheStep) {

@@ -1,0 +1,27 @@
+// F3's overlay, in the viewer's top-right corner: what a frame costs. The
+// CPU's wall time per frame (smoothed), the GPU's time for each pass
+// (render::FrameStats::gpu: the newest frame the GPU has finished, a frame or
+// two late), the draw calls and the drawable's resolution.
+//
+//   smoothedMs = ui::smoothFrameMs(smoothedMs, frameMs);   // after each frame
+//   if (showStats) ui::frameStatsPanel({smoothedMs, renderer.stats(), {w, h}});
+#pragma once
+
+#include <glm/glm.hpp>
+
+#include "render/renderer.h"
+
+namespace friche::ui {
+
+// An exponential average over about ten frames; `previous` 0: `latest` itself.
+float smoothFrameMs(float previous, float latest);
+
+struct FrameStatsData {
+    float frameMs = 0.0f;  // CPU wall time per frame, smoothed
+    const render::FrameStats& stats;
+    glm::ivec2 resolution{0, 0};  // the drawable, in pixels
+};
+
+void frameStatsPanel(const FrameStatsData& data);
+
+}  // namespace friche::ui
