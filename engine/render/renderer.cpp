@@ -398,6 +398,7 @@ struct Renderer::Impl {
     void drawDepthPrepass(const std::vector<Queued>& opaque, const Frame& frame);
     void drawSky(const ViewParams& view, const Frame& frame);
     void setLighting(const gfx::Program& p, const ViewParams& view, const Frame& frame);
+    void groundState();
     void drawGround(const ViewParams& view, const Frame& frame);
     void drawLandscape(const ViewParams& view, const Frame& frame);
     void drawSurfaces(const GpuScene& scene, const std::vector<Queued>& queue,
@@ -557,6 +558,16 @@ void Renderer::Impl::setLighting(const gfx::Program& p, const ViewParams& view,
     p.set(p.uniform("u_time"), view.time);
 }
 
+// State for the opaque ground under the model: depth-tested and written, both faces.
+void Renderer::Impl::groundState() {
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(depth.nearer());
+    glDepthMask(GL_TRUE);
+    glDisable(GL_BLEND);
+    glDisable(GL_CULL_FACE);
+    emptyVao.bind();
+}
+
 void Renderer::Impl::drawGround(const ViewParams& view, const Frame& frame) {
     const gfx::Program& g = programs->ground;
     setLighting(g, view, frame);
@@ -564,30 +575,21 @@ void Renderer::Impl::drawGround(const ViewParams& view, const Frame& frame) {
     g.set(g.uniform("u_groundRadius"), frame.groundRadius);
     g.set(g.uniform("u_groundAlbedo"), frame.groundAlbedo);
     g.use();
-    glEnable(GL_DEPTH_TEST);
-    glDepthFunc(depth.nearer());
-    glDepthMask(GL_TRUE);
-    glDisable(GL_BLEND);
-    glDisable(GL_CULL_FACE);
-    emptyVao.bind();
+    groundState();
     glDrawArrays(GL_TRIANGLES, 0, 6);
 }
 
+// The terrain, then the towns' blocks (shaders/landscape.vert, town.vert).
 void Renderer::Impl::drawLandscape(const ViewParams& view, const Frame& frame) {
-    glEnable(GL_DEPTH_TEST);
-    glDepthFunc(depth.nearer());
-    glDepthMask(GL_TRUE);
-    glDisable(GL_BLEND);
-    glDisable(GL_CULL_FACE);
-    emptyVao.bind();
-    const gfx::Program* programs_[] = {&programs->landscape, &programs->town};
-    for (const gfx::Program* p : programs_) {
+    groundState();
+    for (const gfx::Program* p : {&programs->landscape, &programs->town}) {
+        const bool town = p == &programs->town;
         setLighting(*p, view, frame);
         p->set(p->uniform("u_siteCenter"), frame.groundCenter);
         p->set(p->uniform("u_siteHalfSize"), frame.siteHalfSize);
-        p->set(p->uniform("u_town"), p == &programs->town ? 1 : 0);
+        p->set(p->uniform("u_town"), town ? 1 : 0);
         p->use();
-        if (p == &programs->town)
+        if (town)
             glDrawArraysInstanced(GL_TRIANGLES, 0, 36, FRICHE_TOWNS * FRICHE_TOWN_BLOCKS);
         else
             glDrawArrays(GL_TRIANGLES, 0, 6 * FRICHE_LANDSCAPE_RINGS * FRICHE_LANDSCAPE_SEGMENTS);
