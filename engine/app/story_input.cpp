@@ -131,15 +131,16 @@ std::optional<int> findView(const scene::Scenario& s, const std::string& id,
     return std::nullopt;
 }
 
+void lightAtSite(render::Lighting& lighting, const scene::Site* site) {
+    lighting.landscape = lighting.ambientOcclusion = site != nullptr;
+    if (site) lighting.site = scene::atSite(*site, lighting.site);
+}
+
 render::Lighting pictureLighting(render::Lighting lighting, const PictureOptions& picture,
                                  const scene::Site* site) {
     if (picture.date) scene::setDate(lighting.site, *picture.date);
     if (picture.time) lighting.site.hour = *picture.time;
-    if (site) {
-        lighting.site = scene::atSite(*site, lighting.site);
-        lighting.landscape = true;
-        lighting.ambientOcclusion = true;
-    }
+    lightAtSite(lighting, site);
     return lighting;
 }
 

@@ -71,6 +71,10 @@ std::optional<int> findPhase(const scene::Scenario& s, const std::string& id,
 std::optional<int> findView(const scene::Scenario& s, const std::string& id,
                             const std::string& path, std::string& error);
 
+// The sun over `site` at the day and hour chosen, and a site's look (its
+// landscape, ambient occlusion); nullptr: a bare model's, the sun over Liège.
+void lightAtSite(render::Lighting& lighting, const scene::Site* site);
+
 // A picture's light: `lighting`'s day and hour (FRICHE_SUN's or the
 // default), then --date and --time, at `site` (nullptr: a bare model, at Liège).
 render::Lighting pictureLighting(render::Lighting lighting, const PictureOptions& picture,

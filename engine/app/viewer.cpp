@@ -182,13 +182,10 @@ std::optional<Opened> openPlaced(Viewer& v) {
     return o;
 }
 
-// The sun over the opened scenario's site, at the day and hour chosen so far;
-// a bare model keeps Liège.
+// The sun over the opened scenario's site, at the day and hour chosen so far,
+// and the site's look; a bare model keeps Liège and a plain ground.
 void sunAtSite(Viewer& v) {
-    v.light.lighting.landscape = v.light.lighting.ambientOcclusion = v.session.has_value();
-    if (v.session)
-        v.light.lighting.site =
-            scene::atSite(v.session->story().scenario().site, v.light.lighting.site);
+    lightAtSite(v.light.lighting, v.session ? &v.session->story().scenario().site : nullptr);
 }
 
 bool load(Viewer& v) {

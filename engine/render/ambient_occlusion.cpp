@@ -1,7 +1,5 @@
 #include "render/ambient_occlusion.h"
 
-#include <algorithm>
-
 #include "shaders/bindings.h"
 
 namespace friche::render {

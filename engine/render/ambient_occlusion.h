@@ -15,6 +15,11 @@
 
 namespace friche::render {
 
+// How far from a pixel, in pixels, the occlusion reads depth: its taps' 80 at
+// most (shaders/ao.frag), then its blur's 8. What is drawn must reach that far
+// beyond what is written (a tile's guard band, a swipe's scissor).
+inline constexpr int kOcclusionReach = 96;
+
 class AmbientOcclusion {
 public:
     // `depth`: multisampled, the `size` of `viewport` of it used; `projection`: what drew it, with

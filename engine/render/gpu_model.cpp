@@ -328,10 +328,13 @@ void addInstanced(const scene::Model& model, const std::vector<scene::DrawItem>&
     for (const auto& [key, members] : groups) {
         std::vector<glm::mat4> worlds;
         GpuDrawItem g = looseItem(model, items[members.front()]);
+        const scene::Bounds& modelled = model.meshes[static_cast<std::size_t>(g.mesh)]
+                                            .primitives[static_cast<std::size_t>(g.primitive)]
+                                            .bounds;
         g.bounds = {};
         for (std::size_t i : members) {
             worlds.push_back(items[i].world);
-            g.bounds.extend(looseItem(model, items[i]).bounds);
+            g.bounds.extend(modelled.transformed(items[i].world));
         }
         g.world = glm::mat4(1.0f);
         g.normalMatrix = glm::mat3(1.0f);

@@ -19,24 +19,17 @@ void HdrTarget::ensure(int width, int height, int samples, GLenum depthFormat) {
     height_ = height;
     samples_ = samples;
     depthFormat_ = depthFormat;
-    color_ = gfx::Image::create({.target = GL_TEXTURE_2D_MULTISAMPLE,
-                                 .width = width,
-                                 .height = height,
-                                 .samples = samples,
-                                 .format = GL_RGBA16F,
-                                 .label = "hdr colour"});
-    asIs_ = gfx::Image::create({.target = GL_TEXTURE_2D_MULTISAMPLE,
-                                .width = width,
-                                .height = height,
-                                .samples = samples,
-                                .format = GL_R8,
-                                .label = "hdr as is"});
-    depth_ = gfx::Image::create({.target = GL_TEXTURE_2D_MULTISAMPLE,
-                                 .width = width,
-                                 .height = height,
-                                 .samples = samples,
-                                 .format = depthFormat,
-                                 .label = "hdr depth"});
+    const auto multisampled = [&](GLenum format, const char* label) {
+        return gfx::Image::create({.target = GL_TEXTURE_2D_MULTISAMPLE,
+                                   .width = width,
+                                   .height = height,
+                                   .samples = samples,
+                                   .format = format,
+                                   .label = label});
+    };
+    color_ = multisampled(GL_RGBA16F, "hdr colour");
+    asIs_ = multisampled(GL_R8, "hdr as is");
+    depth_ = multisampled(depthFormat, "hdr depth");
     fbo_ = gfx::Framebuffer::create("hdr");
     fbo_.attach(GL_COLOR_ATTACHMENT0, color_);
     fbo_.attach(GL_COLOR_ATTACHMENT1, asIs_);

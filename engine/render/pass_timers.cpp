@@ -62,7 +62,9 @@ bool PassTimers::read(Frame& f, bool wait) {
 
 const PassTimes& PassTimers::latest(bool wait) {
     if (wait) {
-        read(frames_[(current_ + kFrames - 1) % kFrames], true);
+        // Once read, a frame's queries are spent: asked again, the times stand.
+        Frame& last = frames_[(current_ + kFrames - 1) % kFrames];
+        if (last.pending) read(last, true);
         return latest_;
     }
     // Oldest first, so the newest answered frame is the one kept.

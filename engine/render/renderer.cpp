@@ -42,8 +42,6 @@ float fogDistance(const Lighting& l) {
 // How far surfaces shade each other in the ambient occlusion, and how much.
 constexpr float kOcclusionRadius = 4.0f;  // metres: a storey, a site's scale
 constexpr float kOcclusionStrength = 1.0f;
-// Pixels its taps reach at most (shaders/ao.frag), and its blur's: drawn around a scissor.
-constexpr int kOcclusionBand = 96;
 // Points are a pixel wide by default: three reads as a point on any screen.
 constexpr float kPointSize = 3.0f;
 constexpr float kPi = 3.14159265358979f;
@@ -807,7 +805,7 @@ void Renderer::draw(const GpuModel& model, const ViewParams& view) {
     if (cut.z > 0) {  // in the HDR target, whose origin is the viewport's
         // The ambient occlusion reads the depth around the pixels written: a
         // band beyond them is drawn too (what a tile's guard band is for).
-        const int band = occluded ? kOcclusionBand : 0;
+        const int band = occluded ? kOcclusionReach : 0;
         const glm::ivec2 lo = glm::max(
             glm::ivec2(cut.x, cut.y) - glm::ivec2(view.viewport.x, view.viewport.y) - band, 0);
         const glm::ivec2 hi = glm::min(glm::ivec2(cut.x + cut.z, cut.y + cut.w) -

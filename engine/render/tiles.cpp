@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "gfx/gl.h"
+#include "render/ambient_occlusion.h"
 
 namespace friche::render {
 
@@ -12,10 +13,6 @@ namespace {
 // depth, four samples each): a 4K UHD pass takes 430 MB, an 8K one would take
 // 1.7 GB. Larger images are drawn in passes of at most this many pixels.
 constexpr long long kMaxTilePixels = 3840LL * 2160LL;
-// Pixels drawn around each tile for the ambient occlusion's reach (at most 80
-// pixels, then a blur of 8), so the tiles meet without a seam; at most a
-// quarter of a tile, so small tiles stay few.
-constexpr int kGuard = 96;
 
 int ceilDiv(int a, int b) {
     return (a + b - 1) / b;
@@ -95,8 +92,10 @@ void drawInTiles(Renderer& renderer, const GpuModel& gpu, const ViewParams& whol
         if (drawn) drawn();
         return;
     }
-    // Each tile with its guard band within the limit.
-    const glm::ivec2 guard = glm::min(glm::ivec2(kGuard), limit / 4);
+    // Each tile with its guard band within the limit: around it, what the ambient
+    // occlusion reads, so the tiles meet without a seam; at most a quarter of a
+    // tile, so small tiles stay few.
+    const glm::ivec2 guard = glm::min(glm::ivec2(kOcclusionReach), limit / 4);
     const glm::ivec2 inner = glm::max(limit - 2 * guard, glm::ivec2(1));
     for (const glm::ivec4& t : tilesFor(vp.z, vp.w, inner)) {
         const auto tiled = cropView(whole, {vp.x + t.x, vp.y + t.y, t.z, t.w}, guard);
