@@ -176,9 +176,13 @@ std::vector<std::vector<std::string>> parseCsv(const std::string& csv) {
 
 class Report : public testing::Test {
 protected:
-    // One report for all the checks: its stills are the slow part.
+    // One report for all the checks run in this process: its stills are the
+    // slow part. ctest runs each check in a process of its own, in parallel, so
+    // the folder is the process's: a shared one was emptied by one check's
+    // set-up while another's report was writing into it.
     static void SetUpTestSuite() {
-        dir_ = fs::temp_directory_path() / "friche_test" / "Report" / "shared";
+        dir_ = fs::temp_directory_path() / "friche_test" / "Report" /
+               ("shared-" + std::to_string(::getpid()));
         fs::remove_all(dir_);
         fs::create_directories(dir_);
         makeSession(dir_ / "atelier.friche", kDroixhe);
@@ -186,6 +190,7 @@ protected:
                              (dir_ / "out").string(), "--size", "640x360", "--lang", "fr"},
                             300);
     }
+    static void TearDownTestSuite() { fs::remove_all(dir_); }
     static inline fs::path dir_;
     static inline RunResult result_;
 };
