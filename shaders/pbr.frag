@@ -4,6 +4,10 @@
 // KHR_lights_punctual lights; normal, occlusion and emissive maps; vertex
 // colours; alpha mask and blend; unlit materials; debug views. Writes linear
 // HDR radiance; the post pass exposes and tone maps it.
+//
+// Compiled for each set of features the draws ask for (render/programs.h):
+// what a draw does not use is left out with #ifdef FRICHE_*, not branched
+// around, since a software rasteriser runs both sides of a branch everywhere.
 #include "bindings.h"
 #include "brdf.glsl"
 #include "lighting.glsl"
@@ -27,9 +31,6 @@ uniform float u_occlusionStrength;
 uniform int u_alphaMode;
 uniform float u_alphaCutoff;
 uniform bool u_unlit;
-uniform bool u_hasNormalTexture;
-uniform bool u_water;  // a material named "water": wind ripples that mirror the sky
-uniform bool u_smoke;  // named "smoke" or "steam": soft puffs that billow upwards
 uniform int u_texCoord[FRICHE_SLOT_COUNT];        // which UV set each slot reads
 uniform mat3 u_uvTransform[FRICHE_SLOT_COUNT];    // KHR_texture_transform per slot
 uniform sampler2D u_baseColorTexture;
@@ -59,10 +60,38 @@ vec2 slotUv(int slot) {
     return (u_uvTransform[slot] * vec3(uv, 1.0)).xy;
 }
 
+// A slot's texture, or what an empty slot holds (white: the factors alone).
+vec4 slotTexture(sampler2D t, int slot, bool present) {
+    return present ? texture(t, slotUv(slot)) : vec4(1.0);
+}
+
+#ifdef FRICHE_BASE_COLOR_MAP
+const bool kBaseColorMap = true;
+#else
+const bool kBaseColorMap = false;
+#endif
+#ifdef FRICHE_METAL_ROUGH_MAP
+const bool kMetalRoughMap = true;
+#else
+const bool kMetalRoughMap = false;
+#endif
+#ifdef FRICHE_OCCLUSION_MAP
+const bool kOcclusionMap = true;
+#else
+const bool kOcclusionMap = false;
+#endif
+#ifdef FRICHE_EMISSIVE_MAP
+const bool kEmissiveMap = true;
+#else
+const bool kEmissiveMap = false;
+#endif
+
 // The shading normal: the interpolated one, bent by the normal map, facing the
 // viewer on the back of double-sided surfaces (culling hides the others').
 vec3 shadingNormal(vec3 n) {
-    if (!u_hasNormalTexture) return n;
+#ifndef FRICHE_NORMAL_MAP
+    return n;
+#else
     vec2 uv = slotUv(FRICHE_SLOT_NORMAL);
     vec3 t, b;
     if (v_tangent.w != 0.0) {
@@ -86,11 +115,13 @@ vec3 shadingNormal(vec3 n) {
     vec3 m = texture(u_normalTexture, uv).xyz * 2.0 - 1.0;
     m.xy *= u_normalScale;
     return normalize(mat3(t, b, n) * m);
+#endif
 }
 
 // Water's surface: two trains of wind ripples, a few metres and under a metre
 // long, drifting across each other and changing as they go; smoothed flat
 // where a pixel spans several ripples, so far water does not sparkle at random.
+#ifdef FRICHE_WATER
 float ripples(vec2 xz) {
     vec2 wind = vec2(0.6, 0.25) * u_time;
     return valueNoise(vec3(xz / 2.2 + wind * 0.4, u_time * 0.5)) +
@@ -105,15 +136,18 @@ vec3 waterNormal(vec3 p, vec3 up) {
     slope *= 0.12 * (1.0 - smoothstep(0.2, 0.8, max(footprint.x, footprint.y)));
     return normalize(up - vec3(slope.x, 0.0, slope.y));
 }
+#endif
 
 // Smoke: how much a puff hides behind it, thin at its rim (where a sphere is
 // seen edge-on) and in the gaps of a noise that rises through it as it drifts.
+#ifdef FRICHE_SMOKE
 float smokeDensity(vec3 p, vec3 n, vec3 v) {
     float facing = abs(dot(n, v));
     vec3 rise = vec3(0.3, 1.0, 0.1) * u_time;
     float billow = 0.6 * valueNoise(p / 7.0 - rise * 0.25) + 0.4 * valueNoise(p / 2.5 - rise * 0.6);
     return smoothstep(0.1, 0.9, facing) * smoothstep(0.25, 0.65, billow);
 }
+#endif
 
 float lightAttenuation(int i, vec3 toLight) {
     if (u_lightType[i] == FRICHE_LIGHT_DIRECTIONAL) return 1.0;
@@ -134,6 +168,7 @@ float lightAttenuation(int i, vec3 toLight) {
 
 vec3 punctualLights(SurfaceBrdf s, vec3 n, vec3 v) {
     vec3 sum = vec3(0.0);
+#ifdef FRICHE_PUNCTUAL_LIGHTS
     for (int i = 0; i < u_lightCount; ++i) {
         vec3 toLight = u_lightType[i] == FRICHE_LIGHT_DIRECTIONAL ? -u_lightDirection[i]
                                                                  : u_lightPosition[i] - v_worldPosition;
@@ -141,9 +176,11 @@ vec3 punctualLights(SurfaceBrdf s, vec3 n, vec3 v) {
         if (dot(n, l) <= 0.0) continue;
         sum += brdfLight(s, n, v, l, u_lightColor[i] * lightAttenuation(i, toLight));
     }
+#endif
     return sum;
 }
 
+#ifdef FRICHE_DEBUG_VIEWS
 vec3 cascadeColour(vec3 p) {
     const vec3 colours[FRICHE_MAX_CASCADES] = vec3[](vec3(1.0, 0.3, 0.3), vec3(0.3, 1.0, 0.3),
                                                      vec3(0.3, 0.4, 1.0), vec3(1.0, 1.0, 0.3));
@@ -159,9 +196,11 @@ vec3 debugColour(vec3 base, vec3 n, float metallic, float roughness, float occlu
     if (u_debugView == FRICHE_DEBUG_OCCLUSION) return vec3(occlusion);
     return cascadeColour(v_worldPosition) * (0.4 + 0.6 * lit);
 }
+#endif
 
 void main() {
-    vec4 base = u_baseColorFactor * v_color * texture(u_baseColorTexture, slotUv(FRICHE_SLOT_BASE_COLOR));
+    vec4 base = u_baseColorFactor * v_color *
+                slotTexture(u_baseColorTexture, FRICHE_SLOT_BASE_COLOR, kBaseColorMap);
     if (u_alphaMode == FRICHE_ALPHA_MASK && base.a < u_alphaCutoff) discard;
     float edge = transitionDiscard(v_worldPosition);
     // Lines and points may have no normal: a zero one stays zero.
@@ -177,34 +216,50 @@ void main() {
         return;
     }
     o_asIs = 0.0;
-    vec4 mr = texture(u_metalRoughTexture, slotUv(FRICHE_SLOT_METAL_ROUGH));
+    vec4 mr = slotTexture(u_metalRoughTexture, FRICHE_SLOT_METAL_ROUGH, kMetalRoughMap);
     float metallic = clamp(u_metallicFactor * mr.b, 0.0, 1.0);
-    float roughness = u_water ? 0.03 : clamp(u_roughnessFactor * mr.g, 0.0, 1.0);
+#ifdef FRICHE_WATER
+    float roughness = 0.03;
     // Water is dark: what it shows is mostly the sky it mirrors.
-    if (u_water) base.rgb *= 0.3;
-    float ao = texture(u_occlusionTexture, slotUv(FRICHE_SLOT_OCCLUSION)).r;
+    base.rgb *= 0.3;
+#else
+    float roughness = clamp(u_roughnessFactor * mr.g, 0.0, 1.0);
+#endif
+    float ao = slotTexture(u_occlusionTexture, FRICHE_SLOT_OCCLUSION, kOcclusionMap).r;
     float occlusion = 1.0 + u_occlusionStrength * (ao - 1.0);
-    vec3 emissive = u_emissive * texture(u_emissiveTexture, slotUv(FRICHE_SLOT_EMISSIVE)).rgb;
+    vec3 emissive = u_emissive * slotTexture(u_emissiveTexture, FRICHE_SLOT_EMISSIVE, kEmissiveMap).rgb;
 
     SurfaceBrdf s = surfaceBrdf(base.rgb, metallic, roughness);
     vec3 geometric = normalize(v_normal) * (gl_FrontFacing ? 1.0 : -1.0);
-    vec3 n = u_water ? waterNormal(v_worldPosition, geometric) : shadingNormal(geometric);
+#ifdef FRICHE_WATER
+    vec3 n = waterNormal(v_worldPosition, geometric);
+#else
+    vec3 n = shadingNormal(geometric);
+#endif
     vec3 v = normalize(u_eye - v_worldPosition);
+#ifdef FRICHE_SUN_SHADOWS
     float lit = dot(geometric, u_toSun) > 0.0 ? sunVisibility(v_worldPosition, geometric) : 0.0;
-    if (u_debugView != FRICHE_DEBUG_NONE && u_debugView != FRICHE_DEBUG_WIREFRAME) {
-        o_color = vec4(debugColour(base.rgb, n, metallic, roughness, occlusion, lit), 1.0);
-        return;
-    }
+#else
+    float lit = dot(geometric, u_toSun) > 0.0 ? 1.0 : 0.0;
+#endif
+#ifdef FRICHE_DEBUG_VIEWS
+    o_color = vec4(debugColour(base.rgb, n, metallic, roughness, occlusion, lit), 1.0);
+    return;
+#endif
     vec3 sun = dot(n, u_toSun) > 0.0 ? brdfLight(s, n, v, u_toSun, u_sunIlluminance * lit) : vec3(0.0);
     // Occlusion darkens indirect light only, as the glTF specification says.
     vec3 color = sun + punctualLights(s, n, v) + skyLight(s, n, v, roughness) * occlusion +
                  emissive * u_inverseExposure;
-    if (u_smoke) {
+#ifdef FRICHE_SMOKE
+    {
         // Droplets scatter the sun forward and to every side: lit through, never black.
         float wrap = 0.35 + 0.65 * max(dot(geometric, u_toSun), 0.0);
         color = base.rgb * (u_sunIlluminance * wrap * (0.5 + 0.5 * lit) / PI + skyIrradiance(n) * 1.3);
         alpha *= smokeDensity(v_worldPosition, geometric, v);
     }
+#endif
+#ifdef FRICHE_AERIAL
     color = aerialPerspective(color, v_worldPosition);
+#endif
     o_color = transitionColour(color, alpha, n, v, v_worldPosition, edge, u_inverseExposure);
 }

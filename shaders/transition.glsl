@@ -4,6 +4,8 @@
 // 3 m grid, outlined at its silhouette) and a building-site look (walls in
 // scaffolding and debris netting, flat ground dusty). All in world space: the
 // sites do not move, and world space keeps patterns the same size everywhere.
+// Without FRICHE_TRANSITION defined, only the clip and section planes and the
+// opacity remain (render/programs.h: a draw that shows none of the rest).
 //
 //   float edge = transitionDiscard(v_worldPosition);   // first: may discard
 //   base.rgb = constructionAlbedo(base.rgb, v_worldPosition, geometricNormal);
@@ -57,6 +59,9 @@ float dissolveNoise(vec3 p) {
 // glowing edge this fragment is (0..1).
 float transitionDiscard(vec3 p) {
     if (p.y > u_clipHeight || dot(u_section.xyz, p) > u_section.w) discard;
+#ifndef FRICHE_TRANSITION
+    return 0.0;
+#else
     float edge = u_clipEdge > 0.0 ? 1.0 - smoothstep(0.0, u_clipEdge, u_clipHeight - p.y) : 0.0;
     if (u_dissolve > 0.0) {
         float n = dissolveNoise(p);
@@ -64,6 +69,7 @@ float transitionDiscard(vec3 p) {
         edge = max(edge, 1.0 - smoothstep(0.0, kEdgeWidth, n - u_dissolve * (1.0 + kEdgeWidth)));
     }
     return edge;
+#endif
 }
 
 // How much of a line a grid of unit cells draws at coordinate g, `width` of a
@@ -78,6 +84,9 @@ vec3 gridLines(vec3 g, float width) {
 // Works: walls wrapped in scaffolding (tubes every 2.5 m along, ledgers every
 // 2 m up) behind greyish debris netting; flat ground and roofs dusty.
 vec3 constructionAlbedo(vec3 base, vec3 p, vec3 n) {
+#ifndef FRICHE_TRANSITION
+    return base;
+#else
     if (u_construction <= 0.0) return base;
     float wall = 1.0 - smoothstep(0.35, 0.7, abs(n.y));
     float along = abs(n.x) > abs(n.z) ? p.z : p.x;
@@ -85,6 +94,7 @@ vec3 constructionAlbedo(vec3 base, vec3 p, vec3 n) {
     vec3 clad = mix(mix(base, kNetting, 0.55), kScaffoldTube, max(tubes.x, tubes.y));
     vec3 site = mix(mix(base, kDust, 0.3), clad, wall);
     return mix(base, site, u_construction);
+#endif
 }
 
 // The blueprint's lines: a 3 m grid on the surface, the axis along the
@@ -97,6 +107,9 @@ float blueprintLines(vec3 p, vec3 n) {
 // The lit colour with the edge glow, the ghost's blueprint and the opacity.
 vec4 transitionColour(vec3 color, float alpha, vec3 n, vec3 v, vec3 p, float edge,
                       float inverseExposure) {
+#ifndef FRICHE_TRANSITION
+    return vec4(color, clamp(alpha * u_opacity, 0.0, 1.0));
+#else
     color += kEdgeGlow * edge * inverseExposure;
     float rim = smoothstep(0.55, 0.95, 1.0 - abs(dot(n, v)));
     float line = max(blueprintLines(p, n), rim);
@@ -104,4 +117,5 @@ vec4 transitionColour(vec3 color, float alpha, vec3 n, vec3 v, vec3 p, float edg
     color = mix(color, blueprint, u_ghost);
     alpha *= u_opacity * mix(1.0, mix(0.18, 0.9, line), u_ghost);
     return vec4(color, clamp(alpha, 0.0, 1.0));
+#endif
 }

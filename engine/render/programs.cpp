@@ -1,11 +1,20 @@
 #include "render/programs.h"
 
+#include <array>
 #include <utility>
 
 #include "render/shader_library.h"
 #include "shaders/bindings.h"
 
 namespace friche::render {
+
+LookUniforms::LookUniforms(const gfx::Program& p)
+    : opacity(p.uniform("u_opacity")),
+      dissolve(p.uniform("u_dissolve")),
+      clipHeight(p.uniform("u_clipHeight")),
+      clipEdge(p.uniform("u_clipEdge")),
+      ghost(p.uniform("u_ghost")),
+      construction(p.uniform("u_construction")) {}
 
 PbrUniforms::PbrUniforms(const gfx::Program& p)
     : model(p.uniform("u_model")),
@@ -21,11 +30,9 @@ PbrUniforms::PbrUniforms(const gfx::Program& p)
       alphaMode(p.uniform("u_alphaMode")),
       alphaCutoff(p.uniform("u_alphaCutoff")),
       unlit(p.uniform("u_unlit")),
-      hasNormalTexture(p.uniform("u_hasNormalTexture")),
-      water(p.uniform("u_water")),
-      smoke(p.uniform("u_smoke")),
       texCoord(p.uniform("u_texCoord")),
-      uvTransform(p.uniform("u_uvTransform")) {}
+      uvTransform(p.uniform("u_uvTransform")),
+      look(p) {}
 
 ShadowUniforms::ShadowUniforms(const gfx::Program& p)
     : model(p.uniform("u_model")),
@@ -36,7 +43,9 @@ ShadowUniforms::ShadowUniforms(const gfx::Program& p)
       alphaCutoff(p.uniform("u_alphaCutoff")),
       drive(p.uniform("u_drive")),
       driveCentre(p.uniform("u_driveCentre")),
-      time(p.uniform("u_time")) {}
+      time(p.uniform("u_time")),
+      section(p.uniform("u_section")),
+      look(p) {}
 
 namespace {
 
@@ -63,28 +72,70 @@ void assignUnits(const gfx::Program& p) {
 
 }  // namespace
 
+std::string featureDefines(unsigned features, std::span<const char* const> macros) {
+    std::string defines;
+    for (std::size_t i = 0; i < macros.size(); ++i)
+        if (features & (1u << i)) defines += std::string("#define ") + macros[i] + "\n";
+    return defines;
+}
+
+template <class Uniforms>
+std::unique_ptr<ProgramVariant<Uniforms>> ProgramVariants<Uniforms>::compile(
+    unsigned features, core::Problems& problems) const {
+    gfx::Program p = buildProgram(sources_.vertex, sources_.fragment, sources_.label, problems,
+                                  featureDefines(features, sources_.macros));
+    if (!p) return nullptr;
+    assignUnits(p);
+    Uniforms uniforms(p);
+    return std::make_unique<ProgramVariant<Uniforms>>(
+        ProgramVariant<Uniforms>{std::move(p), uniforms});
+}
+
+template <class Uniforms>
+std::optional<ProgramVariants<Uniforms>> ProgramVariants<Uniforms>::build(
+    Sources sources, core::Problems& problems) {
+    ProgramVariants v;
+    v.sources_ = sources;
+    auto plain = v.compile(0, problems);
+    if (!plain) return std::nullopt;
+    v.built_[0] = std::move(plain);
+    return v;
+}
+
+template <class Uniforms>
+ProgramVariant<Uniforms>& ProgramVariants<Uniforms>::get(unsigned features) {
+    auto it = built_.find(features);
+    if (it == built_.end()) {
+        core::Problems problems;
+        it = built_.emplace(features, compile(features, problems)).first;
+        core::printProblems("friche", problems);
+    }
+    return it->second ? *it->second : *built_.at(0);
+}
+
+template class ProgramVariants<PbrUniforms>;
+template class ProgramVariants<ShadowUniforms>;
+
 std::optional<Programs> Programs::build(core::Problems& problems) {
-    gfx::Program pbr = buildProgram("pbr.vert", "pbr.frag", "pbr", problems);
+    auto surfaces = ProgramVariants<PbrUniforms>::build(
+        {"pbr.vert", "pbr.frag", "pbr", kSurfaceMacros}, problems);
+    auto casters = ProgramVariants<ShadowUniforms>::build(
+        {"shadow.vert", "shadow.frag", "shadow", kCasterMacros}, problems);
     gfx::Program ground = buildProgram("ground.vert", "ground.frag", "ground", problems);
     gfx::Program landscape =
         buildProgram("landscape.vert", "landscape.frag", "landscape", problems);
     gfx::Program town = buildProgram("town.vert", "landscape.frag", "town", problems);
     gfx::Program sky = buildProgram("fullscreen.vert", "sky.frag", "sky", problems);
     gfx::Program post = buildProgram("fullscreen.vert", "post.frag", "post", problems);
-    gfx::Program shadow = buildProgram("shadow.vert", "shadow.frag", "shadow", problems);
     gfx::Program ao = buildProgram("fullscreen.vert", "ao.frag", "ao", problems);
     gfx::Program aoBlur = buildProgram("fullscreen.vert", "ao_blur.frag", "ao blur", problems);
-    if (!pbr || !ground || !landscape || !town || !sky || !post || !shadow || !ao || !aoBlur)
+    if (!surfaces || !casters || !ground || !landscape || !town || !sky || !post || !ao || !aoBlur)
         return std::nullopt;
-    for (const gfx::Program* p :
-         {&pbr, &ground, &landscape, &town, &sky, &post, &shadow, &ao, &aoBlur})
+    for (const gfx::Program* p : {&ground, &landscape, &town, &sky, &post, &ao, &aoBlur})
         assignUnits(*p);
-    PbrUniforms material(pbr);
-    ShadowUniforms caster(shadow);
-    return Programs{
-        std::move(pbr),  std::move(ground), std::move(landscape), std::move(town),   std::move(sky),
-        std::move(post), std::move(shadow), std::move(ao),        std::move(aoBlur), material,
-        caster};
+    return Programs{std::move(*surfaces), std::move(*casters), std::move(ground),
+                    std::move(landscape), std::move(town),     std::move(sky),
+                    std::move(post),      std::move(ao),       std::move(aoBlur)};
 }
 
 }  // namespace friche::render

@@ -2,34 +2,124 @@
 // them or none, with the uniform locations the per-draw code sets.
 //
 //   auto programs = render::Programs::build(problems);   // nullopt: see problems
-//   programs->pbr.set(programs->material.baseColorFactor, colour);
+//   auto& s = programs->surfaces.get(kNormalMap | kSunShadows);   // compiled on first use
+//   s.program.set(s.uniforms.baseColorFactor, colour);
 #pragma once
 
+#include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
+#include <span>
+#include <string>
 
 #include "gfx/program.h"
 
 namespace friche::render {
+
+// shaders/transition.glsl's per-draw uniforms: how the scenario shows a node.
+struct LookUniforms {
+    GLint opacity, dissolve, clipHeight, clipEdge, ghost, construction;
+    explicit LookUniforms(const gfx::Program& p);
+};
 
 // Locations the surface program's per-material and per-draw code sets.
 struct PbrUniforms {
     GLint model, normalMatrix, drive, driveCentre;
     GLint baseColorFactor, metallicFactor, roughnessFactor, emissive, normalScale,
         occlusionStrength;
-    GLint alphaMode, alphaCutoff, unlit, hasNormalTexture, water, smoke, texCoord, uvTransform;
+    GLint alphaMode, alphaCutoff, unlit, texCoord, uvTransform;
+    LookUniforms look;
     explicit PbrUniforms(const gfx::Program& p);
 };
 
 struct ShadowUniforms {
     GLint model, lightViewProjection, texCoord, uvTransform, baseAlpha, alphaCutoff, drive,
-        driveCentre, time;
+        driveCentre, time, section;
+    LookUniforms look;
     explicit ShadowUniforms(const gfx::Program& p);
 };
 
+// What a program is compiled with: each feature is a FRICHE_* macro its
+// shaders test with #ifdef. A software rasteriser (llvmpipe) runs both sides of
+// every branch on every pixel, so a feature a draw does not use costs nothing
+// only where it is compiled out: a CAD part without textures, water or a
+// scenario's transition shades in two thirds of the time, and a caster that
+// cuts nothing away needs no fragment shader at all.
+//
+// The surface program's (pbr.vert, pbr.frag):
+enum SurfaceFeature : unsigned {
+    // A texture in the material's slot (bit FRICHE_SLOT_*), not the neutral one.
+    kBaseColorMap = 1u << 0,
+    kMetalRoughMap = 1u << 1,
+    kNormalMap = 1u << 2,
+    kOcclusionMap = 1u << 3,
+    kEmissiveMap = 1u << 4,
+    kWater = 1u << 5,           // a material named "water"
+    kSmoke = 1u << 6,           // named "smoke" or "steam"
+    kTransition = 1u << 7,      // a dissolve, a glowing clip edge, the ghost or the works' look
+    kPunctualLights = 1u << 8,  // the file's KHR_lights_punctual lights
+    kSunShadows = 1u << 9,      // the sun's cascades
+    kAerial = 1u << 10,         // aerial perspective (a scenario's landscape)
+    kDebugViews = 1u << 11,     // a debug view other than the wireframe
+};
+inline constexpr const char* kSurfaceMacros[] = {
+    "FRICHE_BASE_COLOR_MAP",  "FRICHE_METAL_ROUGH_MAP", "FRICHE_NORMAL_MAP", "FRICHE_OCCLUSION_MAP",
+    "FRICHE_EMISSIVE_MAP",    "FRICHE_WATER",           "FRICHE_SMOKE",      "FRICHE_TRANSITION",
+    "FRICHE_PUNCTUAL_LIGHTS", "FRICHE_SUN_SHADOWS",     "FRICHE_AERIAL",     "FRICHE_DEBUG_VIEWS"};
+
+// The shadow casters' and the depth pre-pass's (shadow.vert, shadow.frag):
+enum CasterFeature : unsigned {
+    kMasked = 1u << 0,  // alpha mask: the base colour's alpha against the cut-off
+    kCut = 1u << 1,     // the clip and section planes, the dissolve
+};
+inline constexpr const char* kCasterMacros[] = {"FRICHE_MASKED", "FRICHE_CUT"};
+
+// The #defines that `features` stand for, one a line (bit i: macros[i]).
+std::string featureDefines(unsigned features, std::span<const char* const> macros);
+
+// One program for each set of features, with its uniforms' locations; `pass`
+// is the renderer's mark of the pass whose frame uniforms it holds.
+template <class Uniforms>
+struct ProgramVariant {
+    gfx::Program program;
+    Uniforms uniforms;
+    std::uint64_t pass = 0;
+};
+
+using SurfaceProgram = ProgramVariant<PbrUniforms>;
+using CasterProgram = ProgramVariant<ShadowUniforms>;
+
+// A program's variants, each compiled the first time a draw asks for it. The
+// plain one is compiled at once: a broken shader is reported when the renderer
+// starts (or reloads), not at its first frame.
+template <class Uniforms>
+class ProgramVariants {
+public:
+    struct Sources {
+        const char* vertex;
+        const char* fragment;
+        const char* label;
+        std::span<const char* const> macros;
+    };
+    static std::optional<ProgramVariants> build(Sources sources, core::Problems& problems);
+
+    // The program with `features`; one that fails to compile (an edited shader
+    // under FRICHE_SHADER_DIR) is reported once, and the plain one stands in.
+    ProgramVariant<Uniforms>& get(unsigned features);
+
+private:
+    std::unique_ptr<ProgramVariant<Uniforms>> compile(unsigned features,
+                                                      core::Problems& problems) const;
+
+    Sources sources_{};
+    std::map<unsigned, std::unique_ptr<ProgramVariant<Uniforms>>> built_;  // nullptr: failed
+};
+
 struct Programs {
-    gfx::Program pbr, ground, landscape, town, sky, post, shadow, ao, aoBlur;
-    PbrUniforms material;
-    ShadowUniforms caster;
+    ProgramVariants<PbrUniforms> surfaces;
+    ProgramVariants<ShadowUniforms> casters;
+    gfx::Program ground, landscape, town, sky, post, ao, aoBlur;
 
     static std::optional<Programs> build(core::Problems& problems);
 };

@@ -269,6 +269,9 @@ void instanceMatrixIsIdentity() {
 
 // What is bound, so consecutive draws that share it do not set it again.
 struct BoundState {
+    SurfaceProgram* surface = nullptr;
+    CasterProgram* caster = nullptr;
+    unsigned features = 0;
     const GpuMaterial* material = nullptr;
     GLuint vao = 0;
     int cull = -1;    // -1 unknown, 0 off, 1 on
@@ -346,18 +349,6 @@ scene::SkyDesc skyDesc(const Lighting& l) {
 constexpr float kClipEdge = 0.35f;
 constexpr float kClipEdgeShare = 0.1f;
 
-// shaders/transition.glsl's per-draw uniforms: how the scenario shows a node.
-struct LookUniforms {
-    GLint opacity, dissolve, clipHeight, clipEdge, ghost, construction;
-    explicit LookUniforms(const gfx::Program& p)
-        : opacity(p.uniform("u_opacity")),
-          dissolve(p.uniform("u_dissolve")),
-          clipHeight(p.uniform("u_clipHeight")),
-          clipEdge(p.uniform("u_clipEdge")),
-          ghost(p.uniform("u_ghost")),
-          construction(p.uniform("u_construction")) {}
-};
-
 void setLook(const gfx::Program& p, const LookUniforms& u, const scene::NodeLook& look) {
     const bool clipping = look.clip < 1.0f;
     p.set(u.opacity, look.opacity);
@@ -367,6 +358,48 @@ void setLook(const gfx::Program& p, const LookUniforms& u, const scene::NodeLook
           clipping ? std::min(kClipEdge, kClipEdgeShare * (look.clipTop - look.clipBottom)) : 0.0f);
     p.set(u.ghost, look.ghost);
     p.set(u.construction, look.construction);
+}
+
+// What a draw's surface program is compiled with (render/programs.h): what its
+// material uses (`neutral`: the texture an empty slot holds) ...
+static_assert(kBaseColorMap == 1u << FRICHE_SLOT_BASE_COLOR &&
+              kEmissiveMap == 1u << FRICHE_SLOT_EMISSIVE);
+unsigned materialFeatures(const GpuMaterial& m, GLuint neutral) {
+    unsigned features = 0;
+    for (int slot = 0; slot < FRICHE_SLOT_COUNT; ++slot)
+        if (slot != FRICHE_SLOT_NORMAL &&
+            m.slots[static_cast<std::size_t>(slot)].texture != neutral)
+            features |= 1u << slot;
+    if (m.hasNormalTexture) features |= kNormalMap;
+    if (m.water) features |= kWater;
+    if (m.smoke) features |= kSmoke;
+    return features;
+}
+
+// ... what the scenario shows of its node ...
+unsigned lookFeatures(const scene::NodeLook* look) {
+    const bool transition = look && (look->dissolve > 0.0f || look->clip < 1.0f ||
+                                     look->ghost > 0.0f || look->construction > 0.0f);
+    return transition ? kTransition : 0u;
+}
+
+// ... and how the frame lights it.
+unsigned frameFeatures(const GpuScene& scene, const Frame& frame) {
+    unsigned features = 0;
+    if (!scene.lights.empty()) features |= kPunctualLights;
+    if (frame.cascades.count > 0) features |= kSunShadows;
+    if (frame.fogDistance > 0.0f) features |= kAerial;
+    if (frame.debugView != FRICHE_DEBUG_NONE && frame.debugView != FRICHE_DEBUG_WIREFRAME)
+        features |= kDebugViews;
+    return features;
+}
+
+// Whether a caster (or the pre-pass) may cut a draw away: a section plane, or
+// its node's clip or dissolve.
+unsigned casterCut(const Queued& q, const Frame& frame) {
+    const bool cut = frame.section.w != std::numeric_limits<float>::max() ||
+                     (q.look && (q.look->clip < 1.0f || q.look->dissolve > 0.0f));
+    return cut ? kCut : 0u;
 }
 
 }  // namespace
@@ -383,6 +416,7 @@ struct Renderer::Impl {
     gfx::Sampler defaultSampler;
     FrameStats stats;
     DepthConvention depth;
+    std::uint64_t pass = 0;  // counts the passes (ProgramVariant::pass)
 
     Fallbacks fallbacks() const {
         return {.white = white.id(),
@@ -401,8 +435,13 @@ struct Renderer::Impl {
     void drawLandscape(const ViewParams& view, const Frame& frame);
     void drawSurfaces(const GpuScene& scene, const std::vector<Queued>& queue,
                       const ViewParams& view, const Frame& frame, bool blended, bool prepassed);
+    void setSurfaceFrame(const gfx::Program& p, const GpuScene& scene, const ViewParams& view,
+                         const Frame& frame);
+    void useCaster(unsigned features, BoundState& bound, const Frame& frame,
+                   const glm::mat4& viewProjection);
+    void useSurface(unsigned features, BoundState& bound, const GpuScene& scene,
+                    const ViewParams& view, const Frame& frame);
     void applyMaterial(const GpuMaterial& m, BoundState& bound);
-    void drawQueue(const std::vector<Queued>& queue, BoundState& bound, bool prepassed);
     void drawPost(const ViewParams& view, const Frame& frame, bool srgbTarget, bool occluded);
     void endFrame();
 };
@@ -445,11 +484,6 @@ Frame Renderer::Impl::prepare(const GpuScene* scene, const ViewParams& view) {
 }
 
 void Renderer::Impl::drawShadows(const Queues& casters, const Frame& frame) {
-    const Programs& p = *programs;
-    const LookUniforms lookUniforms(p.shadow);
-    p.shadow.use();
-    p.shadow.set(p.shadow.uniform("u_section"), frame.section);
-    p.shadow.set(p.caster.time, frame.time);
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LESS);
     glDisable(GL_BLEND);
@@ -463,23 +497,28 @@ void Renderer::Impl::drawShadows(const Queues& casters, const Frame& frame) {
         shadowMap.begin(c);
         const glm::mat4& lightViewProjection =
             frame.cascades.viewProjection[static_cast<std::size_t>(c)];
-        p.shadow.set(p.caster.lightViewProjection, lightViewProjection);
+        ++pass;
+        BoundState bound;
         for (const Queued& q : casters.opaque) {
             if (!mayBeVisible(lightViewProjection, q.bounds)) continue;
-            setLook(p.shadow, lookUniforms, q.look ? *q.look : scene::NodeLook{});
             const GpuMaterial& m = *q.material;
-            const GpuTextureSlot& base = m.slots[FRICHE_SLOT_BASE_COLOR];
             const bool masked = m.alphaMode == scene::AlphaMode::Mask;
-            p.shadow.set(p.caster.alphaCutoff, masked ? m.alphaCutoff : -1.0f);
+            useCaster((masked ? kMasked : 0u) | casterCut(q, frame), bound, frame,
+                      lightViewProjection);
+            const CasterProgram& p = *bound.caster;
+            const ShadowUniforms& u = p.uniforms;
+            setLook(p.program, u.look, q.look ? *q.look : scene::NodeLook{});
             if (masked) {
+                const GpuTextureSlot& base = m.slots[FRICHE_SLOT_BASE_COLOR];
                 glActiveTexture(GL_TEXTURE0 + FRICHE_SLOT_BASE_COLOR);
                 glBindTexture(GL_TEXTURE_2D, base.texture);
                 glBindSampler(FRICHE_SLOT_BASE_COLOR, base.sampler);
-                p.shadow.set(p.caster.baseAlpha, m.baseColorFactor.a);
-                p.shadow.set(p.caster.texCoord, base.texCoord);
-                p.shadow.set(p.caster.uvTransform, base.transform);
+                p.program.set(u.alphaCutoff, m.alphaCutoff);
+                p.program.set(u.baseAlpha, m.baseColorFactor.a);
+                p.program.set(u.texCoord, base.texCoord);
+                p.program.set(u.uvTransform, base.transform);
             }
-            place(p.shadow, {p.caster.model, p.caster.drive, p.caster.driveCentre}, q);
+            place(p.program, {u.model, u.drive, u.driveCentre}, q);
             q.vao().bind();
             drawQueued(q);
             ++stats.shadowDrawCalls;
@@ -488,29 +527,42 @@ void Renderer::Impl::drawShadows(const Queues& casters, const Frame& frame) {
     glDisable(GL_POLYGON_OFFSET_FILL);
 }
 
+// Binds the caster program with `features`, drawing from `viewProjection`;
+// its pass's uniforms are set once a pass.
+void Renderer::Impl::useCaster(unsigned features, BoundState& bound, const Frame& frame,
+                               const glm::mat4& viewProjection) {
+    if (bound.caster && bound.features == features) return;
+    CasterProgram& p = programs->casters.get(features);
+    if (p.pass != pass) {
+        p.program.set(p.uniforms.section, frame.section);
+        p.program.set(p.uniforms.time, frame.time);
+        p.program.set(p.uniforms.lightViewProjection, viewProjection);
+        p.pass = pass;
+    }
+    p.program.use();
+    bound.caster = &p;
+    bound.features = features;
+}
+
 // Depth alone, for the opaque surfaces the opaque pass will shade (on
 // llvmpipe every fragment shaded counts: a CAD assembly's parts hide one
-// another several deep). The same program as the shadow casters', from the eye.
+// another several deep). The casters' program, from the eye.
 void Renderer::Impl::drawDepthPrepass(const std::vector<Queued>& opaque, const Frame& frame) {
-    const Programs& p = *programs;
-    const LookUniforms lookUniforms(p.shadow);
-    p.shadow.use();
-    p.shadow.set(p.shadow.uniform("u_section"), frame.section);
-    p.shadow.set(p.caster.time, frame.time);
-    p.shadow.set(p.caster.lightViewProjection, frame.viewProjection);
-    p.shadow.set(p.caster.alphaCutoff, -1.0f);
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(depth.nearer());
     glDepthMask(GL_TRUE);
     glDisable(GL_BLEND);
     glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
     instanceMatrixIsIdentity();
+    ++pass;
     BoundState bound;
     for (const Queued& q : opaque) {
         if (!laidByPrepass(q)) continue;
-        setLook(p.shadow, lookUniforms, q.look ? *q.look : scene::NodeLook{});
+        useCaster(casterCut(q, frame), bound, frame, frame.viewProjection);
+        const CasterProgram& p = *bound.caster;
+        setLook(p.program, p.uniforms.look, q.look ? *q.look : scene::NodeLook{});
         bound.faces(q);
-        place(p.shadow, {p.caster.model, p.caster.drive, p.caster.driveCentre}, q);
+        place(p.program, {p.uniforms.model, p.uniforms.drive, p.uniforms.driveCentre}, q);
         drawQueued(q);
     }
     glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
@@ -594,70 +646,10 @@ void Renderer::Impl::drawLandscape(const ViewParams& view, const Frame& frame) {
     }
 }
 
-void Renderer::Impl::applyMaterial(const GpuMaterial& m, BoundState& bound) {
-    if (bound.material == &m) return;
-    bound.material = &m;
-    const gfx::Program& pbr = programs->pbr;
-    const PbrUniforms& u = programs->material;
-    pbr.set(u.baseColorFactor, m.baseColorFactor);
-    pbr.set(u.metallicFactor, m.metallicFactor);
-    pbr.set(u.roughnessFactor, m.roughnessFactor);
-    pbr.set(u.emissive, m.emissive);
-    pbr.set(u.normalScale, m.normalScale);
-    pbr.set(u.occlusionStrength, m.occlusionStrength);
-    pbr.set(u.alphaMode, m.alphaMode == scene::AlphaMode::Mask    ? FRICHE_ALPHA_MASK
-                         : m.alphaMode == scene::AlphaMode::Blend ? FRICHE_ALPHA_BLEND
-                                                                  : FRICHE_ALPHA_OPAQUE);
-    pbr.set(u.alphaCutoff, m.alphaCutoff);
-    pbr.set(u.unlit, m.unlit ? 1 : 0);
-    pbr.set(u.hasNormalTexture, m.hasNormalTexture ? 1 : 0);
-    pbr.set(u.water, m.water ? 1 : 0);
-    pbr.set(u.smoke, m.smoke ? 1 : 0);
-    int texCoords[FRICHE_SLOT_COUNT];
-    glm::mat3 transforms[FRICHE_SLOT_COUNT];
-    for (GLuint unit = 0; unit < FRICHE_SLOT_COUNT; ++unit) {
-        const GpuTextureSlot& slot = m.slots[unit];
-        glActiveTexture(GL_TEXTURE0 + unit);
-        glBindTexture(GL_TEXTURE_2D, slot.texture);
-        glBindSampler(unit, slot.sampler);
-        texCoords[unit] = slot.texCoord;
-        transforms[unit] = slot.transform;
-    }
-    pbr.set(u.texCoord, texCoords, FRICHE_SLOT_COUNT);
-    pbr.set(u.uvTransform, transforms, FRICHE_SLOT_COUNT);
-}
-
-// `prepassed`: the depth pre-pass laid the depth of what laidByPrepass says,
-// which is then shaded where its depth is equal (once a pixel), unwritten.
-void Renderer::Impl::drawQueue(const std::vector<Queued>& queue, BoundState& bound,
-                               bool prepassed) {
-    const gfx::Program& pbr = programs->pbr;
-    const LookUniforms lookUniforms(pbr);
-    for (const Queued& q : queue) {
-        setLook(pbr, lookUniforms, q.look ? *q.look : scene::NodeLook{});
-        applyMaterial(*q.material, bound);
-        const int laid = prepassed && laidByPrepass(q) ? 1 : 0;
-        if (prepassed && bound.laid != laid) {
-            glDepthFunc(laid ? GL_EQUAL : depth.nearer());
-            glDepthMask(laid ? GL_FALSE : GL_TRUE);
-            bound.laid = laid;
-        }
-        bound.faces(q);
-        const PbrUniforms& u = programs->material;
-        place(pbr, {u.model, u.drive, u.driveCentre}, q);
-        pbr.set(programs->material.normalMatrix, q.normalMatrix());
-        drawQueued(q);
-        ++stats.drawCalls;
-    }
-}
-
-// Opaque and masked surfaces, or (`blended`) the blended ones, sorted back to
-// front; `prepassed`: drawDepthPrepass laid the opaque ones' depth.
-void Renderer::Impl::drawSurfaces(const GpuScene& scene, const std::vector<Queued>& queue,
-                                  const ViewParams& view, const Frame& frame, bool blended,
-                                  bool prepassed) {
-    const gfx::Program& pbr = programs->pbr;
-    setLighting(pbr, view, frame);
+// The frame's uniforms of a surface program: its light, the file's lights, exposure.
+void Renderer::Impl::setSurfaceFrame(const gfx::Program& p, const GpuScene& scene,
+                                     const ViewParams& view, const Frame& frame) {
+    setLighting(p, view, frame);
     int types[FRICHE_MAX_LIGHTS] = {};
     glm::vec3 positions[FRICHE_MAX_LIGHTS] = {}, directions[FRICHE_MAX_LIGHTS] = {},
               colors[FRICHE_MAX_LIGHTS] = {};
@@ -674,17 +666,70 @@ void Renderer::Impl::drawSurfaces(const GpuScene& scene, const std::vector<Queue
         scales[i] = l.coneScale;
         offsets[i] = l.coneOffset;
     }
-    pbr.set(pbr.uniform("u_lightCount"), count);
-    pbr.set(pbr.uniform("u_lightType"), types, count);
-    pbr.set(pbr.uniform("u_lightPosition"), positions, count);
-    pbr.set(pbr.uniform("u_lightDirection"), directions, count);
-    pbr.set(pbr.uniform("u_lightColor"), colors, count);
-    pbr.set(pbr.uniform("u_lightRange"), ranges, count);
-    pbr.set(pbr.uniform("u_lightConeScale"), scales, count);
-    pbr.set(pbr.uniform("u_lightConeOffset"), offsets, count);
-    pbr.set(pbr.uniform("u_inverseExposure"), 1.0f / frame.exposure);
-    pbr.set(pbr.uniform("u_debugView"), frame.debugView);
-    pbr.use();
+    p.set(p.uniform("u_lightCount"), count);
+    p.set(p.uniform("u_lightType"), types, count);
+    p.set(p.uniform("u_lightPosition"), positions, count);
+    p.set(p.uniform("u_lightDirection"), directions, count);
+    p.set(p.uniform("u_lightColor"), colors, count);
+    p.set(p.uniform("u_lightRange"), ranges, count);
+    p.set(p.uniform("u_lightConeScale"), scales, count);
+    p.set(p.uniform("u_lightConeOffset"), offsets, count);
+    p.set(p.uniform("u_inverseExposure"), 1.0f / frame.exposure);
+    p.set(p.uniform("u_debugView"), frame.debugView);
+}
+
+// Binds the surface program with `features`, its frame's uniforms set once a pass.
+void Renderer::Impl::useSurface(unsigned features, BoundState& bound, const GpuScene& scene,
+                                const ViewParams& view, const Frame& frame) {
+    if (bound.surface && bound.features == features) return;
+    SurfaceProgram& s = programs->surfaces.get(features);
+    if (s.pass != pass) {
+        setSurfaceFrame(s.program, scene, view, frame);
+        s.pass = pass;
+    }
+    s.program.use();
+    bound.surface = &s;
+    bound.features = features;
+    bound.material = nullptr;  // uniforms are each program's own
+}
+
+void Renderer::Impl::applyMaterial(const GpuMaterial& m, BoundState& bound) {
+    if (bound.material == &m) return;
+    bound.material = &m;
+    const gfx::Program& pbr = bound.surface->program;
+    const PbrUniforms& u = bound.surface->uniforms;
+    pbr.set(u.baseColorFactor, m.baseColorFactor);
+    pbr.set(u.metallicFactor, m.metallicFactor);
+    pbr.set(u.roughnessFactor, m.roughnessFactor);
+    pbr.set(u.emissive, m.emissive);
+    pbr.set(u.normalScale, m.normalScale);
+    pbr.set(u.occlusionStrength, m.occlusionStrength);
+    pbr.set(u.alphaMode, m.alphaMode == scene::AlphaMode::Mask    ? FRICHE_ALPHA_MASK
+                         : m.alphaMode == scene::AlphaMode::Blend ? FRICHE_ALPHA_BLEND
+                                                                  : FRICHE_ALPHA_OPAQUE);
+    pbr.set(u.alphaCutoff, m.alphaCutoff);
+    pbr.set(u.unlit, m.unlit ? 1 : 0);
+    int texCoords[FRICHE_SLOT_COUNT];
+    glm::mat3 transforms[FRICHE_SLOT_COUNT];
+    for (GLuint unit = 0; unit < FRICHE_SLOT_COUNT; ++unit) {
+        const GpuTextureSlot& slot = m.slots[unit];
+        glActiveTexture(GL_TEXTURE0 + unit);
+        glBindTexture(GL_TEXTURE_2D, slot.texture);
+        glBindSampler(unit, slot.sampler);
+        texCoords[unit] = slot.texCoord;
+        transforms[unit] = slot.transform;
+    }
+    pbr.set(u.texCoord, texCoords, FRICHE_SLOT_COUNT);
+    pbr.set(u.uvTransform, transforms, FRICHE_SLOT_COUNT);
+}
+
+// Opaque and masked surfaces, or (`blended`) the blended ones, sorted back to
+// front; `prepassed`: drawDepthPrepass laid the depth of what laidByPrepass
+// says, which is then shaded where its depth is equal (once a pixel), unwritten.
+void Renderer::Impl::drawSurfaces(const GpuScene& scene, const std::vector<Queued>& queue,
+                                  const ViewParams& view, const Frame& frame, bool blended,
+                                  bool prepassed) {
+    ++pass;
     glPointSize(kPointSize);
     // Absent attributes read these constants (context state, not VAO state).
     glVertexAttrib4f(FRICHE_ATTR_NORMAL, 0.0f, 0.0f, 0.0f, 0.0f);
@@ -704,8 +749,27 @@ void Renderer::Impl::drawSurfaces(const GpuScene& scene, const std::vector<Queue
         glDisable(GL_BLEND);
         glDepthMask(GL_TRUE);
     }
+    const unsigned lit = frameFeatures(scene, frame);
     BoundState bound;
-    drawQueue(queue, bound, prepassed);
+    for (const Queued& q : queue) {
+        useSurface(lit | materialFeatures(*q.material, white.id()) | lookFeatures(q.look), bound,
+                   scene, view, frame);
+        const SurfaceProgram& s = *bound.surface;
+        const PbrUniforms& u = s.uniforms;
+        setLook(s.program, u.look, q.look ? *q.look : scene::NodeLook{});
+        applyMaterial(*q.material, bound);
+        const int laid = prepassed && laidByPrepass(q) ? 1 : 0;
+        if (prepassed && bound.laid != laid) {
+            glDepthFunc(laid ? GL_EQUAL : depth.nearer());
+            glDepthMask(laid ? GL_FALSE : GL_TRUE);
+            bound.laid = laid;
+        }
+        bound.faces(q);
+        place(s.program, {u.model, u.drive, u.driveCentre}, q);
+        s.program.set(u.normalMatrix, q.normalMatrix());
+        drawQueued(q);
+        ++stats.drawCalls;
+    }
     glPolygonMode(GL_FRONT_AND_BACK, GL_FILL);
 }
 

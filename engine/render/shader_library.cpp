@@ -93,10 +93,18 @@ bool loadShader(const std::string& file, gfx::ShaderSource& out, core::Problems&
     return Expander(out, problems).expand(file, "", 0);
 }
 
+void addDefines(gfx::ShaderSource& source, const std::string& defines) {
+    const auto afterVersion = source.text.find('\n');
+    source.text.insert(afterVersion == std::string::npos ? source.text.size() : afterVersion + 1,
+                       defines);
+}
+
 gfx::Program buildProgram(const char* vertex, const char* fragment, const char* label,
-                          core::Problems& problems) {
+                          core::Problems& problems, const std::string& defines) {
     gfx::ShaderSource vs, fs;
     if (!loadShader(vertex, vs, problems) || !loadShader(fragment, fs, problems)) return {};
+    addDefines(vs, defines);
+    addDefines(fs, defines);
     return gfx::Program::build({.vertex = &vs, .fragment = &fs, .label = label}, problems);
 }
 
