@@ -7,6 +7,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "render/programs.h"
 #include "scene/batches.h"
 #include "scene/draw_list.h"
 
@@ -169,6 +170,10 @@ public:
           problems_(problems),
           maxSize_(gfx::maxTextureSize()) {}
 
+    // Whether `s` holds a texture rather than the white that stands in for an
+    // empty slot (and leaves the factors as they are).
+    bool holdsTexture(const GpuTextureSlot& s) const { return s.texture != fallbacks_.white; }
+
     GpuTextureSlot slot(const scene::TextureRef& ref, SlotKind kind) {
         GpuTextureSlot s{.texture = fallbacks_.white,
                          .sampler = fallbacks_.sampler,
@@ -246,13 +251,19 @@ GpuMaterial uploadMaterial(const scene::Material& m, TextureCache& cache) {
     g.slots[FRICHE_SLOT_NORMAL] = cache.slot(m.normalTexture, SlotKind::Normal);
     g.slots[FRICHE_SLOT_OCCLUSION] = cache.slot(m.occlusionTexture, SlotKind::Data);
     g.slots[FRICHE_SLOT_EMISSIVE] = cache.slot(m.emissiveTexture, SlotKind::Emissive);
-    g.hasNormalTexture = static_cast<bool>(m.normalTexture);
     g.alphaMode = m.alphaMode;
     g.alphaCutoff = m.alphaCutoff;
     g.doubleSided = m.doubleSided;
     g.unlit = m.unlit;
-    g.water = named(m.name, "water");
     g.smoke = named(m.name, "smoke") || named(m.name, "steam");
+    static_assert(kBaseColorMap == 1u << FRICHE_SLOT_BASE_COLOR &&
+                  kEmissiveMap == 1u << FRICHE_SLOT_EMISSIVE);
+    for (std::size_t slot = 0; slot < FRICHE_SLOT_COUNT; ++slot)
+        if (slot != FRICHE_SLOT_NORMAL && cache.holdsTexture(g.slots[slot]))
+            g.features |= 1u << slot;
+    if (m.normalTexture) g.features |= kNormalMap;
+    if (named(m.name, "water")) g.features |= kWater;
+    if (g.smoke) g.features |= kSmoke;
     return g;
 }
 

@@ -49,14 +49,15 @@ struct GpuMaterial {
     float normalScale = 1.0f;
     float occlusionStrength = 1.0f;
     std::array<GpuTextureSlot, FRICHE_SLOT_COUNT> slots;
-    bool hasNormalTexture = false;
     scene::AlphaMode alphaMode = scene::AlphaMode::Opaque;
     float alphaCutoff = 0.5f;
     bool doubleSided = false;
     bool unlit = false;
-    // Named "water" (in any case): ripples in the wind and mirrors the sky
-    // (shaders/pbr.frag), whatever its textures say of its roughness.
-    bool water = false;
+    // What its surface program is compiled with (render/programs.h,
+    // SurfaceFeature): the slots that hold a texture, water (named "water" in
+    // any case: ripples in the wind and mirrors the sky, whatever its textures
+    // say of its roughness), smoke.
+    unsigned features = 0;
     // Named "smoke" or "steam": soft billowing puffs, lit through, casting no
     // shadow; drawn blended whatever its alpha mode.
     bool smoke = false;

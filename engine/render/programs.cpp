@@ -1,6 +1,5 @@
 #include "render/programs.h"
 
-#include <array>
 #include <utility>
 
 #include "render/shader_library.h"
@@ -93,7 +92,7 @@ std::unique_ptr<ProgramVariant<Uniforms>> ProgramVariants<Uniforms>::compile(
 
 template <class Uniforms>
 std::optional<ProgramVariants<Uniforms>> ProgramVariants<Uniforms>::build(
-    Sources sources, core::Problems& problems) {
+    VariantSources sources, core::Problems& problems) {
     ProgramVariants v;
     v.sources_ = sources;
     auto plain = v.compile(0, problems);
@@ -117,10 +116,8 @@ template class ProgramVariants<PbrUniforms>;
 template class ProgramVariants<ShadowUniforms>;
 
 std::optional<Programs> Programs::build(core::Problems& problems) {
-    auto surfaces = ProgramVariants<PbrUniforms>::build(
-        {"pbr.vert", "pbr.frag", "pbr", kSurfaceMacros}, problems);
-    auto casters = ProgramVariants<ShadowUniforms>::build(
-        {"shadow.vert", "shadow.frag", "shadow", kCasterMacros}, problems);
+    auto surfaces = ProgramVariants<PbrUniforms>::build(kSurfaceSources, problems);
+    auto casters = ProgramVariants<ShadowUniforms>::build(kCasterSources, problems);
     gfx::Program ground = buildProgram("ground.vert", "ground.frag", "ground", problems);
     gfx::Program landscape =
         buildProgram("landscape.vert", "landscape.frag", "landscape", problems);

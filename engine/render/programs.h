@@ -75,11 +75,24 @@ enum CasterFeature : unsigned {
 };
 inline constexpr const char* kCasterMacros[] = {"FRICHE_MASKED", "FRICHE_CUT"};
 
+// A program compiled per set of features: its stages and its features' macros
+// (bit i: macros[i]). The renderer builds these, and tools/shader_expand writes
+// their fragment stages with every feature for the offline compiler to check.
+struct VariantSources {
+    const char* vertex;
+    const char* fragment;
+    const char* label;
+    std::span<const char* const> macros;
+};
+inline constexpr VariantSources kSurfaceSources{"pbr.vert", "pbr.frag", "pbr", kSurfaceMacros};
+inline constexpr VariantSources kCasterSources{"shadow.vert", "shadow.frag", "shadow",
+                                               kCasterMacros};
+
 // The #defines that `features` stand for, one a line (bit i: macros[i]).
 std::string featureDefines(unsigned features, std::span<const char* const> macros);
 
 // One program for each set of features, with its uniforms' locations; `pass`
-// is the renderer's mark of the pass whose frame uniforms it holds.
+// marks the pass whose uniforms it holds (ProgramVariants::use).
 template <class Uniforms>
 struct ProgramVariant {
     gfx::Program program;
@@ -96,23 +109,30 @@ using CasterProgram = ProgramVariant<ShadowUniforms>;
 template <class Uniforms>
 class ProgramVariants {
 public:
-    struct Sources {
-        const char* vertex;
-        const char* fragment;
-        const char* label;
-        std::span<const char* const> macros;
-    };
-    static std::optional<ProgramVariants> build(Sources sources, core::Problems& problems);
+    static std::optional<ProgramVariants> build(VariantSources sources, core::Problems& problems);
 
+    // Binds the program with `features`. The first time it is bound in pass
+    // `pass` (a count the caller keeps), setPass(variant) sets the uniforms that
+    // hold for the whole pass.
+    template <class SetPass>
+    ProgramVariant<Uniforms>& use(unsigned features, std::uint64_t pass, SetPass&& setPass) {
+        ProgramVariant<Uniforms>& v = get(features);
+        if (v.pass != pass) {
+            setPass(v);
+            v.pass = pass;
+        }
+        v.program.use();
+        return v;
+    }
+
+private:
     // The program with `features`; one that fails to compile (an edited shader
     // under FRICHE_SHADER_DIR) is reported once, and the plain one stands in.
     ProgramVariant<Uniforms>& get(unsigned features);
-
-private:
     std::unique_ptr<ProgramVariant<Uniforms>> compile(unsigned features,
                                                       core::Problems& problems) const;
 
-    Sources sources_{};
+    VariantSources sources_{};
     std::map<unsigned, std::unique_ptr<ProgramVariant<Uniforms>>> built_;  // nullptr: failed
 };
 

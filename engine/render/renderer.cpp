@@ -360,26 +360,12 @@ void setLook(const gfx::Program& p, const LookUniforms& u, const scene::NodeLook
     p.set(u.construction, look.construction);
 }
 
-// What a draw's surface program is compiled with (render/programs.h): what its
-// material uses (`neutral`: the texture an empty slot holds) ...
-static_assert(kBaseColorMap == 1u << FRICHE_SLOT_BASE_COLOR &&
-              kEmissiveMap == 1u << FRICHE_SLOT_EMISSIVE);
-unsigned materialFeatures(const GpuMaterial& m, GLuint neutral) {
-    unsigned features = 0;
-    for (int slot = 0; slot < FRICHE_SLOT_COUNT; ++slot)
-        if (slot != FRICHE_SLOT_NORMAL &&
-            m.slots[static_cast<std::size_t>(slot)].texture != neutral)
-            features |= 1u << slot;
-    if (m.hasNormalTexture) features |= kNormalMap;
-    if (m.water) features |= kWater;
-    if (m.smoke) features |= kSmoke;
-    return features;
-}
-
-// ... what the scenario shows of its node ...
+// What a draw's surface program is compiled with (render/programs.h): its
+// material's features (GpuMaterial::features), what the scenario shows of its
+// node ...
 unsigned lookFeatures(const scene::NodeLook* look) {
-    const bool transition = look && (look->dissolve > 0.0f || look->clip < 1.0f ||
-                                     look->ghost > 0.0f || look->construction > 0.0f);
+    const bool transition =
+        look && (look->cutAway() || look->ghost > 0.0f || look->construction > 0.0f);
     return transition ? kTransition : 0u;
 }
 
@@ -397,8 +383,8 @@ unsigned frameFeatures(const GpuScene& scene, const Frame& frame) {
 // Whether a caster (or the pre-pass) may cut a draw away: a section plane, or
 // its node's clip or dissolve.
 unsigned casterCut(const Queued& q, const Frame& frame) {
-    const bool cut = frame.section.w != std::numeric_limits<float>::max() ||
-                     (q.look && (q.look->clip < 1.0f || q.look->dissolve > 0.0f));
+    const bool cut =
+        frame.section.w != std::numeric_limits<float>::max() || (q.look && q.look->cutAway());
     return cut ? kCut : 0u;
 }
 
@@ -532,15 +518,11 @@ void Renderer::Impl::drawShadows(const Queues& casters, const Frame& frame) {
 void Renderer::Impl::useCaster(unsigned features, BoundState& bound, const Frame& frame,
                                const glm::mat4& viewProjection) {
     if (bound.caster && bound.features == features) return;
-    CasterProgram& p = programs->casters.get(features);
-    if (p.pass != pass) {
+    bound.caster = &programs->casters.use(features, pass, [&](CasterProgram& p) {
         p.program.set(p.uniforms.section, frame.section);
         p.program.set(p.uniforms.time, frame.time);
         p.program.set(p.uniforms.lightViewProjection, viewProjection);
-        p.pass = pass;
-    }
-    p.program.use();
-    bound.caster = &p;
+    });
     bound.features = features;
 }
 
@@ -682,13 +664,8 @@ void Renderer::Impl::setSurfaceFrame(const gfx::Program& p, const GpuScene& scen
 void Renderer::Impl::useSurface(unsigned features, BoundState& bound, const GpuScene& scene,
                                 const ViewParams& view, const Frame& frame) {
     if (bound.surface && bound.features == features) return;
-    SurfaceProgram& s = programs->surfaces.get(features);
-    if (s.pass != pass) {
-        setSurfaceFrame(s.program, scene, view, frame);
-        s.pass = pass;
-    }
-    s.program.use();
-    bound.surface = &s;
+    bound.surface = &programs->surfaces.use(
+        features, pass, [&](SurfaceProgram& s) { setSurfaceFrame(s.program, scene, view, frame); });
     bound.features = features;
     bound.material = nullptr;  // uniforms are each program's own
 }
@@ -752,8 +729,7 @@ void Renderer::Impl::drawSurfaces(const GpuScene& scene, const std::vector<Queue
     const unsigned lit = frameFeatures(scene, frame);
     BoundState bound;
     for (const Queued& q : queue) {
-        useSurface(lit | materialFeatures(*q.material, white.id()) | lookFeatures(q.look), bound,
-                   scene, view, frame);
+        useSurface(lit | q.material->features | lookFeatures(q.look), bound, scene, view, frame);
         const SurfaceProgram& s = *bound.surface;
         const PbrUniforms& u = s.uniforms;
         setLook(s.program, u.look, q.look ? *q.look : scene::NodeLook{});

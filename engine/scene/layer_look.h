@@ -38,6 +38,8 @@ struct NodeLook {
     std::optional<glm::mat4> moved{};
 
     bool drawn() const { return opacity > 0.0f && dissolve < 1.0f && clip > 0.0f; }
+    // Whether part of it is cut away (a clip plane, the dissolve).
+    bool cutAway() const { return clip < 1.0f || dissolve > 0.0f; }
     // Drawn with alpha blending, back to front, without writing depth.
     bool blended() const { return drawn() && (opacity < 1.0f || ghost > 0.0f); }
     // Casts a shadow: solid enough to block the sun (ghosts and faint fades do not).

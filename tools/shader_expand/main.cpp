@@ -1,15 +1,15 @@
 // Writes each top-level shader (*.vert, *.frag) of shaders/ with its includes
 // expanded, as the renderer compiles it, so offline tools such as
 // glslangValidator check exactly what the driver sees. The fragment stages
-// compiled with features (render/programs.h) are written twice: with none
-// (pbr.frag) and with every one (pbr-all-features.frag).
+// compiled with features (render/programs.h: kSurfaceSources, kCasterSources)
+// are written twice: with none (pbr.frag) and with every one
+// (pbr-all-features.frag).
 //
 //   shader_expand OUT_DIR            (reads the shaders embedded in the binary,
 //                                     or FRICHE_SHADER_DIR when it is set)
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <span>
 #include <string_view>
 
 #include "render/embedded_shaders.h"
@@ -36,15 +36,15 @@ int main(int argc, char** argv) {
             continue;
         }
         std::ofstream(out / name, std::ios::binary) << source.text;
-        const std::span<const char* const> macros =
-            name == "pbr.frag"      ? std::span<const char* const>(friche::render::kSurfaceMacros)
-            : name == "shadow.frag" ? std::span<const char* const>(friche::render::kCasterMacros)
-                                    : std::span<const char* const>();
-        if (macros.empty()) continue;
-        friche::render::addDefines(
-            source, friche::render::featureDefines((1u << macros.size()) - 1, macros));
-        const std::string stem = name.substr(0, name.size() - 5);
-        std::ofstream(out / (stem + "-all-features.frag"), std::ios::binary) << source.text;
+        for (const auto& variants :
+             {friche::render::kSurfaceSources, friche::render::kCasterSources}) {
+            if (name != variants.fragment) continue;
+            const auto& macros = variants.macros;
+            friche::render::addDefines(
+                source, friche::render::featureDefines((1u << macros.size()) - 1, macros));
+            const std::string stem = name.substr(0, name.size() - 5);
+            std::ofstream(out / (stem + "-all-features.frag"), std::ios::binary) << source.text;
+        }
     }
     return failures == 0 ? 0 : 1;
 }
