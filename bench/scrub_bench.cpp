@@ -4,8 +4,11 @@
 // user feels is the worst frame, not the median: a hitch where a phase begins
 // (a program compiled, a texture made) shows as a stutter. Not a test.
 //
-//   build/bench/friche_scrub_bench [SCENARIO.json...] [--steps N]
+//   build/bench/friche_scrub_bench [SCENARIO.json...] [--steps N] [--cold]
 //   (defaults: the five seed sites, 48 steps each way)
+//
+// After the first frame the transitions are warmed (render::warmStory), as
+// the viewer does; --cold leaves them to the frame that first needs them.
 //
 // Prints, per scenario, the median and the worst frame, their ratio (issue
 // 14's target: at most 1.5) and the position of the worst. The first frame,
@@ -35,7 +38,7 @@ double median(std::vector<double> v) {
 }
 
 // 1 when a scenario cannot be drawn (said why).
-int scrub(const std::string& path, int steps) {
+int scrub(const std::string& path, int steps, bool warm) {
     std::string error;
     auto loaded = app::loadStory(path, error);
     if (!loaded || !app::loadSite(*loaded, path, error)) {
@@ -49,6 +52,7 @@ int scrub(const std::string& path, int steps) {
     app::lightAtSite(look.lighting, &story.scenario().site);
     const double end = story.timeline().end();
     std::vector<double> ms, at;
+    double warmMs = 0.0;
     for (int i = 0; i <= 2 * steps; ++i) {
         const double t = (i <= steps ? i : 2 * steps - i) * end / steps;
         story.timeline().setPosition(t);
@@ -58,7 +62,17 @@ int scrub(const std::string& path, int steps) {
         glFinish();
         const std::chrono::duration<double, std::milli> took =
             std::chrono::steady_clock::now() - start;
-        if (i == 0) continue;
+        if (i == 0) {
+            if (warm) {  // as the viewer does after its first frame
+                const auto warmStart = std::chrono::steady_clock::now();
+                render::warmStory(*gl->renderer, *gl->gpu, story, kWidth, kHeight, look);
+                glFinish();
+                warmMs = std::chrono::duration<double, std::milli>(
+                             std::chrono::steady_clock::now() - warmStart)
+                             .count();
+            }
+            continue;
+        }
         ms.push_back(took.count());
         at.push_back(t);
     }
@@ -66,9 +80,11 @@ int scrub(const std::string& path, int steps) {
     const double m = median(ms);
     std::printf(
         "%s: %zu frames over %d phases: median %.1f ms, worst %.1f ms at position %.2f, "
-        "ratio %.2f (target <= 1.5)\n",
+        "ratio %.2f (target <= 1.5); %s\n",
         path.c_str(), ms.size(), story.timeline().phaseCount(), m, *worst,
-        at[static_cast<std::size_t>(worst - ms.begin())], *worst / m);
+        at[static_cast<std::size_t>(worst - ms.begin())], *worst / m,
+        warm ? ("transitions warmed in " + std::to_string(static_cast<int>(warmMs)) + " ms").c_str()
+             : "not warmed (--cold)");
     return 0;
 }
 
@@ -77,10 +93,13 @@ int scrub(const std::string& path, int steps) {
 int main(int argc, char** argv) {
     std::vector<std::string> paths;
     int steps = 48;
+    bool warm = true;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--steps" && i + 1 < argc)
             steps = std::max(1, std::atoi(argv[++i]));
+        else if (a == "--cold")
+            warm = false;
         else
             paths.push_back(a);
     }
@@ -89,6 +108,6 @@ int main(int argc, char** argv) {
              {"seraing", "cite-miroir", "droixhe", "liege-smart-city", "differdange"})
             paths.push_back(std::string(FRICHE_SOURCE_DIR) + "/scenes/" + site + ".json");
     int failed = 0;
-    for (const std::string& path : paths) failed |= scrub(path, steps);
+    for (const std::string& path : paths) failed |= scrub(path, steps, warm);
     return failed;
 }

@@ -1,9 +1,9 @@
 #version 410 core
 // Alpha-masked surfaces cast the shadow of what they keep (leaves, fences), and
 // a scenario's dissolving or rising buildings the shadow of what is left.
-// Compiled per draw's features (render/programs.h): FRICHE_MASKED, FRICHE_CUT;
-// with neither, a caster writes depth alone and runs no shader per pixel.
-#define FRICHE_TRANSITION
+// Compiled per draw's features (render/programs.h): FRICHE_MASKED, FRICHE_CUT
+// (with FRICHE_DISSOLVE where the noise cuts too); with none, a caster writes
+// depth alone and runs no shader per pixel.
 #include "transition.glsl"
 
 uniform sampler2D u_baseColorTexture;

@@ -4,8 +4,9 @@
 // 3 m grid, outlined at its silhouette) and a building-site look (walls in
 // scaffolding and debris netting, flat ground dusty). All in world space: the
 // sites do not move, and world space keeps patterns the same size everywhere.
-// Without FRICHE_TRANSITION defined, only the clip and section planes and the
-// opacity remain (render/programs.h: a draw that shows none of the rest).
+// Each look is compiled in only where its macro is defined (render/programs.h:
+// FRICHE_DISSOLVE, FRICHE_CLIP_GLOW, FRICHE_GHOST, FRICHE_WORKS); the clip and
+// section planes and the opacity always remain.
 //
 //   float edge = transitionDiscard(v_worldPosition);   // first: may discard
 //   base.rgb = constructionAlbedo(base.rgb, v_worldPosition, geometricNormal);
@@ -59,17 +60,18 @@ float dissolveNoise(vec3 p) {
 // glowing edge this fragment is (0..1).
 float transitionDiscard(vec3 p) {
     if (p.y > u_clipHeight || dot(u_section.xyz, p) > u_section.w) discard;
-#ifndef FRICHE_TRANSITION
-    return 0.0;
-#else
-    float edge = u_clipEdge > 0.0 ? 1.0 - smoothstep(0.0, u_clipEdge, u_clipHeight - p.y) : 0.0;
+    float edge = 0.0;
+#ifdef FRICHE_CLIP_GLOW
+    if (u_clipEdge > 0.0) edge = 1.0 - smoothstep(0.0, u_clipEdge, u_clipHeight - p.y);
+#endif
+#ifdef FRICHE_DISSOLVE
     if (u_dissolve > 0.0) {
         float n = dissolveNoise(p);
         if (n < u_dissolve * (1.0 + kEdgeWidth)) discard;
         edge = max(edge, 1.0 - smoothstep(0.0, kEdgeWidth, n - u_dissolve * (1.0 + kEdgeWidth)));
     }
-    return edge;
 #endif
+    return edge;
 }
 
 // How much of a line a grid of unit cells draws at coordinate g, `width` of a
@@ -84,7 +86,7 @@ vec3 gridLines(vec3 g, float width) {
 // Works: walls wrapped in scaffolding (tubes every 2.5 m along, ledgers every
 // 2 m up) behind greyish debris netting; flat ground and roofs dusty.
 vec3 constructionAlbedo(vec3 base, vec3 p, vec3 n) {
-#ifndef FRICHE_TRANSITION
+#ifndef FRICHE_WORKS
     return base;
 #else
     if (u_construction <= 0.0) return base;
@@ -107,15 +109,16 @@ float blueprintLines(vec3 p, vec3 n) {
 // The lit colour with the edge glow, the ghost's blueprint and the opacity.
 vec4 transitionColour(vec3 color, float alpha, vec3 n, vec3 v, vec3 p, float edge,
                       float inverseExposure) {
-#ifndef FRICHE_TRANSITION
-    return vec4(color, clamp(alpha * u_opacity, 0.0, 1.0));
-#else
+#if defined(FRICHE_DISSOLVE) || defined(FRICHE_CLIP_GLOW)
     color += kEdgeGlow * edge * inverseExposure;
+#endif
+    alpha *= u_opacity;
+#ifdef FRICHE_GHOST
     float rim = smoothstep(0.55, 0.95, 1.0 - abs(dot(n, v)));
     float line = max(blueprintLines(p, n), rim);
     vec3 blueprint = mix(kBlueprintFill * 0.5, kBlueprintLine * 1.6, line) * inverseExposure;
     color = mix(color, blueprint, u_ghost);
-    alpha *= u_opacity * mix(1.0, mix(0.18, 0.9, line), u_ghost);
-    return vec4(color, clamp(alpha, 0.0, 1.0));
+    alpha *= mix(1.0, mix(0.18, 0.9, line), u_ghost);
 #endif
+    return vec4(color, clamp(alpha, 0.0, 1.0));
 }

@@ -111,8 +111,9 @@ struct Viewer {
     render::ShaderWatch shaderWatch;
     std::string shaderError;  // the last failed reload, shown over the frame
     int framesToDraw = kFramesAfterEvent;
-    // A new site's first frame bakes its sky: then its images and the bake's scratch go.
-    bool releaseAfterFrame = false;
+    // A new site's first frame bakes its sky: then its images and the bake's
+    // scratch go, and its transitions are warmed (render::warmStory).
+    bool siteJustShown = false;
     float frameMs = 0.0f;
     // The session's clock when the first frame was drawn: what moves by itself
     // (water, clouds, traffic) starts there, so the first frame is the still.
@@ -252,7 +253,7 @@ bool open(Viewer& v) {
     v.problems.append(problems);
     if (!v.gpu) return false;
     v.glContext = gfx::describeContext();
-    v.releaseAfterFrame = true;
+    v.siteJustShown = true;
     return true;
 }
 
@@ -505,7 +506,7 @@ bool replaceSite(Viewer& v, std::optional<Opened> opened, const fs::path& file) 
     adopt(v, std::move(*opened));
     sunAtSite(v);
     v.problems.append(problems);
-    v.releaseAfterFrame = true;
+    v.siteJustShown = true;
     // The panels fit themselves to the new texts over the next frames.
     v.framesToDraw = kFramesAfterEvent + 1;
     return true;
@@ -707,10 +708,18 @@ void drawFrame(Viewer& v) {
     if (v.snapshot) saveSnapshot(v);
     v.ui->render();
     v.platform->swap();
-    if (std::exchange(v.releaseAfterFrame, false)) releaseImages(v);
+    const bool siteJustShown = std::exchange(v.siteJustShown, false);
+    if (siteJustShown) releaseImages(v);
     v.frameMs = static_cast<float>(SDL_GetPerformanceCounter() - start) * 1000.0f /
                 static_cast<float>(SDL_GetPerformanceFrequency());
     v.smoothedFrameMs = ui::smoothFrameMs(v.smoothedFrameMs, v.frameMs);
+    if (siteJustShown && v.session && !v.snapshot) {
+        // Into the back buffer's corner, which the next frame covers.
+        int w = 0, h = 0;
+        v.platform->drawableSize(w, h);
+        render::warmStory(*v.renderer, *v.gpu, v.session->story(), w, h,
+                          viewParams(v, {}, {0, 0, w, h}));
+    }
     if (v.viewpoints.stillAsked()) {
         // At time 0, as `friche render` draws it: the same still, the same bytes.
         render::ViewParams look = viewParams(v, {}, {});

@@ -55,25 +55,33 @@ enum SurfaceFeature : unsigned {
     kNormalMap = 1u << 2,
     kOcclusionMap = 1u << 3,
     kEmissiveMap = 1u << 4,
-    kWater = 1u << 5,           // a material named "water"
-    kSmoke = 1u << 6,           // named "smoke" or "steam"
-    kTransition = 1u << 7,      // a dissolve, a glowing clip edge, the ghost or the works' look
-    kPunctualLights = 1u << 8,  // the file's KHR_lights_punctual lights
-    kSunShadows = 1u << 9,      // the sun's cascades
-    kAerial = 1u << 10,         // aerial perspective (a scenario's landscape)
-    kDebugViews = 1u << 11,     // a debug view other than the wireframe
+    kWater = 1u << 5,  // a material named "water"
+    kSmoke = 1u << 6,  // named "smoke" or "steam"
+    // What a scenario's transition shows of a node (scene::NodeLook), each on
+    // its own: a frame halfway through a phase change shades half its pixels so.
+    kDissolve = 1u << 7,         // the noise dissolve and its glowing edge
+    kClipGlow = 1u << 8,         // the glowing band under a rising or sinking clip plane
+    kGhost = 1u << 9,            // the blueprint ghost
+    kWorks = 1u << 10,           // the building site's scaffolding and dust
+    kPunctualLights = 1u << 11,  // the file's KHR_lights_punctual lights
+    kSunShadows = 1u << 12,      // the sun's cascades
+    kAerial = 1u << 13,          // aerial perspective (a scenario's landscape)
+    kDebugViews = 1u << 14,      // a debug view other than the wireframe
 };
 inline constexpr const char* kSurfaceMacros[] = {
-    "FRICHE_BASE_COLOR_MAP",  "FRICHE_METAL_ROUGH_MAP", "FRICHE_NORMAL_MAP", "FRICHE_OCCLUSION_MAP",
-    "FRICHE_EMISSIVE_MAP",    "FRICHE_WATER",           "FRICHE_SMOKE",      "FRICHE_TRANSITION",
-    "FRICHE_PUNCTUAL_LIGHTS", "FRICHE_SUN_SHADOWS",     "FRICHE_AERIAL",     "FRICHE_DEBUG_VIEWS"};
+    "FRICHE_BASE_COLOR_MAP", "FRICHE_METAL_ROUGH_MAP", "FRICHE_NORMAL_MAP",
+    "FRICHE_OCCLUSION_MAP",  "FRICHE_EMISSIVE_MAP",    "FRICHE_WATER",
+    "FRICHE_SMOKE",          "FRICHE_DISSOLVE",        "FRICHE_CLIP_GLOW",
+    "FRICHE_GHOST",          "FRICHE_WORKS",           "FRICHE_PUNCTUAL_LIGHTS",
+    "FRICHE_SUN_SHADOWS",    "FRICHE_AERIAL",          "FRICHE_DEBUG_VIEWS"};
 
 // The shadow casters' and the depth pre-pass's (shadow.vert, shadow.frag):
 enum CasterFeature : unsigned {
-    kMasked = 1u << 0,  // alpha mask: the base colour's alpha against the cut-off
-    kCut = 1u << 1,     // the clip and section planes, the dissolve
+    kMasked = 1u << 0,          // alpha mask: the base colour's alpha against the cut-off
+    kCut = 1u << 1,             // the clip and section planes
+    kCasterDissolve = 1u << 2,  // the noise dissolve
 };
-inline constexpr const char* kCasterMacros[] = {"FRICHE_MASKED", "FRICHE_CUT"};
+inline constexpr const char* kCasterMacros[] = {"FRICHE_MASKED", "FRICHE_CUT", "FRICHE_DISSOLVE"};
 
 // A program compiled per set of features: its stages and its features' macros
 // (bit i: macros[i]). The renderer builds these, and tools/shader_expand writes

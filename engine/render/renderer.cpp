@@ -364,9 +364,9 @@ void setLook(const gfx::Program& p, const LookUniforms& u, const scene::NodeLook
 // material's features (GpuMaterial::features), what the scenario shows of its
 // node ...
 unsigned lookFeatures(const scene::NodeLook* look) {
-    const bool transition =
-        look && (look->cutAway() || look->ghost > 0.0f || look->construction > 0.0f);
-    return transition ? kTransition : 0u;
+    if (!look) return 0u;
+    return (look->dissolve > 0.0f ? kDissolve : 0u) | (look->clip < 1.0f ? kClipGlow : 0u) |
+           (look->ghost > 0.0f ? kGhost : 0u) | (look->construction > 0.0f ? kWorks : 0u);
 }
 
 // ... and how the frame lights it.
@@ -383,6 +383,7 @@ unsigned frameFeatures(const GpuScene& scene, const Frame& frame) {
 // Whether a caster (or the pre-pass) may cut a draw away: a section plane, or
 // its node's clip or dissolve.
 unsigned casterCut(const Queued& q, const Frame& frame) {
+    if (q.look && q.look->dissolve > 0.0f) return kCut | kCasterDissolve;
     const bool cut =
         frame.section.w != std::numeric_limits<float>::max() || (q.look && q.look->cutAway());
     return cut ? kCut : 0u;

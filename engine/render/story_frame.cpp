@@ -6,20 +6,43 @@
 
 namespace friche::render {
 
+namespace {
+
+ViewParams partParams(const scene::StoryPart& part, const ViewParams& base) {
+    ViewParams params = base;
+    params.view = part.camera.view;
+    params.projection = part.camera.projection;
+    params.eye = part.camera.eye;
+    params.viewport = part.viewport;
+    params.scissor = part.scissor;
+    return params;
+}
+
+}  // namespace
+
 void drawStory(Renderer& renderer, const GpuModel& gpu, const scene::Story& story, int width,
                int height, const ViewParams& base, glm::ivec2 tileLimit,
                const std::function<void()>& drawn) {
     const glm::ivec2 limit = render::tileLimit(tileLimit);
     for (const scene::StoryPart& part : story.parts(width, height)) {
-        ViewParams params = base;
-        params.view = part.camera.view;
-        params.projection = part.camera.projection;
-        params.eye = part.camera.eye;
-        params.viewport = part.viewport;
-        params.scissor = part.scissor;
+        ViewParams params = partParams(part, base);
         const std::vector<scene::NodeLook> looks = story.looksAt(part.position, part.variants);
         params.looks = looks;
         drawInTiles(renderer, gpu, params, limit, drawn);
+    }
+}
+
+void warmStory(Renderer& renderer, const GpuModel& gpu, const scene::Story& story, int width,
+               int height, const ViewParams& base) {
+    const int transitions = story.timeline().phaseCount() - 1;
+    for (const scene::StoryPart& part : story.parts(width, height)) {
+        ViewParams params = partParams(part, base);
+        params.scissor = {part.viewport.x, part.viewport.y, 1, 1};
+        for (int k = 0; k < transitions; ++k) {
+            const std::vector<scene::NodeLook> looks = story.looksAt(k + 0.5, part.variants);
+            params.looks = looks;
+            renderer.draw(gpu, params);
+        }
     }
 }
 

@@ -22,4 +22,12 @@ void drawStory(Renderer& renderer, const GpuModel& gpu, const scene::Story& stor
                int height, const ViewParams& base, glm::ivec2 tileLimit = {0, 0},
                const std::function<void()>& drawn = {});
 
+// Draws one pixel of the story halfway through each of its transitions, so
+// that the programs a transition needs are compiled (and, on llvmpipe, their
+// code generated) before a hand drags the timeline there: without it the
+// first frame of a transition takes half as long again as the others. Writes
+// the corner pixel of the bound framebuffer, which the next frame covers.
+void warmStory(Renderer& renderer, const GpuModel& gpu, const scene::Story& story, int width,
+               int height, const ViewParams& base);
+
 }  // namespace friche::render
