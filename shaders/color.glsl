@@ -35,12 +35,6 @@ vec3 toneMapAces(vec3 color) {
     return clamp(ACES_OUTPUT * (a / b), 0.0, 1.0);
 }
 
-vec3 toneMap(vec3 color, int op) {
-    if (op == FRICHE_TONEMAP_ACES) return toneMapAces(color);
-    if (op == FRICHE_TONEMAP_PBR_NEUTRAL) return toneMapPbrNeutral(color);
-    return clamp(color, 0.0, 1.0);
-}
-
 vec3 linearToSrgb(vec3 c) {
     c = clamp(c, 0.0, 1.0);
     return mix(c * 12.92, 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055, step(vec3(0.0031308), c));

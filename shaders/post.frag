@@ -3,7 +3,8 @@
 // exposed and tone mapped before the samples are averaged, so a bright edge
 // against a dark one stays anti-aliased (resolving HDR first would not).
 // Samples marked "as is" (unlit materials) skip the tone curve: their colour
-// is the file's, exactly.
+// is the file's, exactly. Compiled per set of features (render/programs.h):
+// the tone curve, the ambient occlusion, the sRGB encoding.
 #include "bindings.h"
 #include "color.glsl"
 
@@ -11,13 +12,23 @@ uniform sampler2DMS u_hdr;
 uniform sampler2DMS u_asIs;  // 0: tone map, 1: show as is, between: blended
 uniform int u_samples;
 uniform float u_exposure;
-uniform int u_toneMap;
-uniform bool u_encodeSrgb;  // the output is not an sRGB framebuffer: encode here
 uniform ivec2 u_origin;     // the viewport's corner in the output
 uniform sampler2D u_ao;     // ambient occlusion: visibility, at half resolution
 uniform vec2 u_aoScale;     // a pixel's place in it: (p + u_aoParity + 0.5) * u_aoScale
 uniform vec2 u_aoParity;
-uniform float u_aoStrength; // 0: none
+uniform float u_aoStrength;
+
+#if defined(FRICHE_TONE_MAP_ACES)
+#define TONE_MAP toneMapAces
+#elif defined(FRICHE_TONE_MAP_NONE)
+#define TONE_MAP clampUnit
+#else
+#define TONE_MAP toneMapPbrNeutral
+#endif
+
+vec3 clampUnit(vec3 c) {
+    return clamp(c, 0.0, 1.0);
+}
 
 out vec4 o_color;
 
@@ -30,13 +41,17 @@ void main() {
     // Inside a surface every sample is the same: one tone mapping does.
     int samples = edge ? u_samples : 1;
     float exposure = u_exposure;
-    if (u_aoStrength > 0.0)
-        exposure *= mix(1.0, texture(u_ao, (vec2(p) + u_aoParity + 0.5) * u_aoScale).r, u_aoStrength);
+#ifdef FRICHE_SCREEN_AO
+    exposure *= mix(1.0, texture(u_ao, (vec2(p) + u_aoParity + 0.5) * u_aoScale).r, u_aoStrength);
+#endif
     for (int s = 0; s < samples; ++s) {
         vec3 c = texelFetch(u_hdr, p, s).rgb * exposure;
         float asIs = texelFetch(u_asIs, p, s).r;
-        sum += mix(toneMap(c, u_toneMap), clamp(c, 0.0, 1.0), asIs);
+        sum += mix(TONE_MAP(c), clampUnit(c), asIs);
     }
     vec3 c = sum / float(samples);
-    o_color = vec4(u_encodeSrgb ? linearToSrgb(c) : c, 1.0);
+#ifdef FRICHE_ENCODE_SRGB  // the output is not an sRGB framebuffer: encode here
+    c = linearToSrgb(c);
+#endif
+    o_color = vec4(c, 1.0);
 }

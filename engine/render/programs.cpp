@@ -46,6 +46,14 @@ ShadowUniforms::ShadowUniforms(const gfx::Program& p)
       section(p.uniform("u_section")),
       look(p) {}
 
+PostUniforms::PostUniforms(const gfx::Program& p)
+    : aoStrength(p.uniform("u_aoStrength")),
+      aoScale(p.uniform("u_aoScale")),
+      aoParity(p.uniform("u_aoParity")),
+      samples(p.uniform("u_samples")),
+      exposure(p.uniform("u_exposure")),
+      origin(p.uniform("u_origin")) {}
+
 namespace {
 
 // Samplers read fixed units (shaders/bindings.h); a name a program lacks is skipped.
@@ -114,25 +122,26 @@ ProgramVariant<Uniforms>& ProgramVariants<Uniforms>::get(unsigned features) {
 
 template class ProgramVariants<PbrUniforms>;
 template class ProgramVariants<ShadowUniforms>;
+template class ProgramVariants<PostUniforms>;
 
 std::optional<Programs> Programs::build(core::Problems& problems) {
     auto surfaces = ProgramVariants<PbrUniforms>::build(kSurfaceSources, problems);
     auto casters = ProgramVariants<ShadowUniforms>::build(kCasterSources, problems);
+    auto post = ProgramVariants<PostUniforms>::build(kPostSources, problems);
     gfx::Program ground = buildProgram("ground.vert", "ground.frag", "ground", problems);
     gfx::Program landscape =
         buildProgram("landscape.vert", "landscape.frag", "landscape", problems);
     gfx::Program town = buildProgram("town.vert", "landscape.frag", "town", problems);
     gfx::Program sky = buildProgram("fullscreen.vert", "sky.frag", "sky", problems);
-    gfx::Program post = buildProgram("fullscreen.vert", "post.frag", "post", problems);
     gfx::Program ao = buildProgram("fullscreen.vert", "ao.frag", "ao", problems);
     gfx::Program aoBlur = buildProgram("fullscreen.vert", "ao_blur.frag", "ao blur", problems);
-    if (!surfaces || !casters || !ground || !landscape || !town || !sky || !post || !ao || !aoBlur)
+    if (!surfaces || !casters || !post || !ground || !landscape || !town || !sky || !post || !ao ||
+        !aoBlur)
         return std::nullopt;
-    for (const gfx::Program* p : {&ground, &landscape, &town, &sky, &post, &ao, &aoBlur})
-        assignUnits(*p);
-    return Programs{std::move(*surfaces), std::move(*casters), std::move(ground),
-                    std::move(landscape), std::move(town),     std::move(sky),
-                    std::move(post),      std::move(ao),       std::move(aoBlur)};
+    for (const gfx::Program* p : {&ground, &landscape, &town, &sky, &ao, &aoBlur}) assignUnits(*p);
+    return Programs{std::move(*surfaces), std::move(*casters),  std::move(*post),
+                    std::move(ground),    std::move(landscape), std::move(town),
+                    std::move(sky),       std::move(ao),        std::move(aoBlur)};
 }
 
 }  // namespace friche::render

@@ -40,6 +40,11 @@ struct ShadowUniforms {
     explicit ShadowUniforms(const gfx::Program& p);
 };
 
+struct PostUniforms {
+    GLint aoStrength, aoScale, aoParity, samples, exposure, origin;
+    explicit PostUniforms(const gfx::Program& p);
+};
+
 // What a program is compiled with: each feature is a FRICHE_* macro its
 // shaders test with #ifdef. A software rasteriser (llvmpipe) runs both sides of
 // every branch on every pixel, so a feature a draw does not use costs nothing
@@ -83,6 +88,18 @@ enum CasterFeature : unsigned {
 };
 inline constexpr const char* kCasterMacros[] = {"FRICHE_MASKED", "FRICHE_CUT", "FRICHE_DISSOLVE"};
 
+// The post pass's (post.frag): the tone curve (neither bit: PBR Neutral), the
+// screen-space ambient occlusion, and the sRGB encoding where the output does
+// not encode.
+enum PostFeature : unsigned {
+    kPostAces = 1u << 0,
+    kPostNoToneMap = 1u << 1,  // debug views: values as they are
+    kPostOcclusion = 1u << 2,
+    kPostEncodeSrgb = 1u << 3,
+};
+inline constexpr const char* kPostMacros[] = {"FRICHE_TONE_MAP_ACES", "FRICHE_TONE_MAP_NONE",
+                                              "FRICHE_SCREEN_AO", "FRICHE_ENCODE_SRGB"};
+
 // A program compiled per set of features: its stages and its features' macros
 // (bit i: macros[i]). The renderer builds these, and tools/shader_expand writes
 // their fragment stages with every feature for the offline compiler to check.
@@ -95,6 +112,7 @@ struct VariantSources {
 inline constexpr VariantSources kSurfaceSources{"pbr.vert", "pbr.frag", "pbr", kSurfaceMacros};
 inline constexpr VariantSources kCasterSources{"shadow.vert", "shadow.frag", "shadow",
                                                kCasterMacros};
+inline constexpr VariantSources kPostSources{"fullscreen.vert", "post.frag", "post", kPostMacros};
 
 // The #defines that `features` stand for, one a line (bit i: macros[i]).
 std::string featureDefines(unsigned features, std::span<const char* const> macros);
@@ -110,6 +128,7 @@ struct ProgramVariant {
 
 using SurfaceProgram = ProgramVariant<PbrUniforms>;
 using CasterProgram = ProgramVariant<ShadowUniforms>;
+using PostProgram = ProgramVariant<PostUniforms>;
 
 // A program's variants, each compiled the first time a draw asks for it. The
 // plain one is compiled at once: a broken shader is reported when the renderer
@@ -147,7 +166,8 @@ private:
 struct Programs {
     ProgramVariants<PbrUniforms> surfaces;
     ProgramVariants<ShadowUniforms> casters;
-    gfx::Program ground, landscape, town, sky, post, ao, aoBlur;
+    ProgramVariants<PostUniforms> post;
+    gfx::Program ground, landscape, town, sky, ao, aoBlur;
 
     static std::optional<Programs> build(core::Problems& problems);
 };

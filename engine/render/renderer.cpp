@@ -752,7 +752,6 @@ void Renderer::Impl::drawSurfaces(const GpuScene& scene, const std::vector<Queue
 
 void Renderer::Impl::drawPost(const ViewParams& view, const Frame& frame, bool srgbTarget,
                               bool occluded) {
-    const gfx::Program& post = programs->post;
     const auto& vp = view.viewport;
     glViewport(vp.x, vp.y, vp.z, vp.w);
     glDisable(GL_DEPTH_TEST);
@@ -763,15 +762,20 @@ void Renderer::Impl::drawPost(const ViewParams& view, const Frame& frame, bool s
     hdr.asIs().bind(FRICHE_UNIT_AS_IS);
     occlusion.result().bind(FRICHE_UNIT_AO);
     glBindSampler(FRICHE_UNIT_AO, 0);
-    post.set(post.uniform("u_aoStrength"), occluded ? kOcclusionStrength : 0.0f);
-    post.set(post.uniform("u_aoScale"), occlusion.scale());
-    post.set(post.uniform("u_aoParity"), glm::vec2(occlusion.parity()));
-    post.set(post.uniform("u_samples"), hdr.samples());
-    post.set(post.uniform("u_exposure"), frame.exposure);
-    post.set(post.uniform("u_toneMap"), frame.toneMap);
-    post.set(post.uniform("u_encodeSrgb"), srgbTarget ? 0 : 1);
-    glProgramUniform2i(post.id(), post.uniform("u_origin"), vp.x, vp.y);
-    post.use();
+    const unsigned features = (frame.toneMap == FRICHE_TONEMAP_ACES ? kPostAces : 0u) |
+                              (frame.toneMap == FRICHE_TONEMAP_NONE ? kPostNoToneMap : 0u) |
+                              (occluded ? kPostOcclusion : 0u) |
+                              (srgbTarget ? 0u : kPostEncodeSrgb);
+    ++pass;
+    programs->post.use(features, pass, [&](PostProgram& p) {
+        const PostUniforms& u = p.uniforms;
+        p.program.set(u.aoStrength, kOcclusionStrength);
+        p.program.set(u.aoScale, occlusion.scale());
+        p.program.set(u.aoParity, glm::vec2(occlusion.parity()));
+        p.program.set(u.samples, hdr.samples());
+        p.program.set(u.exposure, frame.exposure);
+        glProgramUniform2i(p.program.id(), u.origin, vp.x, vp.y);
+    });
     emptyVao.bind();
     glDrawArrays(GL_TRIANGLES, 0, 3);
 }

@@ -37,7 +37,8 @@ int main(int argc, char** argv) {
         }
         std::ofstream(out / name, std::ios::binary) << source.text;
         for (const auto& variants :
-             {friche::render::kSurfaceSources, friche::render::kCasterSources}) {
+             {friche::render::kSurfaceSources, friche::render::kCasterSources,
+              friche::render::kPostSources}) {
             if (name != variants.fragment) continue;
             const auto& macros = variants.macros;
             friche::render::addDefines(
