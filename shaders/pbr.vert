@@ -28,7 +28,7 @@ out vec4 v_color;
 invariant gl_Position;
 
 void main() {
-    vec4 world = u_model * (a_instance * vec4(a_position, 1.0) + vec4(driveOffset(a_instance), 0.0));
+    vec4 world = u_model * placedPosition(a_position, a_instance);
     v_worldPosition = world.xyz;
     // The instance's normal matrix up to a positive scale (the fragment shader
     // normalises): its cofactors, turned round when it mirrors.

@@ -22,7 +22,7 @@ invariant gl_Position;
 
 void main() {
     v_uv = (u_uvTransform * vec3(u_texCoord == 1 ? a_uv1 : a_uv0, 1.0)).xy;
-    vec4 world = u_model * (a_instance * vec4(a_position, 1.0) + vec4(driveOffset(a_instance), 0.0));
+    vec4 world = u_model * placedPosition(a_position, a_instance);
     v_worldPosition = world.xyz;
     gl_Position = u_lightViewProjection * world;
 }

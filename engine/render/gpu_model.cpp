@@ -264,6 +264,7 @@ GpuMaterial uploadMaterial(const scene::Material& m, TextureCache& cache) {
     if (m.normalTexture) g.features |= kNormalMap;
     if (named(m.name, "water")) g.features |= kWater;
     if (g.smoke) g.features |= kSmoke;
+    if (named(m.name, "foliage")) g.features |= kSway;
     return g;
 }
 

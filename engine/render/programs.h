@@ -72,21 +72,26 @@ enum SurfaceFeature : unsigned {
     kSunShadows = 1u << 12,      // the sun's cascades
     kAerial = 1u << 13,          // aerial perspective (a scenario's landscape)
     kDebugViews = 1u << 14,      // a debug view other than the wireframe
+    kSway = 1u << 15,            // a material named "foliage": the wind in the trees
 };
-inline constexpr const char* kSurfaceMacros[] = {
-    "FRICHE_BASE_COLOR_MAP", "FRICHE_METAL_ROUGH_MAP", "FRICHE_NORMAL_MAP",
-    "FRICHE_OCCLUSION_MAP",  "FRICHE_EMISSIVE_MAP",    "FRICHE_WATER",
-    "FRICHE_SMOKE",          "FRICHE_DISSOLVE",        "FRICHE_CLIP_GLOW",
-    "FRICHE_GHOST",          "FRICHE_WORKS",           "FRICHE_PUNCTUAL_LIGHTS",
-    "FRICHE_SUN_SHADOWS",    "FRICHE_AERIAL",          "FRICHE_DEBUG_VIEWS"};
+inline constexpr const char* kSurfaceMacros[] = {"FRICHE_BASE_COLOR_MAP", "FRICHE_METAL_ROUGH_MAP",
+                                                 "FRICHE_NORMAL_MAP",     "FRICHE_OCCLUSION_MAP",
+                                                 "FRICHE_EMISSIVE_MAP",   "FRICHE_WATER",
+                                                 "FRICHE_SMOKE",          "FRICHE_DISSOLVE",
+                                                 "FRICHE_CLIP_GLOW",      "FRICHE_GHOST",
+                                                 "FRICHE_WORKS",          "FRICHE_PUNCTUAL_LIGHTS",
+                                                 "FRICHE_SUN_SHADOWS",    "FRICHE_AERIAL",
+                                                 "FRICHE_DEBUG_VIEWS",    "FRICHE_SWAY"};
 
 // The shadow casters' and the depth pre-pass's (shadow.vert, shadow.frag):
 enum CasterFeature : unsigned {
     kMasked = 1u << 0,          // alpha mask: the base colour's alpha against the cut-off
     kCut = 1u << 1,             // the clip and section planes
     kCasterDissolve = 1u << 2,  // the noise dissolve
+    kCasterSway = 1u << 3,      // the surface's kSway: its shadow and depth move with it
 };
-inline constexpr const char* kCasterMacros[] = {"FRICHE_MASKED", "FRICHE_CUT", "FRICHE_DISSOLVE"};
+inline constexpr const char* kCasterMacros[] = {"FRICHE_MASKED", "FRICHE_CUT", "FRICHE_DISSOLVE",
+                                                "FRICHE_SWAY"};
 
 // The post pass's (post.frag): the tone curve (neither bit: PBR Neutral), the
 // screen-space ambient occlusion, and the sRGB encoding where the output does

@@ -380,13 +380,14 @@ unsigned frameFeatures(const GpuScene& scene, const Frame& frame) {
     return features;
 }
 
-// Whether a caster (or the pre-pass) may cut a draw away: a section plane, or
-// its node's clip or dissolve.
-unsigned casterCut(const Queued& q, const Frame& frame) {
-    if (q.look && q.look->dissolve > 0.0f) return kCut | kCasterDissolve;
+// What a caster (or the pre-pass) does beside writing depth: cut a draw away
+// (a section plane, its node's clip or dissolve), move it with the wind.
+unsigned casterFeatures(const Queued& q, const Frame& frame) {
+    const unsigned sway = q.material->features & kSway ? kCasterSway : 0u;
+    if (q.look && q.look->dissolve > 0.0f) return kCut | kCasterDissolve | sway;
     const bool cut =
         frame.section.w != std::numeric_limits<float>::max() || (q.look && q.look->cutAway());
-    return cut ? kCut : 0u;
+    return (cut ? kCut : 0u) | sway;
 }
 
 }  // namespace
@@ -490,7 +491,7 @@ void Renderer::Impl::drawShadows(const Queues& casters, const Frame& frame) {
             if (!mayBeVisible(lightViewProjection, q.bounds)) continue;
             const GpuMaterial& m = *q.material;
             const bool masked = m.alphaMode == scene::AlphaMode::Mask;
-            useCaster((masked ? kMasked : 0u) | casterCut(q, frame), bound, frame,
+            useCaster((masked ? kMasked : 0u) | casterFeatures(q, frame), bound, frame,
                       lightViewProjection);
             const CasterProgram& p = *bound.caster;
             const ShadowUniforms& u = p.uniforms;
@@ -541,7 +542,7 @@ void Renderer::Impl::drawDepthPrepass(const std::vector<Queued>& opaque, const F
     BoundState bound;
     for (const Queued& q : opaque) {
         if (!laidByPrepass(q)) continue;
-        useCaster(casterCut(q, frame), bound, frame, frame.viewProjection);
+        useCaster(casterFeatures(q, frame), bound, frame, frame.viewProjection);
         const CasterProgram& p = *bound.caster;
         setLook(p.program, p.uniforms.look, q.look ? *q.look : scene::NodeLook{});
         bound.faces(q);

@@ -11,9 +11,7 @@
 #include "render/gpu_model.h"
 #include "render/offscreen.h"
 #include "render/renderer.h"
-#include "scene/depth_range.h"
-#include "scene/draw_list.h"
-#include "scene/view_state.h"
+#include "support/framed_view.h"
 
 using namespace friche;
 
@@ -53,15 +51,7 @@ TEST(RenderBatching, ManyNodesTakeFewDrawCallsAndKeepTheirLooks) {
     ASSERT_TRUE(target);
     const scene::Model model = triangleNodes(kNodes);
     auto gpu = renderer->upload(model, problems);
-    const scene::Bounds bounds = scene::worldBounds(model, scene::buildDrawList(model, 0));
-    scene::OrbitCamera camera;
-    camera.frame(bounds, 1.0f);
-    const scene::CameraView eye = scene::orbitView(scene::withDepthRange(camera, bounds), 1.0f);
-    render::ViewParams view;
-    view.view = eye.view;
-    view.projection = eye.projection;
-    view.eye = eye.eye;
-    view.viewport = {0, 0, kSize, kSize};
+    render::ViewParams view = test::framedView(model, kSize);
     view.lighting.shadows = false;  // the main pass is the one counted
 
     target->bind();
