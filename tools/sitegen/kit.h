@@ -150,6 +150,9 @@ Parts tram(float length);
 Parts tramStop();
 Parts bench();
 Parts car();  // instanced along lanes and in car parks
+// People, instanced along paths and lanes; each faces +X, the way it walks or rides.
+Parts walker();
+Parts cyclist();
 // Light poles along a line, every `spacing` metres.
 Parts lampPosts(glm::vec2 a, glm::vec2 b, float spacing);
 

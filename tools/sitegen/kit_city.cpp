@@ -402,6 +402,26 @@ Parts car() {
     return p;
 }
 
+Parts walker() {
+    Parts p;
+    addBox(p[Mat::SteelDark], {-0.1f, 0, -0.16f}, {0.1f, 0.85f, 0.16f});  // legs
+    addBox(p[Mat::Clothing], {-0.13f, 0.85f, -0.23f}, {0.13f, 1.48f, 0.23f});
+    glbkit::addSphere(p[Mat::Skin], {0, 1.6f, 0}, 0.12f, 6);
+    return p;
+}
+
+Parts cyclist() {
+    Parts p;
+    for (float x : {-0.55f, 0.55f})  // wheels 70 cm across
+        glbkit::addPipe(p[Mat::SteelDark], {x, 0.35f, -0.02f}, {x, 0.35f, 0.02f}, 0.35f, 10);
+    addBeam(p[Mat::SteelDark], {-0.55f, 0.35f, 0}, {0.1f, 0.85f, 0}, 0.05f);  // frame
+    addBeam(p[Mat::SteelDark], {0.55f, 0.35f, 0}, {0.45f, 1.0f, 0}, 0.05f);   // fork
+    addBox(p[Mat::SteelDark], {-0.12f, 0.6f, -0.12f}, {0.12f, 0.95f, 0.12f});  // legs
+    addBeam(p[Mat::Clothing], {-0.05f, 0.95f, 0}, {0.2f, 1.5f, 0}, 0.36f);      // leaning back
+    glbkit::addSphere(p[Mat::Skin], {0.27f, 1.64f, 0}, 0.12f, 6);
+    return p;
+}
+
 Parts lampPosts(glm::vec2 a, glm::vec2 b, float spacing) {
     Parts p;
     const int n = std::max(1, static_cast<int>(glm::length(b - a) / spacing));

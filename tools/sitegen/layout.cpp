@@ -482,6 +482,11 @@ Parts composite(Reader& r) {
 
 // ---- Instances -----------------------------------------------------------
 
+// The instanced kinds that may drive (scene::Node::drive).
+bool moving(const std::string& kind) {
+    return kind == "cars" || kind == "walkers" || kind == "cyclists" || kind == "trams";
+}
+
 void readInstances(Reader& r, const std::string& how, std::vector<glbkit::Instance>& out) {
     const auto each = [&](const std::function<void(Reader&)>& read) {
         if (r.get(how).is_array())
@@ -611,10 +616,13 @@ void addNode(Site& site, Reader& r) {
                                                        t.translation.x, t.translation.z),
                                             0);
         site.addInstanced(fresh(site, r, woodsName), conifer(), std::move(trees));
-    } else if (kind == "trees" || kind == "conifers" || kind == "shrubs" || kind == "cars") {
+    } else if (kind == "trees" || kind == "conifers" || kind == "shrubs" || moving(kind)) {
         const Parts mesh = kind == "trees"      ? deciduousTree()
                            : kind == "conifers" ? conifer()
                            : kind == "cars"     ? car()
+                           : kind == "walkers"  ? walker()
+                           : kind == "cyclists" ? cyclist()
+                           : kind == "trams"    ? tram(r.number("length", 5, 200))
                                                 : shrub(r.material("material", Mat::Foliage));
         std::vector<glbkit::Instance> instances;
         bool any = false;
@@ -626,7 +634,7 @@ void addNode(Site& site, Reader& r) {
         }
         if (!any) r.fail("", "instances need one of scatter, along, around or grid");
         glm::vec2 drive(0.0f);
-        if (kind == "cars" && r.has("drive")) {
+        if (moving(kind) && r.has("drive")) {
             Reader d = r.object("drive");
             drive = {d.number("speed", -60, 60), d.number("span", 1, 10000)};
             d.finish();

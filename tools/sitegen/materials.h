@@ -58,6 +58,8 @@ enum class Mat {
     ContainerTeal,
     ContainerCoral,
     ContainerYellow,
+    Clothing,
+    Skin,
     Count,
 };
 
