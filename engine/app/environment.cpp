@@ -133,4 +133,12 @@ std::optional<Environment> readEnvironment(const char* command) {
     return env;
 }
 
+std::filesystem::path cacheFolder() {
+    if (const char* cache = variable("XDG_CACHE_HOME"))
+        return std::filesystem::path(cache) / "friche";
+    if (const char* home = variable("HOME"))
+        return std::filesystem::path(home) / ".cache" / "friche";
+    return {};
+}
+
 }  // namespace friche::app

@@ -59,4 +59,8 @@ std::optional<Environment> readEnvironment(std::string& error);
 // The same, printing the error after `command` ("friche render: FRICHE_SUN=...").
 std::optional<Environment> readEnvironment(const char* command);
 
+// Where friche keeps what it can make again (the baked sky, render/environment.h):
+// $XDG_CACHE_HOME/friche, else ~/.cache/friche; empty with neither variable.
+std::filesystem::path cacheFolder();
+
 }  // namespace friche::app

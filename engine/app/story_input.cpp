@@ -7,6 +7,7 @@
 
 #include <stb_image_write.h>
 
+#include "app/environment.h"
 #include "core/file.h"
 #include "io/load.h"
 #include "io/scenario_loader.h"
@@ -189,7 +190,7 @@ std::unique_ptr<HeadlessGl> HeadlessGl::open(const scene::Model& model, int widt
     core::Problems setup;
     gl->platform = Platform::open(
         {.title = "friche (headless)", .width = 64, .height = 64, .headless = true}, setup);
-    if (gl->platform) gl->renderer = render::Renderer::create(setup);
+    if (gl->platform) gl->renderer = render::Renderer::create(setup, cacheFolder());
     if (gl->renderer) gl->target = render::OffscreenTarget::create(width, height, setup);
     core::printProblems("friche", setup);
     if (!gl->target) return nullptr;

@@ -246,7 +246,7 @@ bool open(Viewer& v) {
     if (v.platform) {
         v.ui = std::make_unique<ImGuiLayer>(*v.platform, uiLook(v), problems);
         if (v.kiosk) v.kiosk->setUiScale(v.ui->scale());
-        v.renderer = render::Renderer::create(problems);
+        v.renderer = render::Renderer::create(problems, cacheFolder());
     }
     if (v.renderer) v.gpu = v.renderer->upload(v.model, problems);
     core::printProblems(v.path.string(), problems);

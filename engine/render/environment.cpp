@@ -1,8 +1,13 @@
 #include "render/environment.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <string>
 #include <vector>
 
+#include "core/file.h"
 #include "render/shader_library.h"
 #include "shaders/bindings.h"
 
@@ -38,6 +43,27 @@ std::vector<float> halved(const std::vector<float>& rgba, int size) {
     return out;
 }
 
+// A baked sky's file: this header, then every level of every face of the sky
+// cube, then of the prefiltered one, as RGBA floats.
+constexpr char kBakeHeader[] = "friche baked sky 1\n";
+// Skies kept (4.2 MB each): a kiosk's, a batch's; the oldest go.
+constexpr std::size_t kCachedSkies = 8;
+
+// Texels in `levels` mip levels of a cube map, times four floats.
+std::size_t cubeFloats(int levels) {
+    std::size_t n = 0;
+    for (int l = 0; l < levels; ++l)
+        n += static_cast<std::size_t>(kSkySize >> l) * static_cast<std::size_t>(kSkySize >> l);
+    return n * 6 * 4;
+}
+
+// FNV-1a over bytes, folded into `hash`.
+std::uint64_t fnv1a(std::uint64_t hash, const void* data, std::size_t size) {
+    const auto* bytes = static_cast<const unsigned char*>(data);
+    for (std::size_t i = 0; i < size; ++i) hash = (hash ^ bytes[i]) * 0x100000001b3ull;
+    return hash;
+}
+
 bool sameSky(const scene::SkyDesc& a, const scene::SkyDesc& b) {
     return a.kind == b.kind && a.toSun == b.toSun && a.turbidity == b.turbidity &&
            a.uniformRadiance == b.uniformRadiance && a.groundAlbedo == b.groundAlbedo;
@@ -45,8 +71,10 @@ bool sameSky(const scene::SkyDesc& a, const scene::SkyDesc& b) {
 
 }  // namespace
 
-std::unique_ptr<Environment> Environment::create(core::Problems& problems) {
+std::unique_ptr<Environment> Environment::create(core::Problems& problems,
+                                                 std::filesystem::path cache) {
     std::unique_ptr<Environment> env(new Environment());
+    env->cache_ = std::move(cache);
     env->prefilter_ = buildProgram("fullscreen.vert", "prefilter.frag", "prefilter", problems);
     env->brdfLut_ = buildProgram("fullscreen.vert", "brdf_lut.frag", "brdf lut", problems);
     if (!env->prefilter_ || !env->brdfLut_) return nullptr;
@@ -80,7 +108,89 @@ void Environment::update(const scene::SkyDesc& desc) {
     if (sky_ && sameSky(sky_->desc(), desc)) return;
     sky_.emplace(desc);
     sh_ = scene::irradianceSh9(*sky_);
+    const std::filesystem::path file = baked_ ? std::filesystem::path() : cacheFile();
+    baked_ = true;
+    if (!file.empty() && readBake(file)) return;
     bake();
+    if (!file.empty()) writeBake(file);
+}
+
+std::filesystem::path Environment::cacheFile() const {
+    if (cache_.empty()) return {};
+    // The sky, and the build that bakes it: a rebuilt friche (another sky
+    // model, another prefilter) bakes anew rather than reading an old bake.
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec) return {};
+    const auto built = std::filesystem::last_write_time(exe, ec).time_since_epoch().count();
+    const auto exeSize = std::filesystem::file_size(exe, ec);
+    if (ec) return {};
+    const scene::SkyDesc& d = sky_->desc();
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    h = fnv1a(h, &d.kind, sizeof d.kind);
+    h = fnv1a(h, &d.toSun, sizeof d.toSun);
+    h = fnv1a(h, &d.turbidity, sizeof d.turbidity);
+    h = fnv1a(h, &d.uniformRadiance, sizeof d.uniformRadiance);
+    h = fnv1a(h, &d.groundAlbedo, sizeof d.groundAlbedo);
+    h = fnv1a(h, &built, sizeof built);
+    h = fnv1a(h, &exeSize, sizeof exeSize);
+    char name[32];
+    std::snprintf(name, sizeof name, "sky-%016llx.bin", static_cast<unsigned long long>(h));
+    return cache_ / name;
+}
+
+bool Environment::readBake(const std::filesystem::path& file) {
+    const std::size_t header = sizeof kBakeHeader - 1;
+    const std::size_t floats = cubeFloats(kSkyLevels) + cubeFloats(FRICHE_SPECULAR_LEVELS);
+    std::string error;
+    const auto bytes = core::readFile(file, error, header + floats * sizeof(float) + 1);
+    if (!bytes || bytes->size() != header + floats * sizeof(float) ||
+        std::memcmp(bytes->data(), kBakeHeader, header) != 0)
+        return false;  // none yet, or not one of ours: baked anew and written over
+    std::vector<float> rgba(floats);
+    std::memcpy(rgba.data(), bytes->data() + header, floats * sizeof(float));
+    const float* at = rgba.data();
+    for (const auto& [image, levels] :
+         {std::pair{&skyCube_, kSkyLevels}, std::pair{&specular_, FRICHE_SPECULAR_LEVELS}})
+        for (int l = 0; l < levels; ++l)
+            for (int face = 0; face < 6; ++face) {
+                image->upload(l, face, at);
+                at += static_cast<std::size_t>(kSkySize >> l) * (kSkySize >> l) * 4;
+            }
+    return true;
+}
+
+void Environment::writeBake(const std::filesystem::path& file) const {
+    std::string bytes(kBakeHeader, sizeof kBakeHeader - 1);
+    for (const auto& [image, levels] :
+         {std::pair{&skyCube_, kSkyLevels}, std::pair{&specular_, FRICHE_SPECULAR_LEVELS}}) {
+        glBindTexture(GL_TEXTURE_CUBE_MAP, image->id());
+        for (int l = 0; l < levels; ++l)
+            for (int face = 0; face < 6; ++face) {
+                std::vector<float> rgba(static_cast<std::size_t>(kSkySize >> l) * (kSkySize >> l) *
+                                        4);
+                glGetTexImage(GL_TEXTURE_CUBE_MAP_POSITIVE_X + face, l, GL_RGBA, GL_FLOAT,
+                              rgba.data());
+                bytes.append(reinterpret_cast<const char*>(rgba.data()),
+                             rgba.size() * sizeof(float));
+            }
+    }
+    glBindTexture(GL_TEXTURE_CUBE_MAP, 0);
+    // A cache: a folder that cannot be made or written costs the next launch a bake, no more.
+    std::error_code ec;
+    std::filesystem::create_directories(cache_, ec);
+    std::string error;
+    if (ec || !core::writeFileAtomically(file, bytes, error)) return;
+    std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> kept;
+    for (auto it = std::filesystem::directory_iterator(cache_, ec);
+         !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+        const std::filesystem::path& path = it->path();
+        if (path.filename().string().rfind("sky-", 0) == 0 && path.extension() == ".bin")
+            kept.emplace_back(it->last_write_time(ec), path);
+    }
+    std::sort(kept.begin(), kept.end(), std::greater<>());
+    for (std::size_t i = kCachedSkies; i < kept.size(); ++i)
+        std::filesystem::remove(kept[i].second, ec);
 }
 
 void Environment::bake() {

@@ -3,13 +3,17 @@
 // its irradiance as nine spherical-harmonic coefficients (what they diffuse),
 // and the split-sum BRDF table (made once, at creation).
 //
-//   auto env = render::Environment::create(problems);
-//   env->update(skyDesc);   // bakes only when the sky changed
+//   auto env = render::Environment::create(problems, cacheFolder);
+//   env->update(skyDesc);   // bakes only when the sky changed (or reads the last launch's)
 //   env->bind();            // units FRICHE_UNIT_SKY, _SPECULAR_ENV and _BRDF_LUT
 //
 // The sky itself is computed on the CPU (scene/sky.h); the GPU prefilters it.
+// The first sky a process bakes is kept in the cache folder, so that the next
+// launch under the same sky (a kiosk's every morning, a batch of stills) reads
+// it instead of baking it before its first image.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <optional>
 
@@ -24,7 +28,9 @@ namespace friche::render {
 
 class Environment {
 public:
-    static std::unique_ptr<Environment> create(core::Problems& problems);
+    // `cache`: the folder for the baked sky (empty: none); made when first written.
+    static std::unique_ptr<Environment> create(core::Problems& problems,
+                                               std::filesystem::path cache = {});
 
     // Re-bakes the cube maps and coefficients if `desc` differs from the last.
     // Changes the bound framebuffer and viewport.
@@ -36,6 +42,11 @@ public:
 private:
     Environment() = default;
     void bake();
+    // The cache file for the current sky, from this build; empty: no cache.
+    std::filesystem::path cacheFile() const;
+    // Both cube maps from `file`; false (nothing changed) if it does not hold them.
+    bool readBake(const std::filesystem::path& file);
+    void writeBake(const std::filesystem::path& file) const;
 
     gfx::Program prefilter_, brdfLut_;
     gfx::VertexArray emptyVao_;
@@ -43,6 +54,8 @@ private:
     gfx::Image skyCube_, specular_, lut_;
     std::optional<scene::SkyModel> sky_;
     scene::Sh9 sh_{};
+    std::filesystem::path cache_;
+    bool baked_ = false;  // a sky was baked: only the first is kept
 };
 
 }  // namespace friche::render

@@ -801,12 +801,13 @@ void Renderer::Impl::endFrame() {
 Renderer::Renderer() : impl_(std::make_unique<Impl>()) {}
 Renderer::~Renderer() = default;
 
-std::unique_ptr<Renderer> Renderer::create(core::Problems& problems) {
+std::unique_ptr<Renderer> Renderer::create(core::Problems& problems,
+                                           const std::filesystem::path& cache) {
     std::unique_ptr<Renderer> r(new Renderer());
     Impl& impl = *r->impl_;
     impl.programs = Programs::build(problems);
     if (!impl.programs) return nullptr;
-    impl.environment = Environment::create(problems);
+    impl.environment = Environment::create(problems, cache);
     if (!impl.environment) return nullptr;
     // Filtering across cube faces: no seams in the sky's blurred reflections.
     glEnable(GL_TEXTURE_CUBE_MAP_SEAMLESS);

@@ -13,6 +13,7 @@
 // kcd/m²) with an automatic exposure set from the sky (see Lighting).
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <span>
@@ -108,7 +109,9 @@ class GpuModel;  // defined in render/gpu_model.h: a model's buffers and texture
 class Renderer {
 public:
     // nullptr, with the shader's file and line in `problems`, if a shader fails.
-    static std::unique_ptr<Renderer> create(core::Problems& problems);
+    // `cache`: a folder for what a later launch may reuse (the baked sky); empty: none.
+    static std::unique_ptr<Renderer> create(core::Problems& problems,
+                                            const std::filesystem::path& cache = {});
     ~Renderer();
     Renderer(const Renderer&) = delete;
     Renderer& operator=(const Renderer&) = delete;
