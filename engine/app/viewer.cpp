@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -114,6 +115,8 @@ struct Viewer {
     // A new site's first frame bakes its sky: then its images and the bake's
     // scratch go, and its transitions are warmed (render::warmStory).
     bool siteJustShown = false;
+    // The sites whose transitions were warmed: the renderer keeps their programs.
+    std::set<fs::path> warmed;
     float frameMs = 0.0f;
     // The session's clock when the first frame was drawn: what moves by itself
     // (water, clouds, traffic) starts there, so the first frame is the still.
@@ -713,7 +716,7 @@ void drawFrame(Viewer& v) {
     v.frameMs = static_cast<float>(SDL_GetPerformanceCounter() - start) * 1000.0f /
                 static_cast<float>(SDL_GetPerformanceFrequency());
     v.smoothedFrameMs = ui::smoothFrameMs(v.smoothedFrameMs, v.frameMs);
-    if (siteJustShown && v.session && !v.snapshot) {
+    if (siteJustShown && v.session && !v.snapshot && v.warmed.insert(v.path).second) {
         // Into the back buffer's corner, which the next frame covers.
         int w = 0, h = 0;
         v.platform->drawableSize(w, h);
