@@ -414,10 +414,10 @@ Parts cyclist() {
     Parts p;
     for (float x : {-0.55f, 0.55f})  // wheels 70 cm across
         glbkit::addPipe(p[Mat::SteelDark], {x, 0.35f, -0.02f}, {x, 0.35f, 0.02f}, 0.35f, 10);
-    addBeam(p[Mat::SteelDark], {-0.55f, 0.35f, 0}, {0.1f, 0.85f, 0}, 0.05f);  // frame
-    addBeam(p[Mat::SteelDark], {0.55f, 0.35f, 0}, {0.45f, 1.0f, 0}, 0.05f);   // fork
+    addBeam(p[Mat::SteelDark], {-0.55f, 0.35f, 0}, {0.1f, 0.85f, 0}, 0.05f);   // frame
+    addBeam(p[Mat::SteelDark], {0.55f, 0.35f, 0}, {0.45f, 1.0f, 0}, 0.05f);    // fork
     addBox(p[Mat::SteelDark], {-0.12f, 0.6f, -0.12f}, {0.12f, 0.95f, 0.12f});  // legs
-    addBeam(p[Mat::Clothing], {-0.05f, 0.95f, 0}, {0.2f, 1.5f, 0}, 0.36f);      // leaning back
+    addBeam(p[Mat::Clothing], {-0.05f, 0.95f, 0}, {0.2f, 1.5f, 0}, 0.36f);     // leaning back
     glbkit::addSphere(p[Mat::Skin], {0.27f, 1.64f, 0}, 0.12f, 6);
     return p;
 }
