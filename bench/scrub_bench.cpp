@@ -5,14 +5,16 @@
 // (a program compiled, a texture made) shows as a stutter. Not a test.
 //
 //   build/bench/friche_scrub_bench [SCENARIO.json...] [--steps N] [--cold] [--size WxH]
-//                                  [--png DIR]
+//                                  [--png DIR] [--tier N]
 //   (defaults: the five seed sites, 48 steps each way, 1920x1080)
 //
 // --size 3840x2160 on a real GPU is issue 14's exhibition check: every site,
 // every phase and transition, all effects, at 60 frames a second or more
 // (the median and the worst frame are printed as rates too). --png DIR
 // writes each scenario's frame halfway through the drag, to see that what
-// was timed is the site, drawn right, on that machine's driver.
+// was timed is the site, drawn right, on that machine's driver. --tier N
+// draws at render::kQualityTiers[N] (0, the default: full quality), what the
+// viewer's governor picks from while the view moves.
 //
 // After the first frame the transitions are warmed (render::warmStory), as
 // the viewer does; --cold leaves them to the frame that first needs them.
@@ -35,6 +37,7 @@
 
 #include "app/cli.h"
 #include "app/story_input.h"
+#include "render/quality.h"
 #include "render/story_frame.h"
 
 using namespace friche;
@@ -46,6 +49,7 @@ struct Options {
     bool warm = true;
     int width = 1920, height = 1080;
     std::string pngDir;  // empty: no frame written
+    std::size_t tier = 0;
 };
 
 double median(std::vector<double> v) {
@@ -67,6 +71,7 @@ int scrub(const std::string& path, const Options& o) {
     if (!gl) return 1;
     render::ViewParams look;
     app::lightAtSite(look.lighting, &story.scenario().site);
+    render::kQualityTiers[o.tier].apply(look);
     const double end = story.timeline().end();
     std::vector<double> ms, at;
     std::array<std::vector<double>, render::kPassCount> passes;
@@ -129,6 +134,9 @@ int main(int argc, char** argv) {
             o.steps = std::max(1, std::atoi(argv[++i]));
         } else if (a == "--cold") {
             o.warm = false;
+        } else if (a == "--tier" && i + 1 < argc) {
+            o.tier = std::min<std::size_t>(std::strtoul(argv[++i], nullptr, 10),
+                                           render::kQualityTiers.size() - 1);
         } else if (a == "--png" && i + 1 < argc) {
             o.pngDir = argv[++i];
         } else if (a == "--size" && i + 1 < argc) {

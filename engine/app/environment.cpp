@@ -113,6 +113,15 @@ std::optional<Environment> readEnvironment(std::string& error) {
         }
         env.maxTile = {size->first, size->second};
     }
+    if (const char* budget = variable("FRICHE_FRAME_BUDGET_MS")) {
+        char* end = nullptr;
+        env.frameBudgetMs = std::strtod(budget, &end);
+        if (end == budget || *end || !std::isfinite(env.frameBudgetMs) || env.frameBudgetMs < 0.0) {
+            error = std::string("FRICHE_FRAME_BUDGET_MS=") + budget +
+                    " is not a frame time in milliseconds like 16.7 (0: always full quality)";
+            return std::nullopt;
+        }
+    }
     if (const char* mib = variable("FRICHE_MEMORY_LIMIT_MIB")) {
         char* end = nullptr;
         const unsigned long long n = std::strtoull(mib, &end, 10);

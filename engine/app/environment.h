@@ -23,6 +23,9 @@
 //   FRICHE_MAX_TILE=WxH               stills larger than this are drawn in
 //                                     tiles (render/tiles.h); tests force
 //                                     tiling with it (default: what the GPU allows)
+//   FRICHE_FRAME_BUDGET_MS=MS          the frame time the viewer holds while the
+//                                     view moves (render/quality.h; default
+//                                     16.7, 60 Hz); 0: always full quality
 //   FRICHE_MEMORY_LIMIT_MIB=N         the memory a model may take (core::capMemory,
 //                                     applied as it is read): an operator's cap
 //                                     below what the machine has
@@ -51,7 +54,8 @@ struct Environment {
     double idleSeconds = 180.0;             // nobody there for 3 minutes
     std::optional<std::filesystem::path> defaultScenario;
     std::optional<std::filesystem::path> snapshot;
-    glm::ivec2 maxTile{0, 0};  // 0: what the context allows
+    glm::ivec2 maxTile{0, 0};              // 0: what the context allows
+    double frameBudgetMs = 1000.0 / 60.0;  // 0: no quality tiers
 };
 
 // nullopt when a variable is set to something it cannot be; `error` says which and why.

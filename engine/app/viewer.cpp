@@ -35,6 +35,7 @@
 #include "media/signal_stop.h"
 #include "render/gpu_model.h"
 #include "render/offscreen.h"
+#include "render/quality.h"
 #include "render/renderer.h"
 #include "render/shader_watch.h"
 #include "render/story_frame.h"
@@ -81,6 +82,15 @@ struct SceneSummary {
 };
 
 // Everything the loop works on. Declaration order is destruction order reversed:
+// Where a frame looked from and which moment of the story it showed: the
+// view moves when that changes from one frame to the next (the clock's ripples
+// and swaying trees aside).
+struct Shown {
+    glm::mat4 viewProjection{1.0f};
+    double position = 0.0;
+    bool operator==(const Shown&) const = default;
+};
+
 // GPU resources go before the renderer, the renderer and ImGui before the GL context.
 struct Viewer {
     ViewerHooks hooks;
@@ -122,7 +132,12 @@ struct Viewer {
     // (water, clouds, traffic) starts there, so the first frame is the still.
     std::optional<double> motionOrigin;
     float smoothedFrameMs = 0.0f;  // F3's overlay
-    bool showStats = false;        // F3 toggles it, in a kiosk too (the operator's keys)
+    // While the view moves, the tier that holds the frame budget
+    // (FRICHE_FRAME_BUDGET_MS); nullopt (a budget of 0): always full quality.
+    std::optional<render::QualityGovernor> quality;
+    std::vector<Shown> lastShown;  // what the last frame showed: is the view moving?
+    const render::QualityTier* lastTier = &render::kQualityTiers[0];
+    bool showStats = false;  // F3 toggles it, in a kiosk too (the operator's keys)
     bool quit = false;
     bool rescale = false;  // the operator changed the UI scale
 };
@@ -450,16 +465,43 @@ render::ViewParams viewParams(const Viewer& v, const scene::CameraView& camera,
     return params;
 }
 
-void drawScene(const Viewer& v) {
+// The tier a frame showing `shown` is drawn at: while the view moves, the
+// governor's; the first frame, and a view at rest, at full quality.
+const render::QualityTier& frameTier(Viewer& v, std::vector<Shown> shown) {
+    const bool moving = !v.lastShown.empty() && shown != v.lastShown;
+    v.lastShown = std::move(shown);
+    v.lastTier = moving && v.quality ? &v.quality->tier() : &render::kQualityTiers[0];
+    return *v.lastTier;
+}
+
+// After a frame drawn at `tier` in `draws` draws: the governor learns its cost.
+void observeFrame(Viewer& v, const render::QualityTier& tier, int draws) {
+    if (!v.quality) return;
+    if (&tier == &v.quality->tier())
+        v.quality->observe(v.renderer->stats(), draws);
+    else
+        v.quality->drawnAtFull(v.renderer->stats());
+}
+
+void drawScene(Viewer& v) {
     int w = 0, h = 0;
     v.platform->drawableSize(w, h);
     // A scenario's story: the phase (or compare mode's two), through the story's camera.
     if (v.session && v.view.gltfCamera < 0) {
-        render::drawStory(*v.renderer, *v.gpu, v.session->story(), w, h,
-                          viewParams(v, {}, {0, 0, w, h}));
+        const scene::Story& story = v.session->story();
+        std::vector<Shown> shown;
+        for (const scene::StoryPart& part : story.parts(w, h))
+            shown.push_back({part.camera.projection * part.camera.view, part.position});
+        const int draws = static_cast<int>(shown.size());
+        const render::QualityTier& tier = frameTier(v, std::move(shown));
+        render::ViewParams look = viewParams(v, {}, {0, 0, w, h});
+        tier.apply(look);
+        render::drawStory(*v.renderer, *v.gpu, story, w, h, look);
+        observeFrame(v, tier, draws);
         return;
     }
     const scene::CameraView camera = currentCamera(v, drawableAspect(v));
+    const render::QualityTier& tier = frameTier(v, {{camera.projection * camera.view, 0.0}});
     const glm::ivec4 viewport = scene::fitAspect(w, h, camera.aspect);
     if (viewport != glm::ivec4(0, 0, w, h)) {  // a glTF camera's fixed aspect: letterbox bars
         glViewport(0, 0, w, h);
@@ -472,7 +514,9 @@ void drawScene(const Viewer& v) {
         v.session ? v.session->story().looksAt(v.session->story().timeline().position())
                   : std::vector<scene::NodeLook>{};
     params.looks = looks;
+    tier.apply(params);
     v.renderer->draw(*v.gpu, params);
+    observeFrame(v, tier, 1);
 }
 
 // Rebuilds the shaders; on failure the last good ones keep drawing and the
@@ -510,6 +554,8 @@ bool replaceSite(Viewer& v, std::optional<Opened> opened, const fs::path& file) 
     sunAtSite(v);
     v.problems.append(problems);
     v.siteJustShown = true;
+    if (v.quality) v.quality->reset();  // another model costs otherwise
+    v.lastShown.clear();
     // The panels fit themselves to the new texts over the next frames.
     v.framesToDraw = kFramesAfterEvent + 1;
     return true;
@@ -703,11 +749,12 @@ void drawFrame(Viewer& v) {
     if (v.showStats) {
         int w = 0, h = 0;
         v.platform->drawableSize(w, h);
-        ui::frameStatsPanel({v.smoothedFrameMs, v.renderer->stats(), {w, h}});
+        ui::frameStatsPanel({v.smoothedFrameMs, v.renderer->stats(), {w, h}, v.lastTier});
     }
     applyViewState(v);
     if (v.session && !v.motionOrigin) v.motionOrigin = v.session->now();
     drawScene(v);
+    if (v.hooks.frameDrawn) v.hooks.frameDrawn(*v.lastTier);
     if (v.snapshot) saveSnapshot(v);
     v.ui->render();
     v.platform->swap();
@@ -796,6 +843,8 @@ void runLoop(Viewer& v) {
         if (v.framesToDraw > 0 && !v.quit) {
             drawFrame(v);
             --v.framesToDraw;
+            // The view came to rest on a frame drawn below full quality: once more, sharp.
+            if (v.framesToDraw == 0 && v.lastTier != &render::kQualityTiers[0]) v.framesToDraw = 1;
         }
     }
 }
@@ -925,6 +974,7 @@ int runViewer(const ViewerCommand& cmd, const ViewerHooks& hooks) {
     v.light.debugView = env->look.debugView;
     v.snapshot = env->snapshot;
     v.maxTile = env->maxTile;
+    if (env->frameBudgetMs > 0.0) v.quality.emplace(env->frameBudgetMs);
     if (!displayAvailable() && !v.snapshot && !hooks.beforeTurn) {
         std::fputs(kNoDisplay, stderr);
         return kExitBadInput;

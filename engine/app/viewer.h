@@ -9,6 +9,7 @@
 #include "app/cli.h"
 #include "app/environment.h"
 #include "app/viewpoint_tool.h"
+#include "render/quality.h"
 
 namespace friche::app {
 
@@ -21,6 +22,8 @@ struct ViewerHooks {
     // Called after the Viewpoints panel each frame with what it asked: a test
     // asks there what a click would (save, fly, a still) and reads the status.
     ViewpointsHook viewpoints;
+    // After each frame, with the quality tier its 3D view was drawn at.
+    std::function<void(const render::QualityTier& tier)> frameDrawn;
 };
 
 int runViewer(const ViewerCommand& cmd, const ViewerHooks& hooks = {});

@@ -33,6 +33,7 @@ void PassTimers::endFrame() {
     if (running_ >= 0) glEndQuery(GL_TIME_ELAPSED);
     running_ = -1;
     frames_[current_].pending = true;
+    frames_[current_].number = ++ended_;
     current_ = (current_ + 1) % kFrames;
     // The frame about to be reused must give its answer first (or lose it).
     Frame& next = frames_[current_];
@@ -54,6 +55,7 @@ bool PassTimers::read(Frame& f, bool wait) {
         t.ms[i] = static_cast<double>(ns) * 1e-6;
     }
     t.measured = true;
+    t.frame = f.number;
     latest_ = t;
     f.issued = {};
     f.pending = false;

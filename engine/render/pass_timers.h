@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 
 #include "gfx/handle.h"
 
@@ -23,6 +24,7 @@ const char* passName(Pass pass);
 struct PassTimes {
     std::array<double, kPassCount> ms{};  // 0 for a pass the frame did not run
     bool measured = false;                // false until a frame's queries came back
+    std::uint64_t frame = 0;              // which frame they measured: 1, the first ended
     double total() const;
 };
 
@@ -35,6 +37,8 @@ public:
     // The newest frame whose queries have come back; `wait`: the frame just
     // ended, waiting for the GPU to finish it.
     const PassTimes& latest(bool wait);
+    // How many frames have ended.
+    std::uint64_t ended() const { return ended_; }
 
 private:
     static constexpr std::size_t kFrames = 3;  // in flight before a result is needed
@@ -42,12 +46,14 @@ private:
         std::array<gfx::Handle<gfx::detail::deleteQuery>, kPassCount> queries;
         std::array<bool, kPassCount> issued{};
         bool pending = false;
+        std::uint64_t number = 0;
     };
     bool read(Frame& f, bool wait);
 
     std::array<Frame, kFrames> frames_;
     std::size_t current_ = 0;
     int running_ = -1;  // the pass whose query is open
+    std::uint64_t ended_ = 0;
     PassTimes latest_;
 };
 

@@ -14,6 +14,7 @@
 #include "render/gpu_model.h"
 #include "render/hdr_target.h"
 #include "render/programs.h"
+#include "render/scaled_target.h"
 #include "render/shadows.h"
 #include "scene/depth_range.h"
 
@@ -21,8 +22,6 @@ namespace friche::render {
 
 namespace {
 
-// 4x MSAA: clean edges on architecture's long straight lines, at a cost llvmpipe bears.
-constexpr int kSamples = 4;
 // Up to three cascades of 2048 texels (fewer when the depth range is short,
 // see fitCascades): crisp contact shadows near the camera on a 4K still.
 constexpr int kCascades = 3;
@@ -396,7 +395,11 @@ struct Renderer::Impl {
     std::optional<Programs> programs;
     std::unique_ptr<Environment> environment;
     ShadowMap shadowMap;
-    HdrTarget hdr;
+    // The lit frame's target, one per sample count: a quality tier's single
+    // sample and full quality's four, so that changing tiers allocates nothing.
+    HdrTarget multisampled, singleSampled;
+    HdrTarget& hdrFor(int samples) { return samples > 1 ? multisampled : singleSampled; }
+    ScaledTarget scaled;
     AmbientOcclusion occlusion;
     PassTimers timers;
     gfx::VertexArray emptyVao;  // core profile: a draw needs a VAO even with no attributes
@@ -431,6 +434,8 @@ struct Renderer::Impl {
                     const ViewParams& view, const Frame& frame);
     void applyMaterial(const GpuMaterial& m, BoundState& bound);
     void drawPost(const ViewParams& view, const Frame& frame, bool srgbTarget, bool occluded);
+    // The frame into the framebuffer bound, at view.viewport, without stretching.
+    void drawFrame(const GpuModel& model, const ViewParams& view);
     void endFrame();
 };
 
@@ -759,6 +764,7 @@ void Renderer::Impl::drawPost(const ViewParams& view, const Frame& frame, bool s
     glDisable(GL_BLEND);
     glDisable(GL_CULL_FACE);
     if (srgbTarget) glEnable(GL_FRAMEBUFFER_SRGB);
+    const HdrTarget& hdr = hdrFor(view.samples);
     hdr.color().bind(FRICHE_UNIT_HDR);
     hdr.asIs().bind(FRICHE_UNIT_AS_IS);
     occlusion.result().bind(FRICHE_UNIT_AO);
@@ -830,23 +836,46 @@ std::unique_ptr<GpuModel> Renderer::upload(const scene::Model& model, core::Prob
 void Renderer::draw(const GpuModel& model, const ViewParams& view) {
     Impl& impl = *impl_;
     impl.stats = {.gpu = impl.timers.latest(false)};
+    const glm::ivec2 full(view.viewport.z, view.viewport.w);
+    const glm::ivec2 size = scaledSize(full, view.resolutionScale);
+    if (size == full) {
+        impl.drawFrame(model, view);
+    } else {  // drawn small, then stretched: the post pass's time includes the stretch
+        GLint output = 0;
+        glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &output);
+        ViewParams small = view;
+        small.viewport = {0, 0, size.x, size.y};
+        small.scissor = scaledScissor(view.scissor, {view.viewport.x, view.viewport.y}, full, size);
+        small.resolutionScale = 1.0f;
+        impl.scaled.ensure(size);
+        impl.scaled.bind();
+        impl.drawFrame(model, small);
+        impl.scaled.stretchTo(static_cast<GLuint>(output), view.viewport, view.scissor);
+    }
+    impl.timers.endFrame();
+    impl.stats.frames = impl.timers.ended();
+    impl.endFrame();
+}
+
+void Renderer::Impl::drawFrame(const GpuModel& model, const ViewParams& view) {
     GLint output = 0;
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &output);
     const bool srgbTarget = targetIsSrgb();
     const GpuScene* scene = view.scene >= 0 && view.scene < model.sceneCount()
                                 ? &model.scenes[static_cast<std::size_t>(view.scene)]
                                 : nullptr;
-    const Frame frame = impl.prepare(scene, view);
+    const Frame frame = prepare(scene, view);
     const Queues queues = scene ? buildQueues(model, *scene, view, false) : Queues{};
-    impl.environment->bind();
+    environment->bind();
     // Casters outside the view still throw shadows into it: culled per cascade instead.
     if (frame.cascades.count > 0) {
-        impl.timers.begin(Pass::Shadows);
-        impl.drawShadows(buildQueues(model, *scene, view, true), frame);
+        timers.begin(Pass::Shadows);
+        drawShadows(buildQueues(model, *scene, view, true), frame);
     }
-    impl.shadowMap.bind();
-    impl.hdr.ensure(view.viewport.z, view.viewport.w, kSamples, impl.depth.format());
-    impl.hdr.bind();
+    shadowMap.bind();
+    HdrTarget& hdr = hdrFor(view.samples);
+    hdr.ensure(view.viewport.z, view.viewport.w, view.samples, depth.format());
+    hdr.bind();
     const glm::ivec4& cut = view.scissor;
     const bool occluded = view.lighting.ambientOcclusion && view.debugView == DebugView::None;
     if (cut.z > 0) {  // in the HDR target, whose origin is the viewport's
@@ -861,44 +890,42 @@ void Renderer::draw(const GpuModel& model, const ViewParams& view) {
         glEnable(GL_SCISSOR_TEST);
         glScissor(lo.x, lo.y, hi.x - lo.x, hi.y - lo.y);
     }
-    if (impl.depth.reversed) glClipControl(GL_LOWER_LEFT, GL_ZERO_TO_ONE);
+    if (depth.reversed) glClipControl(GL_LOWER_LEFT, GL_ZERO_TO_ONE);
     glDepthMask(GL_TRUE);
-    glClearDepth(impl.depth.farDepth());
+    glClearDepth(depth.farDepth());
     glClear(GL_DEPTH_BUFFER_BIT);
     // Front to back in cost: the model, the ground where the model is not,
     // the sky where neither is (depth-tested at the far plane), then glass.
     // Wireframes show every edge, hidden ones included: no depth laid first.
     const bool prepassed = scene && view.debugView != DebugView::Wireframe;
     if (prepassed) {
-        impl.timers.begin(Pass::Depth);
-        impl.drawDepthPrepass(queues.opaque, frame);
+        timers.begin(Pass::Depth);
+        drawDepthPrepass(queues.opaque, frame);
     }
-    impl.timers.begin(Pass::Surfaces);
-    if (scene) impl.drawSurfaces(*scene, queues.opaque, view, frame, false, prepassed);
-    impl.timers.begin(Pass::Landscape);
+    timers.begin(Pass::Surfaces);
+    if (scene) drawSurfaces(*scene, queues.opaque, view, frame, false, prepassed);
+    timers.begin(Pass::Landscape);
     if (frame.landscape)
-        impl.drawLandscape(view, frame);
+        drawLandscape(view, frame);
     else if (frame.ground)
-        impl.drawGround(view, frame);
-    impl.timers.begin(Pass::Sky);
-    impl.drawSky(view, frame);
-    impl.timers.begin(Pass::Blended);
-    if (scene) impl.drawSurfaces(*scene, queues.blended, view, frame, true, false);
+        drawGround(view, frame);
+    timers.begin(Pass::Sky);
+    drawSky(view, frame);
+    timers.begin(Pass::Blended);
+    if (scene) drawSurfaces(*scene, queues.blended, view, frame, true, false);
     if (occluded) {
-        impl.timers.begin(Pass::Occlusion);
-        impl.emptyVao.bind();
-        const DepthConvention& d = impl.depth;
-        impl.occlusion.compute(
-            *impl.programs, impl.hdr.depth(), view.viewport, d.projection(view.projection),
-            d.reversed ? glm::vec2(1, 0) : glm::vec2(2, -1), d.farDepth(), kOcclusionRadius);
+        timers.begin(Pass::Occlusion);
+        emptyVao.bind();
+        const DepthConvention& d = depth;
+        occlusion.compute(*programs, hdr.depth(), view.viewport, d.projection(view.projection),
+                          d.reversed ? glm::vec2(1, 0) : glm::vec2(2, -1), d.farDepth(),
+                          kOcclusionRadius);
         if (cut.z > 0) glEnable(GL_SCISSOR_TEST);
     }
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(output));
     if (cut.z > 0) glScissor(cut.x, cut.y, cut.z, cut.w);
-    impl.timers.begin(Pass::Post);
-    impl.drawPost(view, frame, srgbTarget, occluded);
-    impl.timers.endFrame();
-    impl.endFrame();
+    timers.begin(Pass::Post);
+    drawPost(view, frame, srgbTarget, occluded);
 }
 
 bool Renderer::reloadShaders(core::Problems& problems) {

@@ -89,6 +89,12 @@ struct ViewParams {
     // away, from the view and from the sun alike, and the surfaces it cuts show
     // both faces so the inside of a hall reads through the cut. nullopt: none.
     std::optional<glm::vec4> section;
+    // Dynamic resolution (render/quality.h): the frame is drawn at this
+    // fraction of the viewport's size, then stretched over it; 1: full size.
+    float resolutionScale = 1.0f;
+    // Anti-aliasing: samples per pixel of the lit frame (multisampling). 4:
+    // clean edges on architecture's long straight lines, at a cost llvmpipe bears.
+    int samples = 4;
     // Seconds, for what moves by itself (water's ripples, the clouds' drift):
     // a still's is 0, so the same still gives the same bytes; a video's, its
     // frame's time; the viewer's, its clock's.
@@ -102,6 +108,7 @@ struct FrameStats {
     // The GPU's time per pass of the newest frame it has finished (a frame or
     // two before this one: reading them never waits). waitForPassTimes() waits.
     PassTimes gpu;
+    std::uint64_t frames = 0;  // drawn so far, this one included (PassTimes::frame counts alike)
 };
 
 class GpuModel;  // defined in render/gpu_model.h: a model's buffers and textures, move-only

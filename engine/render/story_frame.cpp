@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "render/quality.h"
 #include "render/tiles.h"
 
 namespace friche::render {
@@ -44,6 +45,15 @@ void warmStory(Renderer& renderer, const GpuModel& gpu, const scene::Story& stor
             renderer.draw(gpu, params);
         }
     }
+    // And the lightest quality tier's post pass, which has no occlusion: the
+    // viewer falls to it when the view first moves on a slow machine.
+    const scene::StoryPart first = story.parts(width, height).front();
+    ViewParams light = partParams(first, base);
+    light.scissor = {first.viewport.x, first.viewport.y, 1, 1};
+    const std::vector<scene::NodeLook> looks = story.looksAt(first.position, first.variants);
+    light.looks = looks;
+    kQualityTiers.back().apply(light);
+    renderer.draw(gpu, light);
 }
 
 }  // namespace friche::render

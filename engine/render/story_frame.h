@@ -25,7 +25,8 @@ void drawStory(Renderer& renderer, const GpuModel& gpu, const scene::Story& stor
 // Draws one pixel of the story halfway through each of its transitions, so
 // that the programs a transition needs are compiled (and, on llvmpipe, their
 // code generated) before a hand drags the timeline there: without it the
-// first frame of a transition takes half as long again as the others. Writes
+// first frame of a transition takes half as long again as the others; and
+// one at the lightest quality tier (render/quality.h). Writes
 // the corner pixel of the bound framebuffer, which the next frame covers.
 void warmStory(Renderer& renderer, const GpuModel& gpu, const scene::Story& story, int width,
                int height, const ViewParams& base);

@@ -41,6 +41,9 @@ void frameStatsPanel(const FrameStatsData& data) {
     if (ImGui::Begin("Frame stats", nullptr, kFlags)) {
         ImGui::SetWindowFontScale(kFontScale);
         ImGui::Text("%d x %d", data.resolution.x, data.resolution.y);
+        if (const render::QualityTier* t = data.tier)
+            ImGui::Text("drawn at %.0f %%, %dx MSAA%s", 100.0 * t->resolutionScale, t->samples,
+                        t->ambientOcclusion ? "" : ", no occlusion");
         if (ImGui::BeginTable("passes", 2, ImGuiTableFlags_SizingFixedFit)) {
             row("frame (CPU)", "%.1f ms", data.frameMs);
             const render::PassTimes& gpu = data.stats.gpu;

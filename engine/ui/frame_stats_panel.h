@@ -1,7 +1,8 @@
 // F3's overlay, in the viewer's top-right corner: what a frame costs. The
 // CPU's wall time per frame (smoothed), the GPU's time for each pass
 // (render::FrameStats::gpu: the newest frame the GPU has finished, a frame or
-// two late), the draw calls and the drawable's resolution.
+// two late), the draw calls, the drawable's resolution and the quality tier
+// the last frame was drawn at (render/quality.h).
 //
 //   smoothedMs = ui::smoothFrameMs(smoothedMs, frameMs);   // after each frame
 //   if (showStats) ui::frameStatsPanel({smoothedMs, renderer.stats(), {w, h}});
@@ -9,6 +10,7 @@
 
 #include <glm/glm.hpp>
 
+#include "render/quality.h"
 #include "render/renderer.h"
 
 namespace friche::ui {
@@ -19,7 +21,8 @@ float smoothFrameMs(float previous, float latest);
 struct FrameStatsData {
     float frameMs = 0.0f;  // CPU wall time per frame, smoothed
     const render::FrameStats& stats;
-    glm::ivec2 resolution{0, 0};  // the drawable, in pixels
+    glm::ivec2 resolution{0, 0};                // the drawable, in pixels
+    const render::QualityTier* tier = nullptr;  // the last frame's; nullptr: not shown
 };
 
 void frameStatsPanel(const FrameStatsData& data);

@@ -1,0 +1,58 @@
+#include "render/scaled_target.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace friche::render {
+
+void ScaledTarget::ensure(glm::ivec2 size) {
+    used_ = size;
+    if (fbo_ && size.x <= allocated_.x && size.y <= allocated_.y) return;
+    allocated_ = glm::max(size, allocated_);
+    color_ = gfx::Image::create({.width = allocated_.x,
+                                 .height = allocated_.y,
+                                 .format = GL_RGBA8,
+                                 .label = "scaled frame"});
+    fbo_ = gfx::Framebuffer::create("scaled frame");
+    fbo_.attach(GL_COLOR_ATTACHMENT0, color_);
+}
+
+void ScaledTarget::bind() const {
+    fbo_.bind();
+    glViewport(0, 0, used_.x, used_.y);
+}
+
+void ScaledTarget::stretchTo(unsigned output, const glm::ivec4& viewport,
+                             const glm::ivec4& scissor) const {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_.id());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, output);
+    glDisable(GL_FRAMEBUFFER_SRGB);  // display values already: copied as they are
+    if (scissor.z > 0) {
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(scissor.x, scissor.y, scissor.z, scissor.w);
+    } else {
+        glDisable(GL_SCISSOR_TEST);
+    }
+    glBlitFramebuffer(0, 0, used_.x, used_.y, viewport.x, viewport.y, viewport.x + viewport.z,
+                      viewport.y + viewport.w, GL_COLOR_BUFFER_BIT, GL_LINEAR);
+    glBindFramebuffer(GL_FRAMEBUFFER, output);
+}
+
+glm::ivec2 scaledSize(glm::ivec2 size, float scale) {
+    const float s = std::clamp(scale, 0.0f, 1.0f);
+    return glm::clamp(glm::ivec2(glm::round(glm::vec2(size) * s)), glm::ivec2(1), size);
+}
+
+glm::ivec4 scaledScissor(const glm::ivec4& scissor, glm::ivec2 origin, glm::ivec2 full,
+                         glm::ivec2 canvas) {
+    if (scissor.z <= 0) return scissor;
+    const glm::vec2 ratio = glm::vec2(canvas) / glm::vec2(full);
+    const glm::vec2 lo = glm::vec2(scissor.x - origin.x, scissor.y - origin.y) * ratio;
+    const glm::vec2 hi =
+        glm::vec2(scissor.x + scissor.z - origin.x, scissor.y + scissor.w - origin.y) * ratio;
+    const glm::ivec2 a = glm::clamp(glm::ivec2(glm::floor(lo)) - 1, glm::ivec2(0), canvas);
+    const glm::ivec2 b = glm::clamp(glm::ivec2(glm::ceil(hi)) + 1, glm::ivec2(0), canvas);
+    return {a.x, a.y, std::max(b.x - a.x, 1), std::max(b.y - a.y, 1)};
+}
+
+}  // namespace friche::render

@@ -1,0 +1,389 @@
+// Quality tiers held to a frame budget (render/quality.h): the governor, fed
+// a simulated GPU whose timer queries answer two frames late, settles on the
+// best tier within the budget and stays there; and the renderer's dynamic
+// resolution, in-process on llvmpipe, against an oracle: a frame drawn at half
+// size and stretched is the full frame seen through a low-pass filter, in the
+// viewport it was asked for and nowhere else.
+#include <gtest/gtest.h>
+
+#include <SDL.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <deque>
+#include <optional>
+#include <random>
+#include <vector>
+
+#include "app/platform.h"
+#include "app/viewer.h"
+#include "io/load.h"
+#include "render/gpu_model.h"
+#include "render/offscreen.h"
+#include "render/quality.h"
+#include "render/renderer.h"
+#include "render/scaled_target.h"
+#include "support/framed_view.h"
+#include "support/sdl_keys.h"
+
+using namespace friche;
+
+namespace {
+
+constexpr double kBudgetMs = 1000.0 / 60.0;
+
+// A GPU whose frame costs `shadowsMs` plus `pixelsMs` times the share of the
+// full frame's pixels a tier draws: on llvmpipe fewer samples and no occlusion
+// save next to nothing, so the governor's prior for them is wrong here.
+struct SimulatedGpu {
+    double shadowsMs = 3.0;
+    double pixelsMs = 40.0;
+    std::mt19937 random{7};
+    std::uint64_t drawn = 0;
+    std::deque<render::PassTimes> inFlight;  // answered two frames late
+    int changes = 0;
+
+    double cost(std::size_t level) const {
+        const float s = render::kQualityTiers[level].resolutionScale;
+        return shadowsMs + pixelsMs * static_cast<double>(s * s);
+    }
+    // `frames` frames drawn at the governor's tier, each observed as the viewer does.
+    void run(render::QualityGovernor& governor, int frames, int draws = 1) {
+        std::uniform_real_distribution<double> noise(0.95, 1.05);
+        for (int i = 0; i < frames; ++i) {
+            const std::size_t level = governor.level();
+            render::PassTimes t;
+            t.measured = true;
+            t.frame = ++drawn;
+            t.ms[static_cast<std::size_t>(render::Pass::Shadows)] = shadowsMs / draws;
+            t.ms[static_cast<std::size_t>(render::Pass::Surfaces)] =
+                (cost(level) - shadowsMs) * noise(random) / draws;
+            inFlight.push_back(t);
+            render::FrameStats stats;
+            stats.frames = drawn;
+            if (inFlight.size() > 2) {
+                stats.gpu = inFlight.front();
+                inFlight.pop_front();
+            }
+            governor.observe(stats, draws);
+            changes += governor.level() != level ? 1 : 0;
+        }
+    }
+};
+
+// The best tier the simulated GPU draws within the budget.
+std::size_t bestWithin(const SimulatedGpu& gpu) {
+    std::size_t level = 0;
+    while (level + 1 < render::kQualityTiers.size() && gpu.cost(level) > kBudgetMs) ++level;
+    return level;
+}
+
+}  // namespace
+
+TEST(QualityGovernor, StaysAtFullQualityWhenFramesFitTheBudget) {
+    render::QualityGovernor governor(kBudgetMs);
+    SimulatedGpu gpu;
+    gpu.shadowsMs = 2.0;
+    gpu.pixelsMs = 12.0;
+    gpu.run(governor, 500);
+    EXPECT_EQ(governor.level(), 0u);
+    EXPECT_EQ(gpu.changes, 0);
+}
+
+TEST(QualityGovernor, SettlesOnTheBestTierWithinTheBudgetAndStaysThere) {
+    render::QualityGovernor governor(kBudgetMs);
+    SimulatedGpu gpu;  // 43 ms at full quality, 13 ms at half size
+    gpu.run(governor, 60);
+    EXPECT_EQ(governor.level(), bestWithin(gpu)) << "after 60 frames";
+    const int settled = gpu.changes;
+    EXPECT_LE(settled, 3) << "it should step down in a few jumps, not one tier at a time";
+    gpu.run(governor, 2000);
+    EXPECT_EQ(governor.level(), bestWithin(gpu));
+    EXPECT_EQ(gpu.changes, settled) << "it kept changing tiers at a steady load";
+}
+
+TEST(QualityGovernor, ClimbsBackWhenTheLoadDropsWithoutSwinging) {
+    render::QualityGovernor governor(kBudgetMs);
+    SimulatedGpu gpu;
+    gpu.run(governor, 100);
+    ASSERT_GT(governor.level(), 0u);
+    const std::size_t heavy = governor.level();
+    gpu.pixelsMs = 10.0;  // a lighter view: full quality takes 13 ms
+    gpu.run(governor, 3000);
+    EXPECT_LT(governor.level(), heavy);
+    EXPECT_LE(gpu.cost(governor.level()), kBudgetMs);
+    // Near the budget's edge: wherever it climbs, it never sits over it for long.
+    gpu.pixelsMs = 17.0;  // full quality 20 ms, 85 %: 15.3 ms
+    const int before = gpu.changes;
+    gpu.run(governor, 3000);
+    EXPECT_LE(gpu.cost(governor.level()), kBudgetMs);
+    EXPECT_LE(gpu.changes - before, 8) << "it swung between tiers";
+}
+
+TEST(QualityGovernor, CountsBothSidesOfCompareMode) {
+    render::QualityGovernor one(kBudgetMs), two(kBudgetMs);
+    SimulatedGpu a, b;
+    a.pixelsMs = b.pixelsMs = 20.0;
+    a.run(one, 200, 1);
+    b.run(two, 200, 2);  // each draw reports half: the frame costs the same
+    EXPECT_EQ(one.level(), two.level());
+    EXPECT_GT(one.level(), 0u);
+}
+
+TEST(QualityGovernor, IgnoresTimesOfFramesDrawnBeforeAChangeOrAtFull) {
+    render::QualityGovernor governor(kBudgetMs);
+    render::FrameStats stats;
+    stats.gpu.measured = true;
+    stats.gpu.ms[static_cast<std::size_t>(render::Pass::Surfaces)] = 100.0;
+    for (std::uint64_t f = 1; f <= 4; ++f) {  // the same frame seen again and again
+        stats.frames = f;
+        stats.gpu.frame = 1;
+        governor.observe(stats, 1);
+    }
+    EXPECT_EQ(governor.level(), 0u) << "one slow frame, seen four times, is one frame";
+    for (std::uint64_t f = 2; f <= 5; ++f) {
+        stats.frames = f + 2;
+        stats.gpu.frame = f;
+        governor.observe(stats, 1);
+    }
+    ASSERT_GT(governor.level(), 0u) << "four slow frames";
+    const std::size_t level = governor.level();
+    // Frames drawn before the change (6, 7) still answer with the old cost.
+    for (std::uint64_t f = 6; f <= 7; ++f) {
+        stats.frames = f + 2;
+        stats.gpu.frame = f;
+        governor.observe(stats, 1);
+    }
+    EXPECT_EQ(governor.level(), level);
+    governor.reset();
+    EXPECT_EQ(governor.level(), 0u);
+    EXPECT_EQ(&governor.tier(), &render::kQualityTiers[0]);
+}
+
+TEST(QualityTiers, GoFromBestToCheapestAndLeaveTheOcclusionOffOnlyWhenOff) {
+    for (std::size_t i = 1; i < render::kQualityTiers.size(); ++i)
+        EXPECT_LT(render::kQualityTiers[i].relativeCost(),
+                  render::kQualityTiers[i - 1].relativeCost());
+    render::ViewParams view;
+    view.lighting.ambientOcclusion = false;
+    render::kQualityTiers[0].apply(view);
+    EXPECT_FALSE(view.lighting.ambientOcclusion) << "a tier turned on what the view had off";
+    view.lighting.ambientOcclusion = true;
+    render::kQualityTiers.back().apply(view);
+    EXPECT_FALSE(view.lighting.ambientOcclusion);
+    EXPECT_EQ(view.samples, 1);
+    EXPECT_EQ(view.resolutionScale, 0.5f);
+}
+
+TEST(ScaledTarget, SizesAndScissorsMapOntoTheSmallFrame) {
+    EXPECT_EQ(render::scaledSize({1920, 1080}, 0.5f), glm::ivec2(960, 540));
+    EXPECT_EQ(render::scaledSize({1920, 1080}, 1.0f), glm::ivec2(1920, 1080));
+    EXPECT_EQ(render::scaledSize({3, 1}, 0.1f), glm::ivec2(1, 1));
+    EXPECT_EQ(render::scaledSize({100, 100}, 7.0f), glm::ivec2(100, 100));
+    EXPECT_EQ(render::scaledScissor({0, 0, 0, 0}, {10, 10}, {200, 100}, {100, 50}),
+              glm::ivec4(0, 0, 0, 0));
+    // The right half of a viewport at (10, 10): a pixel more each way, within the canvas.
+    EXPECT_EQ(render::scaledScissor({110, 10, 100, 100}, {10, 10}, {200, 100}, {100, 50}),
+              glm::ivec4(49, 0, 51, 50));
+}
+
+namespace {
+
+constexpr int kSize = 192;
+constexpr int kBlock = 8;  // the oracle's low-pass: means over 8x8 pixels
+
+class DynamicResolution : public ::testing::Test {
+protected:
+    void SetUp() override {
+        core::Problems problems;
+        platform_ =
+            app::Platform::open({.title = "dynamic resolution", .headless = true}, problems);
+        ASSERT_TRUE(platform_);
+        renderer_ = render::Renderer::create(problems);
+        ASSERT_TRUE(renderer_);
+        target_ = render::OffscreenTarget::create(2 * kSize, kSize, problems);
+        ASSERT_TRUE(target_);
+        // Made elsewhere: textured, normal-mapped, emissive, with fine detail.
+        io::LoadResult loaded =
+            io::loadModel(FRICHE_CORPUS_DIR
+                          "/glTF-Sample-Assets/Models/DamagedHelmet/glTF-Binary/DamagedHelmet.glb");
+        ASSERT_TRUE(loaded.ok());
+        model_ = std::move(loaded.model);
+        gpu_ = renderer_->upload(model_, problems);
+        ASSERT_TRUE(gpu_);
+    }
+
+    // The whole target after drawing the helmet over magenta at `viewport`.
+    // Without ambient occlusion, whose reach is capped in pixels: at half size
+    // it spreads twice as far over the picture, a change of look, not of scale.
+    std::vector<std::uint8_t> draw(float scale, int samples, glm::ivec4 viewport,
+                                   glm::ivec4 scissor = {}) {
+        render::ViewParams view = test::framedView(model_, kSize);
+        view.viewport = viewport;
+        view.scissor = scissor;
+        view.resolutionScale = scale;
+        view.samples = samples;
+        target_->bind();
+        glClearColor(1.0f, 0.0f, 1.0f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        renderer_->draw(*gpu_, view);
+        return target_->readRgb();
+    }
+    std::vector<std::uint8_t> draw(float scale, int samples = 4) {
+        return draw(scale, samples, {0, 0, kSize, kSize});
+    }
+
+    static int at(int x, int y, int c) { return (y * 2 * kSize + x) * 3 + c; }
+    // A block's mean of channel c, the block's corner at (x, y).
+    static double blockMean(const std::vector<std::uint8_t>& rgb, int x, int y, int c) {
+        double sum = 0.0;
+        for (int j = 0; j < kBlock; ++j)
+            for (int i = 0; i < kBlock; ++i) sum += rgb[at(x + i, y + j, c)];
+        return sum / (kBlock * kBlock);
+    }
+    // How much neighbouring pixels differ: the image's fine detail.
+    static double detail(const std::vector<std::uint8_t>& rgb) {
+        double sum = 0.0;
+        for (int y = 0; y < kSize; ++y)
+            for (int x = 0; x + 1 < kSize; ++x)
+                for (int c = 0; c < 3; ++c)
+                    sum += std::abs(rgb[at(x + 1, y, c)] - rgb[at(x, y, c)]);
+        return sum;
+    }
+    struct Difference {
+        double mean = 0.0, worst = 0.0;
+    };
+    // Block means of the left square of two images, compared.
+    static Difference blocks(const std::vector<std::uint8_t>& a,
+                             const std::vector<std::uint8_t>& b) {
+        Difference d;
+        int n = 0;
+        for (int y = 0; y < kSize; y += kBlock)
+            for (int x = 0; x < kSize; x += kBlock)
+                for (int c = 0; c < 3; ++c) {
+                    const double e = std::abs(blockMean(a, x, y, c) - blockMean(b, x, y, c));
+                    d.mean += e;
+                    d.worst = std::max(d.worst, e);
+                    ++n;
+                }
+        d.mean /= n;
+        return d;
+    }
+
+    std::unique_ptr<app::Platform> platform_;
+    std::unique_ptr<render::Renderer> renderer_;
+    std::optional<render::OffscreenTarget> target_;
+    scene::Model model_;
+    std::unique_ptr<render::GpuModel> gpu_;
+};
+
+}  // namespace
+
+TEST_F(DynamicResolution, HalfSizeIsTheFullFrameLowPassed) {
+    const auto full = draw(1.0f);
+    const auto half = draw(0.5f);
+    const Difference d = blocks(full, half);
+    EXPECT_LT(d.mean, 1.5) << "the stretched frame is not the full one, blurred";
+    EXPECT_LT(d.worst, 24.0);
+    // Fewer pixels were drawn: the fine detail is softer, not the same image.
+    EXPECT_LT(detail(half), 0.75 * detail(full));
+    EXPECT_GT(detail(half), 0.3 * detail(full)) << "nothing but a smear";
+    // Stretched through a bilinear filter, not in blocks of 2x2 equal pixels:
+    // where the full frame has detail, pixels 2k and 2k+1 differ.
+    int detailed = 0, blocky = 0;
+    for (int y = 0; y < kSize; ++y)
+        for (int x = 0; x + 1 < kSize; x += 2) {
+            if (std::abs(full[at(x + 1, y, 1)] - full[at(x, y, 1)]) < 8) continue;
+            ++detailed;
+            blocky += half[at(x + 1, y, 1)] == half[at(x, y, 1)] ? 1 : 0;
+        }
+    ASSERT_GT(detailed, 500);
+    EXPECT_LT(blocky, detailed / 4) << "stretched by repeating pixels";
+    // Nothing outside the viewport: the right square keeps its magenta.
+    for (const auto* rgb : {&full, &half})
+        for (int y = 0; y < kSize; y += 7)
+            ASSERT_EQ((*rgb)[at(kSize + 3, y, 1)], 0) << "drawn beyond the viewport at row " << y;
+}
+
+TEST_F(DynamicResolution, LandsInAnOffsetViewportThroughItsScissor) {
+    const auto whole = draw(0.5f);
+    // The same view in the right square, through the scissor of its left half.
+    const auto cut = draw(0.5f, 4, {kSize, 0, kSize, kSize}, {kSize, 0, kSize / 2, kSize});
+    double worst = 0.0;
+    for (int y = 0; y < kSize; ++y) {
+        for (int x = 0; x < kSize; ++x) {
+            const bool inside = x < kSize / 2;
+            for (int c = 0; c < 3; ++c) {
+                const int shown = cut[at(kSize + x, y, c)];
+                if (inside)
+                    worst = std::max(worst,
+                                     std::abs(shown - static_cast<int>(whole[at(x, y, c)])) * 1.0);
+                else
+                    ASSERT_EQ(shown, c == 1 ? 0 : 255)
+                        << "written beyond the scissor at " << x << "," << y;
+            }
+            ASSERT_EQ(cut[at(x, y, 1)], 0) << "written left of the viewport at " << x << "," << y;
+        }
+    }
+    EXPECT_LE(worst, 2.0) << "inside the scissor the cut frame is the whole one";
+}
+
+TEST_F(DynamicResolution, OneSampleDiffersFromFourOnlyAtEdges) {
+    const auto four = draw(1.0f, 4);
+    const auto one = draw(1.0f, 1);
+    EXPECT_NE(four, one) << "the sample count changed nothing";
+    EXPECT_LT(blocks(four, one).mean, 2.0);
+}
+
+namespace {
+
+// The turn at which the test steps to the next phase (the transition plays
+// over the next turns), and the last turn.
+constexpr int kStepTurn = 3, kLastTurn = 80;
+
+}  // namespace
+
+// The viewer's own loop (SDL's offscreen driver, a stepped clock), held to a
+// budget no frame meets: while a phase change plays, it draws lighter tiers; the
+// first frame and the frame it comes to rest on are at full quality.
+TEST(QualityViewer, LighterWhileTheViewMovesSharpAtRest) {
+    const std::filesystem::path folder = std::filesystem::path(FRICHE_TEST_OUT) / "quality-viewer";
+    std::filesystem::remove_all(folder);
+    std::filesystem::create_directories(folder);
+    setenv("XDG_CONFIG_HOME", (folder / "config").c_str(), 1);
+    setenv("FRICHE_IDLE_SECONDS", "0", 1);
+    setenv("FRICHE_FRAME_BUDGET_MS", "0.01", 1);
+    std::vector<std::size_t> levels;
+    std::vector<int> turns;
+    int turnNow = 0;
+    double now = 0.0;
+    app::ViewerHooks hooks;
+    hooks.clock = [&] { return now; };
+    hooks.beforeTurn = [&](int turn) {
+        turnNow = turn;
+        now += 0.05;
+        if (turn == kStepTurn) test::pushKey(SDLK_RIGHT);
+        if (turn >= kLastTurn) {
+            SDL_Event quit{};
+            quit.type = SDL_QUIT;
+            SDL_PushEvent(&quit);
+        }
+    };
+    hooks.frameDrawn = [&](const render::QualityTier& tier) {
+        levels.push_back(static_cast<std::size_t>(&tier - render::kQualityTiers.data()));
+        turns.push_back(turnNow);
+    };
+    app::ViewerCommand cmd;
+    cmd.path = FRICHE_SOURCE_DIR "/scenes/example.json";
+    const int status = app::runViewer(cmd, hooks);
+    unsetenv("FRICHE_FRAME_BUDGET_MS");
+    ASSERT_EQ(status, 0);
+    ASSERT_GT(levels.size(), 10u);
+    EXPECT_EQ(levels.front(), 0u) << "the first frame is the still";
+    EXPECT_EQ(*std::max_element(levels.begin(), levels.end()), render::kQualityTiers.size() - 1)
+        << "moving at an impossible budget never reached the lightest tier";
+    EXPECT_EQ(levels.back(), 0u) << "the view at rest was left blurred";
+    EXPECT_LT(turns.back(), kLastTurn) << "the viewer kept drawing at rest";
+}
