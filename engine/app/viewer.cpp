@@ -759,7 +759,10 @@ void drawFrame(Viewer& v) {
     v.ui->render();
     v.platform->swap();
     const bool siteJustShown = std::exchange(v.siteJustShown, false);
-    if (siteJustShown) releaseImages(v);
+    if (siteJustShown) {
+        releaseImages(v);
+        v.renderer->keepForLater();
+    }
     v.frameMs = static_cast<float>(SDL_GetPerformanceCounter() - start) * 1000.0f /
                 static_cast<float>(SDL_GetPerformanceFrequency());
     v.smoothedFrameMs = ui::smoothFrameMs(v.smoothedFrameMs, v.frameMs);

@@ -106,13 +106,20 @@ std::unique_ptr<Environment> Environment::create(core::Problems& problems,
 
 void Environment::update(const scene::SkyDesc& desc) {
     if (sky_ && sameSky(sky_->desc(), desc)) return;
+    keep();  // before its cube maps are baked over
     sky_.emplace(desc);
     sh_ = scene::irradianceSh9(*sky_);
     const std::filesystem::path file = baked_ ? std::filesystem::path() : cacheFile();
     baked_ = true;
     if (!file.empty() && readBake(file)) return;
     bake();
-    if (!file.empty()) writeBake(file);
+    toKeep_ = file;
+}
+
+void Environment::keep() {
+    if (toKeep_.empty()) return;
+    writeBake(toKeep_);
+    toKeep_.clear();
 }
 
 std::filesystem::path Environment::cacheFile() const {

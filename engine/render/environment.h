@@ -10,7 +10,9 @@
 // The sky itself is computed on the CPU (scene/sky.h); the GPU prefilters it.
 // The first sky a process bakes is kept in the cache folder, so that the next
 // launch under the same sky (a kiosk's every morning, a batch of stills) reads
-// it instead of baking it before its first image.
+// it instead of baking it before its first image. It is written by keep(),
+// after that image, not before it: reading it back and syncing it to the disk
+// would delay the first image the cache is there to hasten.
 #pragma once
 
 #include <filesystem>
@@ -36,6 +38,9 @@ public:
     // Changes the bound framebuffer and viewport.
     void update(const scene::SkyDesc& desc);
     void bind() const;
+    // Writes the first sky baked to the cache, if it is still to be written.
+    // Changes the bound texture. Also done before another sky is baked over it.
+    void keep();
     const scene::SkyModel& sky() const { return *sky_; }
     const scene::Sh9& sh() const { return sh_; }
 
@@ -55,7 +60,8 @@ private:
     std::optional<scene::SkyModel> sky_;
     scene::Sh9 sh_{};
     std::filesystem::path cache_;
-    bool baked_ = false;  // a sky was baked: only the first is kept
+    bool baked_ = false;            // a sky was baked: only the first is kept
+    std::filesystem::path toKeep_;  // where the sky baked is to be written; empty: nowhere
 };
 
 }  // namespace friche::render

@@ -805,7 +805,13 @@ void Renderer::Impl::endFrame() {
 }
 
 Renderer::Renderer() : impl_(std::make_unique<Impl>()) {}
-Renderer::~Renderer() = default;
+Renderer::~Renderer() {
+    if (impl_->environment) impl_->environment->keep();
+}
+
+void Renderer::keepForLater() {
+    impl_->environment->keep();
+}
 
 std::unique_ptr<Renderer> Renderer::create(core::Problems& problems,
                                            const std::filesystem::path& cache) {

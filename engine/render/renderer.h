@@ -136,6 +136,11 @@ public:
     // comes back with the compiler's messages, at file:line, in `problems`.
     bool reloadShaders(core::Problems& problems);
 
+    // Writes what a later launch may reuse (the baked sky) to the cache
+    // folder, once: after the first image, which it would otherwise delay.
+    // The renderer does it at the latest when it goes.
+    void keepForLater();
+
     const FrameStats& stats() const;
     // The GPU's time per pass of the frame just drawn, waiting for it to finish.
     const PassTimes& waitForPassTimes();
