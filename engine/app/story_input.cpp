@@ -154,6 +154,9 @@ std::optional<std::string> outputProblem(const std::string& output) {
 }
 
 std::string scenarioText(const std::filesystem::path& path) {
+    // A model's bytes are no text: read as one, a .glb's binary gave the font
+    // thousands of stray glyphs and ImGui's atlas failed to build.
+    if (core::lowerExtension(path) != "json") return {};
     std::string error;
     const auto bytes = core::readFile(path, error, io::kMaxScenarioBytes);
     return bytes ? std::string(bytes->begin(), bytes->end()) : std::string();

@@ -81,8 +81,8 @@ render::Lighting pictureLighting(render::Lighting lighting, const PictureOptions
                                  const scene::Site* site);
 
 // An output file's folder must exist before any work is done.
-// A scenario file's text (empty if it cannot be read): the glyphs the
-// interface's font must hold for it.
+// A scenario file's text (empty if it cannot be read, or is no .json): the
+// glyphs the interface's font must hold for it.
 std::string scenarioText(const std::filesystem::path& path);
 
 std::optional<std::string> outputProblem(const std::string& output);
