@@ -44,9 +44,11 @@ static bool onVisibleDriver() {
 bool displayAvailable() {
     leaveSignalsToUs();
     if (SDL_Init(SDL_INIT_VIDEO) != 0) return false;
-    const bool visible = onVisibleDriver();
-    SDL_QuitSubSystem(SDL_INIT_VIDEO);
-    return visible;
+    // Left initialised for the window to come (Platform::open's SDL_Init then
+    // adds a reference): under X, SDL 2.26 shut down and started again fell
+    // back to its offscreen driver in about one start in four here, or gave
+    // a window whose interface font never loaded.
+    return onVisibleDriver();
 }
 
 std::unique_ptr<Platform> Platform::open(const WindowDesc& desc, core::Problems& problems) {
