@@ -746,15 +746,15 @@ void drawFrame(Viewer& v) {
     if (v.kiosk) kioskOverlays(v, choice);
     if (v.light.reloadRequested) reloadShaders(v);
     ui::shaderErrorOverlay(v.shaderError);
-    if (v.showStats) {
-        int w = 0, h = 0;
-        v.platform->drawableSize(w, h);
-        ui::frameStatsPanel({v.smoothedFrameMs, v.renderer->stats(), {w, h}, v.lastTier});
-    }
     applyViewState(v);
     if (v.session && !v.motionOrigin) v.motionOrigin = v.session->now();
     drawScene(v);
     if (v.hooks.frameDrawn) v.hooks.frameDrawn(*v.lastTier);
+    if (v.showStats) {  // after the 3D view, to say the tier it was drawn at
+        int w = 0, h = 0;
+        v.platform->drawableSize(w, h);
+        ui::frameStatsPanel({v.smoothedFrameMs, v.renderer->stats(), {w, h}, v.lastTier});
+    }
     if (v.snapshot) saveSnapshot(v);
     v.ui->render();
     v.platform->swap();
