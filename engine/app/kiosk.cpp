@@ -48,6 +48,15 @@ std::size_t heapBytes() {
 
 Kiosk::Kiosk(KioskConfig config)
     : config_(std::move(config)), settings_(settingsOf(config_)), started_(steadySeconds()) {
+#ifdef __GLIBC__
+    // Weeks of uptime: every thread allocates from one heap, which malloc_trim
+    // gives back whole. With glibc's heap per thread, the image decoders' heaps
+    // held a few MiB of pages that came and went with where each load's
+    // survivors fell (over a simulated day the resident floor moved up to
+    // 1.9 MiB with the allocated bytes flat; with one heap, 0.05 MiB and 5 MiB
+    // less). Decoding and frames are no slower: their big buffers are reused.
+    mallopt(M_ARENA_MAX, 1);
+#endif
     if (!config_.log.empty())
         log_ = std::make_unique<core::LogFile>(config_.log, kLogBytes, kLogFiles);
     log("kiosk started: " + std::to_string(config_.sites.size()) + " site(s), idle " +
