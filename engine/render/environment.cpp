@@ -104,16 +104,18 @@ std::unique_ptr<Environment> Environment::create(core::Problems& problems,
     return env;
 }
 
-void Environment::update(const scene::SkyDesc& desc) {
-    if (sky_ && sameSky(sky_->desc(), desc)) return;
+bool Environment::update(const scene::SkyDesc& desc) {
+    if (sky_ && sameSky(asked_, desc)) return false;
     keep();  // before its cube maps are baked over
+    asked_ = desc;
     sky_.emplace(desc);
     sh_ = scene::irradianceSh9(*sky_);
     const std::filesystem::path file = baked_ ? std::filesystem::path() : cacheFile();
     baked_ = true;
-    if (!file.empty() && readBake(file)) return;
+    if (!file.empty() && readBake(file)) return true;
     bake();
     toKeep_ = file;
+    return true;
 }
 
 void Environment::keep() {

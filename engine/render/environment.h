@@ -34,9 +34,10 @@ public:
     static std::unique_ptr<Environment> create(core::Problems& problems,
                                                std::filesystem::path cache = {});
 
-    // Re-bakes the cube maps and coefficients if `desc` differs from the last.
-    // Changes the bound framebuffer and viewport.
-    void update(const scene::SkyDesc& desc);
+    // Re-bakes the cube maps and coefficients if `desc` differs from the last
+    // one asked; true when it did (or read them from the cache). Changes the
+    // bound framebuffer and viewport.
+    bool update(const scene::SkyDesc& desc);
     void bind() const;
     // Writes the first sky baked to the cache, if it is still to be written.
     // Changes the bound texture. Also done before another sky is baked over it.
@@ -58,6 +59,9 @@ private:
     gfx::Framebuffer fbo_;
     gfx::Image skyCube_, specular_, lut_;
     std::optional<scene::SkyModel> sky_;
+    // What update() was asked, before the model normalises the sun's
+    // direction: the model's own desc can differ from it in the last bit.
+    scene::SkyDesc asked_{};
     scene::Sh9 sh_{};
     std::filesystem::path cache_;
     bool baked_ = false;            // a sky was baked: only the first is kept

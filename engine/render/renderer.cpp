@@ -441,7 +441,7 @@ struct Renderer::Impl {
 
 Frame Renderer::Impl::prepare(const GpuScene* scene, const ViewParams& view) {
     const Lighting& l = view.lighting;
-    environment->update(skyDesc(l));
+    if (environment->update(skyDesc(l))) stats.skyBaked = true;
     const scene::SkyModel& sky = environment->sky();
     Frame f;
     f.viewProjection = depth.projection(view.projection) * view.view;

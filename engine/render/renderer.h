@@ -109,6 +109,9 @@ struct FrameStats {
     // two before this one: reading them never waits). waitForPassTimes() waits.
     PassTimes gpu;
     std::uint64_t frames = 0;  // drawn so far, this one included (PassTimes::frame counts alike)
+    // The sky was baked (or read from the cache) for this frame: once a sky,
+    // a hitch the frame after a change of site, hour or sky.
+    bool skyBaked = false;
 };
 
 class GpuModel;  // defined in render/gpu_model.h: a model's buffers and textures, move-only

@@ -19,6 +19,7 @@
 #include "render/renderer.h"
 #include "support/box_gltf.h"
 #include "support/framed_view.h"
+#include "support/headless_renderer.h"
 
 using namespace friche;
 
@@ -52,13 +53,8 @@ struct Frame {
 class LivingDetails : public ::testing::Test {
 protected:
     void SetUp() override {
+        ASSERT_TRUE(gl_.open("living details", kSize, kSize));
         core::Problems problems;
-        platform_ = app::Platform::open({.title = "living details", .headless = true}, problems);
-        ASSERT_TRUE(platform_);
-        renderer_ = render::Renderer::create(problems);
-        ASSERT_TRUE(renderer_);
-        target_ = render::OffscreenTarget::create(kSize, kSize, problems);
-        ASSERT_TRUE(target_);
         // A tree's stand-in: a post 10 m tall, standing on its origin.
         const auto path =
             test::writeBoxGltf(FRICHE_TEST_OUT "/living-details", "tree", 0.6f, 10.0f, 0.6f);
@@ -72,19 +68,17 @@ protected:
     Frame draw(const std::string& material, float time) {
         model_.materials[0].name = material;
         core::Problems problems;
-        auto gpu = renderer_->upload(model_, problems);
+        auto gpu = gl_.renderer->upload(model_, problems);
         EXPECT_TRUE(gpu);
         if (!gpu) return {};
         render::ViewParams view = test::framedView(model_, kSize);
         view.time = time;
-        target_->bind();
-        renderer_->draw(*gpu, view);
-        return {target_->readRgb()};
+        gl_.target->bind();
+        gl_.renderer->draw(*gpu, view);
+        return {gl_.target->readRgb()};
     }
 
-    std::unique_ptr<app::Platform> platform_;
-    std::unique_ptr<render::Renderer> renderer_;
-    std::optional<render::OffscreenTarget> target_;
+    test::HeadlessRenderer gl_;
     scene::Model model_;
 };
 

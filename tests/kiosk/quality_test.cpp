@@ -26,6 +26,7 @@
 #include "render/renderer.h"
 #include "render/scaled_target.h"
 #include "support/framed_view.h"
+#include "support/headless_renderer.h"
 #include "support/sdl_keys.h"
 
 using namespace friche;
@@ -197,21 +198,15 @@ constexpr int kBlock = 8;  // the oracle's low-pass: means over 8x8 pixels
 class DynamicResolution : public ::testing::Test {
 protected:
     void SetUp() override {
+        ASSERT_TRUE(gl_.open("dynamic resolution", 2 * kSize, kSize));
         core::Problems problems;
-        platform_ =
-            app::Platform::open({.title = "dynamic resolution", .headless = true}, problems);
-        ASSERT_TRUE(platform_);
-        renderer_ = render::Renderer::create(problems);
-        ASSERT_TRUE(renderer_);
-        target_ = render::OffscreenTarget::create(2 * kSize, kSize, problems);
-        ASSERT_TRUE(target_);
         // Made elsewhere: textured, normal-mapped, emissive, with fine detail.
         io::LoadResult loaded =
             io::loadModel(FRICHE_CORPUS_DIR
                           "/glTF-Sample-Assets/Models/DamagedHelmet/glTF-Binary/DamagedHelmet.glb");
         ASSERT_TRUE(loaded.ok());
         model_ = std::move(loaded.model);
-        gpu_ = renderer_->upload(model_, problems);
+        gpu_ = gl_.renderer->upload(model_, problems);
         ASSERT_TRUE(gpu_);
     }
 
@@ -225,11 +220,11 @@ protected:
         view.scissor = scissor;
         view.resolutionScale = scale;
         view.samples = samples;
-        target_->bind();
+        gl_.target->bind();
         glClearColor(1.0f, 0.0f, 1.0f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
-        renderer_->draw(*gpu_, view);
-        return target_->readRgb();
+        gl_.renderer->draw(*gpu_, view);
+        return gl_.target->readRgb();
     }
     std::vector<std::uint8_t> draw(float scale, int samples = 4) {
         return draw(scale, samples, {0, 0, kSize, kSize});
@@ -272,9 +267,7 @@ protected:
         return d;
     }
 
-    std::unique_ptr<app::Platform> platform_;
-    std::unique_ptr<render::Renderer> renderer_;
-    std::optional<render::OffscreenTarget> target_;
+    test::HeadlessRenderer gl_;
     scene::Model model_;
     std::unique_ptr<render::GpuModel> gpu_;
 };

@@ -7,11 +7,10 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
-#include "app/platform.h"
 #include "render/gpu_model.h"
-#include "render/offscreen.h"
 #include "render/renderer.h"
 #include "support/framed_view.h"
+#include "support/headless_renderer.h"
 
 using namespace friche;
 
@@ -42,21 +41,17 @@ scene::Model triangleNodes(int n) {
 }  // namespace
 
 TEST(RenderBatching, ManyNodesTakeFewDrawCallsAndKeepTheirLooks) {
+    test::HeadlessRenderer gl;
+    ASSERT_TRUE(gl.open("batching", kSize, kSize));
     core::Problems problems;
-    auto platform = app::Platform::open({.title = "batching", .headless = true}, problems);
-    ASSERT_TRUE(platform);
-    auto renderer = render::Renderer::create(problems);
-    ASSERT_TRUE(renderer);
-    auto target = render::OffscreenTarget::create(kSize, kSize, problems);
-    ASSERT_TRUE(target);
     const scene::Model model = triangleNodes(kNodes);
-    auto gpu = renderer->upload(model, problems);
+    auto gpu = gl.renderer->upload(model, problems);
     render::ViewParams view = test::framedView(model, kSize);
     view.lighting.shadows = false;  // the main pass is the one counted
 
-    target->bind();
-    renderer->draw(*gpu, view);
-    const int asModelled = renderer->stats().drawCalls;
+    gl.target->bind();
+    gl.renderer->draw(*gpu, view);
+    const int asModelled = gl.renderer->stats().drawCalls;
     EXPECT_GT(asModelled, 0);
     EXPECT_LE(asModelled, 100) << "one draw call a node: not batched";
 
@@ -66,12 +61,12 @@ TEST(RenderBatching, ManyNodesTakeFewDrawCallsAndKeepTheirLooks) {
     looks[500].opacity = 0.0f;
     looks[700] = {.opacity = scene::kGhostOpacity, .ghost = 1.0f};
     view.looks = looks;
-    renderer->draw(*gpu, view);
-    EXPECT_EQ(renderer->stats().drawCalls, asModelled + 3);
+    gl.renderer->draw(*gpu, view);
+    EXPECT_EQ(gl.renderer->stats().drawCalls, asModelled + 3);
 
     // Every node absent: nothing is drawn, however the batches fall.
     const std::vector<scene::NodeLook> absent(kNodes, {.opacity = 0.0f});
     view.looks = absent;
-    renderer->draw(*gpu, view);
-    EXPECT_EQ(renderer->stats().drawCalls, 0);
+    gl.renderer->draw(*gpu, view);
+    EXPECT_EQ(gl.renderer->stats().drawCalls, 0);
 }
