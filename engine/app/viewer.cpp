@@ -524,7 +524,13 @@ void drawScene(Viewer& v) {
 void reloadShaders(Viewer& v) {
     core::Problems problems;
     v.shaderError.clear();
-    if (v.renderer->reloadShaders(problems)) return;
+    if (v.renderer->reloadShaders(problems)) {
+        // The new programs are compiled as frames need them: every site's
+        // transitions are warmed anew, this one's after the next frame.
+        v.warmed.clear();
+        v.siteJustShown = true;
+        return;
+    }
     for (const core::Problem& p : problems.list())
         v.shaderError += core::formatProblem("shader", p) + "\n";
 }
