@@ -20,8 +20,9 @@
 // the viewer does; --cold leaves them to the frame that first needs them.
 //
 // Prints, per scenario, the median and the worst frame, their ratio (issue
-// 14's target: at most 1.5), the position of the worst and the GPU's median
-// time per pass (timer queries). The first frame,
+// 14's target: at most 1.5), the position of the worst, the GPU's median
+// time per pass (timer queries) and how many frames baked the sky (0: one
+// site's sky does not change while its timeline is dragged). The first frame,
 // which compiles and bakes everything a still needs, is not counted.
 //
 // Headless (SDL's offscreen driver): on Mesa llvmpipe the figures are the CPU
@@ -76,6 +77,7 @@ int scrub(const std::string& path, const Options& o) {
     std::vector<double> ms, at;
     std::array<std::vector<double>, render::kPassCount> passes;
     double warmMs = 0.0;
+    int skyBakes = 0;  // frames after the first that baked the sky: each is a hitch
     for (int i = 0; i <= 2 * steps; ++i) {
         const double t = (i <= steps ? i : 2 * steps - i) * end / steps;
         story.timeline().setPosition(t);
@@ -103,6 +105,7 @@ int scrub(const std::string& path, const Options& o) {
         }
         ms.push_back(took.count());
         at.push_back(t);
+        if (gl->renderer->stats().skyBaked) ++skyBakes;
         const render::PassTimes& gpuTimes = gl->renderer->waitForPassTimes();
         for (std::size_t p = 0; p < render::kPassCount; ++p) passes[p].push_back(gpuTimes.ms[p]);
     }
@@ -119,7 +122,7 @@ int scrub(const std::string& path, const Options& o) {
     std::printf("  GPU per pass (median ms):");
     for (std::size_t p = 0; p < render::kPassCount; ++p)
         std::printf(" %s %.2f", render::passName(static_cast<render::Pass>(p)), median(passes[p]));
-    std::printf("\n");
+    std::printf("; sky baked in %d of the %zu frames\n", skyBakes, ms.size());
     return 0;
 }
 
