@@ -16,6 +16,7 @@ uniform vec2 u_origin;             // its corner in the whole image (a tile's di
 uniform ivec2 u_parity;            // that corner's oddness: texels pair the whole image's pixels
 uniform float u_radius;            // view-space metres the taps reach
 uniform float u_pixelsPerMetre;    // at 1 m from the eye, full resolution
+uniform float u_shownScale;        // this frame's size against the size it is shown at
 
 layout(location = 0) out vec2 o_ao;
 
@@ -45,8 +46,9 @@ void main() {
     vec3 dx = dot(r, r) < dot(l, l) ? r : l, dy = dot(u, u) < dot(d, d) ? u : d;
     vec3 n = normalize(cross(dx, dy));
     if (dot(n, c) > 0.0) n = -n;
-    float reach = min(u_radius * u_pixelsPerMetre / max(-c.z, 1e-3), 80.0);
-    if (reach < 2.0) {
+    // Capped (and cut off) in the pixels of the screen, not of this frame.
+    float reach = min(u_radius * u_pixelsPerMetre / max(-c.z, 1e-3), 80.0 * u_shownScale);
+    if (reach < 2.0 * u_shownScale) {
         o_ao = vec2(1.0, -c.z);
         return;
     }

@@ -24,7 +24,7 @@ void AmbientOcclusion::ensure(glm::ivec2 half) {
 
 void AmbientOcclusion::compute(const Programs& programs, const gfx::Image& depth,
                                glm::ivec4 viewport, const glm::mat4& projection, glm::vec2 toNdc,
-                               float farDepth, float radius) {
+                               float farDepth, float radius, float shownScale) {
     const glm::ivec2 size(viewport.z, viewport.w);
     parity_ = glm::ivec2(viewport.x, viewport.y) & 1;
     const glm::ivec2 half = (size + parity_ + 1) / 2;
@@ -49,6 +49,7 @@ void AmbientOcclusion::compute(const Programs& programs, const gfx::Image& depth
     glProgramUniform2i(ao.id(), ao.uniform("u_parity"), parity_.x, parity_.y);
     ao.set(ao.uniform("u_radius"), radius);
     ao.set(ao.uniform("u_pixelsPerMetre"), projection[1][1] * 0.5f * static_cast<float>(size.y));
+    ao.set(ao.uniform("u_shownScale"), shownScale);
     ao.use();
     glDrawArrays(GL_TRIANGLES, 0, 3);
 

@@ -3,7 +3,7 @@
 // without crossing silhouettes (shaders/ao_blur.frag). The post pass darkens
 // the frame by it.
 //
-//   occlusion.compute(programs, hdr.depth(), size, depthProjection, toNdc, farDepth, 3.0f);
+//   occlusion.compute(programs, hdr.depth(), size, depthProjection, toNdc, farDepth, 3.0f, 1.0f);
 //   occlusion.result().bind(FRICHE_UNIT_AO);   // RG16F: visibility, view depth
 #pragma once
 
@@ -24,10 +24,14 @@ class AmbientOcclusion {
 public:
     // `depth`: multisampled, the `size` of `viewport` of it used; `projection`: what drew it, with
     // depth d at ndc z = d * toNdc.x + toNdc.y and the sky at `farDepth`;
-    // `radius`: how far, in metres, surfaces shade each other. Changes the
-    // bound framebuffer, viewport and program; draws with the bound vertex array.
+    // `radius`: how far, in metres, surfaces shade each other; `shownScale`:
+    // the frame's size against the size it is shown at (1 but under dynamic
+    // resolution), by which the reach's cap in pixels shrinks, so that the
+    // occlusion covers as much of the screen. Changes the bound framebuffer,
+    // viewport and program; draws with the bound vertex array.
     void compute(const Programs& programs, const gfx::Image& depth, glm::ivec4 viewport,
-                 const glm::mat4& projection, glm::vec2 toNdc, float farDepth, float radius);
+                 const glm::mat4& projection, glm::vec2 toNdc, float farDepth, float radius,
+                 float shownScale);
     const gfx::Image& result() const { return smooth_; }
     // Where the frame's pixel p (from the viewport's corner) reads the result:
     // at (p + parity() + 0.5) * scale(). Texels pair the whole image's pixels,

@@ -435,7 +435,8 @@ struct Renderer::Impl {
     void applyMaterial(const GpuMaterial& m, BoundState& bound);
     void drawPost(const ViewParams& view, const Frame& frame, bool srgbTarget, bool occluded);
     // The frame into the framebuffer bound, at view.viewport, without stretching.
-    void drawFrame(const GpuModel& model, const ViewParams& view);
+    // `shownScale`: the viewport's size against the size it is shown at.
+    void drawFrame(const GpuModel& model, const ViewParams& view, float shownScale = 1.0f);
     void endFrame();
 };
 
@@ -855,7 +856,7 @@ void Renderer::draw(const GpuModel& model, const ViewParams& view) {
         small.resolutionScale = 1.0f;
         impl.scaled.ensure(size);
         impl.scaled.bind();
-        impl.drawFrame(model, small);
+        impl.drawFrame(model, small, static_cast<float>(size.y) / static_cast<float>(full.y));
         impl.scaled.stretchTo(static_cast<GLuint>(output), view.viewport, view.scissor);
     }
     impl.timers.endFrame();
@@ -863,7 +864,7 @@ void Renderer::draw(const GpuModel& model, const ViewParams& view) {
     impl.endFrame();
 }
 
-void Renderer::Impl::drawFrame(const GpuModel& model, const ViewParams& view) {
+void Renderer::Impl::drawFrame(const GpuModel& model, const ViewParams& view, float shownScale) {
     GLint output = 0;
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &output);
     const bool srgbTarget = targetIsSrgb();
@@ -925,7 +926,7 @@ void Renderer::Impl::drawFrame(const GpuModel& model, const ViewParams& view) {
         const DepthConvention& d = depth;
         occlusion.compute(*programs, hdr.depth(), view.viewport, d.projection(view.projection),
                           d.reversed ? glm::vec2(1, 0) : glm::vec2(2, -1), d.farDepth(),
-                          kOcclusionRadius);
+                          kOcclusionRadius, shownScale);
         if (cut.z > 0) glEnable(GL_SCISSOR_TEST);
     }
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(output));

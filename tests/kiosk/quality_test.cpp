@@ -211,8 +211,8 @@ protected:
     }
 
     // The whole target after drawing the helmet over magenta at `viewport`.
-    // Without ambient occlusion, whose reach is capped in pixels: at half size
-    // it spreads twice as far over the picture, a change of look, not of scale.
+    // With ambient occlusion if occlusion_: at half size it is computed at a
+    // quarter of the screen's resolution, and its oracle is coarser.
     std::vector<std::uint8_t> draw(float scale, int samples, glm::ivec4 viewport,
                                    glm::ivec4 scissor = {}) {
         render::ViewParams view = test::framedView(model_, kSize);
@@ -220,6 +220,7 @@ protected:
         view.scissor = scissor;
         view.resolutionScale = scale;
         view.samples = samples;
+        view.lighting.ambientOcclusion = occlusion_;
         gl_.target->bind();
         glClearColor(1.0f, 0.0f, 1.0f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
@@ -231,12 +232,12 @@ protected:
     }
 
     static int at(int x, int y, int c) { return (y * 2 * kSize + x) * 3 + c; }
-    // A block's mean of channel c, the block's corner at (x, y).
-    static double blockMean(const std::vector<std::uint8_t>& rgb, int x, int y, int c) {
+    // The mean of channel c over a block of `block` pixels, its corner at (x, y).
+    static double blockMean(const std::vector<std::uint8_t>& rgb, int x, int y, int c, int block) {
         double sum = 0.0;
-        for (int j = 0; j < kBlock; ++j)
-            for (int i = 0; i < kBlock; ++i) sum += rgb[at(x + i, y + j, c)];
-        return sum / (kBlock * kBlock);
+        for (int j = 0; j < block; ++j)
+            for (int i = 0; i < block; ++i) sum += rgb[at(x + i, y + j, c)];
+        return sum / (block * block);
     }
     // How much neighbouring pixels differ: the image's fine detail.
     static double detail(const std::vector<std::uint8_t>& rgb) {
@@ -251,14 +252,15 @@ protected:
         double mean = 0.0, worst = 0.0;
     };
     // Block means of the left square of two images, compared.
-    static Difference blocks(const std::vector<std::uint8_t>& a,
-                             const std::vector<std::uint8_t>& b) {
+    static Difference blocks(const std::vector<std::uint8_t>& a, const std::vector<std::uint8_t>& b,
+                             int block = kBlock) {
         Difference d;
         int n = 0;
-        for (int y = 0; y < kSize; y += kBlock)
-            for (int x = 0; x < kSize; x += kBlock)
+        for (int y = 0; y < kSize; y += block)
+            for (int x = 0; x < kSize; x += block)
                 for (int c = 0; c < 3; ++c) {
-                    const double e = std::abs(blockMean(a, x, y, c) - blockMean(b, x, y, c));
+                    const double e =
+                        std::abs(blockMean(a, x, y, c, block) - blockMean(b, x, y, c, block));
                     d.mean += e;
                     d.worst = std::max(d.worst, e);
                     ++n;
@@ -267,6 +269,7 @@ protected:
         return d;
     }
 
+    bool occlusion_ = false;
     test::HeadlessRenderer gl_;
     scene::Model model_;
     std::unique_ptr<render::GpuModel> gpu_;
@@ -298,6 +301,23 @@ TEST_F(DynamicResolution, HalfSizeIsTheFullFrameLowPassed) {
     for (const auto* rgb : {&full, &half})
         for (int y = 0; y < kSize; y += 7)
             ASSERT_EQ((*rgb)[at(kSize + 3, y, 1)], 0) << "drawn beyond the viewport at row " << y;
+}
+
+// The ambient occlusion's reach is capped in pixels, a cap that shrinks with
+// the frame drawn: on screen it reaches as far at half size as at full size,
+// and a view that comes to rest does not change its shading. At half size the
+// occlusion is computed at a quarter of the screen's resolution and smoothed
+// over 4x4 of its texels: the oracle's low-pass is 16 pixels wide. (With the
+// cap in the small frame's pixels: 4.6/255 on average, 35.5 at worst.)
+TEST_F(DynamicResolution, TheOcclusionReachesAsFarOnScreenAtHalfSize) {
+    occlusion_ = true;
+    const auto full = draw(1.0f);
+    const auto half = draw(0.5f);
+    occlusion_ = false;
+    EXPECT_GT(blocks(full, draw(1.0f)).mean, 1.0) << "the occlusion shaded nothing";
+    const Difference d = blocks(full, half, 16);
+    EXPECT_LT(d.mean, 2.5) << "the occlusion spreads further over the small frame";
+    EXPECT_LT(d.worst, 20.0);
 }
 
 TEST_F(DynamicResolution, LandsInAnOffsetViewportThroughItsScissor) {
