@@ -16,6 +16,8 @@
 //   FRICHE_DEFAULT_SCENARIO=PATH      what `friche` opens with no PATH
 //   FRICHE_SHADER_DIR=FOLDER          shaders from a folder, reloaded live (read by
 //                                     render/shader_library.h, which embeds them otherwise)
+//   FRICHE_GL_DEBUG=1                 a debug OpenGL context, the driver's
+//                                     warnings printed (read by app/platform.h)
 //   FRICHE_SNAPSHOT=OUT.png           the viewer draws its first frame, saves
 //                                     the 3D view (without the panels) and
 //                                     quits; it needs no display (a health

@@ -2,6 +2,7 @@
 
 #include <SDL.h>
 
+#include <cstdlib>
 #include <cstring>
 
 #include "gfx/gl.h"
@@ -30,6 +31,13 @@ bool initVideo(bool headless, core::Problems& problems) {
         return false;
     }
     return true;
+}
+
+// FRICHE_GL_DEBUG=1: a debug context, whose driver says what it finds slow
+// too (NVIDIA's names each program it recompiles for a state met late).
+bool glDebugAsked() {
+    const char* asked = std::getenv("FRICHE_GL_DEBUG");
+    return asked && std::strcmp(asked, "1") == 0;
 }
 
 }  // namespace
@@ -62,7 +70,9 @@ std::unique_ptr<Platform> Platform::open(const WindowDesc& desc, core::Problems&
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 4);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 1);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG);
+    const bool debugGl = glDebugAsked();
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG |
+                                                  (debugGl ? SDL_GL_CONTEXT_DEBUG_FLAG : 0));
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 24);
     SDL_GL_SetAttribute(SDL_GL_FRAMEBUFFER_SRGB_CAPABLE, 1);
@@ -97,8 +107,10 @@ std::unique_ptr<Platform> Platform::open(const WindowDesc& desc, core::Problems&
                        "OpenGL 4.1 core or newer is needed; this context offers less");
         return nullptr;
     }
-#ifndef NDEBUG
-    gfx::enableDebugOutput();
+#ifdef NDEBUG
+    if (debugGl) gfx::enableDebugOutput();
+#else
+    gfx::enableDebugOutput();  // a debug build prints the driver's errors
 #endif
     // Vsync where the display offers it; headless contexts ignore it.
     SDL_GL_SetSwapInterval(1);
