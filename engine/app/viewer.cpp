@@ -81,7 +81,6 @@ struct SceneSummary {
     std::vector<scene::CameraNode> cameras;
 };
 
-// Everything the loop works on. Declaration order is destruction order reversed:
 // Where a frame looked from and which moment of the story it showed: the
 // view moves when that changes from one frame to the next (the clock's ripples
 // and swaying trees aside).
@@ -91,6 +90,7 @@ struct Shown {
     bool operator==(const Shown&) const = default;
 };
 
+// Everything the loop works on. Declaration order is destruction order reversed:
 // GPU resources go before the renderer, the renderer and ImGui before the GL context.
 struct Viewer {
     ViewerHooks hooks;

@@ -853,7 +853,6 @@ void Renderer::draw(const GpuModel& model, const ViewParams& view) {
         ViewParams small = view;
         small.viewport = {0, 0, size.x, size.y};
         small.scissor = scaledScissor(view.scissor, {view.viewport.x, view.viewport.y}, full, size);
-        small.resolutionScale = 1.0f;
         impl.scaled.ensure(size);
         impl.scaled.bind();
         impl.drawFrame(model, small, static_cast<float>(size.y) / static_cast<float>(full.y));

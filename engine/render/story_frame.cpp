@@ -19,6 +19,16 @@ ViewParams partParams(const scene::StoryPart& part, const ViewParams& base) {
     return params;
 }
 
+// One pixel of `part` at story position `at`, drawn for the programs it compiles.
+void warmPixel(Renderer& renderer, const GpuModel& gpu, const scene::Story& story,
+               const scene::StoryPart& part, double at, const ViewParams& base) {
+    ViewParams params = partParams(part, base);
+    params.scissor = {part.viewport.x, part.viewport.y, 1, 1};
+    const std::vector<scene::NodeLook> looks = story.looksAt(at, part.variants);
+    params.looks = looks;
+    renderer.draw(gpu, params);
+}
+
 }  // namespace
 
 void drawStory(Renderer& renderer, const GpuModel& gpu, const scene::Story& story, int width,
@@ -36,24 +46,14 @@ void drawStory(Renderer& renderer, const GpuModel& gpu, const scene::Story& stor
 void warmStory(Renderer& renderer, const GpuModel& gpu, const scene::Story& story, int width,
                int height, const ViewParams& base) {
     const int transitions = story.timeline().phaseCount() - 1;
-    for (const scene::StoryPart& part : story.parts(width, height)) {
-        ViewParams params = partParams(part, base);
-        params.scissor = {part.viewport.x, part.viewport.y, 1, 1};
-        for (int k = 0; k < transitions; ++k) {
-            const std::vector<scene::NodeLook> looks = story.looksAt(k + 0.5, part.variants);
-            params.looks = looks;
-            renderer.draw(gpu, params);
-        }
-    }
+    const std::vector<scene::StoryPart> parts = story.parts(width, height);
+    for (const scene::StoryPart& part : parts)
+        for (int k = 0; k < transitions; ++k) warmPixel(renderer, gpu, story, part, k + 0.5, base);
     // And the lightest quality tier's post pass, which has no occlusion: the
     // viewer falls to it when the view first moves on a slow machine.
-    const scene::StoryPart first = story.parts(width, height).front();
-    ViewParams light = partParams(first, base);
-    light.scissor = {first.viewport.x, first.viewport.y, 1, 1};
-    const std::vector<scene::NodeLook> looks = story.looksAt(first.position, first.variants);
-    light.looks = looks;
+    ViewParams light = base;
     kQualityTiers.back().apply(light);
-    renderer.draw(gpu, light);
+    warmPixel(renderer, gpu, story, parts.front(), parts.front().position, light);
 }
 
 }  // namespace friche::render
