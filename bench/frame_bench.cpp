@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
             view.viewport = {0, 0, kWidth, kHeight};
             view.scene = loaded.model.defaultScene;
             view.lighting.shadows = shadows;
-            view.lighting.landscape = view.lighting.ambientOcclusion = asSite;
+            view.lighting.siteLook(asSite);
             target->bind();
             const auto start = std::chrono::steady_clock::now();
             renderer->draw(*gpu, view);

@@ -34,7 +34,8 @@
 // The post pass reads the HDR target's two attachments.
 #define FRICHE_UNIT_HDR 0
 #define FRICHE_UNIT_AS_IS 1
-#define FRICHE_UNIT_AO 2  // sampler2D, the ambient occlusion (render/ambient_occlusion.h)
+#define FRICHE_UNIT_AO 2     // sampler2D, the ambient occlusion (render/ambient_occlusion.h)
+#define FRICHE_UNIT_BLOOM 3  // sampler2D, the bloom chain's images (render/bloom.h)
 
 // The prefiltered sky: level k holds roughness k / (levels - 1).
 #define FRICHE_SPECULAR_LEVELS 5

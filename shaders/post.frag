@@ -2,9 +2,10 @@
 // The post pass: the multisampled HDR frame to the screen. Each sample is
 // exposed and tone mapped before the samples are averaged, so a bright edge
 // against a dark one stays anti-aliased (resolving HDR first would not).
-// Samples marked "as is" (unlit materials) skip the tone curve: their colour
-// is the file's, exactly. Compiled per set of features (render/programs.h):
-// the tone curve, the ambient occlusion, the sRGB encoding.
+// Samples marked "as is" (unlit materials) skip the tone curve and the grade:
+// their colour is the file's, exactly. Compiled per set of features
+// (render/programs.h): the tone curve, the ambient occlusion, the bloom, the
+// colour grade, the sRGB encoding.
 #include "bindings.h"
 #include "color.glsl"
 
@@ -17,6 +18,15 @@ uniform sampler2D u_ao;     // ambient occlusion: visibility, at half resolution
 uniform vec2 u_aoScale;     // a pixel's place in it: (p + u_aoParity + 0.5) * u_aoScale
 uniform vec2 u_aoParity;
 uniform float u_aoStrength;
+uniform sampler2D u_bloom;  // light past white, spread (render/bloom.h), exposed
+uniform vec2 u_bloomBias;   // a pixel's place in it: (p + u_bloomBias) * u_bloomScale
+uniform vec2 u_bloomScale;
+uniform float u_bloomStrength;
+// The hour's colour grade (render/grade.h).
+uniform vec3 u_balance;
+uniform float u_saturation;
+uniform float u_contrast;
+uniform vec3 u_shadowTint;
 
 #if defined(FRICHE_TONE_MAP_ACES)
 #define TONE_MAP toneMapAces
@@ -29,6 +39,21 @@ uniform float u_aoStrength;
 vec3 clampUnit(vec3 c) {
     return clamp(c, 0.0, 1.0);
 }
+
+#ifdef FRICHE_GRADE
+const vec3 LUMA = vec3(0.2126, 0.7152, 0.0722);
+
+// On tone mapped, display-linear colour.
+vec3 grade(vec3 c) {
+    float luma = dot(c, LUMA);
+    c = max(mix(vec3(luma), c, u_saturation), 0.0);
+    c = mix(c, c * c * (3.0 - 2.0 * c), u_contrast);
+    return clamp(c + u_shadowTint * (1.0 - luma) * (1.0 - luma), 0.0, 1.0);
+}
+#define GRADED(c) grade(TONE_MAP((c) * u_balance))
+#else
+#define GRADED(c) TONE_MAP(c)
+#endif
 
 out vec4 o_color;
 
@@ -44,10 +69,14 @@ void main() {
 #ifdef FRICHE_SCREEN_AO
     exposure *= mix(1.0, texture(u_ao, (vec2(p) + u_aoParity + 0.5) * u_aoScale).r, u_aoStrength);
 #endif
+    vec3 glow = vec3(0.0);
+#ifdef FRICHE_BLOOM
+    glow = texture(u_bloom, (vec2(p) + u_bloomBias) * u_bloomScale).rgb * u_bloomStrength;
+#endif
     for (int s = 0; s < samples; ++s) {
         vec3 c = texelFetch(u_hdr, p, s).rgb * exposure;
         float asIs = texelFetch(u_asIs, p, s).r;
-        sum += mix(TONE_MAP(c), clampUnit(c), asIs);
+        sum += mix(GRADED(c + glow), clampUnit(c), asIs);
     }
     vec3 c = sum / float(samples);
 #ifdef FRICHE_ENCODE_SRGB  // the output is not an sRGB framebuffer: encode here

@@ -133,7 +133,7 @@ std::optional<int> findView(const scene::Scenario& s, const std::string& id,
 }
 
 void lightAtSite(render::Lighting& lighting, const scene::Site* site) {
-    lighting.landscape = lighting.ambientOcclusion = site != nullptr;
+    lighting.siteLook(site != nullptr);
     if (site) lighting.site = scene::atSite(*site, lighting.site);
 }
 

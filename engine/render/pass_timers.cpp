@@ -5,8 +5,9 @@
 namespace friche::render {
 
 const char* passName(Pass pass) {
-    static constexpr const char* kNames[kPassCount] = {
-        "shadows", "depth", "surfaces", "landscape", "sky", "blended", "occlusion", "post"};
+    static constexpr const char* kNames[kPassCount] = {"shadows",   "depth", "surfaces",
+                                                       "landscape", "sky",   "blended",
+                                                       "occlusion", "bloom", "post"};
     return kNames[static_cast<std::size_t>(pass)];
 }
 

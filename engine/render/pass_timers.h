@@ -17,8 +17,8 @@
 
 namespace friche::render {
 
-enum class Pass { Shadows, Depth, Surfaces, Landscape, Sky, Blended, Occlusion, Post };
-inline constexpr std::size_t kPassCount = 8;
+enum class Pass { Shadows, Depth, Surfaces, Landscape, Sky, Blended, Occlusion, Bloom, Post };
+inline constexpr std::size_t kPassCount = 9;
 const char* passName(Pass pass);
 
 struct PassTimes {

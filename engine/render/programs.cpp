@@ -52,7 +52,14 @@ PostUniforms::PostUniforms(const gfx::Program& p)
       aoParity(p.uniform("u_aoParity")),
       samples(p.uniform("u_samples")),
       exposure(p.uniform("u_exposure")),
-      origin(p.uniform("u_origin")) {}
+      origin(p.uniform("u_origin")),
+      bloomBias(p.uniform("u_bloomBias")),
+      bloomScale(p.uniform("u_bloomScale")),
+      bloomStrength(p.uniform("u_bloomStrength")),
+      balance(p.uniform("u_balance")),
+      saturation(p.uniform("u_saturation")),
+      contrast(p.uniform("u_contrast")),
+      shadowTint(p.uniform("u_shadowTint")) {}
 
 namespace {
 
@@ -70,7 +77,9 @@ void assignUnits(const gfx::Program& p) {
                                                  {"u_hdr", FRICHE_UNIT_HDR},
                                                  {"u_asIs", FRICHE_UNIT_AS_IS},
                                                  {"u_sceneDepth", FRICHE_UNIT_HDR},
-                                                 {"u_ao", FRICHE_UNIT_AO}};
+                                                 {"u_ao", FRICHE_UNIT_AO},
+                                                 {"u_bloom", FRICHE_UNIT_BLOOM},
+                                                 {"u_src", FRICHE_UNIT_BLOOM}};
     for (const auto& [name, unit] : units) {
         const GLint loc = p.uniform(name);
         if (loc >= 0) p.set(loc, unit);
@@ -135,13 +144,21 @@ std::optional<Programs> Programs::build(core::Problems& problems) {
     gfx::Program sky = buildProgram("fullscreen.vert", "sky.frag", "sky", problems);
     gfx::Program ao = buildProgram("fullscreen.vert", "ao.frag", "ao", problems);
     gfx::Program aoBlur = buildProgram("fullscreen.vert", "ao_blur.frag", "ao blur", problems);
-    if (!surfaces || !casters || !post || !ground || !landscape || !town || !sky || !post || !ao ||
-        !aoBlur)
+    gfx::Program bloomBright =
+        buildProgram("fullscreen.vert", "bloom_bright.frag", "bloom bright", problems);
+    gfx::Program bloomDown =
+        buildProgram("fullscreen.vert", "bloom_down.frag", "bloom down", problems);
+    gfx::Program bloomUp = buildProgram("fullscreen.vert", "bloom_up.frag", "bloom up", problems);
+    if (!surfaces || !casters || !post || !ground || !landscape || !town || !sky || !ao ||
+        !aoBlur || !bloomBright || !bloomDown || !bloomUp)
         return std::nullopt;
-    for (const gfx::Program* p : {&ground, &landscape, &town, &sky, &ao, &aoBlur}) assignUnits(*p);
-    return Programs{std::move(*surfaces), std::move(*casters),  std::move(*post),
-                    std::move(ground),    std::move(landscape), std::move(town),
-                    std::move(sky),       std::move(ao),        std::move(aoBlur)};
+    for (const gfx::Program* p :
+         {&ground, &landscape, &town, &sky, &ao, &aoBlur, &bloomBright, &bloomDown, &bloomUp})
+        assignUnits(*p);
+    return Programs{std::move(*surfaces),   std::move(*casters),  std::move(*post),
+                    std::move(ground),      std::move(landscape), std::move(town),
+                    std::move(sky),         std::move(ao),        std::move(aoBlur),
+                    std::move(bloomBright), std::move(bloomDown), std::move(bloomUp)};
 }
 
 }  // namespace friche::render

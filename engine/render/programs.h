@@ -42,6 +42,8 @@ struct ShadowUniforms {
 
 struct PostUniforms {
     GLint aoStrength, aoScale, aoParity, samples, exposure, origin;
+    GLint bloomBias, bloomScale, bloomStrength;
+    GLint balance, saturation, contrast, shadowTint;
     explicit PostUniforms(const gfx::Program& p);
 };
 
@@ -94,16 +96,19 @@ inline constexpr const char* kCasterMacros[] = {"FRICHE_MASKED", "FRICHE_CUT", "
                                                 "FRICHE_SWAY"};
 
 // The post pass's (post.frag): the tone curve (neither bit: PBR Neutral), the
-// screen-space ambient occlusion, and the sRGB encoding where the output does
-// not encode.
+// screen-space ambient occlusion, the sRGB encoding where the output does not
+// encode, the bloom and the hour's colour grade.
 enum PostFeature : unsigned {
     kPostAces = 1u << 0,
     kPostNoToneMap = 1u << 1,  // debug views: values as they are
     kPostOcclusion = 1u << 2,
     kPostEncodeSrgb = 1u << 3,
+    kPostBloom = 1u << 4,
+    kPostGrade = 1u << 5,
 };
 inline constexpr const char* kPostMacros[] = {"FRICHE_TONE_MAP_ACES", "FRICHE_TONE_MAP_NONE",
-                                              "FRICHE_SCREEN_AO", "FRICHE_ENCODE_SRGB"};
+                                              "FRICHE_SCREEN_AO",     "FRICHE_ENCODE_SRGB",
+                                              "FRICHE_BLOOM",         "FRICHE_GRADE"};
 
 // A program compiled per set of features: its stages and its features' macros
 // (bit i: macros[i]). The renderer builds these, and tools/shader_expand writes
@@ -172,7 +177,7 @@ struct Programs {
     ProgramVariants<PbrUniforms> surfaces;
     ProgramVariants<ShadowUniforms> casters;
     ProgramVariants<PostUniforms> post;
-    gfx::Program ground, landscape, town, sky, ao, aoBlur;
+    gfx::Program ground, landscape, town, sky, ao, aoBlur, bloomBright, bloomDown, bloomUp;
 
     static std::optional<Programs> build(core::Problems& problems);
 };

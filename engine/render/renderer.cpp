@@ -10,8 +10,10 @@
 
 #include "gfx/framebuffer.h"
 #include "render/ambient_occlusion.h"
+#include "render/bloom.h"
 #include "render/environment.h"
 #include "render/gpu_model.h"
+#include "render/grade.h"
 #include "render/hdr_target.h"
 #include "render/programs.h"
 #include "render/scaled_target.h"
@@ -41,6 +43,8 @@ float fogDistance(const Lighting& l) {
 // How far surfaces shade each other in the ambient occlusion, and how much.
 constexpr float kOcclusionRadius = 4.0f;  // metres: a storey, a site's scale
 constexpr float kOcclusionStrength = 1.0f;
+// How much of the light past white glows around it (render/bloom.h).
+constexpr float kBloomStrength = 0.25f;
 // Points are a pixel wide by default: three reads as a point on any screen.
 constexpr float kPointSize = 3.0f;
 constexpr float kPi = 3.14159265358979f;
@@ -324,6 +328,7 @@ struct Frame {
     glm::vec3 sunIlluminance{0.0f};
     float exposure = 1.0f;
     int toneMap = FRICHE_TONEMAP_PBR_NEUTRAL;
+    std::optional<Grade> grade;  // a site's (Lighting::grade)
     int debugView = FRICHE_DEBUG_NONE;
     Cascades cascades;
     bool ground = false;
@@ -401,6 +406,7 @@ struct Renderer::Impl {
     HdrTarget& hdrFor(int samples) { return samples > 1 ? multisampled : singleSampled; }
     ScaledTarget scaled;
     AmbientOcclusion occlusion;
+    Bloom bloom;
     PassTimers timers;
     gfx::VertexArray emptyVao;  // core profile: a draw needs a VAO even with no attributes
     gfx::Texture2D white, flatNormal, black;
@@ -433,7 +439,9 @@ struct Renderer::Impl {
     void useSurface(unsigned features, BoundState& bound, const GpuScene& scene,
                     const ViewParams& view, const Frame& frame);
     void applyMaterial(const GpuMaterial& m, BoundState& bound);
-    void drawPost(const ViewParams& view, const Frame& frame, bool srgbTarget, bool occluded);
+    // `bloomed`: bloom.result() holds this frame's glow.
+    void drawPost(const ViewParams& view, const Frame& frame, bool srgbTarget, bool occluded,
+                  bool bloomed);
     // The frame into the framebuffer bound, at view.viewport, without stretching.
     // `shownScale`: the viewport's size against the size it is shown at.
     void drawFrame(const GpuModel& model, const ViewParams& view, float shownScale = 1.0f);
@@ -450,6 +458,10 @@ Frame Renderer::Impl::prepare(const GpuScene* scene, const ViewParams& view) {
     f.toSun = sky.desc().toSun;
     f.sunIlluminance = sky.sunIlluminance();
     f.exposure = kExposureKey / sky.referenceLuminance() * std::exp2(l.exposureStops);
+    if (l.grade) {
+        f.grade = gradeFor(l.sky, scene::solarPosition(l.site).elevation);
+        f.exposure *= std::exp2(f.grade->exposureStops);
+    }
     f.toneMap = toneMapId(l.toneMap);
     f.debugView = static_cast<int>(view.debugView);
     if (view.section) f.section = *view.section;
@@ -457,6 +469,7 @@ Frame Renderer::Impl::prepare(const GpuScene* scene, const ViewParams& view) {
         // Debug views show their values as they are.
         f.exposure = 1.0f;
         f.toneMap = FRICHE_TONEMAP_NONE;
+        f.grade.reset();
     }
     if (!scene || !scene->bounds.valid()) return f;
     const scene::Bounds& b = scene->bounds;
@@ -758,7 +771,7 @@ void Renderer::Impl::drawSurfaces(const GpuScene& scene, const std::vector<Queue
 }
 
 void Renderer::Impl::drawPost(const ViewParams& view, const Frame& frame, bool srgbTarget,
-                              bool occluded) {
+                              bool occluded, bool bloomed) {
     const auto& vp = view.viewport;
     glViewport(vp.x, vp.y, vp.z, vp.w);
     glDisable(GL_DEPTH_TEST);
@@ -770,10 +783,13 @@ void Renderer::Impl::drawPost(const ViewParams& view, const Frame& frame, bool s
     hdr.asIs().bind(FRICHE_UNIT_AS_IS);
     occlusion.result().bind(FRICHE_UNIT_AO);
     glBindSampler(FRICHE_UNIT_AO, 0);
+    if (bloomed) bloom.result().bind(FRICHE_UNIT_BLOOM);
+    glBindSampler(FRICHE_UNIT_BLOOM, 0);
     const unsigned features = (frame.toneMap == FRICHE_TONEMAP_ACES ? kPostAces : 0u) |
                               (frame.toneMap == FRICHE_TONEMAP_NONE ? kPostNoToneMap : 0u) |
                               (occluded ? kPostOcclusion : 0u) |
-                              (srgbTarget ? 0u : kPostEncodeSrgb);
+                              (srgbTarget ? 0u : kPostEncodeSrgb) | (bloomed ? kPostBloom : 0u) |
+                              (frame.grade ? kPostGrade : 0u);
     ++pass;
     programs->post.use(features, pass, [&](PostProgram& p) {
         const PostUniforms& u = p.uniforms;
@@ -783,6 +799,15 @@ void Renderer::Impl::drawPost(const ViewParams& view, const Frame& frame, bool s
         p.program.set(u.samples, hdr.samples());
         p.program.set(u.exposure, frame.exposure);
         glProgramUniform2i(p.program.id(), u.origin, vp.x, vp.y);
+        p.program.set(u.bloomBias, bloom.bias());
+        p.program.set(u.bloomScale, bloom.scale());
+        // The chain sums its images: their mean, at the glow's strength.
+        p.program.set(u.bloomStrength, kBloomStrength / static_cast<float>(bloom.levels()));
+        const Grade g = frame.grade.value_or(Grade{});
+        p.program.set(u.balance, g.balance);
+        p.program.set(u.saturation, g.saturation);
+        p.program.set(u.contrast, g.contrast);
+        p.program.set(u.shadowTint, g.shadowTint);
     });
     emptyVao.bind();
     glDrawArrays(GL_TRIANGLES, 0, 3);
@@ -884,10 +909,14 @@ void Renderer::Impl::drawFrame(const GpuModel& model, const ViewParams& view, fl
     hdr.bind();
     const glm::ivec4& cut = view.scissor;
     const bool occluded = view.lighting.ambientOcclusion && view.debugView == DebugView::None;
+    const bool bloomed = view.lighting.bloom && view.debugView == DebugView::None;
+    const int bloomLevelCount =
+        bloomLevels(view.wholeHeight > 0 ? view.wholeHeight : view.viewport.w);
     if (cut.z > 0) {  // in the HDR target, whose origin is the viewport's
-        // The ambient occlusion reads the depth around the pixels written: a
+        // The ambient occlusion and the bloom read around the pixels written: a
         // band beyond them is drawn too (what a tile's guard band is for).
-        const int band = occluded ? kOcclusionReach : 0;
+        const int band =
+            std::max(occluded ? kOcclusionReach : 0, bloomed ? bloomReach(bloomLevelCount) : 0);
         const glm::ivec2 lo = glm::max(
             glm::ivec2(cut.x, cut.y) - glm::ivec2(view.viewport.x, view.viewport.y) - band, 0);
         const glm::ivec2 hi = glm::min(glm::ivec2(cut.x + cut.z, cut.y + cut.w) -
@@ -928,10 +957,16 @@ void Renderer::Impl::drawFrame(const GpuModel& model, const ViewParams& view, fl
                           kOcclusionRadius, shownScale);
         if (cut.z > 0) glEnable(GL_SCISSOR_TEST);
     }
+    if (bloomed) {
+        timers.begin(Pass::Bloom);
+        emptyVao.bind();
+        bloom.compute(*programs, hdr, view.viewport, bloomLevelCount, frame.exposure);
+        if (cut.z > 0) glEnable(GL_SCISSOR_TEST);
+    }
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(output));
     if (cut.z > 0) glScissor(cut.x, cut.y, cut.z, cut.w);
     timers.begin(Pass::Post);
-    drawPost(view, frame, srgbTarget, occluded);
+    drawPost(view, frame, srgbTarget, occluded, bloomed);
 }
 
 bool Renderer::reloadShaders(core::Problems& problems) {

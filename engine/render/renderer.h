@@ -8,8 +8,9 @@
 //
 // A frame: the sun's shadow cascades; then, into a multisampled linear HDR
 // target, the sky, the ground and the model (opaque, then blended back to
-// front); then the post pass exposes, tone maps and encodes it into the
-// framebuffer that was bound, at view.viewport. Lighting is physical (klux,
+// front); for a site, its ambient occlusion and bloom; then the post pass
+// exposes, tone maps, grades and encodes it into the framebuffer that was
+// bound, at view.viewport. Lighting is physical (klux,
 // kcd/m²) with an automatic exposure set from the sky (see Lighting).
 #pragma once
 
@@ -62,6 +63,14 @@ struct Lighting {
     // Screen-space ambient occlusion (render/ambient_occlusion.h), metres scale:
     // a site's buildings grounded where they meet the ground.
     bool ambientOcclusion = false;
+    // A glow around what is brighter than white (render/bloom.h), and the
+    // hour's colour grade (render/grade.h): a site's look; off for a bare model,
+    // whose colours the glTF specification says.
+    bool bloom = false;
+    bool grade = false;
+
+    // A site's look, all of the above (a scenario's pictures), or a bare model's.
+    void siteLook(bool on) { landscape = ambientOcclusion = bloom = grade = on; }
 };
 
 // What one frame looks through: view state, owned by the caller.
@@ -72,6 +81,9 @@ struct ViewParams {
     // image's projection. The shadow cascades are fitted to it, so that every
     // tile sees the same shadows.
     std::optional<glm::mat4> wholeProjection;
+    // The whole image's height in pixels when this view is one of its tiles
+    // (0: the viewport's), by which the bloom's reach is set.
+    int wholeHeight = 0;
     glm::vec3 eye{0.0f};
     glm::ivec4 viewport{0, 0, 1, 1};  // x, y, width, height in pixels
     // The only pixels of the viewport written (x, y, width, height in the

@@ -4,6 +4,7 @@
 
 #include "gfx/gl.h"
 #include "render/ambient_occlusion.h"
+#include "render/bloom.h"
 
 namespace friche::render {
 
@@ -79,6 +80,7 @@ std::optional<ViewParams> cropView(const ViewParams& whole, const glm::ivec4& ti
     ViewParams tiled = whole;
     tiled.projection = narrow * whole.projection;
     tiled.wholeProjection = whole.wholeProjection.value_or(whole.projection);
+    tiled.wholeHeight = whole.wholeHeight > 0 ? whole.wholeHeight : vp.w;
     tiled.viewport = part;
     tiled.scissor = cut;
     return tiled;
@@ -93,9 +95,10 @@ void drawInTiles(Renderer& renderer, const GpuModel& gpu, const ViewParams& whol
         return;
     }
     // Each tile with its guard band within the limit: around it, what the ambient
-    // occlusion reads, so the tiles meet without a seam; at most a quarter of a
-    // tile, so small tiles stay few.
-    const glm::ivec2 guard = glm::min(glm::ivec2(kOcclusionReach), limit / 4);
+    // occlusion and the bloom read, so the tiles meet without a seam; at most a
+    // quarter of a tile, so small tiles stay few.
+    const int glow = whole.lighting.bloom ? bloomReach(bloomLevels(vp.w)) : 0;
+    const glm::ivec2 guard = glm::min(glm::ivec2(std::max(kOcclusionReach, glow)), limit / 4);
     const glm::ivec2 inner = glm::max(limit - 2 * guard, glm::ivec2(1));
     for (const glm::ivec4& t : tilesFor(vp.z, vp.w, inner)) {
         const auto tiled = cropView(whole, {vp.x + t.x, vp.y + t.y, t.z, t.w}, guard);

@@ -16,8 +16,8 @@ namespace {
 
 const std::string kSeraing = std::string(FRICHE_SOURCE_DIR) + "/scenes/seraing.json";
 // render::passName's, in render::Pass's order.
-const char* const kPasses[] = {"shadows", "depth",   "surfaces",  "landscape",
-                               "sky",     "blended", "occlusion", "post"};
+const char* const kPasses[] = {"shadows", "depth",     "surfaces", "landscape", "sky",
+                               "blended", "occlusion", "bloom",    "post"};
 
 // Each line "NAME... NUMBER [UNIT...]" as NAME -> NUMBER; other lines are left out.
 std::map<std::string, double> statLines(const std::string& output) {
