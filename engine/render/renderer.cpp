@@ -802,7 +802,8 @@ void Renderer::Impl::drawPost(const ViewParams& view, const Frame& frame, bool s
         p.program.set(u.bloomBias, bloom.bias());
         p.program.set(u.bloomScale, bloom.scale());
         // The chain sums its images: their mean, at the glow's strength.
-        p.program.set(u.bloomStrength, kBloomStrength / static_cast<float>(bloom.levels()));
+        if (bloomed)
+            p.program.set(u.bloomStrength, kBloomStrength / static_cast<float>(bloom.levels()));
         const Grade g = frame.grade.value_or(Grade{});
         p.program.set(u.balance, g.balance);
         p.program.set(u.saturation, g.saturation);
