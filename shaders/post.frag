@@ -5,12 +5,12 @@
 // Samples marked "as is" (unlit materials) skip the tone curve and the grade:
 // their colour is the file's, exactly. Compiled per set of features
 // (render/programs.h): the tone curve, the ambient occlusion, the bloom, the
-// colour grade, the sRGB encoding.
+// colour grade, the sRGB encoding, and whether any surface is unlit.
 #include "bindings.h"
 #include "color.glsl"
 
 uniform sampler2DMS u_hdr;
-uniform sampler2DMS u_asIs;  // 0: tone map, 1: show as is, between: blended
+uniform sampler2DMS u_asIs;  // 0: tone map, 1: show as is, between: blended (FRICHE_AS_IS)
 uniform int u_samples;
 uniform float u_exposure;
 uniform ivec2 u_origin;     // the viewport's corner in the output
@@ -75,8 +75,12 @@ void main() {
 #endif
     for (int s = 0; s < samples; ++s) {
         vec3 c = texelFetch(u_hdr, p, s).rgb * exposure;
+#ifdef FRICHE_AS_IS
         float asIs = texelFetch(u_asIs, p, s).r;
         sum += mix(GRADED(c + glow), clampUnit(c), asIs);
+#else
+        sum += GRADED(c + glow);
+#endif
     }
     vec3 c = sum / float(samples);
 #ifdef FRICHE_ENCODE_SRGB  // the output is not an sRGB framebuffer: encode here

@@ -460,6 +460,11 @@ const GpuPrimitive& GpuModel::primitive(const GpuScene& scene, const GpuDrawItem
     return meshes[static_cast<std::size_t>(item.mesh)][static_cast<std::size_t>(item.primitive)];
 }
 
+bool GpuModel::anyUnlit() const {
+    return std::any_of(materials.begin(), materials.end(),
+                       [](const GpuMaterial& m) { return m.unlit; });
+}
+
 const GpuMaterial& GpuModel::material(const GpuPrimitive& p, int variant) const {
     int m = p.material;
     if (variant >= 0 && variant < static_cast<int>(p.variantMaterials.size()) &&

@@ -143,6 +143,9 @@ public:
     const GpuMaterial& material(const GpuPrimitive& p, int variant) const;
     // What an item of `scene` draws: its mesh's primitive, or its batch.
     const GpuPrimitive& primitive(const GpuScene& scene, const GpuDrawItem& item) const;
+    // Whether a material shows its colour as is (KHR_materials_unlit): only then
+    // does a frame need the HDR target's "as is" weights.
+    bool anyUnlit() const;
 
     std::vector<std::vector<GpuPrimitive>> meshes;  // [mesh][primitive]
     std::vector<GpuMaterial> materials;

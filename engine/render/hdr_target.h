@@ -1,9 +1,12 @@
-// Where a frame is lit before it is shown: linear RGBA16F colour, an "as is"
-// weight (R8: 1 where an unlit surface must skip the tone curve) and depth,
-// multisampled, at least the viewport's size. The post pass reads its samples;
-// the ambient occlusion reads its depth.
+// Where a frame is lit before it is shown: linear RGBA16F colour, depth and,
+// for a model with unlit materials, an "as is" weight (R8: 1 where an unlit
+// surface must skip the tone curve), multisampled, at least the viewport's
+// size. The post pass reads its samples; the ambient occlusion reads its depth.
+// llvmpipe zero-fills what it allocates, before the first image: the weights
+// cost 8 MB at 1920x1080 and a second write of every fragment, so a frame
+// without unlit surfaces neither allocates nor writes them.
 //
-//   target.ensure(width, height, 4, GL_DEPTH_COMPONENT32F);   // reallocates only to grow
+//   target.ensure(width, height, 4, GL_DEPTH_COMPONENT32F, asIs);   // reallocates only to grow
 //   target.bind();  ... draw ...;  target.color().bind(unit);
 #pragma once
 
@@ -14,7 +17,8 @@ namespace friche::render {
 
 class HdrTarget {
 public:
-    void ensure(int width, int height, int samples, GLenum depthFormat);
+    // `asIs`: this frame draws unlit surfaces, and the post pass reads asIs().
+    void ensure(int width, int height, int samples, GLenum depthFormat, bool asIs);
     // Binds it for drawing, with the viewport covering the size last ensured.
     void bind() const;
     const gfx::Image& color() const { return color_; }
@@ -25,6 +29,7 @@ public:
 private:
     int width_ = 0, height_ = 0, samples_ = 0;  // allocated
     GLenum depthFormat_ = 0;
+    bool writesAsIs_ = false;
     int usedWidth_ = 0, usedHeight_ = 0;
     gfx::Image color_, asIs_, depth_;
     gfx::Framebuffer fbo_;

@@ -97,7 +97,8 @@ inline constexpr const char* kCasterMacros[] = {"FRICHE_MASKED", "FRICHE_CUT", "
 
 // The post pass's (post.frag): the tone curve (neither bit: PBR Neutral), the
 // screen-space ambient occlusion, the sRGB encoding where the output does not
-// encode, the bloom and the hour's colour grade.
+// encode, the bloom, the hour's colour grade, and the "as is" weights of
+// unlit surfaces (render/hdr_target.h).
 enum PostFeature : unsigned {
     kPostAces = 1u << 0,
     kPostNoToneMap = 1u << 1,  // debug views: values as they are
@@ -105,10 +106,11 @@ enum PostFeature : unsigned {
     kPostEncodeSrgb = 1u << 3,
     kPostBloom = 1u << 4,
     kPostGrade = 1u << 5,
+    kPostAsIs = 1u << 6,
 };
-inline constexpr const char* kPostMacros[] = {"FRICHE_TONE_MAP_ACES", "FRICHE_TONE_MAP_NONE",
-                                              "FRICHE_SCREEN_AO",     "FRICHE_ENCODE_SRGB",
-                                              "FRICHE_BLOOM",         "FRICHE_GRADE"};
+inline constexpr const char* kPostMacros[] = {
+    "FRICHE_TONE_MAP_ACES", "FRICHE_TONE_MAP_NONE", "FRICHE_SCREEN_AO", "FRICHE_ENCODE_SRGB",
+    "FRICHE_BLOOM",         "FRICHE_GRADE",         "FRICHE_AS_IS"};
 
 // A program compiled per set of features: its stages and its features' macros
 // (bit i: macros[i]). The renderer builds these, and tools/shader_expand writes

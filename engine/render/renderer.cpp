@@ -439,9 +439,13 @@ struct Renderer::Impl {
     void useSurface(unsigned features, BoundState& bound, const GpuScene& scene,
                     const ViewParams& view, const Frame& frame);
     void applyMaterial(const GpuMaterial& m, BoundState& bound);
-    // `bloomed`: bloom.result() holds this frame's glow.
-    void drawPost(const ViewParams& view, const Frame& frame, bool srgbTarget, bool occluded,
-                  bool bloomed);
+    // What the frame's passes left for the post pass to read.
+    struct PostInputs {
+        bool occluded = false;  // occlusion.result() holds this frame's occlusion
+        bool bloomed = false;   // bloom.result(), its glow
+        bool asIs = false;      // the HDR target's "as is" weights
+    };
+    void drawPost(const ViewParams& view, const Frame& frame, bool srgbTarget, PostInputs in);
     // The frame into the framebuffer bound, at view.viewport, without stretching.
     // `shownScale`: the viewport's size against the size it is shown at.
     void drawFrame(const GpuModel& model, const ViewParams& view, float shownScale = 1.0f);
@@ -500,6 +504,7 @@ void Renderer::Impl::drawShadows(const Queues& casters, const Frame& frame) {
     glEnable(GL_POLYGON_OFFSET_FILL);
     glPolygonOffset(2.0f, 4.0f);
     instanceMatrixIsIdentity();
+    shadowMap.ensure(frame.cascades.count);
     for (int c = 0; c < frame.cascades.count; ++c) {
         shadowMap.begin(c);
         const glm::mat4& lightViewProjection =
@@ -771,7 +776,7 @@ void Renderer::Impl::drawSurfaces(const GpuScene& scene, const std::vector<Queue
 }
 
 void Renderer::Impl::drawPost(const ViewParams& view, const Frame& frame, bool srgbTarget,
-                              bool occluded, bool bloomed) {
+                              PostInputs in) {
     const auto& vp = view.viewport;
     glViewport(vp.x, vp.y, vp.z, vp.w);
     glDisable(GL_DEPTH_TEST);
@@ -780,16 +785,16 @@ void Renderer::Impl::drawPost(const ViewParams& view, const Frame& frame, bool s
     if (srgbTarget) glEnable(GL_FRAMEBUFFER_SRGB);
     const HdrTarget& hdr = hdrFor(view.samples);
     hdr.color().bind(FRICHE_UNIT_HDR);
-    hdr.asIs().bind(FRICHE_UNIT_AS_IS);
+    if (in.asIs) hdr.asIs().bind(FRICHE_UNIT_AS_IS);
     occlusion.result().bind(FRICHE_UNIT_AO);
     glBindSampler(FRICHE_UNIT_AO, 0);
-    if (bloomed) bloom.result().bind(FRICHE_UNIT_BLOOM);
+    if (in.bloomed) bloom.result().bind(FRICHE_UNIT_BLOOM);
     glBindSampler(FRICHE_UNIT_BLOOM, 0);
     const unsigned features = (frame.toneMap == FRICHE_TONEMAP_ACES ? kPostAces : 0u) |
                               (frame.toneMap == FRICHE_TONEMAP_NONE ? kPostNoToneMap : 0u) |
-                              (occluded ? kPostOcclusion : 0u) |
-                              (srgbTarget ? 0u : kPostEncodeSrgb) | (bloomed ? kPostBloom : 0u) |
-                              (frame.grade ? kPostGrade : 0u);
+                              (in.occluded ? kPostOcclusion : 0u) |
+                              (srgbTarget ? 0u : kPostEncodeSrgb) | (in.bloomed ? kPostBloom : 0u) |
+                              (frame.grade ? kPostGrade : 0u) | (in.asIs ? kPostAsIs : 0u);
     ++pass;
     programs->post.use(features, pass, [&](PostProgram& p) {
         const PostUniforms& u = p.uniforms;
@@ -802,7 +807,7 @@ void Renderer::Impl::drawPost(const ViewParams& view, const Frame& frame, bool s
         p.program.set(u.bloomBias, bloom.bias());
         p.program.set(u.bloomScale, bloom.scale());
         // The chain sums its images: their mean, at the glow's strength.
-        if (bloomed)
+        if (in.bloomed)
             p.program.set(u.bloomStrength, kBloomStrength / static_cast<float>(bloom.levels()));
         const Grade g = frame.grade.value_or(Grade{});
         p.program.set(u.balance, g.balance);
@@ -851,7 +856,7 @@ std::unique_ptr<Renderer> Renderer::create(core::Problems& problems,
     // Filtering across cube faces: no seams in the sky's blurred reflections.
     glEnable(GL_TEXTURE_CUBE_MAP_SEAMLESS);
     impl.depth.reversed = GLAD_GL_VERSION_4_5 != 0;
-    impl.shadowMap = ShadowMap::create(kShadowSize, kCascades);
+    impl.shadowMap = ShadowMap::create(kShadowSize);
     impl.emptyVao = gfx::VertexArray::create("empty");
     impl.white = solidTexture(255, 255, 255, "white");
     impl.flatNormal = solidTexture(128, 128, 255, "flat normal");
@@ -906,7 +911,8 @@ void Renderer::Impl::drawFrame(const GpuModel& model, const ViewParams& view, fl
     }
     shadowMap.bind();
     HdrTarget& hdr = hdrFor(view.samples);
-    hdr.ensure(view.viewport.z, view.viewport.w, view.samples, depth.format());
+    const bool asIs = scene && model.anyUnlit();
+    hdr.ensure(view.viewport.z, view.viewport.w, view.samples, depth.format(), asIs);
     hdr.bind();
     const glm::ivec4& cut = view.scissor;
     const bool occluded = view.lighting.ambientOcclusion && view.debugView == DebugView::None;
@@ -967,7 +973,7 @@ void Renderer::Impl::drawFrame(const GpuModel& model, const ViewParams& view, fl
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(output));
     if (cut.z > 0) glScissor(cut.x, cut.y, cut.z, cut.w);
     timers.begin(Pass::Post);
-    drawPost(view, frame, srgbTarget, occluded, bloomed);
+    drawPost(view, frame, srgbTarget, {.occluded = occluded, .bloomed = bloomed, .asIs = asIs});
 }
 
 bool Renderer::reloadShaders(core::Problems& problems) {

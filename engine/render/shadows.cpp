@@ -139,24 +139,29 @@ Cascades fitCascades(const ViewParams& view, const scene::Bounds& casters, float
     return out;
 }
 
-ShadowMap ShadowMap::create(int size, int layers) {
+ShadowMap ShadowMap::create(int size) {
     ShadowMap s;
     s.size_ = size;
-    s.depth_ = gfx::Image::create({.target = GL_TEXTURE_2D_ARRAY,
-                                   .width = size,
-                                   .height = size,
-                                   .layers = layers,
-                                   .format = GL_DEPTH_COMPONENT24,
-                                   .label = "shadow cascades"});
-    // Hardware comparison: each fetch is a 2x2 bilinear percentage-closer test.
-    glBindTexture(GL_TEXTURE_2D_ARRAY, s.depth_.id());
-    glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_COMPARE_MODE, GL_COMPARE_REF_TO_TEXTURE);
-    glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_COMPARE_FUNC, GL_LEQUAL);
-    glBindTexture(GL_TEXTURE_2D_ARRAY, 0);
     s.fbo_ = gfx::Framebuffer::create("shadow");
     glDrawBuffer(GL_NONE);
     glReadBuffer(GL_NONE);
     return s;
+}
+
+void ShadowMap::ensure(int layers) {
+    if (layers <= layers_) return;
+    layers_ = layers;
+    depth_ = gfx::Image::create({.target = GL_TEXTURE_2D_ARRAY,
+                                 .width = size_,
+                                 .height = size_,
+                                 .layers = layers,
+                                 .format = GL_DEPTH_COMPONENT24,
+                                 .label = "shadow cascades"});
+    // Hardware comparison: each fetch is a 2x2 bilinear percentage-closer test.
+    glBindTexture(GL_TEXTURE_2D_ARRAY, depth_.id());
+    glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_COMPARE_MODE, GL_COMPARE_REF_TO_TEXTURE);
+    glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_COMPARE_FUNC, GL_LEQUAL);
+    glBindTexture(GL_TEXTURE_2D_ARRAY, 0);
 }
 
 void ShadowMap::begin(int cascade) const {

@@ -32,10 +32,16 @@ struct Cascades {
 Cascades fitCascades(const ViewParams& view, const scene::Bounds& casters, float groundY,
                      const glm::vec3& toSun, int count, int size);
 
+// The cascades' depth, `size` texels square, a layer each. Layers are
+// allocated as frames first need them: a model framed whole needs one, a
+// site three, and llvmpipe zero-fills each (16 MB at 2048) before the first
+// image.
 class ShadowMap {
 public:
     ShadowMap() = default;  // empty
-    static ShadowMap create(int size, int layers);
+    static ShadowMap create(int size);
+    // At least `layers` layers (reallocated only to grow).
+    void ensure(int layers);
     // Binds layer `cascade` as the depth target, cleared, with its viewport.
     void begin(int cascade) const;
     void bind() const { depth_.bind(FRICHE_UNIT_SHADOW_MAP); }
@@ -44,7 +50,7 @@ public:
 private:
     gfx::Image depth_;
     gfx::Framebuffer fbo_;
-    int size_ = 0;
+    int size_ = 0, layers_ = 0;
 };
 
 }  // namespace friche::render

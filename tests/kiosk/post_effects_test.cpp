@@ -1,10 +1,12 @@
-// Bloom and the hour's colour grade (render/bloom.h, render/grade.h), in-process
-// on llvmpipe. Seen from above: a small box glowing far past white beside an
-// unlit one, on the plain ground. The oracles follow from what bloom is: light
-// past white spreads into what is near it, less with distance, and into nothing
-// beyond its reach; what is not past white spreads nothing; an unlit surface
-// keeps its colour exactly (KHR_materials_unlit), glow and grade or not; a tile
-// of a large still and a swipe's side see what the whole view sees.
+// What the post pass adds to a site's frame, bloom and the hour's colour grade
+// (render/bloom.h, render/grade.h), and the "as is" weights it reads for unlit
+// surfaces (render/hdr_target.h), in-process on llvmpipe. Seen from above: a
+// small box glowing far past white beside an unlit one, on the plain ground.
+// The oracles follow from what bloom is: light past white spreads into what is
+// near it, less with distance, and into nothing beyond its reach; what is not
+// past white spreads nothing; an unlit surface keeps its colour exactly
+// (KHR_materials_unlit), glow and grade or not; a tile of a large still and a
+// swipe's side see what the whole view sees.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -83,10 +85,10 @@ std::filesystem::path writeBoxes(const std::filesystem::path& folder) {
     return path;
 }
 
-class Bloom : public ::testing::Test {
+class PostEffects : public ::testing::Test {
 protected:
     void SetUp() override {
-        ASSERT_TRUE(gl_.open("bloom", kSize, kSize));
+        ASSERT_TRUE(gl_.open("post effects", kSize, kSize));
         const auto folder = std::filesystem::temp_directory_path() / "friche_bloom_test";
         io::LoadResult loaded = io::loadModel(writeBoxes(folder));
         ASSERT_TRUE(loaded.ok());
@@ -174,7 +176,7 @@ protected:
 
 }  // namespace
 
-TEST_F(Bloom, LightPastWhiteGlowsAroundItLessWithDistanceAndNotBeyondItsReach) {
+TEST_F(PostEffects, LightPastWhiteGlowsAroundItLessWithDistanceAndNotBeyondItsReach) {
     const auto off = draw(view(false));
     const auto on = draw(view(true));
     const glm::ivec4 box = glowingBox(off);
@@ -195,7 +197,7 @@ TEST_F(Bloom, LightPastWhiteGlowsAroundItLessWithDistanceAndNotBeyondItsReach) {
     EXPECT_LE(unlitError(on, box), 1) << "the glow spilled onto an unlit surface";
 }
 
-TEST_F(Bloom, WhatIsNotPastWhiteDoesNotGlow) {
+TEST_F(PostEffects, WhatIsNotPastWhiteDoesNotGlow) {
     // The same view with the glowing box dimmed to just under white: the
     // ground and the box are within white, and bloom changes no pixel.
     model_.materials[0].emissiveStrength = 0.95f;
@@ -204,7 +206,7 @@ TEST_F(Bloom, WhatIsNotPastWhiteDoesNotGlow) {
     EXPECT_LE(worstDifference(draw(view(true)), draw(view(false))), 1);
 }
 
-TEST_F(Bloom, TilesAndASwipesSideSeeWhatTheWholeViewSees) {
+TEST_F(PostEffects, TilesAndASwipesSideSeeWhatTheWholeViewSees) {
     const auto whole = draw(view(true));
     // In tiles of 80x80 (guard bands included), the tiles' edges crossing the glow.
     gl_.target->bind();
@@ -222,7 +224,7 @@ TEST_F(Bloom, TilesAndASwipesSideSeeWhatTheWholeViewSees) {
     EXPECT_LE(worstDifference(whole, swiped, cut), 1) << "the scissor cut the glow short";
 }
 
-TEST_F(Bloom, TheGradeLeavesUnlitColoursAsTheyAre) {
+TEST_F(PostEffects, TheGradeLeavesUnlitColoursAsTheyAre) {
     render::ViewParams v = view(true, true);
     v.lighting.site.hour = 20.5;  // the low sun: the grade at its warmest
     const auto graded = draw(v);
@@ -230,6 +232,55 @@ TEST_F(Bloom, TheGradeLeavesUnlitColoursAsTheyAre) {
     // The lit ground does change.
     v.lighting.grade = false;
     EXPECT_GT(worstDifference(graded, draw(v)), 8) << "the grade did nothing";
+}
+
+// A model without unlit materials draws without the weights (8 MB at
+// 1920x1080 that llvmpipe zero-fills before the first image); the same
+// renderer then shows an unlit model, its colour exact, and the first model
+// again, to the byte.
+TEST_F(PostEffects, UnlitWeightsComeWithTheFirstModelThatNeedsThem) {
+    scene::Model lit = model_;
+    for (scene::Material& m : lit.materials) m.unlit = false;
+    core::Problems problems;
+    const auto litGpu = gl_.renderer->upload(lit, problems);
+    ASSERT_FALSE(litGpu->anyUnlit());
+    ASSERT_TRUE(gpu_->anyUnlit());
+    const auto drawModel = [&](const render::GpuModel& gpu) {
+        gl_.target->bind();
+        gl_.renderer->draw(gpu, view(false));
+        return gl_.target->readRgb();
+    };
+    const auto before = drawModel(*litGpu);
+    const auto unlit = drawModel(*gpu_);
+    EXPECT_LE(unlitError(unlit, glowingBox(unlit)), 1);
+    EXPECT_GT(unlitError(before, glowingBox(before)), 20) << "the lit box looks unlit";
+    EXPECT_EQ(worstDifference(before, drawModel(*litGpu)), 0);
+}
+
+// The sun's cascades are allocated as views first need them (a model seen
+// whole needs one): a renderer that drew one cascade, then a view that needs
+// more, shows that view as a renderer drawing it first does, to the byte.
+TEST_F(PostEffects, ShadowLayersGrowWhenAViewFirstNeedsMore) {
+    render::ViewParams close = view(false);
+    close.eye = {-1.2f, 0.6f, 1.4f};  // low, by the glowing box, the unlit one behind
+    close.view = glm::lookAt(close.eye, glm::vec3(1.0f, 0.3f, 0.0f), glm::vec3(0, 1, 0));
+    close.projection = glm::perspective(glm::radians(60.0f), 1.0f, 0.05f, 100.0f);
+    const auto drawWith = [&](render::Renderer& r, const render::GpuModel& gpu,
+                              const render::ViewParams& v) {
+        gl_.target->bind();
+        r.draw(gpu, v);
+        return gl_.target->readRgb();
+    };
+    (void)drawWith(*gl_.renderer, *gpu_, view(false));
+    const int top = gl_.renderer->stats().shadowDrawCalls;
+    const auto grown = drawWith(*gl_.renderer, *gpu_, close);
+    ASSERT_GT(gl_.renderer->stats().shadowDrawCalls, top)
+        << "the close view needs no more cascades";
+    core::Problems problems;
+    auto fresh = render::Renderer::create(problems);
+    ASSERT_TRUE(fresh);
+    const auto freshGpu = fresh->upload(model_, problems);
+    EXPECT_EQ(worstDifference(grown, drawWith(*fresh, *freshGpu, close)), 0);
 }
 
 TEST(Grade, NoonIsNeutralTheLowSunWarmAndDimmerDuskCoolAndDimmest) {
