@@ -1,7 +1,7 @@
 // Bloom: what the exposed frame holds past white (the sun's disc and glints on
 // glass and water, a transition's glowing edge) spreads a soft glow around it,
 // as light scatters in an eye or a lens. A chain of ever smaller images from
-// half size down (shaders/bloom.frag): the bright part of the frame, each image
+// half size down (shaders/bloom.glsl): the bright part of the frame, each image
 // a smooth half of the one before, then each smaller image's blur added back
 // onto the larger one. The post pass adds the first image, the sum of all, to
 // the exposed frame before its tone curve.

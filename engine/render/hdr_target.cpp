@@ -10,23 +10,8 @@ void HdrTarget::ensure(int width, int height, int samples, GLenum depthFormat, b
     usedHeight_ = height;
     // Grows only: compare mode draws two viewports of different sizes each
     // frame, and reallocating for each would cost more than the memory kept.
-    if (fbo_ && width <= width_ && height <= height_ && samples == samples_ &&
-        depthFormat == depthFormat_ && (!asIs || asIs_)) {
-        if (asIs != writesAsIs_) {
-            // Kept from an earlier model: written only while a frame needs it.
-            fbo_.bind();
-            const GLenum buffers[] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
-            glDrawBuffers(asIs ? 2 : 1, buffers);
-            writesAsIs_ = asIs;
-        }
-        return;
-    }
-    const bool grows = !fbo_ || width > width_ || height > height_ || samples != samples_ ||
-                       depthFormat != depthFormat_;
-    width_ = std::max(width, width_);
-    height_ = std::max(height, height_);
-    samples_ = samples;
-    depthFormat_ = depthFormat;
+    const bool fits = fbo_ && width <= width_ && height <= height_ && samples == samples_ &&
+                      depthFormat == depthFormat_;
     const auto multisampled = [&](GLenum format, const char* label) {
         return gfx::Image::create({.target = GL_TEXTURE_2D_MULTISAMPLE,
                                    .width = width_,
@@ -35,19 +20,30 @@ void HdrTarget::ensure(int width, int height, int samples, GLenum depthFormat, b
                                    .format = format,
                                    .label = label});
     };
-    if (grows) {
-        color_ = multisampled(GL_RGBA16F, "hdr colour");
-        depth_ = multisampled(depthFormat, "hdr depth");
-        asIs_ = {};
+    if (!fits || (asIs && !asIs_)) {
+        if (!fits) {
+            width_ = std::max(width, width_);
+            height_ = std::max(height, height_);
+            samples_ = samples;
+            depthFormat_ = depthFormat;
+            color_ = multisampled(GL_RGBA16F, "hdr colour");
+            depth_ = multisampled(depthFormat, "hdr depth");
+            asIs_ = {};
+        }
+        if (asIs) asIs_ = multisampled(GL_R8, "hdr as is");
+        fbo_ = gfx::Framebuffer::create("hdr");
+        fbo_.attach(GL_COLOR_ATTACHMENT0, color_);
+        if (asIs_) fbo_.attach(GL_COLOR_ATTACHMENT1, asIs_);
+        fbo_.attach(GL_DEPTH_ATTACHMENT, depth_);
+        writesAsIs_ = false;  // a new framebuffer draws to its first attachment only
     }
-    if (asIs) asIs_ = multisampled(GL_R8, "hdr as is");
-    fbo_ = gfx::Framebuffer::create("hdr");
-    fbo_.attach(GL_COLOR_ATTACHMENT0, color_);
-    if (asIs_) fbo_.attach(GL_COLOR_ATTACHMENT1, asIs_);
-    fbo_.attach(GL_DEPTH_ATTACHMENT, depth_);
-    const GLenum buffers[] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
-    glDrawBuffers(asIs ? 2 : 1, buffers);
-    writesAsIs_ = asIs;
+    // Weights kept from an earlier model are written only while a frame needs them.
+    if (asIs != writesAsIs_) {
+        fbo_.bind();
+        const GLenum buffers[] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
+        glDrawBuffers(asIs ? 2 : 1, buffers);
+        writesAsIs_ = asIs;
+    }
 }
 
 void HdrTarget::bind() const {

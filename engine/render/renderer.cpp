@@ -804,11 +804,12 @@ void Renderer::Impl::drawPost(const ViewParams& view, const Frame& frame, bool s
         p.program.set(u.samples, hdr.samples());
         p.program.set(u.exposure, frame.exposure);
         glProgramUniform2i(p.program.id(), u.origin, vp.x, vp.y);
-        p.program.set(u.bloomBias, bloom.bias());
-        p.program.set(u.bloomScale, bloom.scale());
-        // The chain sums its images: their mean, at the glow's strength.
-        if (in.bloomed)
+        if (in.bloomed) {
+            p.program.set(u.bloomBias, bloom.bias());
+            p.program.set(u.bloomScale, bloom.scale());
+            // The chain sums its images: their mean, at the glow's strength.
             p.program.set(u.bloomStrength, kBloomStrength / static_cast<float>(bloom.levels()));
+        }
         const Grade g = frame.grade.value_or(Grade{});
         p.program.set(u.balance, g.balance);
         p.program.set(u.saturation, g.saturation);
@@ -917,8 +918,7 @@ void Renderer::Impl::drawFrame(const GpuModel& model, const ViewParams& view, fl
     const glm::ivec4& cut = view.scissor;
     const bool occluded = view.lighting.ambientOcclusion && view.debugView == DebugView::None;
     const bool bloomed = view.lighting.bloom && view.debugView == DebugView::None;
-    const int bloomLevelCount =
-        bloomLevels(view.wholeHeight > 0 ? view.wholeHeight : view.viewport.w);
+    const int bloomLevelCount = bloomLevels(view.wholeImageHeight());
     if (cut.z > 0) {  // in the HDR target, whose origin is the viewport's
         // The ambient occlusion and the bloom read around the pixels written: a
         // band beyond them is drawn too (what a tile's guard band is for).

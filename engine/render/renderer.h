@@ -84,6 +84,7 @@ struct ViewParams {
     // The whole image's height in pixels when this view is one of its tiles
     // (0: the viewport's), by which the bloom's reach is set.
     int wholeHeight = 0;
+    int wholeImageHeight() const { return wholeHeight > 0 ? wholeHeight : viewport.w; }
     glm::vec3 eye{0.0f};
     glm::ivec4 viewport{0, 0, 1, 1};  // x, y, width, height in pixels
     // The only pixels of the viewport written (x, y, width, height in the

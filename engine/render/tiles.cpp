@@ -80,7 +80,7 @@ std::optional<ViewParams> cropView(const ViewParams& whole, const glm::ivec4& ti
     ViewParams tiled = whole;
     tiled.projection = narrow * whole.projection;
     tiled.wholeProjection = whole.wholeProjection.value_or(whole.projection);
-    tiled.wholeHeight = whole.wholeHeight > 0 ? whole.wholeHeight : vp.w;
+    tiled.wholeHeight = whole.wholeImageHeight();
     tiled.viewport = part;
     tiled.scissor = cut;
     return tiled;
@@ -97,7 +97,7 @@ void drawInTiles(Renderer& renderer, const GpuModel& gpu, const ViewParams& whol
     // Each tile with its guard band within the limit: around it, what the ambient
     // occlusion and the bloom read, so the tiles meet without a seam; at most a
     // quarter of a tile, so small tiles stay few.
-    const int glow = whole.lighting.bloom ? bloomReach(bloomLevels(vp.w)) : 0;
+    const int glow = whole.lighting.bloom ? bloomReach(bloomLevels(whole.wholeImageHeight())) : 0;
     const glm::ivec2 guard = glm::min(glm::ivec2(std::max(kOcclusionReach, glow)), limit / 4);
     const glm::ivec2 inner = glm::max(limit - 2 * guard, glm::ivec2(1));
     for (const glm::ivec4& t : tilesFor(vp.z, vp.w, inner)) {
