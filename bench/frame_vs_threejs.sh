@@ -18,7 +18,10 @@
 # ratio friche/three.js (issue 14's target: at most 0.5), and beside them the
 # best frames' ratio, which other load on the machine skews less (the load
 # average is printed at the start and the end). The figures are the "with
-# shadows" frames; both tools also print theirs without shadows.
+# shadows" frames, where friche keeps the sun's cascades from frame to frame
+# while they fit the model rather than the view; beside them, friche's frame
+# with its cascades drawn anew each time, as three.js draws its own. Both
+# tools also print their frames without shadows.
 #
 # Needs node, Debian's chromium, and once:
 #   npm install --prefix build-tools/bench three@0.187.0 puppeteer-core@24.43.1
@@ -64,6 +67,7 @@ run() {
 }
 # The "with shadows" line's median, and its best frame, from a log on stdin.
 shadowed_ms() { sed -n 's/^with shadows *: median \([0-9.]*\) ms.*/\1/p'; }
+anew_ms() { sed -n 's/^shadows anew *: median \([0-9.]*\) ms.*/\1/p'; }
 shadowed_best() { sed -n 's/^with shadows *: .*, best \([0-9.]*\) ms.*/\1/p'; }
 median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 
@@ -72,12 +76,13 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 summary=()
 for m in "${models[@]}"; do
   echo "== $m ($(stat -c %s "$m") bytes), $runs runs of $frames frames each"
-  friche_ms=() three_ms=() friche_best=() three_best=()
+  friche_ms=() three_ms=() friche_best=() three_best=() anew=()
   for i in $(seq "$runs"); do
     log=$(run env SDL_VIDEODRIVER=offscreen "$bench" "$m" "$frames")
     [ "$i" = 1 ] && echo "friche:   $(head -1 <<<"$log")"
     friche_ms+=("$(shadowed_ms <<<"$log")")
     friche_best+=("$(shadowed_best <<<"$log")")
+    anew+=("$(anew_ms <<<"$log")")
     sed 's/^/  friche:   /' <<<"$log" | tail -n +2
     log=$(run node bench/threejs/run.mjs "$m" "$frames")
     [ "$i" = 1 ] && echo "three.js: $(head -1 <<<"$log")"
@@ -87,9 +92,10 @@ for m in "${models[@]}"; do
   done
   mf=$(echo "${friche_ms[*]}" | median)
   mt=$(echo "${three_ms[*]}" | median)
+  ma=$(echo "${anew[*]}" | median)
   bf=$(printf '%s\n' "${friche_best[@]}" | sort -n | head -1)
   bt=$(printf '%s\n' "${three_best[@]}" | sort -n | head -1)
-  line="$m: friche median $mf ms, three.js median $mt ms, ratio $(ratio "$mf" "$mt") (target <= 0.5); best frames $bf ms and $bt ms, ratio $(ratio "$bf" "$bt")"
+  line="$m: friche median $mf ms, three.js median $mt ms, ratio $(ratio "$mf" "$mt") (target <= 0.5); best frames $bf ms and $bt ms, ratio $(ratio "$bf" "$bt"); cascades drawn anew each frame: friche median $ma ms, ratio $(ratio "$ma" "$mt")"
   echo "$line"
   summary+=("$line")
 done

@@ -14,6 +14,7 @@ void StillStats::add(render::Renderer& renderer) {
     gpu.measured = draws == 0 ? t.measured : gpu.measured && t.measured;
     drawCalls += renderer.stats().drawCalls;
     shadowDrawCalls += renderer.stats().shadowDrawCalls;
+    shadowsKept += renderer.stats().shadowsKept ? 1 : 0;
     ++draws;
 }
 
@@ -32,6 +33,7 @@ void printStillStats(std::FILE* out, const StillStats& stats, int width, int hei
     std::fprintf(out, "gpu %-10s %10.3f ms\n", "total", stats.gpu.total());
     std::fprintf(out, "draw calls     %10d\n", stats.drawCalls);
     std::fprintf(out, "shadow calls   %10d\n", stats.shadowDrawCalls);
+    std::fprintf(out, "cascades kept  %10d (tiles and sides)\n", stats.shadowsKept);
     std::fprintf(out, "draws          %10d (tiles and sides)\n", stats.draws);
     std::fprintf(out, "wall           %10.3f ms\n", stats.wallMs);
     std::fflush(out);

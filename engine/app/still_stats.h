@@ -21,7 +21,8 @@ struct StillStats {
     render::PassTimes gpu;  // summed over the draws
     int drawCalls = 0;
     int shadowDrawCalls = 0;
-    int draws = 0;  // tiles and sides drawn
+    int shadowsKept = 0;  // draws that kept the last one's cascades
+    int draws = 0;        // tiles and sides drawn
     double wallMs = 0.0;
 
     void start();

@@ -1,6 +1,7 @@
 #include "render/gpu_model.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cmath>
 #include <map>
@@ -421,7 +422,9 @@ GpuScene uploadScene(const scene::Model& model, int sceneIndex, PrimitiveUse& us
 
 GpuModel GpuModel::upload(const scene::Model& model, const Fallbacks& fallbacks,
                           core::Problems& problems) {
+    static std::atomic<std::uint64_t> uploads{0};
     GpuModel gpu;
+    gpu.serial = ++uploads;
     PrimitiveUse use(model);
     for (int s = 0; s < static_cast<int>(model.scenes.size()); ++s)
         gpu.scenes.push_back(uploadScene(model, s, use, problems));

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <vector>
 
 #include <glm/glm.hpp>
@@ -39,6 +40,7 @@ struct GpuTextureSlot {
     GLuint sampler = 0;
     int texCoord = 0;
     glm::mat3 transform{1.0f};
+    bool operator==(const GpuTextureSlot&) const = default;
 };
 
 struct GpuMaterial {
@@ -154,6 +156,9 @@ public:
     std::vector<gfx::Sampler> samplers;
     std::vector<GpuScene> scenes;
     int variants = 0;
+    // No other upload in this process has it: what stays the same while the
+    // model does (the renderer keeps the last frame's shadows on it).
+    std::uint64_t serial = 0;
 };
 
 }  // namespace friche::render

@@ -1,10 +1,13 @@
 #include "render/renderer.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <tuple>
+#include <vector>
 
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -249,17 +252,36 @@ Queues buildQueues(const GpuModel& model, const GpuScene& scene, const ViewParam
     return q;
 }
 
-void drawQueued(const Queued& q) {
-    const GpuPrimitive& p = *q.primitive;
-    const GLsizei instances = q.instances ? q.instances->count : 1;
-    if (p.indices) {
-        const std::size_t size = p.indexType == GL_UNSIGNED_SHORT ? 2 : 4;
-        glDrawElementsInstanced(
-            p.mode, q.count, p.indexType,
-            reinterpret_cast<const void*>(static_cast<std::size_t>(q.first) * size), instances);
-    } else {
-        glDrawArraysInstanced(p.mode, q.first, q.count, instances);
+// One draw call: a primitive's indices (or vertices) and its instances.
+struct DrawCall {
+    GLenum mode = GL_TRIANGLES;
+    GLenum indexType = 0;  // 0: not indexed, the vertices in order
+    GLsizei first = 0, count = 0, instances = 1;
+    bool operator==(const DrawCall&) const = default;
+
+    void issue() const {
+        if (indexType != 0) {
+            const std::size_t size = indexType == GL_UNSIGNED_SHORT ? 2 : 4;
+            glDrawElementsInstanced(
+                mode, count, indexType,
+                reinterpret_cast<const void*>(static_cast<std::size_t>(first) * size), instances);
+        } else {
+            glDrawArraysInstanced(mode, first, count, instances);
+        }
     }
+};
+
+DrawCall drawCallOf(const Queued& q) {
+    const GpuPrimitive& p = *q.primitive;
+    return {.mode = p.mode,
+            .indexType = p.indices ? p.indexType : 0u,
+            .first = q.first,
+            .count = q.count,
+            .instances = q.instances ? q.instances->count : 1};
+}
+
+void drawQueued(const Queued& q) {
+    drawCallOf(q).issue();
 }
 
 // What a vertex without instances reads for its instance matrix: the identity
@@ -394,12 +416,83 @@ unsigned casterFeatures(const Queued& q, const Frame& frame) {
     return (cut ? kCut : 0u) | sway;
 }
 
+// A masked caster's cut-out: its base colour's texture, alpha and cutoff.
+struct CasterMask {
+    GpuTextureSlot base;
+    float alpha = 1.0f, cutoff = 0.5f;
+    bool operator==(const CasterMask&) const = default;
+};
+
+// One caster's draw into one cascade, with every value the shadow pass sets for it.
+struct CasterDraw {
+    int cascade = 0;
+    unsigned features = 0;
+    scene::NodeLook look;
+    std::optional<CasterMask> mask;
+    glm::mat4 world{1.0f};
+    glm::vec2 drive{0.0f};
+    glm::vec3 driveCentre{0.0f};
+    GLuint vao = 0;
+    DrawCall call;
+    bool operator==(const CasterDraw&) const = default;
+};
+
+// The shadow pass as data. A frame whose plan is the one last drawn keeps the
+// cascades as they are: a model orbited whole (its one cascade fits the model,
+// not the view), the tiles of a still, a view held still without wind or traffic.
+struct ShadowPlan {
+    std::uint64_t model = 0;  // GpuModel::serial: the casters' buffers and textures
+    int cascades = 0;
+    std::array<glm::mat4, FRICHE_MAX_CASCADES> viewProjection{};
+    glm::vec4 section{0.0f};
+    float time = 0.0f;              // 0 unless a caster moves with time (traffic, wind)
+    std::vector<CasterDraw> draws;  // cascade by cascade
+    bool operator==(const ShadowPlan&) const = default;
+};
+
+ShadowPlan planShadows(const GpuModel& model, const Queues& casters, const Frame& frame) {
+    ShadowPlan plan{.model = model.serial,
+                    .cascades = frame.cascades.count,
+                    .viewProjection = frame.cascades.viewProjection,
+                    .section = frame.section,
+                    .time = 0.0f,
+                    .draws = {}};
+    bool timed = false;
+    for (int c = 0; c < plan.cascades; ++c) {
+        const glm::mat4& lightViewProjection = plan.viewProjection[static_cast<std::size_t>(c)];
+        for (const Queued& q : casters.opaque) {
+            if (!mayBeVisible(lightViewProjection, q.bounds)) continue;
+            const GpuMaterial& m = *q.material;
+            CasterDraw& d =
+                plan.draws.emplace_back(CasterDraw{.cascade = c,
+                                                   .features = casterFeatures(q, frame),
+                                                   .look = q.look ? *q.look : scene::NodeLook{},
+                                                   .mask = std::nullopt,
+                                                   .world = q.world(),
+                                                   .drive = q.item->drive,
+                                                   .driveCentre = q.item->driveCentre,
+                                                   .vao = q.vao().id(),
+                                                   .call = drawCallOf(q)});
+            if (m.alphaMode == scene::AlphaMode::Mask) {
+                d.features |= kMasked;
+                d.mask = CasterMask{.base = m.slots[FRICHE_SLOT_BASE_COLOR],
+                                    .alpha = m.baseColorFactor.a,
+                                    .cutoff = m.alphaCutoff};
+            }
+            timed = timed || (d.features & kCasterSway) || d.drive.x != 0.0f;
+        }
+    }
+    if (timed) plan.time = frame.time;
+    return plan;
+}
+
 }  // namespace
 
 struct Renderer::Impl {
     std::optional<Programs> programs;
     std::unique_ptr<Environment> environment;
     ShadowMap shadowMap;
+    ShadowPlan shadowsDrawn;  // what the cascades hold
     // The lit frame's target, one per sample count: a quality tier's single
     // sample and full quality's four, so that changing tiers allocates nothing.
     HdrTarget multisampled, singleSampled;
@@ -423,7 +516,7 @@ struct Renderer::Impl {
     }
 
     Frame prepare(const GpuScene* scene, const ViewParams& view);
-    void drawShadows(const Queues& queues, const Frame& frame);
+    void drawShadows(const ShadowPlan& plan);
     void drawDepthPrepass(const std::vector<Queued>& opaque, const Frame& frame);
     void drawSky(const ViewParams& view, const Frame& frame);
     void setLighting(const gfx::Program& p, const ViewParams& view, const Frame& frame);
@@ -434,7 +527,7 @@ struct Renderer::Impl {
                       const ViewParams& view, const Frame& frame, bool blended, bool prepassed);
     void setSurfaceFrame(const gfx::Program& p, const GpuScene& scene, const ViewParams& view,
                          const Frame& frame);
-    void useCaster(unsigned features, BoundState& bound, const Frame& frame,
+    void useCaster(unsigned features, BoundState& bound, const glm::vec4& section, float time,
                    const glm::mat4& viewProjection);
     void useSurface(unsigned features, BoundState& bound, const GpuScene& scene,
                     const ViewParams& view, const Frame& frame);
@@ -494,7 +587,7 @@ Frame Renderer::Impl::prepare(const GpuScene* scene, const ViewParams& view) {
     return f;
 }
 
-void Renderer::Impl::drawShadows(const Queues& casters, const Frame& frame) {
+void Renderer::Impl::drawShadows(const ShadowPlan& plan) {
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LESS);
     glDisable(GL_BLEND);
@@ -504,35 +597,32 @@ void Renderer::Impl::drawShadows(const Queues& casters, const Frame& frame) {
     glEnable(GL_POLYGON_OFFSET_FILL);
     glPolygonOffset(2.0f, 4.0f);
     instanceMatrixIsIdentity();
-    shadowMap.ensure(frame.cascades.count);
-    for (int c = 0; c < frame.cascades.count; ++c) {
+    auto d = plan.draws.begin();
+    for (int c = 0; c < plan.cascades; ++c) {
         shadowMap.begin(c);
-        const glm::mat4& lightViewProjection =
-            frame.cascades.viewProjection[static_cast<std::size_t>(c)];
         ++pass;
         BoundState bound;
-        for (const Queued& q : casters.opaque) {
-            if (!mayBeVisible(lightViewProjection, q.bounds)) continue;
-            const GpuMaterial& m = *q.material;
-            const bool masked = m.alphaMode == scene::AlphaMode::Mask;
-            useCaster((masked ? kMasked : 0u) | casterFeatures(q, frame), bound, frame,
-                      lightViewProjection);
+        for (; d != plan.draws.end() && d->cascade == c; ++d) {
+            useCaster(d->features, bound, plan.section, plan.time,
+                      plan.viewProjection[static_cast<std::size_t>(c)]);
             const CasterProgram& p = *bound.caster;
             const ShadowUniforms& u = p.uniforms;
-            setLook(p.program, u.look, q.look ? *q.look : scene::NodeLook{});
-            if (masked) {
-                const GpuTextureSlot& base = m.slots[FRICHE_SLOT_BASE_COLOR];
+            setLook(p.program, u.look, d->look);
+            if (d->mask) {
+                const GpuTextureSlot& base = d->mask->base;
                 glActiveTexture(GL_TEXTURE0 + FRICHE_SLOT_BASE_COLOR);
                 glBindTexture(GL_TEXTURE_2D, base.texture);
                 glBindSampler(FRICHE_SLOT_BASE_COLOR, base.sampler);
-                p.program.set(u.alphaCutoff, m.alphaCutoff);
-                p.program.set(u.baseAlpha, m.baseColorFactor.a);
+                p.program.set(u.alphaCutoff, d->mask->cutoff);
+                p.program.set(u.baseAlpha, d->mask->alpha);
                 p.program.set(u.texCoord, base.texCoord);
                 p.program.set(u.uvTransform, base.transform);
             }
-            place(p.program, {u.model, u.drive, u.driveCentre}, q);
-            q.vao().bind();
-            drawQueued(q);
+            p.program.set(u.model, d->world);
+            p.program.set(u.drive, d->drive);
+            p.program.set(u.driveCentre, d->driveCentre);
+            glBindVertexArray(d->vao);
+            d->call.issue();
             ++stats.shadowDrawCalls;
         }
     }
@@ -541,12 +631,12 @@ void Renderer::Impl::drawShadows(const Queues& casters, const Frame& frame) {
 
 // Binds the caster program with `features`, drawing from `viewProjection`;
 // its pass's uniforms are set once a pass.
-void Renderer::Impl::useCaster(unsigned features, BoundState& bound, const Frame& frame,
-                               const glm::mat4& viewProjection) {
+void Renderer::Impl::useCaster(unsigned features, BoundState& bound, const glm::vec4& section,
+                               float time, const glm::mat4& viewProjection) {
     if (bound.caster && bound.features == features) return;
     bound.caster = &programs->casters.use(features, pass, [&](CasterProgram& p) {
-        p.program.set(p.uniforms.section, frame.section);
-        p.program.set(p.uniforms.time, frame.time);
+        p.program.set(p.uniforms.section, section);
+        p.program.set(p.uniforms.time, time);
         p.program.set(p.uniforms.lightViewProjection, viewProjection);
     });
     bound.features = features;
@@ -566,7 +656,7 @@ void Renderer::Impl::drawDepthPrepass(const std::vector<Queued>& opaque, const F
     BoundState bound;
     for (const Queued& q : opaque) {
         if (!laidByPrepass(q)) continue;
-        useCaster(casterFeatures(q, frame), bound, frame, frame.viewProjection);
+        useCaster(casterFeatures(q, frame), bound, frame.section, frame.time, frame.viewProjection);
         const CasterProgram& p = *bound.caster;
         setLook(p.program, p.uniforms.look, q.look ? *q.look : scene::NodeLook{});
         bound.faces(q);
@@ -907,8 +997,16 @@ void Renderer::Impl::drawFrame(const GpuModel& model, const ViewParams& view, fl
     environment->bind();
     // Casters outside the view still throw shadows into it: culled per cascade instead.
     if (frame.cascades.count > 0) {
-        timers.begin(Pass::Shadows);
-        drawShadows(buildQueues(model, *scene, view, true), frame);
+        ShadowPlan plan = planShadows(model, buildQueues(model, *scene, view, true), frame);
+        // A plan with more cascades than the layers hold is a new one.
+        shadowMap.ensure(plan.cascades);
+        if (plan != shadowsDrawn) {
+            timers.begin(Pass::Shadows);
+            drawShadows(plan);
+            shadowsDrawn = std::move(plan);
+        } else {
+            stats.shadowsKept = true;
+        }
     }
     shadowMap.bind();
     HdrTarget& hdr = hdrFor(view.samples);
@@ -980,7 +1078,12 @@ bool Renderer::reloadShaders(core::Problems& problems) {
     auto rebuilt = Programs::build(problems);
     if (!rebuilt) return false;
     impl_->programs = std::move(rebuilt);
+    forgetShadows();  // the casters' shaders may have changed
     return true;
+}
+
+void Renderer::forgetShadows() {
+    impl_->shadowsDrawn = {};
 }
 
 const FrameStats& Renderer::stats() const {

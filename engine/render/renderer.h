@@ -118,6 +118,9 @@ struct ViewParams {
 struct FrameStats {
     int drawCalls = 0;  // model draws in the main pass (shadow passes excluded)
     int shadowDrawCalls = 0;
+    // The sun's cascades are the last frame's: nothing that casts into them or
+    // fits them changed (a model orbited whole, a still's tiles).
+    bool shadowsKept = false;
     // The GPU's time per pass of the newest frame it has finished (a frame or
     // two before this one: reading them never waits). waitForPassTimes() waits.
     PassTimes gpu;
@@ -151,6 +154,11 @@ public:
     // live editing). On failure the previous programs stay in use and false
     // comes back with the compiler's messages, at file:line, in `problems`.
     bool reloadShaders(core::Problems& problems);
+
+    // The next frame draws the sun's cascades anew, even where the last
+    // frame's would do (FrameStats::shadowsKept): what a frame costs without
+    // keeping them (friche_frame_bench), and the tests' oracle.
+    void forgetShadows();
 
     // Writes what a later launch may reuse (the baked sky) to the cache
     // folder, once: after the first image, which it would otherwise delay.

@@ -53,7 +53,10 @@ void frameStatsPanel(const FrameStatsData& data) {
                 row("GPU total", "%.2f ms", gpu.total());
             }
             row("draw calls", "%.0f", data.stats.drawCalls);
-            row("shadow calls", "%.0f", data.stats.shadowDrawCalls);
+            if (data.stats.shadowsKept)
+                row("shadow calls", "%.0f (cascades kept)", 0.0);
+            else
+                row("shadow calls", "%.0f", data.stats.shadowDrawCalls);
             ImGui::EndTable();
         }
         if (!data.stats.gpu.measured) ImGui::TextDisabled("GPU: waiting for its timers");

@@ -57,7 +57,8 @@ std::map<std::string, double> renderStats(const std::string& path, const std::st
             EXPECT_GE(stats.at(pass), 0.0) << pass;
         }
     }
-    for (const char* line : {"gpu total", "draw calls", "shadow calls", "draws", "wall"})
+    for (const char* line :
+         {"gpu total", "draw calls", "shadow calls", "cascades kept", "draws", "wall"})
         EXPECT_TRUE(stats.count(line)) << line << " missing:\n" << r.output;
     return stats;
 }
@@ -86,6 +87,8 @@ TEST(RenderStats, TiledStillSumsItsTiles) {
                                    {{"FRICHE_MAX_TILE", "160x90"}});
     if (!stats.count("draws")) return;
     EXPECT_GT(stats.at("draws"), 1.0);
+    // The sun's cascades fit the whole view: the first tile draws them, the others keep them.
+    EXPECT_EQ(stats.at("cascades kept"), stats.at("draws") - 1.0);
     EXPECT_NEAR(stats.at("gpu total"), sumOfPasses(stats), 0.01);
     EXPECT_GT(stats.at("draw calls"), 0.0);
 }

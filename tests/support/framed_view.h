@@ -1,5 +1,6 @@
 // The view of an in-process render test: the whole of `model`'s first scene
-// framed by the orbit camera, in a square viewport of `size` pixels.
+// framed by the orbit camera (turned `orbitRadians` about it), in a square
+// viewport of `size` pixels.
 //
 //   render::ViewParams view = test::framedView(model, 64);
 //   target->bind();  renderer->draw(*gpu, view);
@@ -12,10 +13,12 @@
 
 namespace friche::test {
 
-inline render::ViewParams framedView(const scene::Model& model, int size) {
+inline render::ViewParams framedView(const scene::Model& model, int size,
+                                     float orbitRadians = 0.0f) {
     const scene::Bounds bounds = scene::worldBounds(model, scene::buildDrawList(model, 0));
     scene::OrbitCamera camera;
     camera.frame(bounds, 1.0f);
+    camera.orbit(orbitRadians, 0.0f);
     const scene::CameraView eye = scene::orbitView(scene::withDepthRange(camera, bounds), 1.0f);
     render::ViewParams view;
     view.view = eye.view;
