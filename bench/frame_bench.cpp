@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "app/huge_pages.h"
 #include "app/platform.h"
 #include "io/load.h"
 #include "render/gpu_model.h"
@@ -47,6 +48,7 @@ double median(std::vector<double> v) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    app::startWithHugePages(argv);  // as `friche` runs
     std::vector<std::string> args(argv + 1, argv + argc);
     const auto site = std::find(args.begin(), args.end(), "--site");
     const bool asSite = site != args.end();
@@ -73,8 +75,9 @@ int main(int argc, char** argv) {
     const scene::Bounds bounds = scene::worldBounds(loaded.model, items);
     camera.frame(bounds, kAspect);
     const scene::Stats stats = scene::computeStats(loaded.model, items);
-    std::printf("%s: %zu nodes, %zu triangles, %dx%d, %s\n", path.c_str(), stats.nodes,
-                stats.triangles, kWidth, kHeight, gfx::describeContext().c_str());
+    std::printf("%s: %zu nodes, %zu triangles, %dx%d, %s%s\n", path.c_str(), stats.nodes,
+                stats.triangles, kWidth, kHeight, gfx::describeContext().c_str(),
+                app::runsWithHugePages() ? ", malloc's huge pages" : "");
     enum class Shadows { Kept, Anew, None };
     for (const Shadows mode : {Shadows::Kept, Shadows::Anew, Shadows::None}) {
         const bool shadows = mode != Shadows::None;

@@ -37,6 +37,7 @@
 #include <vector>
 
 #include "app/cli.h"
+#include "app/huge_pages.h"
 #include "app/story_input.h"
 #include "render/quality.h"
 #include "render/story_frame.h"
@@ -129,6 +130,7 @@ int scrub(const std::string& path, const Options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    app::startWithHugePages(argv);  // as `friche` runs
     std::vector<std::string> paths;
     Options o;
     for (int i = 1; i < argc; ++i) {

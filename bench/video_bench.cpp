@@ -19,6 +19,7 @@
 #include <fstream>
 #include <string>
 
+#include "app/huge_pages.h"
 #include "app/story_input.h"
 #include "app/video_frames.h"
 #include "gfx/gl.h"
@@ -100,6 +101,7 @@ double video(scene::Story& story, const app::FramePlan& plan, app::HeadlessGl& g
 }  // namespace
 
 int main(int argc, char** argv) {
+    app::startWithHugePages(argv);  // as `friche` runs
     const int frames = argc > 1 ? std::max(2, std::atoi(argv[1])) : 30;
     int width = 1920, height = 1080;
     if (argc > 2 && std::sscanf(argv[2], "%dx%d", &width, &height) != 2) {

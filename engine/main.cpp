@@ -8,6 +8,7 @@
 
 #include "app/check_command.h"
 #include "app/cli.h"
+#include "app/huge_pages.h"
 #include "app/kiosk_config.h"
 #include "app/render_command.h"
 #include "app/report_command.h"
@@ -28,6 +29,7 @@ Overloaded(Fs...) -> Overloaded<Fs...>;
 
 int main(int argc, char** argv) {
     using namespace friche::app;
+    startWithHugePages(argv);
     // A file-size limit (ulimit -f) makes a write fail with EFBIG, which is
     // reported with the path, rather than killing the process mid-file.
     std::signal(SIGXFSZ, SIG_IGN);

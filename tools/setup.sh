@@ -10,7 +10,7 @@ packages=(
   # libraries
   libsdl2-dev libglm-dev libimgui-dev libassimp-dev libtinygltf-dev
   nlohmann-json3-dev libstb-dev libmeshoptimizer-dev libdraco-dev
-  libegl-dev libgl-dev
+  libegl-dev libgl-dev zlib1g-dev
   # video export: H.264 through libx264
   libavcodec-dev libavformat-dev libswscale-dev libavutil-dev
   # workshops: sessions in SQLite, the tablet remote's HTTP server

@@ -35,6 +35,9 @@
 //   FRICHE_IMPORT_SECONDS=S           and how long it may take (read by
 //                                     io/import_child.h; default: 4 GiB or half
 //                                     the memory, 60 s); the tests make them small
+//   FRICHE_HUGE_PAGES=0               malloc's large blocks in 4 KiB pages, not
+//                                     huge ones (read by app/huge_pages.h, as
+//                                     the process starts)
 //
 //   auto env = app::readEnvironment("friche render");   // nullopt: said which variable, why
 //   render::ViewParams v = env->look;          // lighting and debug view

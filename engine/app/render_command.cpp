@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <future>
 
 #include "app/environment.h"
 #include "app/imgui_layer.h"
@@ -106,17 +107,32 @@ std::optional<render::ViewParams> chooseView(const RenderCommand& cmd, const sce
     return view;
 }
 
-// Draws into the still's target and reads it back: one view, or several (compare).
-using DrawStill = std::function<std::vector<std::uint8_t>(
-    render::Renderer&, const render::GpuModel&, const render::OffscreenTarget&)>;
+// What a still is drawn from: the input read (`Loaded`), and GL opened beside it.
+template <class Loaded>
+struct Opened {
+    Loaded input;
+    std::unique_ptr<HeadlessGl> gl;  // nullptr: could not open, `setup` says why
+    core::Problems setup;
+};
 
-// Everything that needs GL: upload, draw, read back. nullopt after printing why.
-std::optional<std::vector<std::uint8_t>> renderStill(const scene::Model& model,
-                                                     const RenderCommand& cmd,
-                                                     const DrawStill& draw) {
-    auto gl = HeadlessGl::open(model, cmd.width, cmd.height, cmd.path);
-    if (!gl) return std::nullopt;
-    return draw(*gl->renderer, *gl->gpu, *gl->target);
+// Reads the input with `load` on another thread while this one opens GL (the
+// context, the programs, the sky): the first image comes sooner by the
+// shorter of the two. The input's problems are the caller's to say first;
+// GL's are said by uploadTo, for an input found good.
+template <class Load>
+auto openBeside(const RenderCommand& cmd, Load load) {
+    auto loading = std::async(std::launch::async, std::move(load));
+    Opened<decltype(loading.get())> opened;
+    opened.gl = HeadlessGl::openEmpty(cmd.width, cmd.height, opened.setup);
+    opened.input = loading.get();
+    return opened;
+}
+
+// `model` uploaded to the GL opened; false after saying why.
+template <class Loaded>
+bool uploadTo(Opened<Loaded>& opened, const scene::Model& model, const RenderCommand& cmd) {
+    core::printProblems("friche", opened.setup);
+    return opened.gl && opened.gl->upload(model, cmd.path);
 }
 
 // ---- Scenarios: a phase, a position between phases, or two phases compared.
@@ -199,19 +215,36 @@ int finish(const RenderCommand& cmd, const std::optional<std::vector<std::uint8_
     return kExitOk;
 }
 
+// A scenario read, its moment set and its site loaded; nullptr with `error`.
+struct ScenarioInput {
+    std::unique_ptr<LoadedStory> loaded;
+    RenderCommand cmd;  // with a proposal, its phase
+    std::string error;
+};
+
+ScenarioInput loadScenarioInput(const RenderCommand& asked) {
+    ScenarioInput in;
+    in.cmd = asked;
+    in.loaded = loadStory(asked.path, in.error);
+    if (!in.loaded) return in;
+    // With a proposal, the still shows its phase.
+    if (asked.proposal) {
+        in.cmd.phase = addProposal(*in.loaded, *asked.proposal, asked.phase, asked.path, in.error);
+        if (!in.cmd.phase) in.loaded.reset();
+    }
+    if (in.loaded && (!setMoment(in.cmd, in.loaded->story(), in.error) ||
+                      !loadSite(*in.loaded, asked.path, in.error)))
+        in.loaded.reset();
+    return in;
+}
+
 int runScenarioRender(const RenderCommand& asked, const Environment& env,
                       const media::SignalStop& stop) {
-    std::string error;
-    const auto loaded = loadStory(asked.path, error);
-    if (!loaded) return fail(error);
-    // With a proposal, the still shows its phase.
-    RenderCommand cmd = asked;
-    if (asked.proposal) {
-        cmd.phase = addProposal(*loaded, *asked.proposal, asked.phase, asked.path, error);
-        if (!cmd.phase) return fail(error);
-    }
-    scene::Story& story = loaded->story();
-    if (!setMoment(cmd, story, error) || !loadSite(*loaded, cmd.path, error)) return fail(error);
+    auto opened = openBeside(asked, [&] { return loadScenarioInput(asked); });
+    if (!opened.input.loaded) return fail(opened.input.error);
+    const RenderCommand& cmd = opened.input.cmd;
+    LoadedStory& loaded = *opened.input.loaded;
+    scene::Story& story = loaded.story();
     render::ViewParams look = env.look;
     look.section = cmd.section;
     look.lighting = pictureLighting(look.lighting, cmd, &story.scenario().site);
@@ -222,19 +255,19 @@ int runScenarioRender(const RenderCommand& asked, const Environment& env,
                                .kiosk = cmd.kiosk,
                                .scenarioText = scenarioText(cmd.path),
                                .stats = cmd.stats ? &stats : nullptr};
-    const auto pixels = renderStill(
-        loaded->site.model, cmd,
-        [&](render::Renderer& r, const render::GpuModel& gpu, const render::OffscreenTarget& t) {
-            return drawStoryStill(r, gpu, t, story, options);
-        });
+    std::optional<std::vector<std::uint8_t>> pixels;
+    if (uploadTo(opened, loaded.site.model, cmd)) {
+        HeadlessGl& gl = *opened.gl;
+        pixels = drawStoryStill(*gl.renderer, *gl.gpu, *gl.target, story, options);
+    }
     return finish(cmd, pixels, stop, cmd.stats ? &stats : nullptr);
 }
 
 int runModelRender(const RenderCommand& cmd, const Environment& env,
                    const media::SignalStop& stop) {
     std::string error;
-    // Load first: a bad file is reported without ever opening GL.
-    const io::LoadResult loaded = io::loadModel(cmd.path);
+    auto opened = openBeside(cmd, [&] { return io::loadModel(cmd.path); });
+    const io::LoadResult& loaded = opened.input;
     core::printProblems(cmd.path, loaded.problems);
     if (!loaded.ok())
         return fail(cmd.path + ": cannot load (" +
@@ -242,28 +275,27 @@ int runModelRender(const RenderCommand& cmd, const Environment& env,
     const int sceneIndex = loaded.model.defaultScene;
     const auto view = chooseView(cmd, loaded.model, sceneIndex, env, error);
     if (!view) return fail(error);
+    if (!uploadTo(opened, loaded.model, cmd)) return finish(cmd, std::nullopt, stop, nullptr);
+    const render::GpuModel& gpu = *opened.gl->gpu;
+    render::Renderer& r = *opened.gl->renderer;
+    const render::OffscreenTarget& t = *opened.gl->target;
     StillStats stats;
-    const auto pixels = renderStill(
-        loaded.model, cmd,
-        [&](render::Renderer& r, const render::GpuModel& gpu, const render::OffscreenTarget& t) {
-            t.bind();
-            if (view->viewport != glm::ivec4(0, 0, cmd.width, cmd.height)) {
-                // A glTF camera's fixed aspect: black bars, as in the viewer.
-                glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
-                glClear(GL_COLOR_BUFFER_BIT);
-            }
-            if (cmd.stats) stats.start();
-            render::drawInTiles(
-                r, gpu, *view, render::tileLimit(env.maxTile),
-                cmd.stats ? std::function<void()>([&] { stats.add(r); }) : std::function<void()>());
-            if (cmd.stats) stats.stop();
-            if (cmd.ui) {
-                t.bind();
-                drawModelPanel(cmd, loaded.model, sceneIndex, loaded.problems);
-            }
-            return t.readRgb();
-        });
-    return finish(cmd, pixels, stop, cmd.stats ? &stats : nullptr);
+    t.bind();
+    if (view->viewport != glm::ivec4(0, 0, cmd.width, cmd.height)) {
+        // A glTF camera's fixed aspect: black bars, as in the viewer.
+        glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
+    if (cmd.stats) stats.start();
+    render::drawInTiles(
+        r, gpu, *view, render::tileLimit(env.maxTile),
+        cmd.stats ? std::function<void()>([&] { stats.add(r); }) : std::function<void()>());
+    if (cmd.stats) stats.stop();
+    if (cmd.ui) {
+        t.bind();
+        drawModelPanel(cmd, loaded.model, sceneIndex, loaded.problems);
+    }
+    return finish(cmd, t.readRgb(), stop, cmd.stats ? &stats : nullptr);
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include "app/story_input.h"
 #include "app/workshop.h"
 #include "core/file.h"
+#include "media/png.h"
 #include "media/signal_stop.h"
 #include "scene/tour.h"
 #include "ui/pin_marks.h"
@@ -142,7 +143,7 @@ std::optional<Stills> renderStills(const ReportCommand& cmd, const SessionRecord
     // Each still in turn: false when stopped, or when it cannot be encoded.
     const auto still = [&](const std::vector<std::uint8_t>& rgb, const std::string& what,
                            PinStill& into) {
-        const auto png = encodePng(cmd.width, cmd.height, rgb);
+        const auto png = media::encodePng(cmd.width, cmd.height, rgb);
         if (!png) error = "cannot encode the still of " + what + " as PNG";
         into = {png.value_or(""), cmd.width, cmd.height};
         progress.show(++done);

@@ -1,5 +1,6 @@
 #include "app/still_stats.h"
 
+#include "app/huge_pages.h"
 #include "gfx/gl.h"
 
 namespace friche::app {
@@ -36,6 +37,8 @@ void printStillStats(std::FILE* out, const StillStats& stats, int width, int hei
     std::fprintf(out, "cascades kept  %10d (tiles and sides)\n", stats.shadowsKept);
     std::fprintf(out, "draws          %10d (tiles and sides)\n", stats.draws);
     std::fprintf(out, "wall           %10.3f ms\n", stats.wallMs);
+    std::fprintf(out, "huge pages     %10d (malloc's, glibc.malloc.hugetlb)\n",
+                 runsWithHugePages() ? 1 : 0);
     std::fflush(out);
 }
 

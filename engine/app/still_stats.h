@@ -36,7 +36,8 @@ private:
 };
 
 // One line per pass ("gpu shadows 12.345 ms"), then the GPU's total, the draw
-// calls, the draws and the wall time: a name, a number and its unit on each line.
+// calls, the draws, the wall time and whether malloc's large blocks are in huge
+// pages (app/huge_pages.h): a name, a number and its unit on each line.
 void printStillStats(std::FILE* out, const StillStats& stats, int width, int height);
 
 }  // namespace friche::app

@@ -5,12 +5,11 @@
 #include <cstdio>
 #include <filesystem>
 
-#include <stb_image_write.h>
-
 #include "app/environment.h"
 #include "core/file.h"
 #include "io/load.h"
 #include "io/scenario_loader.h"
+#include "media/png.h"
 #include "scene/draw_list.h"
 
 namespace friche::app {
@@ -162,23 +161,9 @@ std::string scenarioText(const std::filesystem::path& path) {
     return bytes ? std::string(bytes->begin(), bytes->end()) : std::string();
 }
 
-std::optional<std::string> encodePng(int width, int height, const std::vector<std::uint8_t>& rgb) {
-    // zlib level 2: a still of a site compresses nearly as well as at level 9
-    // in a fraction of the time, and time-to-first-image is what users wait for.
-    stbi_write_png_compression_level = 2;
-    std::string png;
-    const auto append = [](void* context, void* data, int size) {
-        static_cast<std::string*>(context)->append(static_cast<const char*>(data),
-                                                   static_cast<std::size_t>(size));
-    };
-    if (!stbi_write_png_to_func(append, &png, width, height, 3, rgb.data(), width * 3))
-        return std::nullopt;
-    return png;
-}
-
 bool writePng(const std::filesystem::path& path, int width, int height,
               const std::vector<std::uint8_t>& rgb, std::string& error) {
-    const auto png = encodePng(width, height, rgb);
+    const auto png = media::encodePng(width, height, rgb);
     if (!png) {
         error = "cannot encode " + path.string() + " as PNG";
         return false;
@@ -186,22 +171,29 @@ bool writePng(const std::filesystem::path& path, int width, int height,
     return core::writeFileAtomically(path, *png, error);
 }
 
-std::unique_ptr<HeadlessGl> HeadlessGl::open(const scene::Model& model, int width, int height,
-                                             const std::string& path) {
+std::unique_ptr<HeadlessGl> HeadlessGl::openEmpty(int width, int height, core::Problems& setup) {
     auto gl = std::make_unique<HeadlessGl>();
-    // The context, shaders and target are friche's own: their problems are not the file's.
-    core::Problems setup;
     gl->platform = Platform::open(
         {.title = "friche (headless)", .width = 64, .height = 64, .headless = true}, setup);
     if (gl->platform) gl->renderer = render::Renderer::create(setup, cacheFolder());
     if (gl->renderer) gl->target = render::OffscreenTarget::create(width, height, setup);
+    return gl->target ? std::move(gl) : nullptr;
+}
+
+bool HeadlessGl::upload(const scene::Model& model, const std::string& path) {
+    core::Problems problems;
+    gpu = renderer->upload(model, problems);
+    core::printProblems(path, problems);
+    return gpu != nullptr;
+}
+
+std::unique_ptr<HeadlessGl> HeadlessGl::open(const scene::Model& model, int width, int height,
+                                             const std::string& path) {
+    // The context, shaders and target are friche's own: their problems are not the file's.
+    core::Problems setup;
+    auto gl = openEmpty(width, height, setup);
     core::printProblems("friche", setup);
-    if (!gl->target) return nullptr;
-    core::Problems upload;
-    gl->gpu = gl->renderer->upload(model, upload);
-    core::printProblems(path, upload);
-    if (!gl->gpu) return nullptr;
-    return gl;
+    return gl && gl->upload(model, path) ? std::move(gl) : nullptr;
 }
 
 }  // namespace friche::app

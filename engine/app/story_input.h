@@ -87,8 +87,6 @@ std::string scenarioText(const std::filesystem::path& path);
 
 std::optional<std::string> outputProblem(const std::string& output);
 
-// `rgb` (rows top first) as a PNG file's bytes; nullopt when it cannot be encoded.
-std::optional<std::string> encodePng(int width, int height, const std::vector<std::uint8_t>& rgb);
 // Writes `rgb` (rows top first) as a PNG, through a temporary file renamed
 // into place (core::writeFileAtomically): a failed write leaves no half file.
 // False with `error` naming the path and the system's reason.
@@ -106,6 +104,11 @@ struct HeadlessGl {
     // nullptr after printing why; the model's own upload problems are printed under `path`.
     static std::unique_ptr<HeadlessGl> open(const scene::Model& model, int width, int height,
                                             const std::string& path);
+    // The context, renderer and target, nothing uploaded yet: nullptr with
+    // why in `setup` (friche's own problems, not a file's), printed by the caller.
+    static std::unique_ptr<HeadlessGl> openEmpty(int width, int height, core::Problems& setup);
+    // `model` uploaded; false after printing its problems under `path`.
+    bool upload(const scene::Model& model, const std::string& path);
 };
 
 }  // namespace friche::app

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <charconv>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <sstream>
 
@@ -57,8 +59,8 @@ std::map<std::string, double> renderStats(const std::string& path, const std::st
             EXPECT_GE(stats.at(pass), 0.0) << pass;
         }
     }
-    for (const char* line :
-         {"gpu total", "draw calls", "shadow calls", "cascades kept", "draws", "wall"})
+    for (const char* line : {"gpu total", "draw calls", "shadow calls", "cascades kept", "draws",
+                             "wall", "huge pages"})
         EXPECT_TRUE(stats.count(line)) << line << " missing:\n" << r.output;
     return stats;
 }
@@ -102,6 +104,26 @@ TEST(RenderStats, ModelStillAndCompareToo) {
     if (side.count("draws")) {
         EXPECT_EQ(side.at("draws"), 2.0);
     }
+}
+
+// The process starts itself again with malloc's huge pages (app/huge_pages.h),
+// unless told not to; the still is the same to the byte either way.
+TEST(RenderStats, AStillRunsWithHugePagesUnlessToldNotAndIsTheSameEither) {
+    std::ifstream thp("/sys/kernel/mm/transparent_hugepage/enabled");
+    const std::string modes((std::istreambuf_iterator<char>(thp)),
+                            std::istreambuf_iterator<char>());
+    const auto on = renderStats(glb("Box"), "stats_huge", {});
+    const auto off = renderStats(glb("Box"), "stats_small", {}, {{"FRICHE_HUGE_PAGES", "0"}});
+    if (!on.count("huge pages") || !off.count("huge pages")) return;
+    EXPECT_EQ(off.at("huge pages"), 0.0);
+#ifdef FRICHE_SANITIZED
+    EXPECT_EQ(on.at("huge pages"), 0.0) << "under a sanitizer, which owns malloc";
+#else
+    if (modes.empty() || modes.find("[never]") != std::string::npos)
+        GTEST_SKIP() << "this kernel's transparent huge pages are off";
+    EXPECT_EQ(on.at("huge pages"), 1.0);
+#endif
+    EXPECT_EQ(fileBytes(outPath("stats_huge")), fileBytes(outPath("stats_small")));
 }
 
 TEST(RenderStats, RefusedWhereThereIsNoStill) {

@@ -1,0 +1,67 @@
+// The stills' PNG encoder (media/png.h), read back by another implementation
+// of the format (stb_image, behind io::decodeImages): the same pixels, for
+// widths whose rows do not fill whole words, a single pixel, noise that no
+// filter predicts and the wrap of the Sub filter's differences; bad sizes are refused.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "io/image_decode.h"
+#include "media/png.h"
+
+using namespace friche;
+
+namespace {
+
+// The RGB pixels another decoder reads from `png`; empty if it cannot.
+std::vector<std::uint8_t> decoded(const std::string& png, int width, int height) {
+    std::vector<scene::Image> images(1);
+    core::Problems problems;
+    io::decodeImages({{.where = "test", .label = "still.png", .bytes = {png.begin(), png.end()}}},
+                     images, problems);
+    const scene::Image& image = images[0];
+    if (image.width != width || image.height != height) return {};
+    std::vector<std::uint8_t> rgb;
+    for (std::size_t i = 0; i < image.rgba.size(); i += 4) {
+        rgb.insert(rgb.end(), image.rgba.begin() + static_cast<std::ptrdiff_t>(i),
+                   image.rgba.begin() + static_cast<std::ptrdiff_t>(i) + 3);
+        EXPECT_EQ(image.rgba[i + 3], 255) << "an RGB image read as not opaque";
+    }
+    return rgb;
+}
+
+}  // namespace
+
+TEST(Png, AnotherDecoderReadsThePixelsWritten) {
+    std::mt19937 random(7);
+    for (const auto& [width, height] : {std::pair{1, 1}, {3, 2}, {37, 11}, {640, 360}}) {
+        std::vector<std::uint8_t> rgb(static_cast<std::size_t>(width) * height * 3);
+        // Half noise, half a gradient with runs and steps down (Sub's differences wrap).
+        for (std::size_t i = 0; i < rgb.size(); ++i)
+            rgb[i] = i % 2 ? static_cast<std::uint8_t>(random())
+                           : static_cast<std::uint8_t>(255 - (i / 7) % 256);
+        const auto png = media::encodePng(width, height, rgb);
+        ASSERT_TRUE(png) << width << "x" << height;
+        EXPECT_EQ(png->substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+        EXPECT_EQ(decoded(*png, width, height), rgb) << width << "x" << height;
+    }
+}
+
+TEST(Png, AFlatFrameCompressesToLittle) {
+    const std::vector<std::uint8_t> sky(1920 * 1080 * 3, 180);
+    const auto png = media::encodePng(1920, 1080, sky);
+    ASSERT_TRUE(png);
+    EXPECT_LT(png->size(), 20000u);
+    EXPECT_EQ(decoded(*png, 1920, 1080), sky);
+}
+
+TEST(Png, SizesThatDisagreeWithThePixelsAreRefused) {
+    const std::vector<std::uint8_t> rgb(12, 0);
+    EXPECT_TRUE(media::encodePng(2, 2, rgb));
+    EXPECT_FALSE(media::encodePng(3, 2, rgb));
+    EXPECT_FALSE(media::encodePng(0, 4, rgb));
+    EXPECT_FALSE(media::encodePng(2, -2, rgb));
+}
