@@ -12,6 +12,7 @@ namespace friche::app {
 namespace {
 
 constexpr const char* kTunable = "glibc.malloc.hugetlb";
+constexpr const char* kAsked = "glibc.malloc.hugetlb=1";
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 constexpr bool kSanitized = true;
@@ -46,11 +47,12 @@ std::optional<std::string> hugePageTunables(const HugePageAsk& ask) {
         (ask.tunables && std::strstr(ask.tunables, kTunable)))
         return std::nullopt;
     const std::string kept = ask.tunables && *ask.tunables ? std::string(ask.tunables) + ":" : "";
-    return kept + kTunable + "=1";
+    return kept + kAsked;
 }
 
 void startWithHugePages(char** argv) {
-    const auto tunables = hugePageTunables({.tunables = std::getenv("GLIBC_TUNABLES"),
+    const char* before = std::getenv("GLIBC_TUNABLES");
+    const auto tunables = hugePageTunables({.tunables = before,
                                             .wanted = std::getenv("FRICHE_HUGE_PAGES"),
                                             .kernelHasThem = kernelHasHugePages(),
                                             .mallocIsGlibcs = !kSanitized && !underValgrind()});
@@ -65,7 +67,6 @@ void startWithHugePages(char** argv) {
     // ... friche_scrub_bench`, bench/gpu_scrub.sh): it would not find its program again.
     const char* name = std::strrchr(self, '/');
     if (std::strncmp(name ? name + 1 : self, "ld-", 3) == 0) return;
-    const char* before = std::getenv("GLIBC_TUNABLES");
     const std::string previous = before ? before : "";
     if (setenv("GLIBC_TUNABLES", tunables->c_str(), 1) != 0) return;
     execv(self, argv);
@@ -78,7 +79,7 @@ void startWithHugePages(char** argv) {
 
 bool runsWithHugePages() {
     const char* tunables = std::getenv("GLIBC_TUNABLES");
-    return !kSanitized && tunables && std::strstr(tunables, "glibc.malloc.hugetlb=1");
+    return !kSanitized && tunables && std::strstr(tunables, kAsked);
 }
 
 }  // namespace friche::app

@@ -324,14 +324,24 @@ struct BoundState {
     }
 };
 
-// Where a queued draw stands: its model matrix, and how its instances drive.
+// Where a queued draw stands: its model matrix, and how its instances drive;
+// and the uniforms that take them.
+struct Placed {
+    glm::mat4 world{1.0f};
+    glm::vec2 drive{0.0f};
+    glm::vec3 driveCentre{0.0f};
+    bool operator==(const Placed&) const = default;
+};
+Placed placedOf(const Queued& q) {
+    return {.world = q.world(), .drive = q.item->drive, .driveCentre = q.item->driveCentre};
+}
 struct Placement {
     GLint model, drive, driveCentre;
 };
-void place(const gfx::Program& p, const Placement& at, const Queued& q) {
-    p.set(at.model, q.world());
-    p.set(at.drive, q.item->drive);
-    p.set(at.driveCentre, q.item->driveCentre);
+void place(const gfx::Program& p, const Placement& at, const Placed& placed) {
+    p.set(at.model, placed.world);
+    p.set(at.drive, placed.drive);
+    p.set(at.driveCentre, placed.driveCentre);
 }
 
 // Whether the depth pre-pass lays a surface's depth, so the opaque pass shades
@@ -429,9 +439,7 @@ struct CasterDraw {
     unsigned features = 0;
     scene::NodeLook look;
     std::optional<CasterMask> mask;
-    glm::mat4 world{1.0f};
-    glm::vec2 drive{0.0f};
-    glm::vec3 driveCentre{0.0f};
+    Placed placed;
     GLuint vao = 0;
     DrawCall call;
     bool operator==(const CasterDraw&) const = default;
@@ -468,9 +476,7 @@ ShadowPlan planShadows(const GpuModel& model, const Queues& casters, const Frame
                                                    .features = casterFeatures(q, frame),
                                                    .look = q.look ? *q.look : scene::NodeLook{},
                                                    .mask = std::nullopt,
-                                                   .world = q.world(),
-                                                   .drive = q.item->drive,
-                                                   .driveCentre = q.item->driveCentre,
+                                                   .placed = placedOf(q),
                                                    .vao = q.vao().id(),
                                                    .call = drawCallOf(q)});
             if (m.alphaMode == scene::AlphaMode::Mask) {
@@ -479,7 +485,7 @@ ShadowPlan planShadows(const GpuModel& model, const Queues& casters, const Frame
                                     .alpha = m.baseColorFactor.a,
                                     .cutoff = m.alphaCutoff};
             }
-            timed = timed || (d.features & kCasterSway) || d.drive.x != 0.0f;
+            timed = timed || (d.features & kCasterSway) || d.placed.drive.x != 0.0f;
         }
     }
     if (timed) plan.time = frame.time;
@@ -618,9 +624,7 @@ void Renderer::Impl::drawShadows(const ShadowPlan& plan) {
                 p.program.set(u.texCoord, base.texCoord);
                 p.program.set(u.uvTransform, base.transform);
             }
-            p.program.set(u.model, d->world);
-            p.program.set(u.drive, d->drive);
-            p.program.set(u.driveCentre, d->driveCentre);
+            place(p.program, {u.model, u.drive, u.driveCentre}, d->placed);
             glBindVertexArray(d->vao);
             d->call.issue();
             ++stats.shadowDrawCalls;
@@ -660,7 +664,7 @@ void Renderer::Impl::drawDepthPrepass(const std::vector<Queued>& opaque, const F
         const CasterProgram& p = *bound.caster;
         setLook(p.program, p.uniforms.look, q.look ? *q.look : scene::NodeLook{});
         bound.faces(q);
-        place(p.program, {p.uniforms.model, p.uniforms.drive, p.uniforms.driveCentre}, q);
+        place(p.program, {p.uniforms.model, p.uniforms.drive, p.uniforms.driveCentre}, placedOf(q));
         drawQueued(q);
     }
     glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
@@ -857,7 +861,7 @@ void Renderer::Impl::drawSurfaces(const GpuScene& scene, const std::vector<Queue
             bound.laid = laid;
         }
         bound.faces(q);
-        place(s.program, {u.model, u.drive, u.driveCentre}, q);
+        place(s.program, {u.model, u.drive, u.driveCentre}, placedOf(q));
         s.program.set(u.normalMatrix, q.normalMatrix());
         drawQueued(q);
         ++stats.drawCalls;
