@@ -11,7 +11,10 @@
 // the camera orbits, and where the sun's cascades fit the model rather than
 // the view (a model framed whole) the renderer keeps them from frame to frame
 // (FrameStats::shadowsKept). The second is the same frame with the cascades
-// drawn anew each time, as an engine that does not keep them draws it.
+// drawn anew each time, as an engine that does not keep them draws it. Then
+// the view held while the clock runs (a site's crowns sway, its traffic
+// drives), as a visitor or the kiosk holds it: with what stays put kept
+// aside in the cascades (FrameStats::stillShadowsKept), and drawn anew.
 //
 // Headless (SDL's offscreen driver), so on Mesa llvmpipe the figures are the
 // CPU rasteriser's: good for ratios between versions, not for a real GPU.
@@ -78,14 +81,24 @@ int main(int argc, char** argv) {
     std::printf("%s: %zu nodes, %zu triangles, %dx%d, %s%s\n", path.c_str(), stats.nodes,
                 stats.triangles, kWidth, kHeight, gfx::describeContext().c_str(),
                 app::runsWithHugePages() ? ", malloc's huge pages" : "");
-    enum class Shadows { Kept, Anew, None };
-    for (const Shadows mode : {Shadows::Kept, Shadows::Anew, Shadows::None}) {
-        const bool shadows = mode != Shadows::None;
-        int kept = 0;
+    struct Mode {
+        const char* name;
+        bool shadows, anew, held;
+    };
+    static constexpr Mode kModes[] = {{"with shadows   ", true, false, false},
+                                      {"shadows anew   ", true, true, false},
+                                      {"without shadows", false, false, false},
+                                      {"held, clock on ", true, false, true},
+                                      {"held, anew     ", true, true, true}};
+    constexpr float kFrameSeconds = 1.0f / 30.0f;
+    for (const Mode& mode : kModes) {
+        int kept = 0, stillKept = 0;
         std::vector<double> ms;
         std::array<std::vector<double>, render::kPassCount> passes;
         for (int i = 0; i <= frames; ++i) {
-            camera.orbit(0.01f, 0.0f);  // a moving camera: no frame is the same as the last
+            // A moving camera: no frame is the same as the last; or a held one
+            // and a running clock.
+            if (!mode.held) camera.orbit(0.01f, 0.0f);
             const scene::CameraView eye =
                 scene::orbitView(scene::withDepthRange(camera, bounds), kAspect);
             render::ViewParams view;
@@ -94,10 +107,11 @@ int main(int argc, char** argv) {
             view.eye = eye.eye;
             view.viewport = {0, 0, kWidth, kHeight};
             view.scene = loaded.model.defaultScene;
-            view.lighting.shadows = shadows;
+            view.lighting.shadows = mode.shadows;
             view.lighting.siteLook(asSite);
+            if (mode.held) view.time = static_cast<float>(i) * kFrameSeconds;
             target->bind();
-            if (mode == Shadows::Anew) renderer->forgetShadows();
+            if (mode.anew) renderer->forgetShadows();
             const auto start = std::chrono::steady_clock::now();
             renderer->draw(*gpu, view);
             glFinish();
@@ -106,17 +120,16 @@ int main(int argc, char** argv) {
             if (i == 0) continue;  // the first frame compiles and bakes
             ms.push_back(took.count());
             kept += renderer->stats().shadowsKept ? 1 : 0;
+            stillKept += renderer->stats().stillShadowsKept ? 1 : 0;
             const render::PassTimes& t = renderer->waitForPassTimes();
             for (std::size_t p = 0; p < render::kPassCount; ++p) passes[p].push_back(t.ms[p]);
         }
         const render::FrameStats& f = renderer->stats();
-        static constexpr const char* kNames[] = {"with shadows   ", "shadows anew   ",
-                                                 "without shadows"};
         std::printf(
             "%s: median %.1f ms, best %.1f ms over %d frames; draw calls %d + %d in the "
-            "shadow cascades; cascades kept in %d frames\n",
-            kNames[static_cast<int>(mode)], median(ms), *std::min_element(ms.begin(), ms.end()),
-            frames, f.drawCalls, f.shadowDrawCalls, kept);
+            "shadow cascades; cascades kept in %d frames, their still casters in %d\n",
+            mode.name, median(ms), *std::min_element(ms.begin(), ms.end()), frames, f.drawCalls,
+            f.shadowDrawCalls, kept, stillKept);
         std::printf("  GPU per pass (median ms):");
         for (std::size_t p = 0; p < render::kPassCount; ++p)
             std::printf(" %s %.1f", render::passName(static_cast<render::Pass>(p)),

@@ -445,50 +445,59 @@ struct CasterDraw {
     bool operator==(const CasterDraw&) const = default;
 };
 
-// The shadow pass as data. A frame whose plan is the one last drawn keeps the
-// cascades as they are: a model orbited whole (its one cascade fits the model,
-// not the view), the tiles of a still, a view held still without wind or traffic.
-struct ShadowPlan {
+// The shadow pass as data: what stays put, then what moves with the clock.
+// A frame whose plan is the one last drawn keeps the cascades as they are: a
+// model orbited whole (its one cascade fits the model, not the view), the
+// tiles of a still, a view held still without wind or traffic. One whose
+// still casters are the ones kept aside draws only what moves over them: a
+// site's view held while its crowns sway and its trams run.
+struct StillCasters {
     std::uint64_t model = 0;  // GpuModel::serial: the casters' buffers and textures
     int cascades = 0;
     std::array<glm::mat4, FRICHE_MAX_CASCADES> viewProjection{};
     glm::vec4 section{0.0f};
-    float time = 0.0f;              // 0 unless a caster moves with time (traffic, wind)
     std::vector<CasterDraw> draws;  // cascade by cascade
+    bool operator==(const StillCasters&) const = default;
+};
+struct ShadowPlan {
+    StillCasters still;
+    float time = 0.0f;               // 0 unless a caster moves
+    std::vector<CasterDraw> moving;  // swaying, driving: cascade by cascade
     bool operator==(const ShadowPlan&) const = default;
 };
 
 ShadowPlan planShadows(const GpuModel& model, const Queues& casters, const Frame& frame) {
-    ShadowPlan plan{.model = model.serial,
-                    .cascades = frame.cascades.count,
-                    .viewProjection = frame.cascades.viewProjection,
-                    .section = frame.section,
+    ShadowPlan plan{.still = {.model = model.serial,
+                              .cascades = frame.cascades.count,
+                              .viewProjection = frame.cascades.viewProjection,
+                              .section = frame.section,
+                              .draws = {}},
                     .time = 0.0f,
-                    .draws = {}};
-    bool timed = false;
-    for (int c = 0; c < plan.cascades; ++c) {
-        const glm::mat4& lightViewProjection = plan.viewProjection[static_cast<std::size_t>(c)];
+                    .moving = {}};
+    for (int c = 0; c < plan.still.cascades; ++c) {
+        const glm::mat4& lightViewProjection =
+            plan.still.viewProjection[static_cast<std::size_t>(c)];
         for (const Queued& q : casters.opaque) {
             if (!mayBeVisible(lightViewProjection, q.bounds)) continue;
             const GpuMaterial& m = *q.material;
-            CasterDraw& d =
-                plan.draws.emplace_back(CasterDraw{.cascade = c,
-                                                   .features = casterFeatures(q, frame),
-                                                   .look = q.look ? *q.look : scene::NodeLook{},
-                                                   .mask = std::nullopt,
-                                                   .placed = placedOf(q),
-                                                   .vao = q.vao().id(),
-                                                   .call = drawCallOf(q)});
+            CasterDraw d{.cascade = c,
+                         .features = casterFeatures(q, frame),
+                         .look = q.look ? *q.look : scene::NodeLook{},
+                         .mask = std::nullopt,
+                         .placed = placedOf(q),
+                         .vao = q.vao().id(),
+                         .call = drawCallOf(q)};
             if (m.alphaMode == scene::AlphaMode::Mask) {
                 d.features |= kMasked;
                 d.mask = CasterMask{.base = m.slots[FRICHE_SLOT_BASE_COLOR],
                                     .alpha = m.baseColorFactor.a,
                                     .cutoff = m.alphaCutoff};
             }
-            timed = timed || (d.features & kCasterSway) || d.placed.drive.x != 0.0f;
+            const bool moves = (d.features & kCasterSway) || d.placed.drive.x != 0.0f;
+            (moves ? plan.moving : plan.still.draws).push_back(std::move(d));
         }
     }
-    if (timed) plan.time = frame.time;
+    if (!plan.moving.empty()) plan.time = frame.time;
     return plan;
 }
 
@@ -497,8 +506,14 @@ ShadowPlan planShadows(const GpuModel& model, const Queues& casters, const Frame
 struct Renderer::Impl {
     std::optional<Programs> programs;
     std::unique_ptr<Environment> environment;
-    ShadowMap shadowMap;
-    ShadowPlan shadowsDrawn;  // what the cascades hold
+    // The sun's cascades of a view, and what they hold: compare mode's two
+    // sides (ViewParams::side) each keep their own.
+    struct Cascaded {
+        ShadowMap map;
+        ShadowPlan drawn;    // what the cascades hold
+        StillCasters aside;  // what the map's copy aside holds
+    };
+    std::array<Cascaded, 2> sides;
     // The lit frame's target, one per sample count: a quality tier's single
     // sample and full quality's four, so that changing tiers allocates nothing.
     HdrTarget multisampled, singleSampled;
@@ -522,7 +537,11 @@ struct Renderer::Impl {
     }
 
     Frame prepare(const GpuScene* scene, const ViewParams& view);
-    void drawShadows(const ShadowPlan& plan);
+    void drawShadows(Cascaded& side, const ShadowPlan& plan);
+    // The draws of `cascade` from `d` on; `d` left at the next cascade's first.
+    void drawCasters(int cascade, std::vector<CasterDraw>::const_iterator& d,
+                     const std::vector<CasterDraw>& draws, const ShadowPlan& plan,
+                     BoundState& bound);
     void drawDepthPrepass(const std::vector<Queued>& opaque, const Frame& frame);
     void drawSky(const ViewParams& view, const Frame& frame);
     void setLighting(const gfx::Program& p, const ViewParams& view, const Frame& frame);
@@ -593,7 +612,7 @@ Frame Renderer::Impl::prepare(const GpuScene* scene, const ViewParams& view) {
     return f;
 }
 
-void Renderer::Impl::drawShadows(const ShadowPlan& plan) {
+void Renderer::Impl::drawShadows(Cascaded& side, const ShadowPlan& plan) {
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LESS);
     glDisable(GL_BLEND);
@@ -603,34 +622,55 @@ void Renderer::Impl::drawShadows(const ShadowPlan& plan) {
     glEnable(GL_POLYGON_OFFSET_FILL);
     glPolygonOffset(2.0f, 4.0f);
     instanceMatrixIsIdentity();
-    auto d = plan.draws.begin();
-    for (int c = 0; c < plan.cascades; ++c) {
-        shadowMap.begin(c);
+    // The still casters' depth is copied aside the second time in a row it
+    // is drawn alike, so a moving view never pays for the copy; a layer's
+    // depth is the nearest of its casters', whichever is drawn first.
+    const bool moves = !plan.moving.empty();
+    const bool fromAside = moves && plan.still == side.aside;
+    const bool keepAside = moves && !fromAside && plan.still == side.drawn.still;
+    auto still = plan.still.draws.begin();
+    auto moving = plan.moving.begin();
+    for (int c = 0; c < plan.still.cascades; ++c) {
         ++pass;
         BoundState bound;
-        for (; d != plan.draws.end() && d->cascade == c; ++d) {
-            useCaster(d->features, bound, plan.section, plan.time,
-                      plan.viewProjection[static_cast<std::size_t>(c)]);
-            const CasterProgram& p = *bound.caster;
-            const ShadowUniforms& u = p.uniforms;
-            setLook(p.program, u.look, d->look);
-            if (d->mask) {
-                const GpuTextureSlot& base = d->mask->base;
-                glActiveTexture(GL_TEXTURE0 + FRICHE_SLOT_BASE_COLOR);
-                glBindTexture(GL_TEXTURE_2D, base.texture);
-                glBindSampler(FRICHE_SLOT_BASE_COLOR, base.sampler);
-                p.program.set(u.alphaCutoff, d->mask->cutoff);
-                p.program.set(u.baseAlpha, d->mask->alpha);
-                p.program.set(u.texCoord, base.texCoord);
-                p.program.set(u.uvTransform, base.transform);
-            }
-            place(p.program, {u.model, u.drive, u.driveCentre}, d->placed);
-            glBindVertexArray(d->vao);
-            d->call.issue();
-            ++stats.shadowDrawCalls;
+        if (fromAside) {
+            side.map.beginFromAside(c);
+        } else {
+            side.map.begin(c);
+            drawCasters(c, still, plan.still.draws, plan, bound);
+            if (keepAside) side.map.keepAside(c);
         }
+        drawCasters(c, moving, plan.moving, plan, bound);
     }
+    if (keepAside) side.aside = plan.still;
+    stats.stillShadowsKept = fromAside;
     glDisable(GL_POLYGON_OFFSET_FILL);
+}
+
+void Renderer::Impl::drawCasters(int cascade, std::vector<CasterDraw>::const_iterator& d,
+                                 const std::vector<CasterDraw>& draws, const ShadowPlan& plan,
+                                 BoundState& bound) {
+    for (; d != draws.end() && d->cascade == cascade; ++d) {
+        useCaster(d->features, bound, plan.still.section, plan.time,
+                  plan.still.viewProjection[static_cast<std::size_t>(cascade)]);
+        const CasterProgram& p = *bound.caster;
+        const ShadowUniforms& u = p.uniforms;
+        setLook(p.program, u.look, d->look);
+        if (d->mask) {
+            const GpuTextureSlot& base = d->mask->base;
+            glActiveTexture(GL_TEXTURE0 + FRICHE_SLOT_BASE_COLOR);
+            glBindTexture(GL_TEXTURE_2D, base.texture);
+            glBindSampler(FRICHE_SLOT_BASE_COLOR, base.sampler);
+            p.program.set(u.alphaCutoff, d->mask->cutoff);
+            p.program.set(u.baseAlpha, d->mask->alpha);
+            p.program.set(u.texCoord, base.texCoord);
+            p.program.set(u.uvTransform, base.transform);
+        }
+        place(p.program, {u.model, u.drive, u.driveCentre}, d->placed);
+        glBindVertexArray(d->vao);
+        d->call.issue();
+        ++stats.shadowDrawCalls;
+    }
 }
 
 // Binds the caster program with `features`, drawing from `viewProjection`;
@@ -951,7 +991,7 @@ std::unique_ptr<Renderer> Renderer::create(core::Problems& problems,
     // Filtering across cube faces: no seams in the sky's blurred reflections.
     glEnable(GL_TEXTURE_CUBE_MAP_SEAMLESS);
     impl.depth.reversed = GLAD_GL_VERSION_4_5 != 0;
-    impl.shadowMap = ShadowMap::create(kShadowSize);
+    for (Impl::Cascaded& side : impl.sides) side.map = ShadowMap::create(kShadowSize);
     impl.emptyVao = gfx::VertexArray::create("empty");
     impl.white = solidTexture(255, 255, 255, "white");
     impl.flatNormal = solidTexture(128, 128, 255, "flat normal");
@@ -999,20 +1039,21 @@ void Renderer::Impl::drawFrame(const GpuModel& model, const ViewParams& view, fl
     const Frame frame = prepare(scene, view);
     const Queues queues = scene ? buildQueues(model, *scene, view, false) : Queues{};
     environment->bind();
+    Cascaded& side = sides[view.side == 1 ? 1 : 0];
     // Casters outside the view still throw shadows into it: culled per cascade instead.
     if (frame.cascades.count > 0) {
         ShadowPlan plan = planShadows(model, buildQueues(model, *scene, view, true), frame);
         // A plan with more cascades than the layers hold is a new one.
-        shadowMap.ensure(plan.cascades);
-        if (plan != shadowsDrawn) {
+        side.map.ensure(plan.still.cascades);
+        if (plan != side.drawn) {
             timers.begin(Pass::Shadows);
-            drawShadows(plan);
-            shadowsDrawn = std::move(plan);
+            drawShadows(side, plan);
+            side.drawn = std::move(plan);
         } else {
             stats.shadowsKept = true;
         }
     }
-    shadowMap.bind();
+    side.map.bind();
     HdrTarget& hdr = hdrFor(view.samples);
     const bool asIs = scene && model.anyUnlit();
     hdr.ensure(view.viewport.z, view.viewport.w, view.samples, depth.format(), asIs);
@@ -1087,7 +1128,7 @@ bool Renderer::reloadShaders(core::Problems& problems) {
 }
 
 void Renderer::forgetShadows() {
-    impl_->shadowsDrawn = {};
+    for (Impl::Cascaded& side : impl_->sides) side.drawn = {}, side.aside = {};
 }
 
 const FrameStats& Renderer::stats() const {

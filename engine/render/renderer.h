@@ -112,6 +112,9 @@ struct ViewParams {
     // a still's is 0, so the same still gives the same bytes; a video's, its
     // frame's time; the viewer's, its clock's.
     float time = 0.0f;
+    // Compare mode's side, 0 or 1: each keeps its own sun cascades, so that
+    // drawing one does not undo what the other kept (FrameStats::shadowsKept).
+    int side = 0;
 };
 
 // What the last frame cost, for benchmarks and the panel.
@@ -121,6 +124,9 @@ struct FrameStats {
     // The sun's cascades are the last frame's: nothing that casts into them or
     // fits them changed (a model orbited whole, a still's tiles).
     bool shadowsKept = false;
+    // Only what moves with the clock (swaying crowns, traffic) was drawn into
+    // them, over the still casters' depth kept from an earlier frame.
+    bool stillShadowsKept = false;
     // The GPU's time per pass of the newest frame it has finished (a frame or
     // two before this one: reading them never waits). waitForPassTimes() waits.
     PassTimes gpu;
@@ -156,7 +162,7 @@ public:
     bool reloadShaders(core::Problems& problems);
 
     // The next frame draws the sun's cascades anew, even where the last
-    // frame's would do (FrameStats::shadowsKept): what a frame costs without
+    // frame's would do (FrameStats::shadowsKept, stillShadowsKept): what a frame costs without
     // keeping them (friche_frame_bench), and the tests' oracle.
     void forgetShadows();
 

@@ -139,24 +139,37 @@ Cascades fitCascades(const ViewParams& view, const scene::Bounds& casters, float
     return out;
 }
 
+namespace {
+
+gfx::Image cascadeLayers(int size, int layers, const char* label) {
+    return gfx::Image::create({.target = GL_TEXTURE_2D_ARRAY,
+                               .width = size,
+                               .height = size,
+                               .layers = layers,
+                               .format = GL_DEPTH_COMPONENT24,
+                               .label = label});
+}
+
+gfx::Framebuffer depthOnly(const char* label) {
+    gfx::Framebuffer f = gfx::Framebuffer::create(label);
+    glDrawBuffer(GL_NONE);
+    glReadBuffer(GL_NONE);
+    return f;
+}
+
+}  // namespace
+
 ShadowMap ShadowMap::create(int size) {
     ShadowMap s;
     s.size_ = size;
-    s.fbo_ = gfx::Framebuffer::create("shadow");
-    glDrawBuffer(GL_NONE);
-    glReadBuffer(GL_NONE);
+    s.fbo_ = depthOnly("shadow");
     return s;
 }
 
 void ShadowMap::ensure(int layers) {
     if (layers <= layers_) return;
     layers_ = layers;
-    depth_ = gfx::Image::create({.target = GL_TEXTURE_2D_ARRAY,
-                                 .width = size_,
-                                 .height = size_,
-                                 .layers = layers,
-                                 .format = GL_DEPTH_COMPONENT24,
-                                 .label = "shadow cascades"});
+    depth_ = cascadeLayers(size_, layers, "shadow cascades");
     // Hardware comparison: each fetch is a 2x2 bilinear percentage-closer test.
     glBindTexture(GL_TEXTURE_2D_ARRAY, depth_.id());
     glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_COMPARE_MODE, GL_COMPARE_REF_TO_TEXTURE);
@@ -164,11 +177,37 @@ void ShadowMap::ensure(int layers) {
     glBindTexture(GL_TEXTURE_2D_ARRAY, 0);
 }
 
-void ShadowMap::begin(int cascade) const {
-    fbo_.attach(GL_DEPTH_ATTACHMENT, depth_, 0, cascade);
+void ShadowMap::use(int layer) const {
+    fbo_.attach(GL_DEPTH_ATTACHMENT, depth_, 0, layer);
     glViewport(0, 0, size_, size_);
     glDepthMask(GL_TRUE);
+}
+
+void ShadowMap::begin(int cascade) const {
+    use(cascade);
     glClear(GL_DEPTH_BUFFER_BIT);
+}
+
+void ShadowMap::copyDepth(const gfx::Framebuffer& from, const gfx::Framebuffer& to) const {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, from.id());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, to.id());
+    glBlitFramebuffer(0, 0, size_, size_, 0, 0, size_, size_, GL_DEPTH_BUFFER_BIT, GL_NEAREST);
+    fbo_.bind();
+}
+
+void ShadowMap::keepAside(int cascade) {
+    if (!aside_ || aside_.desc().layers != layers_) {
+        aside_ = cascadeLayers(size_, layers_, "shadow cascades' still casters");
+        asideFbo_ = depthOnly("shadow, still casters");
+    }
+    asideFbo_.attach(GL_DEPTH_ATTACHMENT, aside_, 0, cascade);
+    copyDepth(fbo_, asideFbo_);
+}
+
+void ShadowMap::beginFromAside(int cascade) const {
+    asideFbo_.attach(GL_DEPTH_ATTACHMENT, aside_, 0, cascade);
+    use(cascade);
+    copyDepth(asideFbo_, fbo_);
 }
 
 }  // namespace friche::render

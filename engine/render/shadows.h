@@ -6,6 +6,9 @@
 //   auto cascades = render::fitCascades(view, modelBounds, groundY, toSun, 3, 2048);
 //   shadowMap.begin(i);  ... draw casters with cascades.viewProjection[i] ...
 //   shadowMap.bind();     // FRICHE_UNIT_SHADOW_MAP for the surfaces' shaders
+//
+// A layer's depth can be copied aside and back: what the casters that stay
+// put (halls, slag heaps) leave, under what moves (swaying crowns, traffic).
 #pragma once
 
 #include <array>
@@ -44,13 +47,25 @@ public:
     void ensure(int layers);
     // Binds layer `cascade` as the depth target, cleared, with its viewport.
     void begin(int cascade) const;
+    // Copies the depth of layer `cascade`, as drawn so far, aside; the
+    // layer stays bound.
+    void keepAside(int cascade);
+    // As begin(), but the layer holds what keepAside(cascade) copied.
+    void beginFromAside(int cascade) const;
     void bind() const { depth_.bind(FRICHE_UNIT_SHADOW_MAP); }
     int size() const { return size_; }
 
 private:
+    // Binds `layer` of depth_ as the target; its depth as it is.
+    void use(int layer) const;
+    // The same layer of `from`'s image into `to`'s.
+    void copyDepth(const gfx::Framebuffer& from, const gfx::Framebuffer& to) const;
+
     gfx::Image depth_;
     gfx::Framebuffer fbo_;
     int size_ = 0, layers_ = 0;
+    gfx::Image aside_;  // allocated at the first keepAside(), with depth_'s layers
+    gfx::Framebuffer asideFbo_;
 };
 
 }  // namespace friche::render

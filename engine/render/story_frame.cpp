@@ -9,8 +9,10 @@ namespace friche::render {
 
 namespace {
 
-ViewParams partParams(const scene::StoryPart& part, const ViewParams& base) {
+// `side`: the part's place in Story::parts, compare mode's side.
+ViewParams partParams(const scene::StoryPart& part, int side, const ViewParams& base) {
     ViewParams params = base;
+    params.side = side;
     params.view = part.camera.view;
     params.projection = part.camera.projection;
     params.eye = part.camera.eye;
@@ -21,8 +23,8 @@ ViewParams partParams(const scene::StoryPart& part, const ViewParams& base) {
 
 // One pixel of `part` at story position `at`, drawn for the programs it compiles.
 void warmPixel(Renderer& renderer, const GpuModel& gpu, const scene::Story& story,
-               const scene::StoryPart& part, double at, const ViewParams& base) {
-    ViewParams params = partParams(part, base);
+               const scene::StoryPart& part, int side, double at, const ViewParams& base) {
+    ViewParams params = partParams(part, side, base);
     params.scissor = {part.viewport.x, part.viewport.y, 1, 1};
     const std::vector<scene::NodeLook> looks = story.looksAt(at, part.variants);
     params.looks = looks;
@@ -35,8 +37,9 @@ void drawStory(Renderer& renderer, const GpuModel& gpu, const scene::Story& stor
                int height, const ViewParams& base, glm::ivec2 tileLimit,
                const std::function<void()>& drawn) {
     const glm::ivec2 limit = render::tileLimit(tileLimit);
+    int side = 0;
     for (const scene::StoryPart& part : story.parts(width, height)) {
-        ViewParams params = partParams(part, base);
+        ViewParams params = partParams(part, side++, base);
         const std::vector<scene::NodeLook> looks = story.looksAt(part.position, part.variants);
         params.looks = looks;
         drawInTiles(renderer, gpu, params, limit, drawn);
@@ -47,13 +50,14 @@ void warmStory(Renderer& renderer, const GpuModel& gpu, const scene::Story& stor
                int height, const ViewParams& base) {
     const int transitions = story.timeline().phaseCount() - 1;
     const std::vector<scene::StoryPart> parts = story.parts(width, height);
-    for (const scene::StoryPart& part : parts)
-        for (int k = 0; k < transitions; ++k) warmPixel(renderer, gpu, story, part, k + 0.5, base);
+    for (std::size_t side = 0; side < parts.size(); ++side)
+        for (int k = 0; k < transitions; ++k)
+            warmPixel(renderer, gpu, story, parts[side], static_cast<int>(side), k + 0.5, base);
     // And the lightest quality tier's post pass, which has no occlusion: the
     // viewer falls to it when the view first moves on a slow machine.
     ViewParams light = base;
     kQualityTiers.back().apply(light);
-    warmPixel(renderer, gpu, story, parts.front(), parts.front().position, light);
+    warmPixel(renderer, gpu, story, parts.front(), 0, parts.front().position, light);
 }
 
 }  // namespace friche::render

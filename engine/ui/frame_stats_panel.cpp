@@ -55,6 +55,9 @@ void frameStatsPanel(const FrameStatsData& data) {
             row("draw calls", "%.0f", data.stats.drawCalls);
             if (data.stats.shadowsKept)
                 row("shadow calls", "%.0f (cascades kept)", 0.0);
+            else if (data.stats.stillShadowsKept)
+                row("shadow calls", "%.0f (what moves; still casters kept)",
+                    data.stats.shadowDrawCalls);
             else
                 row("shadow calls", "%.0f", data.stats.shadowDrawCalls);
             ImGui::EndTable();

@@ -3,16 +3,22 @@
 // from an orbit. The oracle: a frame drawn with kept cascades is, to the byte,
 // the frame a renderer drawing them anew gives (Renderer::forgetShadows); and
 // they are kept only while nothing that casts into them or fits them changes.
+// Where a tree sways beside the post, a held view keeps the post's depth aside
+// and draws only the tree over it (FrameStats::stillShadowsKept). Compare
+// mode's two sides each keep their own (ViewParams::side).
 #include <gtest/gtest.h>
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include <SDL.h>
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "app/story_input.h"
 #include "io/load.h"
 #include "render/gpu_model.h"
+#include "render/story_frame.h"
 #include "render/tiles.h"
 #include "support/box_gltf.h"
 #include "support/framed_view.h"
@@ -35,6 +41,8 @@ std::filesystem::path writePosts(const std::string& name, float left, float righ
 struct Drawn {
     std::vector<std::uint8_t> rgb;
     bool kept = false;
+    bool stillKept = false;
+    int shadowDrawCalls = 0;
 };
 
 class KeptShadows : public ::testing::Test {
@@ -70,13 +78,15 @@ protected:
     Drawn draw(const render::ViewParams& v) {
         gl_.target->bind();
         gl_.renderer->draw(*gpu_, v);
-        return {gl_.target->readRgb(), gl_.renderer->stats().shadowsKept};
+        const render::FrameStats& stats = gl_.renderer->stats();
+        return {gl_.target->readRgb(), stats.shadowsKept, stats.stillShadowsKept,
+                stats.shadowDrawCalls};
     }
     std::vector<std::uint8_t> drawAnew(const render::ViewParams& v) {
         gl_.target->bind();
         oracle_->forgetShadows();
         oracle_->draw(*oracleGpu_, v);
-        EXPECT_FALSE(oracle_->stats().shadowsKept);
+        EXPECT_FALSE(oracle_->stats().shadowsKept || oracle_->stats().stillShadowsKept);
         return gl_.target->readRgb();
     }
     // `v`, changed from the last frame drawn in what moves the shadows: drawn
@@ -172,4 +182,139 @@ TEST_F(KeptShadows, AStillsTilesShareTheWholeViewsCascades) {
     for (std::size_t i = 0; i < whole.size(); ++i)
         worst = std::max(worst, std::abs(int(whole[i]) - int(tiled[i])));
     EXPECT_LE(worst, 2);
+}
+
+TEST_F(KeptShadows, CompareModesTwoSidesKeepEachTheirOwn) {
+    render::ViewParams before = orbit(20.0f), after = before;
+    after.side = 1;
+    std::vector<scene::NodeLook> looks(1);
+    looks[0].moved = glm::translate(glm::mat4(1.0f), {1.5f, 0.0f, 0.0f});
+    after.looks = looks;
+    (void)draw(before);
+    (void)draw(after);
+    for (int round = 0; round < 2; ++round) {
+        const Drawn a = draw(before);
+        EXPECT_TRUE(a.kept) << "round " << round << ", the phase before";
+        EXPECT_EQ(a.rgb, drawAnew(before)) << "round " << round << ", the phase before";
+        const Drawn b = draw(after);
+        EXPECT_TRUE(b.kept) << "round " << round << ", the phase after";
+        EXPECT_EQ(b.rgb, drawAnew(after)) << "round " << round << ", the phase after";
+        EXPECT_NE(a.rgb, b.rgb) << "the post did not move between the sides";
+    }
+}
+
+TEST_F(KeptShadows, AHeldViewDrawsWhatSwaysOverTheStillCastersKeptAside) {
+    // A 10 m post and, 4 m from it, an 8 m crown in the wind.
+    model_ = load(writePosts("post and tree", 10.0f, 8.0f));
+    model_.materials.push_back(model_.materials[0]);
+    model_.materials[1].name = "foliage";
+    model_.meshes[1].primitives[0].material = 1;
+    upload();
+    render::ViewParams v = orbit(20.0f);
+    const auto at = [&](float seconds) {
+        v.time = seconds;
+        return draw(v);
+    };
+    const Drawn first = at(0.0f);
+    EXPECT_FALSE(first.stillKept);
+    // The second frame alike in what stays put copies it aside: a moving view
+    // never pays for the copy.
+    const Drawn second = at(0.5f);
+    EXPECT_FALSE(second.kept || second.stillKept);
+    EXPECT_EQ(second.rgb, drawAnew(v)) << "0.5 s";
+    int lean = 0;
+    for (const float seconds : {1.0f, 1.5f, kWindTime}) {
+        const Drawn d = at(seconds);
+        EXPECT_TRUE(d.stillKept) << seconds << " s";
+        EXPECT_EQ(d.shadowDrawCalls, 1) << seconds << " s: the tree alone";
+        EXPECT_EQ(d.rgb, drawAnew(v)) << seconds << " s";
+        lean += d.rgb != second.rgb ? 1 : 0;
+    }
+    EXPECT_EQ(lean, 3) << "the crown and its shadow did not move";
+    // The post moved: the copy aside is not its depth any more.
+    std::vector<scene::NodeLook> looks(2);
+    looks[0].moved = glm::translate(glm::mat4(1.0f), {0.0f, 0.0f, 1.5f});
+    v.looks = looks;
+    for (const float seconds : {4.0f, 4.5f}) {
+        const Drawn d = at(seconds);
+        EXPECT_FALSE(d.stillKept) << seconds << " s, the post moved";
+        EXPECT_EQ(d.rgb, drawAnew(v)) << seconds << " s, the post moved";
+    }
+    const Drawn held = at(5.0f);
+    EXPECT_TRUE(held.stillKept) << "5 s, the post where it was moved to";
+    EXPECT_EQ(held.rgb, drawAnew(v)) << "5 s, the post where it was moved to";
+    // The clock stopped (a paused viewer): the whole cascade is kept.
+    const Drawn paused = at(5.0f);
+    EXPECT_TRUE(paused.kept);
+    EXPECT_EQ(paused.rgb, held.rgb);
+}
+
+TEST_F(KeptShadows, ASitesViewHeldWhileItsCrownsSwayAndItsTrafficDrives) {
+    // Seraing's generated site, beside the test as beside friche.
+    char* base = SDL_GetBasePath();
+    ASSERT_NE(base, nullptr);
+    const std::filesystem::path site = std::filesystem::path(base) / "assets/sites/seraing.glb";
+    SDL_free(base);
+    model_ = load(site);
+    upload();
+    render::ViewParams v = orbit(30.0f);
+    v.lighting.siteLook(true);
+    int drawAll = 0;
+    for (const float seconds : {0.0f, 0.5f, 1.0f, 1.5f}) {
+        v.time = seconds;
+        const Drawn d = draw(v);
+        if (seconds == 0.0f) drawAll = d.shadowDrawCalls;
+        EXPECT_EQ(d.stillKept, seconds >= 1.0f) << seconds << " s";
+        if (d.stillKept) {
+            EXPECT_GT(d.shadowDrawCalls, 0) << seconds << " s: crowns and traffic";
+            EXPECT_LT(d.shadowDrawCalls, drawAll / 2) << seconds << " s: halls and heaps kept";
+        }
+        EXPECT_EQ(d.rgb, drawAnew(v)) << seconds << " s";
+    }
+}
+
+// As the viewer draws a site's story in compare mode: each side keeps its
+// cascades whole while the clock stands, and its still casters while it runs.
+TEST(KeptShadowsInAStory, CompareSideBySideKeepsEachSidesCascades) {
+    const std::string path = FRICHE_SOURCE_DIR "/scenes/seraing.json";
+    std::string error;
+    auto loaded = app::loadStory(path, error);
+    ASSERT_TRUE(loaded && app::loadSite(*loaded, path, error)) << error;
+    constexpr int kWidth = 96, kHeight = 48;
+    auto gl = app::HeadlessGl::open(loaded->site.model, kWidth, kHeight, path);
+    ASSERT_TRUE(gl);
+    scene::Story& story = loaded->story();
+    story.compare() = {
+        .mode = scene::CompareMode::Side, .phaseA = 0, .phaseB = story.timeline().phaseCount() - 1};
+    render::ViewParams base;
+    base.lighting.siteLook(true);
+    app::lightAtSite(base.lighting, &story.scenario().site);
+    struct Frame {
+        int kept = 0, stillKept = 0, sides = 0;
+        std::vector<std::uint8_t> rgb;
+    };
+    const auto frame = [&](float seconds) {
+        Frame f;
+        base.time = seconds;
+        gl->target->bind();
+        render::drawStory(*gl->renderer, *gl->gpu, story, kWidth, kHeight, base, {}, [&] {
+            const render::FrameStats& stats = gl->renderer->stats();
+            f.kept += stats.shadowsKept ? 1 : 0;
+            f.stillKept += stats.stillShadowsKept ? 1 : 0;
+            ++f.sides;
+        });
+        f.rgb = gl->target->readRgb();
+        return f;
+    };
+    const Frame first = frame(0.0f);
+    ASSERT_EQ(first.sides, 2);
+    EXPECT_EQ(first.kept, 0);
+    const Frame again = frame(0.0f);
+    EXPECT_EQ(again.kept, 2) << "the clock stands: both sides keep their cascades";
+    EXPECT_EQ(again.rgb, first.rgb);
+    (void)frame(0.5f);
+    const Frame running = frame(1.0f);
+    EXPECT_EQ(running.stillKept, 2) << "the clock runs: both sides keep their still casters";
+    gl->renderer->forgetShadows();
+    EXPECT_EQ(frame(1.0f).rgb, running.rgb) << "drawn anew";
 }
