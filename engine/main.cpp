@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <iostream>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "app/check_command.h"
@@ -29,11 +30,13 @@ Overloaded(Fs...) -> Overloaded<Fs...>;
 
 int main(int argc, char** argv) {
     using namespace friche::app;
-    startWithHugePages(argv);
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    const auto command = parseCommandLine(args);
+    const auto* viewer = std::get_if<ViewerCommand>(&command);
+    startWithHugePages(argv, viewer && viewer->kiosk);
     // A file-size limit (ulimit -f) makes a write fail with EFBIG, which is
     // reported with the path, rather than killing the process mid-file.
     std::signal(SIGXFSZ, SIG_IGN);
-    const std::vector<std::string> args(argv + 1, argv + argc);
     return std::visit(Overloaded{
                           [](const ViewerCommand& c) { return runViewer(c); },
                           [](const RenderCommand& c) { return runRender(c); },
@@ -51,5 +54,5 @@ int main(int argc, char** argv) {
                               return kExitUsage;
                           },
                       },
-                      parseCommandLine(args));
+                      command);
 }

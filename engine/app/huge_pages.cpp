@@ -42,7 +42,7 @@ bool underValgrind() {
 }  // namespace
 
 std::optional<std::string> hugePageTunables(const HugePageAsk& ask) {
-    if (!ask.mallocIsGlibcs || !ask.kernelHasThem ||
+    if (ask.kiosk || !ask.mallocIsGlibcs || !ask.kernelHasThem ||
         (ask.wanted && std::strcmp(ask.wanted, "0") == 0) ||
         (ask.tunables && std::strstr(ask.tunables, kTunable)))
         return std::nullopt;
@@ -50,12 +50,13 @@ std::optional<std::string> hugePageTunables(const HugePageAsk& ask) {
     return kept + kAsked;
 }
 
-void startWithHugePages(char** argv) {
+void startWithHugePages(char** argv, bool kiosk) {
     const char* before = std::getenv("GLIBC_TUNABLES");
     const auto tunables = hugePageTunables({.tunables = before,
                                             .wanted = std::getenv("FRICHE_HUGE_PAGES"),
                                             .kernelHasThem = kernelHasHugePages(),
-                                            .mallocIsGlibcs = !kSanitized && !underValgrind()});
+                                            .mallocIsGlibcs = !kSanitized && !underValgrind(),
+                                            .kiosk = kiosk});
     if (!tunables) return;
     // By its own path, not /proc/self/exe: the process keeps its name (ps, pkill friche).
     char self[4096];

@@ -7,6 +7,12 @@
 // process starts: so the program starts itself again, once, with it set.
 //
 //   int main(int argc, char** argv) { app::startWithHugePages(argv); ... }
+//
+// Not for the kiosk, which runs for weeks: freed memory goes back to the
+// system page by page only in 4 KiB pages. In huge pages its resident memory
+// wandered by 2 MiB steps over 20 MiB, its floor 12 MiB higher in the second
+// half of a 40-minute soak (tools/kiosk/soak.sh); in 4 KiB pages it stayed
+// flat to the page. On the exhibition PC's GPU the frame gains nothing from them.
 #pragma once
 
 #include <optional>
@@ -20,6 +26,7 @@ struct HugePageAsk {
     const char* wanted = nullptr;    // FRICHE_HUGE_PAGES, if set ("0": not wanted)
     bool kernelHasThem = false;      // transparent huge pages not "[never]"
     bool mallocIsGlibcs = true;      // no sanitizer's or valgrind's
+    bool kiosk = false;              // friche --kiosk: memory flat for weeks first
 };
 
 // CPU only. The GLIBC_TUNABLES to start again with (the operator's own kept,
@@ -29,8 +36,8 @@ struct HugePageAsk {
 std::optional<std::string> hugePageTunables(const HugePageAsk& ask);
 
 // Replaces the process with itself started with hugePageTunables(); returns
-// where it does not, or the exec failed.
-void startWithHugePages(char** argv);
+// where it does not, or the exec failed. `kiosk`: HugePageAsk::kiosk.
+void startWithHugePages(char** argv, bool kiosk = false);
 
 // Whether this process runs with malloc's huge pages (`friche render --stats`).
 bool runsWithHugePages();

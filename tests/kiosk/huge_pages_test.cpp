@@ -35,4 +35,7 @@ TEST(HugePages, NotAskedWhereSetAlreadyUnwantedOrNotToBeHad) {
     HugePageAsk sanitized = plain;
     sanitized.mallocIsGlibcs = false;
     EXPECT_FALSE(hugePageTunables(sanitized));
+    HugePageAsk kiosk = plain;
+    kiosk.kiosk = true;  // weeks of uptime: memory given back page by page
+    EXPECT_FALSE(hugePageTunables(kiosk));
 }

@@ -11,7 +11,10 @@
 # CONFIG defaults to tools/kiosk/example-kiosk.json and DURATION to 3600.
 # Environment: FRICHE (the binary; default build/friche, else friche on PATH),
 # SOAK_WARMUP (300) and SOAK_INTERVAL (60), in seconds, to try the script
-# itself on a short run. Exit: 0 passed, 1 failed, 2 cannot run.
+# itself on a short run; SOAK_SEED, the pokes' random seed (bash's RANDOM), to
+# give two runs the same pokes; SOAK_LOG, a file to keep friche's log in.
+# Each sample names the site shown then (the kiosk logs each switch).
+# Exit: 0 passed, 1 failed, 2 cannot run.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -28,6 +31,7 @@ die() {
     exit 2
 }
 
+[[ -n ${SOAK_SEED:-} ]] && RANDOM=$SOAK_SEED
 for number in "$duration" "$warmup" "$interval"; do
     [[ $number =~ ^[0-9]+$ && $number -gt 0 ]] || die "'$number' is not a whole number of seconds"
 done
@@ -52,6 +56,7 @@ cleanup() {
         kill "$pid" 2>/dev/null || true
         wait "$pid" 2>/dev/null || true
     done
+    if [[ -n ${SOAK_LOG:-} && -f $work/friche.log ]]; then cp "$work/friche.log" "$SOAK_LOG"; fi
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -97,8 +102,14 @@ poke() {
 }
 
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$friche_pid/status"; }
+# The site the kiosk last logged switching to, if any.
+site_shown() {
+    local site
+    site=$(sed -n 's/^friche kiosk: site //p' "$work/friche.log" | tail -n 1)
+    echo "${site:-the first}"
+}
 
-printf '%8s %12s\n' seconds rss_kib
+printf '%8s %12s  %s\n' seconds rss_kib site
 times=()
 samples=()
 SECONDS=0
@@ -109,7 +120,7 @@ while ((SECONDS < duration)); do
         rss=$(rss_kib) || failed_exit
         times+=("$SECONDS")
         samples+=("$rss")
-        printf '%8d %12d\n' "$SECONDS" "$rss"
+        printf '%8d %12d  %s\n' "$SECONDS" "$rss" "$(site_shown)"
         next_sample=$((next_sample + interval))
     fi
     poke >/dev/null 2>&1 || true # a lost click is not friche's fault
@@ -119,7 +130,7 @@ alive || failed_exit
 rss=$(rss_kib) || failed_exit
 times+=("$SECONDS")
 samples+=("$rss")
-printf '%8d %12d\n' "$SECONDS" "$rss"
+printf '%8d %12d  %s\n' "$SECONDS" "$rss" "$(site_shown)"
 
 # One sample is one moment: a site just switched, a frame's buffers, the
 # allocator's free pages come and go by tens of MiB. A leak raises the floor:
