@@ -1128,7 +1128,10 @@ bool Renderer::reloadShaders(core::Problems& problems) {
 }
 
 void Renderer::forgetShadows() {
-    for (Impl::Cascaded& side : impl_->sides) side.drawn = {}, side.aside = {};
+    for (Impl::Cascaded& side : impl_->sides) {
+        side.drawn = {};
+        side.aside = {};
+    }
 }
 
 const FrameStats& Renderer::stats() const {

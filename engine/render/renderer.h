@@ -162,8 +162,9 @@ public:
     bool reloadShaders(core::Problems& problems);
 
     // The next frame draws the sun's cascades anew, even where the last
-    // frame's would do (FrameStats::shadowsKept, stillShadowsKept): what a frame costs without
-    // keeping them (friche_frame_bench), and the tests' oracle.
+    // frame's would do (FrameStats::shadowsKept, stillShadowsKept): what a
+    // frame costs without keeping them (friche_frame_bench), and the tests'
+    // oracle.
     void forgetShadows();
 
     // Writes what a later launch may reuse (the baked sky) to the cache
