@@ -26,8 +26,9 @@
 //                                     tiles (render/tiles.h); tests force
 //                                     tiling with it (default: what the GPU allows)
 //   FRICHE_FRAME_BUDGET_MS=MS          the frame time the viewer holds while the
-//                                     view moves (render/quality.h; default
-//                                     16.7, 60 Hz); 0: always full quality
+//                                     view moves or lives at rest
+//                                     (render/quality.h; default 16.7, 60 Hz);
+//                                     0: always full quality
 //   FRICHE_MEMORY_LIMIT_MIB=N         the memory a model may take (core::capMemory,
 //                                     applied as it is read): an operator's cap
 //                                     below what the machine has

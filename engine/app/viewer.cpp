@@ -132,10 +132,16 @@ struct Viewer {
     // (water, clouds, traffic) starts there, so the first frame is the still.
     std::optional<double> motionOrigin;
     float smoothedFrameMs = 0.0f;  // F3's overlay
-    // While the view moves, the tier that holds the frame budget
-    // (FRICHE_FRAME_BUDGET_MS); nullopt (a budget of 0): always full quality.
+    // While the view moves or lives at rest, the tier that holds the frame
+    // budget (FRICHE_FRAME_BUDGET_MS); nullopt (a budget of 0): always full quality.
     std::optional<render::QualityGovernor> quality;
+    // FRICHE_FRAME_BUDGET_MS, by which a view at rest that lives is paced too.
+    double frameBudgetMs = 0.0;
     std::vector<Shown> lastShown;  // what the last frame showed: is the view moving?
+    // The last frame showed what the session's clock moves: water, smoke,
+    // trees, traffic, clouds (render::FrameStats::living).
+    bool living = false;
+    Uint64 frameStart = 0;  // SDL's performance counter when the last frame began
     const render::QualityTier* lastTier = &render::kQualityTiers[0];
     bool showStats = false;  // F3 toggles it, in a kiosk too (the operator's keys)
     bool quit = false;
@@ -465,10 +471,27 @@ render::ViewParams viewParams(const Viewer& v, const scene::CameraView& camera,
     return params;
 }
 
-// The tier a frame showing `shown` is drawn at: while the view moves, the
-// governor's; the first frame, and a view at rest, at full quality.
+// Whether a view at rest is drawn again and again: what it shows moves with
+// the clock, the Light panel leaves the clock running at rest, and the
+// machine holds the frame budget at some tier (without a budget: always).
+// Otherwise it is drawn once, sharp, and the world waits for the next touch.
+bool livesAtRest(const Viewer& v) {
+    return v.living && v.light.livingAtRest && (!v.quality || v.quality->holds());
+}
+
+// F3's word on what the view does at rest with what moves by itself in it.
+const char* atRestNote(const Viewer& v) {
+    if (!v.living) return nullptr;
+    if (!v.light.livingAtRest) return "drawn once (the Light panel)";
+    if (livesAtRest(v)) return "water, smoke and traffic move";
+    return "drawn once (the lightest tier misses the budget)";
+}
+
+// The tier a frame showing `shown` is drawn at: while the view moves or lives
+// at rest, the governor's; the first frame, and a view at rest that does not
+// live, at full quality.
 const render::QualityTier& frameTier(Viewer& v, std::vector<Shown> shown) {
-    const bool moving = !v.lastShown.empty() && shown != v.lastShown;
+    const bool moving = !v.lastShown.empty() && (shown != v.lastShown || livesAtRest(v));
     v.lastShown = std::move(shown);
     v.lastTier = moving && v.quality ? &v.quality->tier() : &render::kQualityTiers[0];
     return *v.lastTier;
@@ -496,7 +519,9 @@ void drawScene(Viewer& v) {
         const render::QualityTier& tier = frameTier(v, std::move(shown));
         render::ViewParams look = viewParams(v, {}, {0, 0, w, h});
         tier.apply(look);
-        render::drawStory(*v.renderer, *v.gpu, story, w, h, look);
+        v.living = false;  // either side's
+        render::drawStory(*v.renderer, *v.gpu, story, w, h, look, {0, 0},
+                          [&] { v.living = v.living || v.renderer->stats().living; });
         observeFrame(v, tier, draws);
         return;
     }
@@ -516,6 +541,8 @@ void drawScene(Viewer& v) {
     params.looks = looks;
     tier.apply(params);
     v.renderer->draw(*v.gpu, params);
+    // A model opened on its own has no clock: it shows as it is at time 0.
+    v.living = v.session && v.renderer->stats().living;
     observeFrame(v, tier, 1);
 }
 
@@ -733,6 +760,7 @@ void saveSnapshot(Viewer& v) {
 
 void drawFrame(Viewer& v) {
     const Uint64 start = SDL_GetPerformanceCounter();
+    v.frameStart = start;
     v.ui->newFrame();
     // A scenario's own panels take the corners: the technical ones start
     // folded; a kiosk shows them to the operator only.
@@ -759,7 +787,8 @@ void drawFrame(Viewer& v) {
     if (v.showStats) {  // after the 3D view, to say the tier it was drawn at
         int w = 0, h = 0;
         v.platform->drawableSize(w, h);
-        ui::frameStatsPanel({v.smoothedFrameMs, v.renderer->stats(), {w, h}, v.lastTier});
+        ui::frameStatsPanel(
+            {v.smoothedFrameMs, v.renderer->stats(), {w, h}, v.lastTier, atRestNote(v)});
     }
     if (v.snapshot) saveSnapshot(v);
     v.ui->render();
@@ -836,6 +865,15 @@ void runLoop(Viewer& v) {
         if (v.kiosk) v.platform->keepFullscreen();
         if (v.workshop && v.workshop->poll(v.session->story(), drawableAspect(v)))
             v.framesToDraw = std::max(v.framesToDraw, kFramesAfterEvent);
+        if (v.framesToDraw == 0 && livesAtRest(v)) {
+            // The next frame of the living view, a frame budget after the last
+            // began (a display's vertical sync paces it too); a touch wakes it sooner.
+            const double since = static_cast<double>(SDL_GetPerformanceCounter() - v.frameStart) *
+                                 1000.0 / static_cast<double>(SDL_GetPerformanceFrequency());
+            if (since < v.frameBudgetMs && !v.hooks.beforeTurn)
+                SDL_WaitEventTimeout(nullptr, static_cast<int>(v.frameBudgetMs - since));
+            v.framesToDraw = 1;
+        }
         if (v.framesToDraw == 0 && !v.hooks.beforeTurn)
             SDL_WaitEventTimeout(nullptr,
                                  v.workshop && v.workshop->remote() ? kRemoteWaitMs : kIdleWaitMs);
@@ -852,8 +890,10 @@ void runLoop(Viewer& v) {
         if (v.framesToDraw > 0 && !v.quit) {
             drawFrame(v);
             --v.framesToDraw;
-            // The view came to rest on a frame drawn below full quality: once more, sharp.
-            if (v.framesToDraw == 0 && v.lastTier != &render::kQualityTiers[0]) v.framesToDraw = 1;
+            // The view came to rest on a frame drawn below full quality: once
+            // more, sharp, unless it lives on at the governor's tier.
+            if (v.framesToDraw == 0 && v.lastTier != &render::kQualityTiers[0] && !livesAtRest(v))
+                v.framesToDraw = 1;
         }
     }
 }
@@ -984,6 +1024,7 @@ int runViewer(const ViewerCommand& cmd, const ViewerHooks& hooks) {
     v.snapshot = env->snapshot;
     v.maxTile = env->maxTile;
     if (env->frameBudgetMs > 0.0) v.quality.emplace(env->frameBudgetMs);
+    v.frameBudgetMs = env->frameBudgetMs;
     if (!displayAvailable() && !v.snapshot && !hooks.beforeTurn) {
         std::fputs(kNoDisplay, stderr);
         return kExitBadInput;

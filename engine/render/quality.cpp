@@ -51,6 +51,7 @@ void QualityGovernor::observe(const FrameStats& stats, int draws) {
     const auto cost = [&](std::size_t level) {
         return fixed + full * kQualityTiers[level].relativeCost();
     };
+    holds_ = cost(kQualityTiers.size() - 1) <= budgetMs_;
     std::size_t next = level_;
     if (cost(level_) > budgetMs_ && level_ + 1 < kQualityTiers.size()) {
         next = level_ + 1;
@@ -73,7 +74,9 @@ void QualityGovernor::drawnAtFull(const FrameStats& stats) {
 }
 
 void QualityGovernor::reset() {
+    const bool holds = holds_;  // the machine's, whatever the site
     *this = QualityGovernor(budgetMs_);
+    holds_ = holds;
 }
 
 }  // namespace friche::render

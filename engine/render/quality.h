@@ -1,9 +1,10 @@
 // Quality tiers held to a frame budget. While the view moves (a drag, a
-// camera flight, the story playing) the viewer draws at the best tier whose
-// frames the GPU finishes within the budget: first a smaller frame stretched
-// over the screen (dynamic resolution), then one anti-aliasing sample instead
-// of four, then no ambient occlusion. A view at rest, a still and a video are
-// drawn at full quality.
+// camera flight, the story playing) or what it shows does (water, smoke,
+// trees, traffic), the viewer draws at the best tier whose frames the GPU
+// finishes within the budget: first a smaller frame stretched over the screen
+// (dynamic resolution), then one anti-aliasing sample instead of four, then
+// no ambient occlusion. A view at rest where nothing moves, a still and a
+// video are drawn at full quality.
 //
 //   render::QualityGovernor quality(1000.0 / 60.0);
 //   quality.tier().apply(view);  renderer.draw(gpu, view);
@@ -48,10 +49,15 @@ public:
     void observe(const FrameStats& stats, int draws);
     std::size_t level() const { return level_; }
     const QualityTier& tier() const { return kQualityTiers[level_]; }
+    // Whether the lightest tier's frames fit the budget, as the last window of
+    // frames tells it; true until one is measured. Where they do not (a
+    // software rasteriser at 60 Hz), a view at rest is drawn once, sharp,
+    // rather than kept moving at a rate that cannot look smooth.
+    bool holds() const { return holds_; }
     // A frame drawn at full quality outside the governor (a view at rest):
     // its times tell nothing of tier()'s.
     void drawnAtFull(const FrameStats& stats);
-    // Full quality, as at the start (another site is shown).
+    // Full quality, as at the start (another site is shown); holds() kept.
     void reset();
 
 private:
@@ -65,6 +71,7 @@ private:
     int calm_ = 0;        // observations since the last change that would allow a step up
     int calmNeeded_ = 8;  // doubled each time a step up had to be taken back
     bool steppedUp_ = false;
+    bool holds_ = true;
 };
 
 }  // namespace friche::render

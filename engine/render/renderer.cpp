@@ -351,6 +351,26 @@ bool laidByPrepass(const Queued& q) {
     return q.material->alphaMode == scene::AlphaMode::Opaque;
 }
 
+// Whether the clock moves what `q` draws: water's ripples, smoke's rise, a
+// crown's sway (shaders/pbr.frag), a node's traffic (shaders/drive.glsl).
+bool movesWithClock(const Queued& q) {
+    return (q.material->features & (kWater | kSmoke | kSway)) != 0 || q.item->drive.x != 0.0f;
+}
+
+// Whether the view sees above the horizon, where a landscape's clouds drift
+// (shaders/sky.frag draws them only there). A pixel's ray is linear in its
+// place on the screen, so if any looks up, a corner's does.
+bool seesAboveHorizon(const ViewParams& view) {
+    const glm::mat4 toWorld = glm::inverse(view.projection * view.view);
+    for (const float x : {-1.0f, 1.0f})
+        for (const float y : {-1.0f, 1.0f}) {
+            const glm::vec4 near = toWorld * glm::vec4(x, y, -1.0f, 1.0f);
+            const glm::vec4 mid = toWorld * glm::vec4(x, y, 0.0f, 1.0f);
+            if (mid.y / mid.w - near.y / near.w > 0.0f) return true;
+        }
+    return false;
+}
+
 // Everything about this frame's light that the passes share.
 struct Frame {
     // What the main pass draws with: the view's projection in the depth convention.
@@ -1038,6 +1058,9 @@ void Renderer::Impl::drawFrame(const GpuModel& model, const ViewParams& view, fl
                                 : nullptr;
     const Frame frame = prepare(scene, view);
     const Queues queues = scene ? buildQueues(model, *scene, view, false) : Queues{};
+    stats.living = (frame.landscape && seesAboveHorizon(view)) ||
+                   std::ranges::any_of(queues.opaque, movesWithClock) ||
+                   std::ranges::any_of(queues.blended, movesWithClock);
     environment->bind();
     Cascaded& side = sides[view.side == 1 ? 1 : 0];
     // Casters outside the view still throw shadows into it: culled per cascade instead.

@@ -134,6 +134,10 @@ struct FrameStats {
     // The sky was baked (or read from the cache) for this frame: once a sky,
     // a hitch the frame after a change of site, hour or sky.
     bool skyBaked = false;
+    // Something drawn moves with the clock (ViewParams::time): water, smoke,
+    // swaying crowns, traffic, a landscape's drifting clouds. A frame without
+    // it is the same at any time: a view at rest need not be drawn again.
+    bool living = false;
 };
 
 class GpuModel;  // defined in render/gpu_model.h: a model's buffers and textures, move-only

@@ -44,6 +44,7 @@ void frameStatsPanel(const FrameStatsData& data) {
         if (const render::QualityTier* t = data.tier)
             ImGui::Text("drawn at %.0f %%, %dx MSAA%s", 100.0 * t->resolutionScale, t->samples,
                         t->ambientOcclusion ? "" : ", no occlusion");
+        if (data.atRest) ImGui::Text("at rest: %s", data.atRest);
         if (ImGui::BeginTable("passes", 2, ImGuiTableFlags_SizingFixedFit)) {
             row("frame (CPU)", "%.1f ms", data.frameMs);
             const render::PassTimes& gpu = data.stats.gpu;

@@ -1,8 +1,8 @@
 // F3's overlay, in the viewer's top-right corner: what a frame costs. The
 // CPU's wall time per frame (smoothed), the GPU's time for each pass
 // (render::FrameStats::gpu: the newest frame the GPU has finished, a frame or
-// two late), the draw calls, the drawable's resolution and the quality tier
-// the last frame was drawn at (render/quality.h).
+// two late), the draw calls, the drawable's resolution, the quality tier
+// the last frame was drawn at (render/quality.h), and whether the view lives at rest.
 //
 //   smoothedMs = ui::smoothFrameMs(smoothedMs, frameMs);   // after each frame
 //   if (showStats) ui::frameStatsPanel({smoothedMs, renderer.stats(), {w, h}});
@@ -23,6 +23,9 @@ struct FrameStatsData {
     const render::FrameStats& stats;
     glm::ivec2 resolution{0, 0};                // the drawable, in pixels
     const render::QualityTier* tier = nullptr;  // the last frame's; nullptr: not shown
+    // What a view at rest does with what moves by itself in it (water, smoke,
+    // traffic: render::FrameStats::living), and why; nullptr: nothing moves.
+    const char* atRest = nullptr;
 };
 
 void frameStatsPanel(const FrameStatsData& data);

@@ -40,6 +40,7 @@ void lookControls(RenderSettings& s) {
     int view = static_cast<int>(s.debugView);
     if (ImGui::Combo("View", &view, views, IM_ARRAYSIZE(views)))
         s.debugView = static_cast<render::DebugView>(view);
+    ImGui::Checkbox("Water, smoke and traffic move at rest", &s.livingAtRest);
     s.reloadRequested = ImGui::Button("Reload shaders");
 }
 

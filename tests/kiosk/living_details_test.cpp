@@ -6,10 +6,13 @@
 // the pre-pass laid and vanish.
 #include <gtest/gtest.h>
 
+#include <glm/gtc/matrix_transform.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/platform.h"
@@ -64,8 +67,11 @@ protected:
         ASSERT_EQ(model_.materials.size(), 1u);
     }
 
-    // The post at `time` seconds, its material named `material`, from the side.
-    Frame draw(const std::string& material, float time) {
+    // The post at `time` seconds, its material named `material`, from the
+    // side, or from above where the view sees nothing but the ground; in a site's
+    // landscape, under its clouds, where `landscape`.
+    Frame draw(const std::string& material, float time, bool landscape = false,
+               bool fromAbove = false) {
         model_.materials[0].name = material;
         core::Problems problems;
         auto gpu = gl_.renderer->upload(model_, problems);
@@ -73,6 +79,12 @@ protected:
         if (!gpu) return {};
         render::ViewParams view = test::framedView(model_, kSize);
         view.time = time;
+        view.lighting.landscape = landscape;
+        if (fromAbove) {  // 60 degrees down at the most: no ray meets the sky
+            view.projection = glm::perspective(glm::radians(60.0f), 1.0f, 0.5f, 500.0f);
+            view.eye = {0.0f, 40.0f, 1.0f};
+            view.view = glm::lookAt(view.eye, glm::vec3(0.0f), glm::vec3(0.0f, 0.0f, -1.0f));
+        }
         gl_.target->bind();
         gl_.renderer->draw(*gpu, view);
         return {gl_.target->readRgb()};
@@ -105,4 +117,27 @@ TEST_F(LivingDetails, OnlyFoliageSwaysAndAtTimeZeroItStandsAsPlaced) {
     EXPECT_LT(lean(bottomRow - 2), 0.5) << "its foot moved";
     // All of it is still drawn: the pre-pass laid its depth where it now is.
     EXPECT_NEAR(windy.red(), rest.red(), rest.red() * 0.15);
+}
+
+// FrameStats::living, against the frames themselves: a frame says it lives
+// exactly where the same view at another time shows other pixels. The viewer
+// goes on drawing a view at rest only where it does.
+TEST_F(LivingDetails, AFrameLivesExactlyWhereTheClockChangesItsPixels) {
+    struct Case {
+        const char* material;
+        bool landscape, fromAbove;
+    };
+    const Case cases[] = {{"stone", false, false}, {"foliage", false, false},
+                          {"water", false, false}, {"smoke", false, false},
+                          {"stone", true, false},  {"stone", true, true}};
+    for (const auto& [material, landscape, fromAbove] : cases) {
+        SCOPED_TRACE(std::string(material) + (landscape ? " in a landscape" : "") +
+                     (fromAbove ? " from above" : ""));
+        const Frame still = draw(material, 0.0f, landscape, fromAbove);
+        if (fromAbove) ASSERT_GT(still.red(), 0) << "the post is not in view";
+        const bool living = gl_.renderer->stats().living;
+        const Frame later = draw(material, kWindTime, landscape, fromAbove);
+        EXPECT_EQ(gl_.renderer->stats().living, living) << "the same frame at another time";
+        EXPECT_EQ(living, later.rgb != still.rgb);
+    }
 }

@@ -13,8 +13,11 @@
 #include <cstdint>
 #include <cstdlib>
 #include <deque>
+#include <filesystem>
+#include <functional>
 #include <optional>
 #include <random>
+#include <string_view>
 #include <vector>
 
 #include "app/platform.h"
@@ -121,6 +124,28 @@ TEST(QualityGovernor, ClimbsBackWhenTheLoadDropsWithoutSwinging) {
     gpu.run(governor, 3000);
     EXPECT_LE(gpu.cost(governor.level()), kBudgetMs);
     EXPECT_LE(gpu.changes - before, 8) << "it swung between tiers";
+}
+
+// A view at rest goes on moving (water, smoke, traffic) only on a machine
+// where even the lightest tier fits the budget; elsewhere it is drawn once.
+TEST(QualityGovernor, HoldsTheBudgetOnlyWhereTheLightestTierFitsIt) {
+    render::QualityGovernor governor(kBudgetMs);
+    EXPECT_TRUE(governor.holds()) << "before any frame is measured";
+    SimulatedGpu gpu;  // 43 ms at full quality, 13 ms at half size
+    gpu.run(governor, 100);
+    EXPECT_TRUE(governor.holds());
+    gpu.shadowsMs = 10.0;  // a software rasteriser: 110 ms at half size
+    gpu.pixelsMs = 400.0;
+    gpu.run(governor, 100);
+    EXPECT_EQ(governor.level(), render::kQualityTiers.size() - 1);
+    EXPECT_FALSE(governor.holds());
+    governor.reset();  // another site, the same machine
+    EXPECT_EQ(governor.level(), 0u);
+    EXPECT_FALSE(governor.holds());
+    gpu.shadowsMs = 3.0;  // a lighter view, measured while it moves
+    gpu.pixelsMs = 40.0;
+    gpu.run(governor, 100);
+    EXPECT_TRUE(governor.holds());
 }
 
 TEST(QualityGovernor, CountsBothSidesOfCompareMode) {
@@ -353,50 +378,102 @@ TEST_F(DynamicResolution, OneSampleDiffersFromFourOnlyAtEdges) {
 namespace {
 
 // The turn at which the test steps to the next phase (the transition plays
-// over the next turns), and the last turn.
-constexpr int kStepTurn = 3, kLastTurn = 80;
+// over the next turns).
+constexpr int kStepTurn = 3;
 
-}  // namespace
+// What the viewer's own loop (SDL's offscreen driver, a stepped clock) drew:
+// each frame's tier and turn, and a hash of its 3D view.
+struct ViewerRun {
+    int status = -1;
+    std::vector<std::size_t> levels;
+    std::vector<int> turns;
+    std::vector<std::size_t> views;
+};
 
-// The viewer's own loop (SDL's offscreen driver, a stepped clock), held to a
-// budget no frame meets: while a phase change plays, it draws lighter tiers; the
-// first frame and the frame it comes to rest on are at full quality.
-TEST(QualityViewer, LighterWhileTheViewMovesSharpAtRest) {
+// `path` opened and held to `budgetMs` until `lastTurn`, the clock stepping
+// `stepSeconds` a turn; at `stepTurn` (if any) the story steps to its next phase.
+ViewerRun runViewer(const char* path, const char* budgetMs, int lastTurn, double stepSeconds,
+                    std::optional<int> stepTurn) {
     const std::filesystem::path folder = std::filesystem::path(FRICHE_TEST_OUT) / "quality-viewer";
     std::filesystem::remove_all(folder);
     std::filesystem::create_directories(folder);
     setenv("XDG_CONFIG_HOME", (folder / "config").c_str(), 1);
     setenv("FRICHE_IDLE_SECONDS", "0", 1);
-    setenv("FRICHE_FRAME_BUDGET_MS", "0.01", 1);
-    std::vector<std::size_t> levels;
-    std::vector<int> turns;
+    setenv("FRICHE_FRAME_BUDGET_MS", budgetMs, 1);
+    ViewerRun run;
     int turnNow = 0;
     double now = 0.0;
     app::ViewerHooks hooks;
     hooks.clock = [&] { return now; };
     hooks.beforeTurn = [&](int turn) {
         turnNow = turn;
-        now += 0.05;
-        if (turn == kStepTurn) test::pushKey(SDLK_RIGHT);
-        if (turn >= kLastTurn) {
+        now += stepSeconds;
+        if (turn == stepTurn) test::pushKey(SDLK_RIGHT);
+        if (turn >= lastTurn) {
             SDL_Event quit{};
             quit.type = SDL_QUIT;
             SDL_PushEvent(&quit);
         }
     };
     hooks.frameDrawn = [&](const render::QualityTier& tier) {
-        levels.push_back(static_cast<std::size_t>(&tier - render::kQualityTiers.data()));
-        turns.push_back(turnNow);
+        run.levels.push_back(static_cast<std::size_t>(&tier - render::kQualityTiers.data()));
+        run.turns.push_back(turnNow);
+        int w = 0, h = 0;
+        SDL_GL_GetDrawableSize(SDL_GL_GetCurrentWindow(), &w, &h);
+        const std::vector<std::uint8_t> rgb = render::readFramebufferRgb(0, w, h);
+        run.views.push_back(
+            std::hash<std::string_view>{}({reinterpret_cast<const char*>(rgb.data()), rgb.size()}));
     };
     app::ViewerCommand cmd;
-    cmd.path = FRICHE_SOURCE_DIR "/scenes/example.json";
-    const int status = app::runViewer(cmd, hooks);
+    cmd.path = path;
+    run.status = app::runViewer(cmd, hooks);
     unsetenv("FRICHE_FRAME_BUDGET_MS");
-    ASSERT_EQ(status, 0);
+    unsetenv("FRICHE_IDLE_SECONDS");
+    return run;
+}
+
+}  // namespace
+
+// Held to a budget no frame meets: while a phase change plays, it draws
+// lighter tiers; the first frame and the frame it comes to rest on are at full
+// quality, and at rest it stops drawing though the site's water and smoke
+// move: on such a machine they could not move smoothly.
+TEST(QualityViewer, LighterWhileTheViewMovesSharpAtRest) {
+    const int lastTurn = 80;
+    const ViewerRun run =
+        runViewer(FRICHE_SOURCE_DIR "/scenes/example.json", "0.01", lastTurn, 0.05, kStepTurn);
+    ASSERT_EQ(run.status, 0);
+    const std::vector<std::size_t>& levels = run.levels;
     ASSERT_GT(levels.size(), 10u);
     EXPECT_EQ(levels.front(), 0u) << "the first frame is the still";
     EXPECT_EQ(*std::max_element(levels.begin(), levels.end()), render::kQualityTiers.size() - 1)
         << "moving at an impossible budget never reached the lightest tier";
     EXPECT_EQ(levels.back(), 0u) << "the view at rest was left blurred";
-    EXPECT_LT(turns.back(), kLastTurn) << "the viewer kept drawing at rest";
+    EXPECT_LT(run.turns.back(), lastTurn - 1) << "the viewer kept drawing at rest";
+}
+
+// Held to a budget every frame meets: Seraing's view at rest (its smoke, the
+// Meuse, the clouds) goes on being drawn, every turn, at full quality, and
+// moves; a model opened on its own, which has no clock, is drawn at rest once
+// and waits.
+TEST(QualityViewer, ASiteLivesAtRestWhereTheBudgetIsHeld) {
+    const int lastTurn = 24;
+    const ViewerRun site = runViewer(FRICHE_SOURCE_DIR "/scenes/seraing.json", "1000000", lastTurn,
+                                     0.25, std::nullopt);
+    ASSERT_EQ(site.status, 0);
+    // The turn that quits draws nothing.
+    EXPECT_EQ(site.turns.back(), lastTurn - 1) << "the site's view stopped at rest";
+    EXPECT_GE(site.turns.size(), static_cast<std::size_t>(lastTurn)) << "turns without a frame";
+    EXPECT_EQ(*std::max_element(site.levels.begin(), site.levels.end()), 0u);
+    std::size_t moved = 0;
+    for (std::size_t i = 1; i < site.views.size(); ++i)
+        moved += site.views[i] != site.views[i - 1] ? 1 : 0;
+    EXPECT_GE(moved + 1, site.views.size()) << "frames at rest showed the same moment";
+
+    const ViewerRun model =
+        runViewer(FRICHE_CORPUS_DIR "/glTF-Sample-Assets/Models/Duck/glTF-Binary/Duck.glb",
+                  "1000000", lastTurn, 0.25, std::nullopt);
+    ASSERT_EQ(model.status, 0);
+    ASSERT_FALSE(model.turns.empty());
+    EXPECT_LT(model.turns.back(), 4) << "a model without a clock kept drawing at rest";
 }
