@@ -498,12 +498,32 @@ const render::QualityTier& frameTier(Viewer& v, std::vector<Shown> shown) {
 }
 
 // After a frame drawn at `tier` in `draws` draws: the governor learns its cost.
+// A kiosk's log says each change, so that an installer reads how the PC
+// holds the budget.
 void observeFrame(Viewer& v, const render::QualityTier& tier, int draws) {
     if (!v.quality) return;
-    if (&tier == &v.quality->tier())
+    const render::QualityTier& before = v.quality->tier();
+    const bool held = v.quality->holds();
+    if (&tier == &before)
         v.quality->observe(v.renderer->stats(), draws);
     else
         v.quality->drawnAtFull(v.renderer->stats());
+    if (!v.kiosk) return;
+    char line[160];
+    const render::QualityTier& now = v.quality->tier();
+    if (&now != &before) {
+        std::snprintf(line, sizeof line, "quality: %.0f %%, %dx MSAA%s, for a %.3g ms budget",
+                      100.0 * now.resolutionScale, now.samples,
+                      now.ambientOcclusion ? "" : ", no occlusion", v.frameBudgetMs);
+        v.kiosk->log(line);
+    }
+    if (v.quality->holds() != held) {
+        std::snprintf(line, sizeof line, "quality: %s %.3g ms budget",
+                      held ? "the lightest tier misses the" : "the lightest tier holds the",
+                      v.frameBudgetMs);
+        v.kiosk->log(std::string(line) + (held ? "; a view at rest is drawn once"
+                                               : "; water, smoke and traffic move at rest"));
+    }
 }
 
 void drawScene(Viewer& v) {

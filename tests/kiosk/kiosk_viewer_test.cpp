@@ -179,4 +179,28 @@ TEST(KioskViewer, IdleCountsDownThenPlaysTheFirstSiteWithTheInvitation) {
     EXPECT_TRUE(touchedBack);
 }
 
+// On a PC too slow for the budget, the attract loop falls to lighter tiers,
+// and the log says each step and that a view at rest will not move.
+TEST(KioskViewer, ItsLogSaysHowThePcHoldsTheFrameBudget) {
+    setenv("FRICHE_FRAME_BUDGET_MS", "0.01", 1);
+    double now = 1000.0;
+    ViewerHooks hooks;
+    hooks.clock = [&] { return now; };
+    hooks.beforeTurn = [&](int turn) {
+        now += turn == 2 ? 130.0 : 0.1;  // idle: the attract loop plays the story
+        if (turn == 30) std::raise(SIGTERM);
+    };
+    EXPECT_EQ(runKiosk(writeKioskConfig("budget"), hooks), 0);
+    unsetenv("FRICHE_FRAME_BUDGET_MS");
+    std::ifstream log(fs::path(FRICHE_TEST_OUT) / "kiosk-viewer/budget/kiosk.log");
+    const std::string text{std::istreambuf_iterator<char>(log), std::istreambuf_iterator<char>()};
+    EXPECT_NE(text.find("quality: 50 %, 1x MSAA, no occlusion, for a 0.01 ms budget"),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("quality: the lightest tier misses the 0.01 ms budget; a view at rest is "
+                        "drawn once"),
+              std::string::npos)
+        << text;
+}
+
 }  // namespace
