@@ -509,20 +509,22 @@ void observeFrame(Viewer& v, const render::QualityTier& tier, int draws) {
     else
         v.quality->drawnAtFull(v.renderer->stats());
     if (!v.kiosk) return;
+    // Tenths of a millisecond, hundredths under one.
+    const int digits = v.frameBudgetMs < 1.0 ? 2 : 1;
     char line[160];
     const render::QualityTier& now = v.quality->tier();
     if (&now != &before) {
-        std::snprintf(line, sizeof line, "quality: %.0f %%, %dx MSAA%s, for a %.3g ms budget",
+        std::snprintf(line, sizeof line, "quality: %.0f %%, %dx MSAA%s, for a %.*f ms budget",
                       100.0 * now.resolutionScale, now.samples,
-                      now.ambientOcclusion ? "" : ", no occlusion", v.frameBudgetMs);
+                      now.ambientOcclusion ? "" : ", no occlusion", digits, v.frameBudgetMs);
         v.kiosk->log(line);
     }
     if (v.quality->holds() != held) {
-        std::snprintf(line, sizeof line, "quality: %s %.3g ms budget",
-                      held ? "the lightest tier misses the" : "the lightest tier holds the",
-                      v.frameBudgetMs);
-        v.kiosk->log(std::string(line) + (held ? "; a view at rest is drawn once"
-                                               : "; water, smoke and traffic move at rest"));
+        std::snprintf(
+            line, sizeof line, "quality: the lightest tier %s the %.*f ms budget; %s",
+            held ? "misses" : "holds", digits, v.frameBudgetMs,
+            held ? "a view at rest is drawn once" : "water, smoke and traffic move at rest");
+        v.kiosk->log(line);
     }
 }
 
