@@ -31,7 +31,8 @@
 #define FRICHE_UNIT_SHADOW_MAP 7    // sampler2DArrayShadow, one layer a cascade
 #define FRICHE_UNIT_SKY 8           // samplerCube, the sky as seen
 #define FRICHE_UNIT_COUNT 9
-// The post pass reads the HDR target's two attachments.
+// The post pass reads the HDR target's two attachments; dynamic resolution's
+// smoothing, after it, the small frame (render/scaled_target.h).
 #define FRICHE_UNIT_HDR 0
 #define FRICHE_UNIT_AS_IS 1
 #define FRICHE_UNIT_AO 2     // sampler2D, the ambient occlusion (render/ambient_occlusion.h)

@@ -77,6 +77,7 @@ void assignUnits(const gfx::Program& p) {
                                                  {"u_hdr", FRICHE_UNIT_HDR},
                                                  {"u_asIs", FRICHE_UNIT_AS_IS},
                                                  {"u_sceneDepth", FRICHE_UNIT_HDR},
+                                                 {"u_frame", FRICHE_UNIT_HDR},
                                                  {"u_ao", FRICHE_UNIT_AO},
                                                  {"u_bloom", FRICHE_UNIT_BLOOM},
                                                  {"u_src", FRICHE_UNIT_BLOOM}};
@@ -149,16 +150,18 @@ std::optional<Programs> Programs::build(core::Problems& problems) {
     gfx::Program bloomDown =
         buildProgram("fullscreen.vert", "bloom_down.frag", "bloom down", problems);
     gfx::Program bloomUp = buildProgram("fullscreen.vert", "bloom_up.frag", "bloom up", problems);
+    gfx::Program smooth = buildProgram("fullscreen.vert", "smooth.frag", "smooth", problems);
     if (!surfaces || !casters || !post || !ground || !landscape || !town || !sky || !ao ||
-        !aoBlur || !bloomBright || !bloomDown || !bloomUp)
+        !aoBlur || !bloomBright || !bloomDown || !bloomUp || !smooth)
         return std::nullopt;
-    for (const gfx::Program* p :
-         {&ground, &landscape, &town, &sky, &ao, &aoBlur, &bloomBright, &bloomDown, &bloomUp})
+    for (const gfx::Program* p : {&ground, &landscape, &town, &sky, &ao, &aoBlur, &bloomBright,
+                                  &bloomDown, &bloomUp, &smooth})
         assignUnits(*p);
     return Programs{std::move(*surfaces),   std::move(*casters),  std::move(*post),
                     std::move(ground),      std::move(landscape), std::move(town),
                     std::move(sky),         std::move(ao),        std::move(aoBlur),
-                    std::move(bloomBright), std::move(bloomDown), std::move(bloomUp)};
+                    std::move(bloomBright), std::move(bloomDown), std::move(bloomUp),
+                    std::move(smooth)};
 }
 
 }  // namespace friche::render

@@ -180,6 +180,7 @@ struct Programs {
     ProgramVariants<ShadowUniforms> casters;
     ProgramVariants<PostUniforms> post;
     gfx::Program ground, landscape, town, sky, ao, aoBlur, bloomBright, bloomDown, bloomUp;
+    gfx::Program smooth;  // dynamic resolution's anti-aliasing of a frame drawn with one sample
 
     static std::optional<Programs> build(core::Problems& problems);
 };

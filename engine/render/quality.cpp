@@ -9,9 +9,10 @@ namespace {
 // What one sample instead of four, and no ambient occlusion, leave of the
 // scalable passes' time: a prior, not a measurement. On llvmpipe (Seraing,
 // 1920x1080, bench/scrub_bench.cpp --tier) one sample saved nothing
-// measurable and no occlusion 3 %; on a GPU at 4K multisampling's memory
-// traffic weighs more. A tier that saves less than promised is left at the
-// next window of frames.
+// measurable (and its edge smoothing costs a pass over the small frame) and
+// no occlusion 3 %; on a GPU at 4K multisampling's memory traffic weighs
+// more. A tier that saves less than promised is left at the next window of
+// frames.
 constexpr double kOneSampleCost = 0.8;
 constexpr double kNoOcclusionCost = 0.95;
 // A step down aims below the budget, a step up further below: no tier sits

@@ -1036,12 +1036,23 @@ void Renderer::draw(const GpuModel& model, const ViewParams& view) {
     } else {  // drawn small, then stretched: the post pass's time includes the stretch
         GLint output = 0;
         glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &output);
+        // One sample a pixel: its edges smoothed before the stretch (shaders/smooth.frag),
+        // which reads around what the stretch does.
+        const bool smoothed = view.samples <= 1;
+        const glm::ivec2 origin(view.viewport.x, view.viewport.y);
+        const glm::ivec4 stretched = scaledScissor(view.scissor, origin, full, size, kStretchReach);
         ViewParams small = view;
         small.viewport = {0, 0, size.x, size.y};
-        small.scissor = scaledScissor(view.scissor, {view.viewport.x, view.viewport.y}, full, size);
+        small.scissor = smoothed ? scaledScissor(view.scissor, origin, full, size,
+                                                 kStretchReach + kSmoothingReach)
+                                 : stretched;
         impl.scaled.ensure(size);
         impl.scaled.bind();
         impl.drawFrame(model, small, static_cast<float>(size.y) / static_cast<float>(full.y));
+        if (smoothed) {
+            impl.emptyVao.bind();
+            impl.scaled.smooth(impl.programs->smooth, stretched);
+        }
         impl.scaled.stretchTo(static_cast<GLuint>(output), view.viewport, view.scissor);
     }
     impl.timers.endFrame();

@@ -134,7 +134,9 @@ TEST_F(LivingDetails, AFrameLivesExactlyWhereTheClockChangesItsPixels) {
         SCOPED_TRACE(std::string(material) + (landscape ? " in a landscape" : "") +
                      (fromAbove ? " from above" : ""));
         const Frame still = draw(material, 0.0f, landscape, fromAbove);
-        if (fromAbove) ASSERT_GT(still.red(), 0) << "the post is not in view";
+        if (fromAbove) {
+            ASSERT_GT(still.red(), 0) << "the post is not in view";
+        }
         const bool living = gl_.renderer->stats().living;
         const Frame later = draw(material, kWindTime, landscape, fromAbove);
         EXPECT_EQ(gl_.renderer->stats().living, living) << "the same frame at another time";
