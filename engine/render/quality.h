@@ -3,8 +3,9 @@
 // trees, traffic), the viewer draws at the best tier whose frames the GPU
 // finishes within the budget: first a smaller frame stretched over the screen
 // (dynamic resolution), then one sample a pixel instead of four, its edges
-// smoothed by a filter (render/scaled_target.h), then no ambient occlusion. A view at rest where nothing moves, a still and a
-// video are drawn at full quality.
+// smoothed by a filter (render/scaled_target.h), then no ambient occlusion.
+// A view at rest where nothing moves, a still and a video are drawn at full
+// quality.
 //
 //   render::QualityGovernor quality(1000.0 / 60.0);
 //   quality.tier().apply(view);  renderer.draw(gpu, view);
