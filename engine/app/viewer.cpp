@@ -514,9 +514,8 @@ void observeFrame(Viewer& v, const render::QualityTier& tier, int draws) {
     char line[160];
     const render::QualityTier& now = v.quality->tier();
     if (&now != &before) {
-        std::snprintf(line, sizeof line, "quality: %.0f %%, %dx MSAA%s, for a %.*f ms budget",
-                      100.0 * now.resolutionScale, now.samples,
-                      now.ambientOcclusion ? "" : ", no occlusion", digits, v.frameBudgetMs);
+        std::snprintf(line, sizeof line, "quality: %s, for a %.*f ms budget",
+                      now.describe().c_str(), digits, v.frameBudgetMs);
         v.kiosk->log(line);
     }
     if (v.quality->holds() != held) {
@@ -889,11 +888,13 @@ void runLoop(Viewer& v) {
             v.framesToDraw = std::max(v.framesToDraw, kFramesAfterEvent);
         if (v.framesToDraw == 0 && livesAtRest(v)) {
             // The next frame of the living view, a frame budget after the last
-            // began (a display's vertical sync paces it too); a touch wakes it sooner.
+            // began (60 Hz without one; a display's vertical sync paces it
+            // too); a touch wakes it sooner.
+            const double period = v.frameBudgetMs > 0.0 ? v.frameBudgetMs : 1000.0 / 60.0;
             const double since = static_cast<double>(SDL_GetPerformanceCounter() - v.frameStart) *
                                  1000.0 / static_cast<double>(SDL_GetPerformanceFrequency());
-            if (since < v.frameBudgetMs && !v.hooks.beforeTurn)
-                SDL_WaitEventTimeout(nullptr, static_cast<int>(v.frameBudgetMs - since));
+            if (since < period && !v.hooks.beforeTurn)
+                SDL_WaitEventTimeout(nullptr, static_cast<int>(period - since));
             v.framesToDraw = 1;
         }
         if (v.framesToDraw == 0 && !v.hooks.beforeTurn)

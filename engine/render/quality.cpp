@@ -1,6 +1,7 @@
 #include "render/quality.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace friche::render {
 
@@ -31,6 +32,14 @@ void QualityTier::apply(ViewParams& view) const {
     view.resolutionScale = resolutionScale;
     view.samples = samples;
     view.lighting.ambientOcclusion = view.lighting.ambientOcclusion && ambientOcclusion;
+}
+
+std::string QualityTier::describe() const {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.0f %%, %s%s", 100.0 * resolutionScale,
+                  samples > 1 ? "4x MSAA" : "1 sample smoothed",
+                  ambientOcclusion ? "" : ", no occlusion");
+    return text;
 }
 
 double QualityTier::relativeCost() const {

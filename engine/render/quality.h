@@ -15,6 +15,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 #include "render/renderer.h"
 
@@ -26,6 +27,8 @@ struct QualityTier {
     bool ambientOcclusion = true;  // false turns it off; true leaves the view's choice
 
     void apply(ViewParams& view) const;
+    // "70 %, 4x MSAA", "50 %, 1 sample smoothed, no occlusion": for F3 and a kiosk's log.
+    std::string describe() const;
     // What a frame's scalable passes cost at this tier against the full one
     // (every pass but the shadow cascades, which no tier changes).
     double relativeCost() const;

@@ -42,8 +42,7 @@ void frameStatsPanel(const FrameStatsData& data) {
         ImGui::SetWindowFontScale(kFontScale);
         ImGui::Text("%d x %d", data.resolution.x, data.resolution.y);
         if (const render::QualityTier* t = data.tier)
-            ImGui::Text("drawn at %.0f %%, %dx MSAA%s", 100.0 * t->resolutionScale, t->samples,
-                        t->ambientOcclusion ? "" : ", no occlusion");
+            ImGui::Text("drawn at %s", t->describe().c_str());
         if (data.atRest) ImGui::Text("at rest: %s", data.atRest);
         if (ImGui::BeginTable("passes", 2, ImGuiTableFlags_SizingFixedFit)) {
             row("frame (CPU)", "%.1f ms", data.frameMs);

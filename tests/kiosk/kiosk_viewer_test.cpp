@@ -194,7 +194,7 @@ TEST(KioskViewer, ItsLogSaysHowThePcHoldsTheFrameBudget) {
     unsetenv("FRICHE_FRAME_BUDGET_MS");
     std::ifstream log(fs::path(FRICHE_TEST_OUT) / "kiosk-viewer/budget/kiosk.log");
     const std::string text{std::istreambuf_iterator<char>(log), std::istreambuf_iterator<char>()};
-    EXPECT_NE(text.find("quality: 50 %, 1x MSAA, no occlusion, for a 0.01 ms budget"),
+    EXPECT_NE(text.find("quality: 50 %, 1 sample smoothed, no occlusion, for a 0.01 ms budget"),
               std::string::npos)
         << text;
     EXPECT_NE(text.find("quality: the lightest tier misses the 0.01 ms budget; a view at rest is "

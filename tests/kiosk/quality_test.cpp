@@ -201,6 +201,8 @@ TEST(QualityTiers, GoFromBestToCheapestAndLeaveTheOcclusionOffOnlyWhenOff) {
     EXPECT_FALSE(view.lighting.ambientOcclusion);
     EXPECT_EQ(view.samples, 1);
     EXPECT_EQ(view.resolutionScale, 0.5f);
+    EXPECT_EQ(render::kQualityTiers[1].describe(), "85 %, 4x MSAA");
+    EXPECT_EQ(render::kQualityTiers.back().describe(), "50 %, 1 sample smoothed, no occlusion");
 }
 
 TEST(ScaledTarget, SizesAndScissorsMapOntoTheSmallFrame) {
