@@ -54,14 +54,17 @@
 
 namespace friche::app {
 
+// 60 Hz: FRICHE_FRAME_BUDGET_MS's default.
+inline constexpr double kDefaultFrameBudgetMs = 1000.0 / 60.0;
+
 struct Environment {
     render::ViewParams look;                // its lighting and debug view only
     std::optional<glm::vec2> orbitDegrees;  // yaw, pitch
     double idleSeconds = 180.0;             // nobody there for 3 minutes
     std::optional<std::filesystem::path> defaultScenario;
     std::optional<std::filesystem::path> snapshot;
-    glm::ivec2 maxTile{0, 0};              // 0: what the context allows
-    double frameBudgetMs = 1000.0 / 60.0;  // 0: no quality tiers
+    glm::ivec2 maxTile{0, 0};                      // 0: what the context allows
+    double frameBudgetMs = kDefaultFrameBudgetMs;  // 0: no quality tiers
 };
 
 // nullopt when a variable is set to something it cannot be; `error` says which and why.

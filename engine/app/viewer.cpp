@@ -890,7 +890,7 @@ void runLoop(Viewer& v) {
             // The next frame of the living view, a frame budget after the last
             // began (60 Hz without one; a display's vertical sync paces it
             // too); a touch wakes it sooner.
-            const double period = v.frameBudgetMs > 0.0 ? v.frameBudgetMs : 1000.0 / 60.0;
+            const double period = v.frameBudgetMs > 0.0 ? v.frameBudgetMs : kDefaultFrameBudgetMs;
             const double since = static_cast<double>(SDL_GetPerformanceCounter() - v.frameStart) *
                                  1000.0 / static_cast<double>(SDL_GetPerformanceFrequency());
             if (since < period && !v.hooks.beforeTurn)

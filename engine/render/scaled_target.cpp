@@ -7,6 +7,20 @@
 
 namespace friche::render {
 
+namespace {
+
+// Draws only through `scissor` (x, y, width, height); width 0: everywhere.
+void scissorBy(const glm::ivec4& scissor) {
+    if (scissor.z > 0) {
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(scissor.x, scissor.y, scissor.z, scissor.w);
+    } else {
+        glDisable(GL_SCISSOR_TEST);
+    }
+}
+
+}  // namespace
+
 void ScaledTarget::ensure(glm::ivec2 size) {
     used_ = size;
     if (size.x <= allocated_.x && size.y <= allocated_.y) return;
@@ -35,12 +49,7 @@ void ScaledTarget::smooth(const gfx::Program& program, const glm::ivec4& scissor
     const Canvas& drawn = canvas(0);
     canvas(1).fbo.bind();
     glViewport(0, 0, used_.x, used_.y);
-    if (scissor.z > 0) {
-        glEnable(GL_SCISSOR_TEST);
-        glScissor(scissor.x, scissor.y, scissor.z, scissor.w);
-    } else {
-        glDisable(GL_SCISSOR_TEST);
-    }
+    scissorBy(scissor);
     glDisable(GL_FRAMEBUFFER_SRGB);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_BLEND);
@@ -58,12 +67,7 @@ void ScaledTarget::stretchTo(unsigned output, const glm::ivec4& viewport,
     glBindFramebuffer(GL_READ_FRAMEBUFFER, canvases_[static_cast<std::size_t>(shown_)].fbo.id());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, output);
     glDisable(GL_FRAMEBUFFER_SRGB);  // display values already: copied as they are
-    if (scissor.z > 0) {
-        glEnable(GL_SCISSOR_TEST);
-        glScissor(scissor.x, scissor.y, scissor.z, scissor.w);
-    } else {
-        glDisable(GL_SCISSOR_TEST);
-    }
+    scissorBy(scissor);
     glBlitFramebuffer(0, 0, used_.x, used_.y, viewport.x, viewport.y, viewport.x + viewport.z,
                       viewport.y + viewport.w, GL_COLOR_BUFFER_BIT, GL_LINEAR);
     glBindFramebuffer(GL_FRAMEBUFFER, output);
