@@ -31,6 +31,7 @@
 #include "core/file.h"
 #include "gfx/gl.h"
 #include "io/load.h"
+#include "io/preferences.h"
 #include "io/scenario_loader.h"
 #include "media/signal_stop.h"
 #include "render/gpu_model.h"
@@ -116,6 +117,10 @@ struct Viewer {
     scene::DividerDrag divider;  // compare mode's swipe divider
     SceneSummary summary;
     ui::RenderSettings light;  // sky, sun, look and debug view: the "Light" panel's
+    // Where the user's preferences are kept (none in a kiosk: its settings are
+    // the operator's, app/kiosk_config.h), and what that file holds.
+    std::optional<fs::path> preferencesFile;
+    io::Preferences savedPreferences;
     ViewpointTool viewpoints;  // the Viewpoints panel: the user's cameras and stills
     glm::ivec2 maxTile{0, 0};  // FRICHE_MAX_TILE: stills in tiles at most this large
     scene::DaySweep sunSweep;  // the Sun panel's "Play the day"
@@ -479,6 +484,30 @@ bool livesAtRest(const Viewer& v) {
     return v.living && v.light.livingAtRest && (!v.quality || v.quality->holds());
 }
 
+// The preferences the user left at the last launch (io/preferences.h), in
+// the Light panel; a broken file is said, moved aside, and the defaults used.
+void readPreferences(Viewer& v) {
+    const auto folder = io::configFolder(std::getenv("XDG_CONFIG_HOME"), std::getenv("HOME"));
+    if (!folder) return;
+    const fs::path file = io::preferencesFile(*folder);
+    const io::PreferencesRead read = io::readPreferences(file);
+    core::printProblems(file.string(), read.problems);
+    if (!read.blocksSaving()) v.preferencesFile = file;
+    v.savedPreferences = read.preferences;
+    v.light.livingAtRest = read.preferences.livingAtRest;
+}
+
+// A preference the Light panel changed is saved at once: a kill loses none.
+// A save that fails is said once, not tried again every frame.
+void keepPreferences(Viewer& v) {
+    const io::Preferences now{.livingAtRest = v.light.livingAtRest};
+    if (!v.preferencesFile || now == v.savedPreferences) return;
+    v.savedPreferences = now;
+    std::string error;
+    if (!io::writePreferences(*v.preferencesFile, now, error))
+        std::fprintf(stderr, "friche: the preferences are not saved: %s\n", error.c_str());
+}
+
 // F3's word on what the view does at rest with what moves by itself in it.
 const char* atRestNote(const Viewer& v) {
     if (!v.living) return nullptr;
@@ -792,6 +821,8 @@ void drawFrame(Viewer& v) {
             v.view);
     if (v.session) ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
     if (!v.kiosk || v.kiosk->showLight()) ui::renderPanel(v.light);
+    if (v.hooks.light) v.hooks.light(v.light);
+    keepPreferences(v);
     if (v.session && (!v.kiosk || v.kiosk->showLight()))
         v.viewpoints.panel(v.session->story(), v.path, orbitNow(v), drawableAspect(v),
                            v.hooks.viewpoints);
@@ -1042,6 +1073,7 @@ int runViewer(const ViewerCommand& cmd, const ViewerHooks& hooks) {
         v.session->story().setIdleSeconds(v.kiosk ? v.kiosk->config().idleSeconds
                                                   : env->idleSeconds);
     v.light.lighting = env->look.lighting;
+    if (!v.kiosk) readPreferences(v);
     sunAtSite(v);
     v.light.debugView = env->look.debugView;
     v.snapshot = env->snapshot;

@@ -10,6 +10,7 @@
 #include "app/environment.h"
 #include "app/viewpoint_tool.h"
 #include "render/quality.h"
+#include "ui/render_panel.h"
 
 namespace friche::app {
 
@@ -22,6 +23,9 @@ struct ViewerHooks {
     // Called after the Viewpoints panel each frame with what it asked: a test
     // asks there what a click would (save, fly, a still) and reads the status.
     ViewpointsHook viewpoints;
+    // Called after the Light panel each frame with its settings: a test
+    // changes there what a click would.
+    std::function<void(ui::RenderSettings&)> light;
     // After each frame, with the quality tier its 3D view was drawn at.
     std::function<void(const render::QualityTier& tier)> frameDrawn;
 };

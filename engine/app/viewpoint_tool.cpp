@@ -49,7 +49,7 @@ void ViewpointTool::open(const scene::Story& story) {
     file_ = io::viewpointFile(*folder, story.scenario().site.id);
     io::ViewpointsRead read = io::readViewpoints(*file_);
     views_ = std::move(read.views);
-    canSave_ = read.keptAside || !read.problems.hasErrors();
+    canSave_ = !read.blocksSaving();
     if (read.problems.empty()) return;
     core::printProblems(file_->string(), read.problems);
     std::string text;

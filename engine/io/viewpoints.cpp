@@ -9,6 +9,7 @@
 
 #include "core/file.h"
 #include "core/json_shape.h"
+#include "io/config_file.h"
 #include "io/scenario_json.h"
 #include "io/scenario_loader.h"
 
@@ -135,16 +136,6 @@ std::vector<scene::View> parseViewpoints(const std::string& text, const fs::path
     return views;
 }
 
-// Moves a broken file out of the way: file.bad, or file.bad-2, ... (never
-// over an earlier one).
-std::optional<fs::path> keepAside(const fs::path& file) {
-    fs::path aside = file.string() + ".bad";
-    std::error_code ec;
-    for (int n = 2; fs::exists(aside, ec); ++n) aside = file.string() + ".bad-" + std::to_string(n);
-    fs::rename(file, aside, ec);
-    return ec ? std::nullopt : std::optional<fs::path>(aside);
-}
-
 std::string dump(const ordered_json& value) {
     // The names are the user's UTF-8; a stray invalid byte is replaced, not thrown.
     return value.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
@@ -153,9 +144,8 @@ std::string dump(const ordered_json& value) {
 }  // namespace
 
 std::optional<fs::path> viewpointFolder(const char* xdgConfigHome, const char* home) {
-    if (xdgConfigHome && *xdgConfigHome) return fs::path(xdgConfigHome) / "friche" / "viewpoints";
-    if (home && *home) return fs::path(home) / ".config" / "friche" / "viewpoints";
-    return std::nullopt;
+    const auto folder = configFolder(xdgConfigHome, home);
+    return folder ? std::optional<fs::path>(*folder / "viewpoints") : std::nullopt;
 }
 
 fs::path viewpointFile(const fs::path& folder, const std::string& siteId) {
@@ -164,42 +154,21 @@ fs::path viewpointFile(const fs::path& folder, const std::string& siteId) {
 
 ViewpointsRead readViewpoints(const fs::path& file) {
     ViewpointsRead read;
-    std::error_code ec;
-    if (!fs::exists(file, ec)) return read;
-    std::string error;
-    const auto bytes = core::readFile(file, error, kMaxViewpointBytes);
-    if (!bytes) {
-        read.problems.error("READ_FAILED", "", error);
-    } else {
-        read.views =
-            parseViewpoints(std::string(bytes->begin(), bytes->end()), file, read.problems);
-    }
-    if (!read.problems.hasErrors()) return read;
-    read.views.clear();
-    read.keptAside = keepAside(file);
-    if (read.keptAside)
-        read.problems.info("KEPT_ASIDE", "",
-                           "the file was moved to " + read.keptAside->string() +
-                               " so that it is not overwritten: fix it there, or delete it");
-    else
-        read.problems.error("NOT_KEPT_ASIDE", "",
-                            "the file could not be moved aside: viewpoints are not saved until "
-                            "it is fixed or removed");
+    static_cast<ConfigRead&>(read) =
+        readConfigFile(file, kMaxViewpointBytes, "viewpoints",
+                       [&](const std::string& text, core::Problems& problems) {
+                           read.views = parseViewpoints(text, file, problems);
+                       });
+    if (read.problems.hasErrors()) read.views.clear();
     return read;
 }
 
 bool writeViewpoints(const fs::path& file, const std::vector<scene::View>& views,
                      std::string& error) {
-    std::error_code ec;
-    fs::create_directories(file.parent_path(), ec);
-    if (ec) {
-        error = "cannot create " + file.parent_path().string() + ": " + ec.message();
-        return false;
-    }
     ordered_json list = ordered_json::array();
     for (const scene::View& v : views) list.push_back(viewJson(v));
-    return core::writeFileAtomically(
-        file, dump({{"site", file.stem().string()}, {"viewpoints", list}}), error);
+    return writeConfigFile(file, dump({{"site", file.stem().string()}, {"viewpoints", list}}),
+                           error);
 }
 
 std::string viewpointId(const std::string& name, const std::vector<scene::View>& taken) {

@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "core/problem.h"
+#include "io/config_file.h"
 #include "scene/orbit_camera.h"
 #include "scene/scenario.h"
 
@@ -32,12 +32,9 @@ std::optional<std::filesystem::path> viewpointFolder(const char* xdgConfigHome, 
 // The file of the scenario whose site id is `siteId` in `folder`.
 std::filesystem::path viewpointFile(const std::filesystem::path& folder, const std::string& siteId);
 
-struct ViewpointsRead {
+// The list, and why the file could not be read (io/config_file.h).
+struct ViewpointsRead : ConfigRead {
     std::vector<scene::View> views;
-    // Why the file could not be read (JSON pointers, or file:line:column).
-    core::Problems problems;
-    // Where a broken file was moved so that the next save cannot overwrite it.
-    std::optional<std::filesystem::path> keptAside;
 };
 
 // The viewpoints in `file`; none when it does not exist. A file that is not a
@@ -45,7 +42,7 @@ struct ViewpointsRead {
 // in `problems`: the list then starts empty.
 ViewpointsRead readViewpoints(const std::filesystem::path& file);
 
-// Writes `views` to `file` (creating its folder) with core::writeFileAtomically.
+// Writes `views` to `file` with writeConfigFile (atomic: old or new, never half).
 bool writeViewpoints(const std::filesystem::path& file, const std::vector<scene::View>& views,
                      std::string& error);
 

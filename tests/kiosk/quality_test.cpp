@@ -23,6 +23,7 @@
 #include "app/platform.h"
 #include "app/viewer.h"
 #include "io/load.h"
+#include "io/preferences.h"
 #include "render/gpu_model.h"
 #include "render/offscreen.h"
 #include "render/quality.h"
@@ -31,6 +32,7 @@
 #include "support/framed_view.h"
 #include "support/headless_renderer.h"
 #include "support/sdl_keys.h"
+#include "support/test_files.h"
 
 using namespace friche;
 
@@ -468,14 +470,21 @@ struct ViewerRun {
     std::vector<std::size_t> views;
 };
 
+// What a user brings to a launch: the config folder their preferences are
+// kept in (none: a fresh one), and their clicks in the Light panel, a turn's.
+struct Launch {
+    std::optional<std::filesystem::path> config;
+    std::function<void(int turn, ui::RenderSettings&)> light;
+};
+
 // `path` opened and held to `budgetMs` until `lastTurn`, the clock stepping
 // `stepSeconds` a turn; at `stepTurn` (if any) the story steps to its next phase.
 ViewerRun runViewer(const char* path, const char* budgetMs, int lastTurn, double stepSeconds,
-                    std::optional<int> stepTurn) {
+                    std::optional<int> stepTurn, const Launch& launch = {}) {
     const std::filesystem::path folder = std::filesystem::path(FRICHE_TEST_OUT) / "quality-viewer";
     std::filesystem::remove_all(folder);
     std::filesystem::create_directories(folder);
-    setenv("XDG_CONFIG_HOME", (folder / "config").c_str(), 1);
+    setenv("XDG_CONFIG_HOME", launch.config.value_or(folder / "config").c_str(), 1);
     setenv("FRICHE_IDLE_SECONDS", "0", 1);
     setenv("FRICHE_FRAME_BUDGET_MS", budgetMs, 1);
     ViewerRun run;
@@ -493,6 +502,8 @@ ViewerRun runViewer(const char* path, const char* budgetMs, int lastTurn, double
             SDL_PushEvent(&quit);
         }
     };
+    if (launch.light)
+        hooks.light = [&](ui::RenderSettings& light) { launch.light(turnNow, light); };
     hooks.frameDrawn = [&](const render::QualityTier& tier) {
         run.levels.push_back(static_cast<std::size_t>(&tier - render::kQualityTiers.data()));
         run.turns.push_back(turnNow);
@@ -554,4 +565,32 @@ TEST(QualityViewer, ASiteLivesAtRestWhereTheBudgetIsHeld) {
     ASSERT_EQ(model.status, 0);
     ASSERT_FALSE(model.turns.empty());
     EXPECT_LT(model.turns.back(), 4) << "a model without a clock kept drawing at rest";
+}
+
+// The Light panel's "Water, smoke and traffic move at rest", unticked, stops
+// the view at rest at once, and at the next launch too: it is saved as it
+// changes (io/preferences.h), so a kill right after loses nothing.
+TEST(QualityViewer, WhatMovesAtRestIsAPreferenceKeptForTheNextLaunch) {
+    const std::filesystem::path config = test::freshDir() / "config";
+    const int lastTurn = 24, untick = 6;
+    const ViewerRun first =
+        runViewer(FRICHE_SOURCE_DIR "/scenes/seraing.json", "1000000", lastTurn, 0.25, std::nullopt,
+                  {.config = config, .light = [&](int turn, ui::RenderSettings& light) {
+                       if (turn == untick) light.livingAtRest = false;
+                   }});
+    ASSERT_EQ(first.status, 0);
+    EXPECT_GE(first.turns.back(), untick) << "the site stopped living before the click";
+    EXPECT_LT(first.turns.back(), untick + 5) << "the site went on living after the click";
+    const io::PreferencesRead saved = io::readPreferences(config / "friche" / "viewer.json");
+    EXPECT_TRUE(saved.problems.empty());
+    EXPECT_FALSE(saved.preferences.livingAtRest);
+
+    bool shownUnticked = false;
+    const ViewerRun second = runViewer(
+        FRICHE_SOURCE_DIR "/scenes/seraing.json", "1000000", lastTurn, 0.25, std::nullopt,
+        {.config = config,
+         .light = [&](int, ui::RenderSettings& light) { shownUnticked = !light.livingAtRest; }});
+    ASSERT_EQ(second.status, 0);
+    EXPECT_TRUE(shownUnticked) << "the Light panel showed the switch as before the click";
+    EXPECT_LT(second.turns.back(), 5) << "the site lived at rest against the saved preference";
 }
