@@ -76,18 +76,19 @@ std::optional<int> viewButtons(const std::vector<scene::View>& views, scene::Lan
 SiteChoice sitePanel(const SiteList& sites, const std::vector<scene::View>& views,
                      scene::Language& language, float top) {
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(ImVec2(em * 0.6f, top), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(em * 0.6f, top),
+                            sites.exhibition ? ImGuiCond_Always : ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(em * kPanelWidthEm, 0.0f), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.85f);
     SiteChoice choice;
     constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoTitleBar |
                                         ImGuiWindowFlags_AlwaysAutoResize |
                                         ImGuiWindowFlags_NoSavedSettings;
-    if (ImGui::Begin("Site", nullptr, kFlags)) {
+    if (ImGui::Begin("Site", nullptr, kFlags | (sites.exhibition ? ImGuiWindowFlags_NoMove : 0))) {
         choice.site = sitePicker(sites, language);
         languageButtons(sites.languages, language);
         choice.view = viewButtons(views, language);
-        if (sites.backToStart)
+        if (sites.exhibition)
             choice.backToStart =
                 ImGui::Button(scene::uiText(scene::UiText::BackToStart, language).c_str(),
                               ImVec2(-1.0f, touchTarget()));

@@ -19,7 +19,9 @@ struct SiteList {
     const std::vector<scene::LocalText>& names;  // one per scenario file
     int current = -1;                            // -1: the open scenario is not in the list
     std::vector<scene::Language> languages;      // the buttons, in order; empty: FR NL DE EN
-    bool backToStart = false;                    // an exhibition's "back to start" button
+    // An exhibition's panel: a "back to start" button, and pinned where it
+    // is laid out (a visitor's swipe on it cannot carry it off the screen).
+    bool exhibition = false;
 };
 
 // What the user picked this frame.

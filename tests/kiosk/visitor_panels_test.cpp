@@ -144,6 +144,40 @@ TEST_P(VisitorPanels, ReadableFromThreeMetresWithNoScrollbarInAnyPhaseOrLanguage
     }
 }
 
+// A visitor's swipe that starts on a panel, off its buttons (in its bottom
+// margin), turns the camera or nothing: it never carries the panel away,
+// where the next visitor would find it elsewhere or off the screen.
+TEST_P(VisitorPanels, ASwipeStartingOnAPanelLeavesEveryPanelWhereItIs) {
+    const friche::io::ScenarioResult loaded = friche::io::loadScenario(file_);
+    ASSERT_TRUE(loaded.ok());
+    friche::scene::Story story(loaded.scenario);
+    drawFrames(story);
+    std::vector<std::pair<std::string, ImVec2>> laidOut;
+    for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+        if (w->Active && !w->Hidden && !(w->Flags & ImGuiWindowFlags_Tooltip))
+            laidOut.emplace_back(w->Name, w->Pos);
+    ASSERT_GE(laidOut.size(), 3u);
+    ImGuiIO& io = ImGui::GetIO();
+    for (const auto& [swiped, unused] : laidOut) {
+        const ImGuiWindow* w = ImGui::FindWindowByName(swiped.c_str());
+        const ImVec2 from(w->Pos.x + w->Size.x * 0.5f,
+                          w->Pos.y + w->Size.y - ImGui::GetStyle().WindowPadding.y * 0.5f);
+        for (int step = 0; step <= 8; ++step) {
+            io.MousePos = ImVec2(from.x + 60.0f * static_cast<float>(step),
+                                 from.y - 40.0f * static_cast<float>(step));
+            io.MouseDown[0] = step < 8;
+            drawFrames(story);
+        }
+        for (const auto& [name, pos] : laidOut) {
+            const ImVec2 now = ImGui::FindWindowByName(name.c_str())->Pos;
+            EXPECT_TRUE(now.x == pos.x && now.y == pos.y)
+                << "a swipe on '" << swiped << "' moved '" << name << "' from " << pos.x << ","
+                << pos.y << " to " << now.x << "," << now.y;
+        }
+    }
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+}
+
 INSTANTIATE_TEST_SUITE_P(Sites, VisitorPanels, testing::ValuesIn(kSites),
                          [](const testing::TestParamInfo<const char*>& param) {
                              std::string name = param.param;
