@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The kiosk soak: friche --kiosk on a headless 4K X server (no window manager)
 # for DURATION seconds, poked with clicks and drags at random places every few
-# seconds, its resident memory (VmRSS) sampled every minute. Fails (exit 1) if
-# friche exits or the least memory it holds grows more than 1 MiB from the
-# first half of the run (after 5 minutes of start-up, caches and the attract
-# loop settling) to the second.
+# seconds, now and then opening another site through the site picker, its
+# resident memory (VmRSS) sampled every minute. Fails (exit 1) if friche exits,
+# if no site was ever switched, or if the least memory it holds grows more than
+# 1 MiB from the first half of the run (after 5 minutes of start-up, caches and
+# the attract loop settling) to the second.
 #
 #   tools/kiosk/soak.sh [CONFIG.json [DURATION_SECONDS]]
 #
@@ -101,6 +102,22 @@ poke() {
     fi
 }
 
+# A visitor opening another site: a tap on the site picker at the top left of
+# the site panel, where the kiosk lays it out at 3840x2160, then, once its list
+# is drawn (a frame takes seconds on a software rasteriser), on one of the rows
+# below the first (the config's sites in order). Sites switched are where a
+# leak would come from: the run fails if none was.
+picker=(470 95)
+row_x=600
+row_top=175
+row_step=175
+tap() { xdotool mousemove "$1" "$2" sleep 0.5 mousedown 1 sleep 0.2 mouseup 1; }
+another_site() {
+    tap "${picker[@]}"
+    sleep 4
+    tap "$row_x" "$((row_top + row_step * (1 + RANDOM % 4)))"
+}
+
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$friche_pid/status"; }
 # The site the kiosk last logged switching to, if any.
 site_shown() {
@@ -123,7 +140,11 @@ while ((SECONDS < duration)); do
         printf '%8d %12d  %s\n' "$SECONDS" "$rss" "$(site_shown)"
         next_sample=$((next_sample + interval))
     fi
-    poke >/dev/null 2>&1 || true # a lost click is not friche's fault
+    if ((RANDOM % 6 == 0)); then
+        another_site >/dev/null 2>&1 || true # a lost click is not friche's fault
+    else
+        poke >/dev/null 2>&1 || true
+    fi
     sleep $((2 + RANDOM % 4))
 done
 alive || failed_exit
@@ -148,6 +169,12 @@ for i in "${!times[@]}"; do
 done
 if ((${#first[@]} == 0 || ${#second[@]} == 0)); then
     die "a ${duration} s run leaves nothing to compare after the ${warmup} s warm-up"
+fi
+switches=$(grep -c '^friche kiosk: site ' "$work/friche.log" || true)
+echo "soak: visitors opened another site ${switches} time(s)"
+if ((switches == 0)); then
+    echo "soak: FAIL: no tap reached the site picker (its place at ${width}x${height} is in soak.sh)"
+    exit 1
 fi
 least() { printf '%s\n' "$@" | sort -n | head -n 1; }
 early=$(least "${first[@]}")
