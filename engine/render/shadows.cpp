@@ -27,7 +27,7 @@ struct Span {
 // a little every frame, and the shadows' stair-stepped edges crawl. Held to
 // this grid, a texel stays where it is on the ground: the layer moves by whole
 // texels, and its texels change size only where the extent crosses a step.
-// The price: up to 9 % of a cascade's resolution (and a texel) on average 4 %.
+// The price: up to 9 % of a cascade's resolution and a texel, 4 % on average.
 Span heldToGrid(float lo, float hi, int size) {
     const double texels = static_cast<double>(size);
     // One texel to spare, for the start rounded down.

@@ -105,8 +105,9 @@ poke() {
 # A visitor opening another site: a tap on the site picker at the top left of
 # the site panel, where the kiosk lays it out at 3840x2160, then, once its list
 # is drawn (a frame takes seconds on a software rasteriser), on one of the rows
-# below the first (the config's sites in order). Sites switched are where a
-# leak would come from: the run fails if none was.
+# below the first (the config's sites in order: rows 2 to 5, as the example
+# config's five sites; a row past the list only closes it). Sites switched are
+# where a leak would come from: the run fails if none was.
 picker=(470 95)
 row_x=600
 row_top=175
