@@ -10,7 +10,8 @@
 // The first line that reads `median N ms` is the steady frame with shadows;
 // the camera orbits, and where the sun's cascades fit the model rather than
 // the view (a model framed whole) the renderer keeps them from frame to frame
-// (FrameStats::shadowsKept). The second is the same frame with the cascades
+// (FrameStats::shadowsKept), or those of its cascades that stay on their grid
+// (FrameStats::shadowLayersKept). The second is the same frame with the cascades
 // drawn anew each time, as an engine that does not keep them draws it. Then
 // the view held while the clock runs (a site's crowns sway, its traffic
 // drives), as a visitor or the kiosk holds it: with what stays put kept
@@ -92,7 +93,7 @@ int main(int argc, char** argv) {
                                       {"held, anew     ", true, true, true}};
     constexpr float kFrameSeconds = 1.0f / 30.0f;
     for (const Mode& mode : kModes) {
-        int kept = 0, stillKept = 0;
+        int kept = 0, stillKept = 0, layersKept = 0;
         std::vector<double> ms;
         std::array<std::vector<double>, render::kPassCount> passes;
         for (int i = 0; i <= frames; ++i) {
@@ -121,15 +122,17 @@ int main(int argc, char** argv) {
             ms.push_back(took.count());
             kept += renderer->stats().shadowsKept ? 1 : 0;
             stillKept += renderer->stats().stillShadowsKept ? 1 : 0;
+            layersKept += renderer->stats().shadowLayersKept;
             const render::PassTimes& t = renderer->waitForPassTimes();
             for (std::size_t p = 0; p < render::kPassCount; ++p) passes[p].push_back(t.ms[p]);
         }
         const render::FrameStats& f = renderer->stats();
         std::printf(
             "%s: median %.1f ms, best %.1f ms over %d frames; draw calls %d + %d in the "
-            "shadow cascades; cascades kept in %d frames, their still casters in %d\n",
+            "shadow cascades; cascades kept in %d frames (%d cascades in all), their still "
+            "casters in %d\n",
             mode.name, median(ms), *std::min_element(ms.begin(), ms.end()), frames, f.drawCalls,
-            f.shadowDrawCalls, kept, stillKept);
+            f.shadowDrawCalls, kept, layersKept, stillKept);
         std::printf("  GPU per pass (median ms):");
         for (std::size_t p = 0; p < render::kPassCount; ++p)
             std::printf(" %s %.1f", render::passName(static_cast<render::Pass>(p)),

@@ -21,8 +21,9 @@
 //
 // Prints, per scenario, the median and the worst frame, their ratio (issue
 // 14's target: at most 1.5), the position of the worst, the GPU's median
-// time per pass (timer queries) and how many frames baked the sky (0: one
-// site's sky does not change while its timeline is dragged). The first frame,
+// time per pass (timer queries), how many frames baked the sky (0: one
+// site's sky does not change while its timeline is dragged) and how many
+// cascades were kept as the frame before left them (FrameStats::shadowLayersKept). The first frame,
 // which compiles and bakes everything a still needs, is not counted. Then the
 // story held at its last phase while the clock runs (crowns sway, traffic
 // drives), what a visitor or the kiosk sees most of the time: the median
@@ -82,7 +83,8 @@ int scrub(const std::string& path, const Options& o) {
     std::vector<double> ms, at;
     std::array<std::vector<double>, render::kPassCount> passes;
     double warmMs = 0.0;
-    int skyBakes = 0;  // frames after the first that baked the sky: each is a hitch
+    int skyBakes = 0;    // frames after the first that baked the sky: each is a hitch
+    int layersKept = 0;  // cascades kept from the frame before (FrameStats::shadowLayersKept)
     for (int i = 0; i <= 2 * steps; ++i) {
         const double t = (i <= steps ? i : 2 * steps - i) * end / steps;
         story.timeline().setPosition(t);
@@ -111,6 +113,7 @@ int scrub(const std::string& path, const Options& o) {
         ms.push_back(took.count());
         at.push_back(t);
         if (gl->renderer->stats().skyBaked) ++skyBakes;
+        layersKept += gl->renderer->stats().shadowLayersKept;
         const render::PassTimes& gpuTimes = gl->renderer->waitForPassTimes();
         for (std::size_t p = 0; p < render::kPassCount; ++p) passes[p].push_back(gpuTimes.ms[p]);
     }
@@ -127,7 +130,8 @@ int scrub(const std::string& path, const Options& o) {
     std::printf("  GPU per pass (median ms):");
     for (std::size_t p = 0; p < render::kPassCount; ++p)
         std::printf(" %s %.2f", render::passName(static_cast<render::Pass>(p)), median(passes[p]));
-    std::printf("; sky baked in %d of the %zu frames\n", skyBakes, ms.size());
+    std::printf("; sky baked in %d of the %zu frames; %d cascades kept from the frame before\n",
+                skyBakes, ms.size(), layersKept);
     constexpr int kHeldFrames = 12;
     constexpr float kFrameSeconds = 1.0f / 30.0f;
     const auto hold = [&](bool anew) {

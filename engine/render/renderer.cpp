@@ -455,7 +455,6 @@ struct CasterMask {
 
 // One caster's draw into one cascade, with every value the shadow pass sets for it.
 struct CasterDraw {
-    int cascade = 0;
     unsigned features = 0;
     scene::NodeLook look;
     std::optional<CasterMask> mask;
@@ -465,43 +464,41 @@ struct CasterDraw {
     bool operator==(const CasterDraw&) const = default;
 };
 
-// The shadow pass as data: what stays put, then what moves with the clock.
-// A frame whose plan is the one last drawn keeps the cascades as they are: a
-// model orbited whole (its one cascade fits the model, not the view), the
-// tiles of a still, a view held still without wind or traffic. One whose
-// still casters are the ones kept aside draws only what moves over them: a
-// site's view held while its crowns sway and its trams run.
+// The shadow pass as data, cascade by cascade: what stays put, then what
+// moves with the clock. A cascade whose layer would be drawn as it was last
+// drawn is kept as it is: a model orbited whole (its one cascade fits the
+// model, not the view), the tiles of a still, a view held still without wind
+// or traffic, and, while the view moves, the cascades that stay on their grid
+// (render/shadows.h) with the same casters in them: mostly the far ones. One
+// whose still casters are the ones kept aside draws only what moves over
+// them: a site's view held while its crowns sway and its trams run.
 struct StillCasters {
     std::uint64_t model = 0;  // GpuModel::serial: the casters' buffers and textures
-    int cascades = 0;
-    std::array<glm::mat4, FRICHE_MAX_CASCADES> viewProjection{};
+    glm::mat4 viewProjection{0.0f};
     glm::vec4 section{0.0f};
-    std::vector<CasterDraw> draws;  // cascade by cascade
+    std::vector<CasterDraw> draws;
     bool operator==(const StillCasters&) const = default;
 };
-struct ShadowPlan {
+struct ShadowLayer {
     StillCasters still;
     float time = 0.0f;               // 0 unless a caster moves
-    std::vector<CasterDraw> moving;  // swaying, driving: cascade by cascade
-    bool operator==(const ShadowPlan&) const = default;
+    std::vector<CasterDraw> moving;  // swaying, driving
+    bool operator==(const ShadowLayer&) const = default;
 };
+using ShadowPlan = std::vector<ShadowLayer>;  // a layer a cascade
 
 ShadowPlan planShadows(const GpuModel& model, const Queues& casters, const Frame& frame) {
-    ShadowPlan plan{.still = {.model = model.serial,
-                              .cascades = frame.cascades.count,
-                              .viewProjection = frame.cascades.viewProjection,
-                              .section = frame.section,
-                              .draws = {}},
-                    .time = 0.0f,
-                    .moving = {}};
-    for (int c = 0; c < plan.still.cascades; ++c) {
-        const glm::mat4& lightViewProjection =
-            plan.still.viewProjection[static_cast<std::size_t>(c)];
+    ShadowPlan plan(static_cast<std::size_t>(frame.cascades.count));
+    for (std::size_t c = 0; c < plan.size(); ++c) {
+        ShadowLayer& layer = plan[c];
+        layer.still = {.model = model.serial,
+                       .viewProjection = frame.cascades.viewProjection[c],
+                       .section = frame.section,
+                       .draws = {}};
         for (const Queued& q : casters.opaque) {
-            if (!mayBeVisible(lightViewProjection, q.bounds)) continue;
+            if (!mayBeVisible(layer.still.viewProjection, q.bounds)) continue;
             const GpuMaterial& m = *q.material;
-            CasterDraw d{.cascade = c,
-                         .features = casterFeatures(q, frame),
+            CasterDraw d{.features = casterFeatures(q, frame),
                          .look = q.look ? *q.look : scene::NodeLook{},
                          .mask = std::nullopt,
                          .placed = placedOf(q),
@@ -514,10 +511,10 @@ ShadowPlan planShadows(const GpuModel& model, const Queues& casters, const Frame
                                     .cutoff = m.alphaCutoff};
             }
             const bool moves = (d.features & kCasterSway) || d.placed.drive.x != 0.0f;
-            (moves ? plan.moving : plan.still.draws).push_back(std::move(d));
+            (moves ? layer.moving : layer.still.draws).push_back(std::move(d));
         }
+        if (!layer.moving.empty()) layer.time = frame.time;
     }
-    if (!plan.moving.empty()) plan.time = frame.time;
     return plan;
 }
 
@@ -530,8 +527,13 @@ struct Renderer::Impl {
     // sides (ViewParams::side) each keep their own.
     struct Cascaded {
         ShadowMap map;
-        ShadowPlan drawn;    // what the cascades hold
-        StillCasters aside;  // what the map's copy aside holds
+        ShadowPlan drawn;                                     // what the layers hold
+        std::array<StillCasters, FRICHE_MAX_CASCADES> aside;  // what each layer's copy aside holds
+        // As if the layers held nothing: allocated anew, or to be drawn anew.
+        void forget() {
+            drawn = {};
+            aside = {};
+        }
     };
     std::array<Cascaded, 2> sides;
     // The lit frame's target, one per sample count: a quality tier's single
@@ -558,9 +560,8 @@ struct Renderer::Impl {
 
     Frame prepare(const GpuScene* scene, const ViewParams& view);
     void drawShadows(Cascaded& side, const ShadowPlan& plan);
-    // The draws of `cascade` from `d` on; `d` left at the next cascade's first.
-    void drawCasters(int cascade, std::vector<CasterDraw>::const_iterator& d,
-                     const std::vector<CasterDraw>& draws, const ShadowPlan& plan,
+    // `draws`, into the layer bound, drawn with `layer`'s values.
+    void drawCasters(const std::vector<CasterDraw>& draws, const ShadowLayer& layer,
                      BoundState& bound);
     void drawDepthPrepass(const std::vector<Queued>& opaque, const Frame& frame);
     void drawSky(const ViewParams& view, const Frame& frame);
@@ -642,53 +643,61 @@ void Renderer::Impl::drawShadows(Cascaded& side, const ShadowPlan& plan) {
     glEnable(GL_POLYGON_OFFSET_FILL);
     glPolygonOffset(2.0f, 4.0f);
     instanceMatrixIsIdentity();
-    // The still casters' depth is copied aside the second time in a row it
-    // is drawn alike, so a moving view never pays for the copy; a layer's
-    // depth is the nearest of its casters', whichever is drawn first.
-    const bool moves = !plan.moving.empty();
-    const bool fromAside = moves && plan.still == side.aside;
-    const bool keepAside = moves && !fromAside && plan.still == side.drawn.still;
-    auto still = plan.still.draws.begin();
-    auto moving = plan.moving.begin();
-    for (int c = 0; c < plan.still.cascades; ++c) {
+    bool stillDrawn = false;
+    for (std::size_t c = 0; c < plan.size(); ++c) {
+        const ShadowLayer& layer = plan[c];
+        const ShadowLayer* before = c < side.drawn.size() ? &side.drawn[c] : nullptr;
+        if (before && layer == *before) {
+            ++stats.shadowLayersKept;
+            continue;
+        }
         ++pass;
         BoundState bound;
-        if (fromAside) {
-            side.map.beginFromAside(c);
+        const int cascade = static_cast<int>(c);
+        // The still casters' depth is copied aside the second time in a row
+        // the layer draws them alike, so a layer that follows the view never
+        // pays for the copy; a layer's depth is the nearest of its casters',
+        // whichever is drawn first.
+        const bool moves = !layer.moving.empty();
+        if (moves && layer.still == side.aside[c]) {
+            side.map.beginFromAside(cascade);
         } else {
-            side.map.begin(c);
-            drawCasters(c, still, plan.still.draws, plan, bound);
-            if (keepAside) side.map.keepAside(c);
+            side.map.begin(cascade);
+            drawCasters(layer.still.draws, layer, bound);
+            stillDrawn = true;
+            if (moves && before && layer.still == before->still) {
+                side.map.keepAside(cascade);
+                side.aside[c] = layer.still;
+            }
         }
-        drawCasters(c, moving, plan.moving, plan, bound);
+        drawCasters(layer.moving, layer, bound);
     }
-    if (keepAside) side.aside = plan.still;
-    stats.stillShadowsKept = fromAside;
+    // A plan with fewer cascades than the last may keep all it has.
+    stats.shadowsKept = stats.shadowLayersKept == static_cast<int>(plan.size());
+    stats.stillShadowsKept = !stats.shadowsKept && !stillDrawn;
     glDisable(GL_POLYGON_OFFSET_FILL);
 }
 
-void Renderer::Impl::drawCasters(int cascade, std::vector<CasterDraw>::const_iterator& d,
-                                 const std::vector<CasterDraw>& draws, const ShadowPlan& plan,
+void Renderer::Impl::drawCasters(const std::vector<CasterDraw>& draws, const ShadowLayer& layer,
                                  BoundState& bound) {
-    for (; d != draws.end() && d->cascade == cascade; ++d) {
-        useCaster(d->features, bound, plan.still.section, plan.time,
-                  plan.still.viewProjection[static_cast<std::size_t>(cascade)]);
+    for (const CasterDraw& d : draws) {
+        useCaster(d.features, bound, layer.still.section, layer.time, layer.still.viewProjection);
         const CasterProgram& p = *bound.caster;
         const ShadowUniforms& u = p.uniforms;
-        setLook(p.program, u.look, d->look);
-        if (d->mask) {
-            const GpuTextureSlot& base = d->mask->base;
+        setLook(p.program, u.look, d.look);
+        if (d.mask) {
+            const GpuTextureSlot& base = d.mask->base;
             glActiveTexture(GL_TEXTURE0 + FRICHE_SLOT_BASE_COLOR);
             glBindTexture(GL_TEXTURE_2D, base.texture);
             glBindSampler(FRICHE_SLOT_BASE_COLOR, base.sampler);
-            p.program.set(u.alphaCutoff, d->mask->cutoff);
-            p.program.set(u.baseAlpha, d->mask->alpha);
+            p.program.set(u.alphaCutoff, d.mask->cutoff);
+            p.program.set(u.baseAlpha, d.mask->alpha);
             p.program.set(u.texCoord, base.texCoord);
             p.program.set(u.uvTransform, base.transform);
         }
-        place(p.program, {u.model, u.drive, u.driveCentre}, d->placed);
-        glBindVertexArray(d->vao);
-        d->call.issue();
+        place(p.program, {u.model, u.drive, u.driveCentre}, d.placed);
+        glBindVertexArray(d.vao);
+        d.call.issue();
         ++stats.shadowDrawCalls;
     }
 }
@@ -1077,14 +1086,14 @@ void Renderer::Impl::drawFrame(const GpuModel& model, const ViewParams& view, fl
     // Casters outside the view still throw shadows into it: culled per cascade instead.
     if (frame.cascades.count > 0) {
         ShadowPlan plan = planShadows(model, buildQueues(model, *scene, view, true), frame);
-        // A plan with more cascades than the layers hold is a new one.
-        side.map.ensure(plan.still.cascades);
+        if (side.map.ensure(static_cast<int>(plan.size()))) side.forget();
         if (plan != side.drawn) {
             timers.begin(Pass::Shadows);
             drawShadows(side, plan);
             side.drawn = std::move(plan);
         } else {
             stats.shadowsKept = true;
+            stats.shadowLayersKept = static_cast<int>(plan.size());
         }
     }
     side.map.bind();
@@ -1162,10 +1171,7 @@ bool Renderer::reloadShaders(core::Problems& problems) {
 }
 
 void Renderer::forgetShadows() {
-    for (Impl::Cascaded& side : impl_->sides) {
-        side.drawn = {};
-        side.aside = {};
-    }
+    for (Impl::Cascaded& side : impl_->sides) side.forget();
 }
 
 const FrameStats& Renderer::stats() const {

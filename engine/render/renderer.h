@@ -124,8 +124,12 @@ struct FrameStats {
     // The sun's cascades are the last frame's: nothing that casts into them or
     // fits them changed (a model orbited whole, a still's tiles).
     bool shadowsKept = false;
-    // Only what moves with the clock (swaying crowns, traffic) was drawn into
-    // them, over the still casters' depth kept from an earlier frame.
+    // Of them, those kept as they were (all of them: shadowsKept): a moving
+    // view's far cascades, while they stay on their grid.
+    int shadowLayersKept = 0;
+    // No still caster was drawn into them: only what moves with the clock
+    // (swaying crowns, traffic), over the still casters' depth kept from an
+    // earlier frame, in the cascades not kept whole.
     bool stillShadowsKept = false;
     // The GPU's time per pass of the newest frame it has finished (a frame or
     // two before this one: reading them never waits). waitForPassTimes() waits.

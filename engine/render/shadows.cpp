@@ -198,8 +198,8 @@ ShadowMap ShadowMap::create(int size) {
     return s;
 }
 
-void ShadowMap::ensure(int layers) {
-    if (layers <= layers_) return;
+bool ShadowMap::ensure(int layers) {
+    if (layers <= layers_) return false;
     layers_ = layers;
     depth_ = cascadeLayers(size_, layers, "shadow cascades");
     // Hardware comparison: each fetch is a 2x2 bilinear percentage-closer test.
@@ -207,6 +207,7 @@ void ShadowMap::ensure(int layers) {
     glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_COMPARE_MODE, GL_COMPARE_REF_TO_TEXTURE);
     glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_COMPARE_FUNC, GL_LEQUAL);
     glBindTexture(GL_TEXTURE_2D_ARRAY, 0);
+    return true;
 }
 
 void ShadowMap::use(int layer) const {

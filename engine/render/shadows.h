@@ -43,8 +43,9 @@ class ShadowMap {
 public:
     ShadowMap() = default;  // empty
     static ShadowMap create(int size);
-    // At least `layers` layers (reallocated only to grow).
-    void ensure(int layers);
+    // At least `layers` layers, reallocated only to grow: true when they
+    // were, and every layer's depth, and every copy aside, is gone.
+    bool ensure(int layers);
     // Binds layer `cascade` as the depth target, cleared, with its viewport.
     void begin(int cascade) const;
     // Copies the depth of layer `cascade`, as drawn so far, aside; the

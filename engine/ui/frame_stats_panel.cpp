@@ -13,12 +13,13 @@ constexpr float kSmoothing = 0.1f;
 // Smaller than the panels' body text: a technical readout, still readable.
 constexpr float kFontScale = 0.85f;
 
-void row(const char* name, const char* format, double value) {
+template <typename... Values>
+void row(const char* name, const char* format, Values... values) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(name);
     ImGui::TableNextColumn();
-    ImGui::Text(format, value);
+    ImGui::Text(format, values...);
 }
 
 }  // namespace
@@ -52,14 +53,17 @@ void frameStatsPanel(const FrameStatsData& data) {
                     row(render::passName(static_cast<render::Pass>(p)), "%.2f ms", gpu.ms[p]);
                 row("GPU total", "%.2f ms", gpu.total());
             }
-            row("draw calls", "%.0f", data.stats.drawCalls);
+            row("draw calls", "%d", data.stats.drawCalls);
             if (data.stats.shadowsKept)
-                row("shadow calls", "%.0f (cascades kept)", 0.0);
+                row("shadow calls", "%d (cascades kept)", 0);
             else if (data.stats.stillShadowsKept)
-                row("shadow calls", "%.0f (what moves; still casters kept)",
+                row("shadow calls", "%d (what moves; still casters kept)",
                     data.stats.shadowDrawCalls);
+            else if (data.stats.shadowLayersKept > 0)
+                row("shadow calls", "%d (%d cascade(s) kept)", data.stats.shadowDrawCalls,
+                    data.stats.shadowLayersKept);
             else
-                row("shadow calls", "%.0f", data.stats.shadowDrawCalls);
+                row("shadow calls", "%d", data.stats.shadowDrawCalls);
             ImGui::EndTable();
         }
         if (!data.stats.gpu.measured) ImGui::TextDisabled("GPU: waiting for its timers");

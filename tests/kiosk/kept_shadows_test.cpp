@@ -4,8 +4,10 @@
 // the frame a renderer drawing them anew gives (Renderer::forgetShadows); and
 // they are kept only while nothing that casts into them or fits them changes.
 // Where a tree sways beside the post, a held view keeps the post's depth aside
-// and draws only the tree over it (FrameStats::stillShadowsKept). Compare
-// mode's two sides each keep their own (ViewParams::side).
+// and draws only the tree over it (FrameStats::stillShadowsKept). Walking over
+// a site, the cascades that stay on their grid are kept one by one
+// (FrameStats::shadowLayersKept). Compare mode's two sides each keep their own
+// (ViewParams::side).
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -43,6 +45,7 @@ struct Drawn {
     bool kept = false;
     bool stillKept = false;
     int shadowDrawCalls = 0;
+    int layersKept = 0;
 };
 
 class KeptShadows : public ::testing::Test {
@@ -70,6 +73,16 @@ protected:
         ASSERT_TRUE(gpu_ && oracleGpu_);
     }
 
+    // Seraing's generated site, beside the test as beside friche.
+    void loadSeraing() {
+        char* base = SDL_GetBasePath();
+        ASSERT_NE(base, nullptr);
+        const std::filesystem::path site = std::filesystem::path(base) / "assets/sites/seraing.glb";
+        SDL_free(base);
+        model_ = load(site);
+        upload();
+    }
+
     // The model framed whole, the camera turned `degrees` about it.
     render::ViewParams orbit(float degrees) const {
         return test::framedView(model_, kSize, glm::radians(degrees));
@@ -80,7 +93,7 @@ protected:
         gl_.renderer->draw(*gpu_, v);
         const render::FrameStats& stats = gl_.renderer->stats();
         return {gl_.target->readRgb(), stats.shadowsKept, stats.stillShadowsKept,
-                stats.shadowDrawCalls};
+                stats.shadowDrawCalls, stats.shadowLayersKept};
     }
     std::vector<std::uint8_t> drawAnew(const render::ViewParams& v) {
         gl_.target->bind();
@@ -250,13 +263,7 @@ TEST_F(KeptShadows, AHeldViewDrawsWhatSwaysOverTheStillCastersKeptAside) {
 }
 
 TEST_F(KeptShadows, ASitesViewHeldWhileItsCrownsSwayAndItsTrafficDrives) {
-    // Seraing's generated site, beside the test as beside friche.
-    char* base = SDL_GetBasePath();
-    ASSERT_NE(base, nullptr);
-    const std::filesystem::path site = std::filesystem::path(base) / "assets/sites/seraing.glb";
-    SDL_free(base);
-    model_ = load(site);
-    upload();
+    loadSeraing();
     render::ViewParams v = orbit(30.0f);
     v.lighting.siteLook(true);
     int drawAll = 0;
@@ -271,6 +278,53 @@ TEST_F(KeptShadows, ASitesViewHeldWhileItsCrownsSwayAndItsTrafficDrives) {
         }
         EXPECT_EQ(d.rgb, drawAnew(v)) << seconds << " s";
     }
+}
+
+// A visitor gliding over the site, 1 m a frame, 60 m up, looking ahead and
+// down: the near cascade follows the view, the far ones stay on their grid
+// for a few frames at a time, and are kept while they do.
+TEST_F(KeptShadows, WalkingOverASiteKeepsTheCascadesThatStayPut) {
+    loadSeraing();
+    const scene::Bounds b = scene::worldBounds(model_, scene::buildDrawList(model_, 0));
+    const glm::vec3 start = b.center() + glm::vec3(-0.3f * b.size().x, 60.0f, 0.1f * b.size().z);
+    const glm::vec3 ahead = glm::normalize(glm::vec3(1.0f, -0.25f, 0.2f));
+    const auto at = [&](int frame, float seconds) {
+        render::ViewParams v;
+        v.eye = start + glm::vec3(0.1f, 0.0f, 0.02f) * static_cast<float>(frame);
+        v.view = glm::lookAt(v.eye, v.eye + ahead, glm::vec3(0.0f, 1.0f, 0.0f));
+        v.projection =
+            glm::perspective(glm::radians(50.0f), 1.0f, 1.0f, 3.0f * glm::length(b.size()));
+        v.viewport = {0, 0, kSize, kSize};
+        v.lighting.siteLook(true);
+        v.time = seconds;
+        return v;
+    };
+    constexpr int kFrames = 16;
+    // The clock stopped: what moves stands too.
+    int layersKept = 0, framesKeepingSome = 0;
+    for (int i = 0; i < kFrames; ++i) {
+        const render::ViewParams v = at(i, 0.0f);
+        const Drawn d = draw(v);
+        EXPECT_EQ(d.rgb, drawAnew(v)) << "frame " << i;
+        const int anew = oracle_->stats().shadowDrawCalls;
+        EXPECT_FALSE(d.kept) << "frame " << i << ": the near cascade follows the view";
+        if (d.layersKept > 0) {
+            ++framesKeepingSome;
+            EXPECT_LT(d.shadowDrawCalls, anew) << "frame " << i;
+        }
+        layersKept += d.layersKept;
+    }
+    EXPECT_GE(framesKeepingSome, kFrames / 4) << layersKept << " cascades kept";
+    // The clock running: a layer on its grid draws what moves over its still
+    // casters, copied aside the second frame it stays.
+    int framesSaving = 0;
+    for (int i = 0; i < kFrames; ++i) {
+        const render::ViewParams v = at(i, static_cast<float>(i) / 30.0f);
+        const Drawn d = draw(v);
+        EXPECT_EQ(d.rgb, drawAnew(v)) << "frame " << i << ", the clock running";
+        framesSaving += d.shadowDrawCalls < oracle_->stats().shadowDrawCalls ? 1 : 0;
+    }
+    EXPECT_GE(framesSaving, kFrames / 4);
 }
 
 // As the viewer draws a site's story in compare mode: each side keeps its
