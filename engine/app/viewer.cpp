@@ -644,6 +644,11 @@ bool replaceSite(Viewer& v, std::optional<Opened> opened, const fs::path& file) 
     return true;
 }
 
+// The kiosk's log names each site as it is shown, the first one included.
+void logSite(Viewer& v) {
+    if (v.kiosk) v.kiosk->log("site " + v.path.filename().string());
+}
+
 // Opens another scenario in the same window; when it cannot be opened (the
 // problems are printed) the site shown stays.
 void switchSite(Viewer& v, const fs::path& file) {
@@ -653,7 +658,7 @@ void switchSite(Viewer& v, const fs::path& file) {
     v.path = file;
     v.base = v.session->story().scenario();
     v.review = {};
-    if (v.kiosk) v.kiosk->log("site " + file.filename().string());
+    logSite(v);
     showStart(v);
 }
 
@@ -1068,6 +1073,7 @@ int runViewer(const ViewerCommand& cmd, const ViewerHooks& hooks) {
     }
     v.path = v.startPath = *path;
     if (!load(v)) return kExitBadInput;
+    logSite(v);
     if (cmd.proposal && !proposeAtStart(v, *cmd.proposal)) return kExitBadInput;
     if (v.session)
         v.session->story().setIdleSeconds(v.kiosk ? v.kiosk->config().idleSeconds
