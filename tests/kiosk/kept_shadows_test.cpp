@@ -280,8 +280,8 @@ TEST_F(KeptShadows, ASitesViewHeldWhileItsCrownsSwayAndItsTrafficDrives) {
     }
 }
 
-// A visitor gliding over the site, 1 m a frame, 60 m up, looking ahead and
-// down: the near cascade follows the view, the far ones stay on their grid
+// A visitor gliding over the site, 0.1 m a frame (6 m/s at 60 Hz), 60 m up,
+// looking ahead and down: the near cascade follows the view, the far ones stay on their grid
 // for a few frames at a time, and are kept while they do.
 TEST_F(KeptShadows, WalkingOverASiteKeepsTheCascadesThatStayPut) {
     loadSeraing();
