@@ -152,6 +152,17 @@ void ImGuiLayer::render() {
     renderDrawData();
 }
 
+bool ImGuiLayer::owesFrame() const {
+    // ImGui sets this count only for a window it creates or reopens, and a
+    // child's is its parent's business: no view can owe frames without end.
+    const auto measured = [](const ImGuiWindow* w) {
+        return w->Active && w->HiddenFramesCannotSkipItems > 0 &&
+               !(w->Flags & ImGuiWindowFlags_ChildWindow);
+    };
+    const auto& windows = ImGui::GetCurrentContext()->Windows;
+    return std::any_of(windows.begin(), windows.end(), measured);
+}
+
 bool ImGuiLayer::claims(glm::vec2 point) const {
     // An open popup (a combo's list) takes the next press wherever it lands, to close.
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return true;

@@ -52,6 +52,9 @@ public:
     float scale() const { return scale_; }
     // Draws the frame's panels over whatever is in the default framebuffer.
     void render();
+    // A window appeared in the last frame (a combo's list, a panel) and ImGui
+    // hid it while it measured its contents: only the next frame shows it.
+    bool owesFrame() const;
 
 private:
     // Whether a press at `point` (window points) is the interface's.

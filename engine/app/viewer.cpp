@@ -953,6 +953,10 @@ void runLoop(Viewer& v) {
             // more, sharp, unless it lives on at the governor's tier.
             if (v.framesToDraw == 0 && v.lastTier != &render::kQualityTiers[0] && !livesAtRest(v))
                 v.framesToDraw = 1;
+            // A tap's press and release can come between two frames (a
+            // software renderer at 4K): the frame of the release opens a
+            // combo's list, hidden while measured, and the view rests after it.
+            if (v.framesToDraw == 0 && v.ui->owesFrame()) v.framesToDraw = 1;
         }
     }
 }

@@ -113,6 +113,8 @@ void setupStyle(const StyleDesc& desc, core::Problems& problems) {
     ImGuiStyle& style = ImGui::GetStyle();
     style = ImGuiStyle();
     ImGui::StyleColorsDark();
+    // A list opened over a panel (the kiosk's sites) covers it: no button reads through.
+    style.Colors[ImGuiCol_PopupBg].w = 1.0f;
     style.WindowRounding = 4.0f;
     style.FrameRounding = 3.0f;
     style.ScaleAllSizes(desc.scale / ratio);

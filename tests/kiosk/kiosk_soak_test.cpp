@@ -7,8 +7,6 @@
 #include <gtest/gtest.h>
 
 #include <SDL.h>
-#include <imgui.h>
-#include <imgui_internal.h>
 
 #include <algorithm>
 #include <csignal>
@@ -26,7 +24,7 @@
 #include "app/kiosk.h"
 #include "app/viewer.h"
 #include "gfx/handle.h"
-#include "ui/touch.h"
+#include "support/kiosk_taps.h"
 
 namespace {
 
@@ -46,50 +44,11 @@ struct Sample {
     long glObjects = 0;
 };
 
-void pushButton(Uint32 type, int x, int y) {
-    SDL_Event e{};
-    e.type = type;
-    e.button.type = type;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
-    e.button.clicks = 1;
-    e.button.x = x;
-    e.button.y = y;
-    e.button.windowID = SDL_GetWindowID(SDL_GL_GetCurrentWindow());
-    SDL_PushEvent(&e);
-}
-
-void tap(glm::vec2 at) {
-    pushButton(SDL_MOUSEBUTTONDOWN, static_cast<int>(at.x), static_cast<int>(at.y));
-    pushButton(SDL_MOUSEBUTTONUP, static_cast<int>(at.x), static_cast<int>(at.y));
-}
-
-// The site picker at the top of the site panel, as ImGui laid it out.
-glm::vec2 sitePicker() {
-    const ImGuiWindow* panel = ImGui::FindWindowByName("Site");
-    if (!panel) return glm::vec2(-1.0f);
-    return {panel->Pos.x + panel->Size.x * 0.5f,
-            panel->Pos.y + ImGui::GetStyle().WindowPadding.y + ImGui::GetFrameHeight() * 0.5f};
-}
-
-// Row `row` of the picker's open list (its rows are touch targets).
-glm::vec2 sitePickerRow(int row) {
-    const ImGuiWindow* list = ImGui::FindWindowByName("##Combo_00");
-    if (!list || !list->Active) return glm::vec2(-1.0f);
-    const float pitch = friche::ui::touchTarget() + ImGui::GetStyle().ItemSpacing.y;
-    // The list is as wide as the picker, under it.
-    return {sitePicker().x, list->Pos.y + ImGui::GetStyle().WindowPadding.y +
-                                pitch * static_cast<float>(row) + friche::ui::touchTarget() * 0.5f};
-}
-
-void pushMotion(int x, int y) {
-    SDL_Event e{};
-    e.type = SDL_MOUSEMOTION;
-    e.motion.x = x;
-    e.motion.y = y;
-    e.motion.windowID = SDL_GetWindowID(SDL_GL_GetCurrentWindow());
-    SDL_PushEvent(&e);
-}
+using friche::test::pushButton;
+using friche::test::pushMotion;
+using friche::test::sitePicker;
+using friche::test::sitePickerRow;
+using friche::test::tap;
 
 TEST(KioskSoak, TwentyFourSimulatedHoursKeepMemoryAndGlObjectsFlat) {
     const fs::path folder = fs::path(FRICHE_TEST_OUT) / "kiosk-soak";

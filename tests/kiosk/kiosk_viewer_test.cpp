@@ -19,6 +19,7 @@
 #include "app/viewer.h"
 #include "core/pin.h"
 #include "gfx/handle.h"
+#include "support/kiosk_taps.h"
 #include "support/sdl_keys.h"
 
 namespace {
@@ -201,6 +202,48 @@ TEST(KioskViewer, ItsLogSaysHowThePcHoldsTheFrameBudget) {
                         "drawn once"),
               std::string::npos)
         << text;
+}
+
+// On such a PC a view at rest is drawn once, and a tap is over before the
+// next frame begins: that tap on the site picker still shows its list, which
+// ImGui hides in the frame that opens it; then the view rests again.
+TEST(KioskViewer, ATapBetweenTwoFramesOfAViewAtRestShowsTheSitePickersList) {
+    setenv("FRICHE_FRAME_BUDGET_MS", "0.01", 1);
+    constexpr int kQuietTurns = 3;  // turns without a frame: the view rests
+    int drawn = 0, lastDrawn = 0, quietSince = 0, tapTurn = -1, drawnAtTap = 0;
+    int drawnForTap = -1;
+    bool closedBefore = false, shownAfter = false, restedAfter = false;
+    ViewerHooks hooks;
+    hooks.frameDrawn = [&](const friche::render::QualityTier&) { ++drawn; };
+    hooks.beforeTurn = [&](int turn) {
+        if (drawn != lastDrawn) {
+            lastDrawn = drawn;
+            quietSince = turn;
+        }
+        if (tapTurn < 0 && turn - quietSince == kQuietTurns) {
+            closedBefore = friche::test::sitePickerList() == nullptr;
+            friche::test::tap(friche::test::sitePicker());
+            tapTurn = turn;
+            drawnAtTap = drawn;
+        }
+        if (tapTurn >= 0 && turn - quietSince == kQuietTurns && turn > tapTurn) {
+            shownAfter = friche::test::sitePickerList() != nullptr;
+            drawnForTap = drawn - drawnAtTap;
+            restedAfter = true;
+            std::raise(SIGTERM);
+        }
+        if (turn == 400) std::raise(SIGTERM);  // a view that never rests fails here
+    };
+    EXPECT_EQ(runKiosk(writeKioskConfig("tap-at-rest"), hooks), 0);
+    unsetenv("FRICHE_FRAME_BUDGET_MS");
+    ASSERT_GE(tapTurn, 0) << "the view never came to rest";
+    EXPECT_TRUE(closedBefore);
+    EXPECT_TRUE(restedAfter);
+    EXPECT_TRUE(shownAfter) << drawnForTap << " frame(s) drawn for the tap";
+    // The press's frame, the release's (which opens the list, hidden), the one
+    // that shows it; and one more, sharp, where the tier had fallen.
+    EXPECT_GE(drawnForTap, 3);
+    EXPECT_LE(drawnForTap, 4);
 }
 
 }  // namespace

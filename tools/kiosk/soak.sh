@@ -147,8 +147,9 @@ firsts() {
     sleep 8
     tap "${compare_x[0]}" "$compare_open_y"
     sleep 5
-    # A tap on the picker does not always open its list (not understood yet,
-    # see docs/kiosk.md): each site is tried until the log shows it.
+    # A row tapped before the frame that shows the list began is lost (a
+    # frame at rest takes seconds here): each site is tried until the log
+    # shows it.
     local row shown
     for row in 1 2 3 4; do
         for _ in 1 2 3; do
