@@ -41,6 +41,22 @@ constexpr float kStillMaxScale = 4.0f;
 // Auto-sized windows take their size from the previous frame's contents.
 constexpr int kStillSettleFrames = 3;
 constexpr float kStillFrameSeconds = 1.0f / 60.0f;
+// Pointer events waiting for their frames, at most (ImGuiLayer::feedPointer).
+constexpr std::size_t kMostPointerSteps = 64;
+
+// SDL's mouse button as ImGui numbers it; -1 for those it does not read.
+int imguiButton(Uint8 button) {
+    switch (button) {
+        case SDL_BUTTON_LEFT:
+            return 0;
+        case SDL_BUTTON_RIGHT:
+            return 1;
+        case SDL_BUTTON_MIDDLE:
+            return 2;
+        default:
+            return -1;
+    }
+}
 
 }  // namespace
 
@@ -98,14 +114,24 @@ bool ImGuiLayer::processEvent(const SDL_Event& event, glm::vec2 windowSize) {
                                                    key) != downSinceFrame_.end();
     if (event.type == SDL_KEYUP && downSinceFrame)
         deferredUps_.push_back(event);
-    else
-        ImGui_ImplSDL2_ProcessEvent(&event);
+    else if (event.type != SDL_MOUSEBUTTONDOWN && event.type != SDL_MOUSEBUTTONUP)
+        ImGui_ImplSDL2_ProcessEvent(&event);  // the buttons: feedPointer
     if (event.type == SDL_KEYDOWN) downSinceFrame_.push_back(key);
-    if (event.type == SDL_MOUSEMOTION) pointer_ = glm::vec2(event.motion.x, event.motion.y);
-    if (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEBUTTONUP)
-        pointer_ = glm::vec2(event.button.x, event.button.y);
+    if (event.type == SDL_MOUSEMOTION)
+        pointerSteps_.push_back({glm::vec2(event.motion.x, event.motion.y)});
+    if (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEBUTTONUP) {
+        const int button = imguiButton(event.button.button);
+        pointerSteps_.push_back(
+            {glm::vec2(event.button.x, event.button.y), button, event.type == SDL_MOUSEBUTTONDOWN});
+    }
     if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_LEAVE)
-        pointer_.reset();
+        pointerSteps_.push_back({std::nullopt});
+    // Faster than frames drain them (an auto-clicker): the oldest are taken
+    // at once, their taps lost but the buttons' state kept.
+    while (pointerSteps_.size() > kMostPointerSteps) {
+        take(pointerSteps_.front());
+        pointerSteps_.erase(pointerSteps_.begin());
+    }
     // ImGui's WantCaptureMouse dates from the last frame: a move onto the 3D
     // view and a click there, in one batch of events, would both go to the
     // panel. So a press is the interface's by where it lands; moves and
@@ -118,8 +144,8 @@ bool ImGuiLayer::processEvent(const SDL_Event& event, glm::vec2 windowSize) {
             SDL_GetMouseState(&x, &y);
             return claims(glm::vec2(x, y));
         }
-        // ImGui does not see fingers (SDL_HINT_TOUCH_MOUSE_EVENTS is off), but
-        // a touch that lands on a panel is still not the camera's.
+        // ImGui reads a finger through the mouse events SDL makes of it
+        // (app/platform.cpp); the finger's own event is claimed on a panel too.
         case SDL_FINGERDOWN:
             return claims(glm::vec2(event.tfinger.x, event.tfinger.y) * windowSize);
         case SDL_KEYDOWN:
@@ -139,12 +165,33 @@ void ImGuiLayer::newFrame() {
     downSinceFrame_.clear();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
-    // Debian's backend (ImGui 1.86) reads the pointer through SDL's global
-    // mouse state, which on X without a window manager (a kiosk, Xvfb) can
-    // stay where a press was: a dragged handle would freeze. The mouse events
-    // always carry the truth (pushed ones too: SDL's state never sees those).
-    if (pointer_) ImGui::GetIO().MousePos = ImVec2(pointer_->x, pointer_->y);
+    feedPointer();
     ImGui::NewFrame();
+}
+
+void ImGuiLayer::feedPointer() {
+    // Moves up to the next press or release, and it; a release waits for a
+    // frame of its own after moves (a drag is seen held where it ends).
+    const bool waiting = measuring();
+    std::size_t taken = 0;
+    bool moved = false;
+    for (const PointerStep& step : pointerSteps_) {
+        if (step.button >= 0 && (waiting || (!step.down && moved))) break;
+        ++taken;
+        take(step);
+        if (step.button >= 0) break;
+        moved = true;
+    }
+    pointerSteps_.erase(pointerSteps_.begin(),
+                        pointerSteps_.begin() + static_cast<std::ptrdiff_t>(taken));
+    // Debian's backend (ImGui 1.86) reads the pointer and buttons through
+    // SDL's global mouse state, which is now, not the event ImGui is at, and
+    // on X without a window manager (a kiosk, Xvfb) can stay where a press
+    // was: a dragged handle would freeze. The events carry the truth (pushed
+    // ones too: SDL's state never sees those).
+    ImGuiIO& io = ImGui::GetIO();
+    if (pointer_) io.MousePos = ImVec2(pointer_->x, pointer_->y);
+    for (std::size_t b = 0; b < buttonsDown_.size(); ++b) io.MouseDown[b] = buttonsDown_[b];
 }
 
 void ImGuiLayer::render() {
@@ -152,7 +199,12 @@ void ImGuiLayer::render() {
     renderDrawData();
 }
 
-bool ImGuiLayer::owesFrame() const {
+void ImGuiLayer::take(const PointerStep& step) {
+    pointer_ = step.at;
+    if (step.button >= 0) buttonsDown_[static_cast<std::size_t>(step.button)] = step.down;
+}
+
+bool ImGuiLayer::measuring() const {
     // ImGui sets this count only for a window it creates or reopens, and a
     // child's is its parent's business: no view can owe frames without end.
     const auto measured = [](const ImGuiWindow* w) {
@@ -161,6 +213,10 @@ bool ImGuiLayer::owesFrame() const {
     };
     const auto& windows = ImGui::GetCurrentContext()->Windows;
     return std::any_of(windows.begin(), windows.end(), measured);
+}
+
+bool ImGuiLayer::owesFrame() const {
+    return measuring() || !pointerSteps_.empty();
 }
 
 bool ImGuiLayer::claims(glm::vec2 point) const {

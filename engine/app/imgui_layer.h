@@ -12,6 +12,7 @@
 
 #include <SDL.h>
 
+#include <array>
 #include <functional>
 #include <optional>
 #include <string>
@@ -52,8 +53,9 @@ public:
     float scale() const { return scale_; }
     // Draws the frame's panels over whatever is in the default framebuffer.
     void render();
-    // A window appeared in the last frame (a combo's list, a panel) and ImGui
-    // hid it while it measured its contents: only the next frame shows it.
+    // Another frame is owed before the interface shows what it was told: a
+    // window appeared in the last one (a combo's list, a panel), hidden while
+    // ImGui measured it, or a press or release waits for a frame of its own.
     bool owesFrame() const;
 
 private:
@@ -73,7 +75,24 @@ private:
     Platform& platform_;
     UiLook look_;
     float scale_ = 0.0f;
-    // The pointer's last position from SDL's mouse events; none once it left the window.
+    // ImGui 1.86 reads the mouse buttons as "down now": a tap shorter than a
+    // frame (a finger, xdotool, any tap on a software-rendered 4K frame) is
+    // one frame down, and a second tap in the same frame merges with the
+    // first. So the pointer's events wait here and reach ImGui in order, one
+    // press or release a frame, each where it happened, and none while a
+    // window it may land on is still hidden (see owesFrame).
+    struct PointerStep {
+        std::optional<glm::vec2> at;  // none: the pointer left the window
+        int button = -1;              // ImGui's 0 to 2; -1: a move
+        bool down = false;
+    };
+    void feedPointer();
+    void take(const PointerStep& step);
+    // Whether ImGui hid a window in the last frame to measure it.
+    bool measuring() const;
+    std::vector<PointerStep> pointerSteps_;
+    std::array<bool, 3> buttonsDown_{};
+    // The pointer's position as ImGui was last told it; none once it left the window.
     std::optional<glm::vec2> pointer_;
 };
 

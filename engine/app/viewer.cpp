@@ -953,9 +953,9 @@ void runLoop(Viewer& v) {
             // more, sharp, unless it lives on at the governor's tier.
             if (v.framesToDraw == 0 && v.lastTier != &render::kQualityTiers[0] && !livesAtRest(v))
                 v.framesToDraw = 1;
-            // A tap's press and release can come between two frames (a
-            // software renderer at 4K): the frame of the release opens a
-            // combo's list, hidden while measured, and the view rests after it.
+            // Taps shorter than a frame (a software renderer at 4K) reach the
+            // panels a frame each, and a combo's list opened by one shows a
+            // frame after it: the view rests when the panels have all.
             if (v.framesToDraw == 0 && v.ui->owesFrame()) v.framesToDraw = 1;
         }
     }

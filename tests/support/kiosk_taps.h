@@ -55,14 +55,19 @@ inline const ImGuiWindow* sitePickerList() {
     return list && list->Active && !list->Hidden ? list : nullptr;
 }
 
-// Row `row` of the picker's open list (its rows are touch targets).
+// Row `row` of the picker's list (its rows are touch targets): where the
+// last frame showed it, or where it opens, right under the picker.
 inline glm::vec2 sitePickerRow(int row) {
+    const ImGuiWindow* panel = ImGui::FindWindowByName("Site");
+    if (!panel) return glm::vec2(-1.0f);
+    const ImGuiStyle& style = ImGui::GetStyle();
     const ImGuiWindow* list = sitePickerList();
-    if (!list) return glm::vec2(-1.0f);
-    const float pitch = ui::touchTarget() + ImGui::GetStyle().ItemSpacing.y;
-    // The list is as wide as the picker, under it.
-    return {sitePicker().x, list->Pos.y + ImGui::GetStyle().WindowPadding.y +
-                                pitch * static_cast<float>(row) + ui::touchTarget() * 0.5f};
+    const float top =
+        list ? list->Pos.y : panel->Pos.y + style.WindowPadding.y + ImGui::GetFrameHeight();
+    const float pitch = ui::touchTarget() + style.ItemSpacing.y;
+    // The list is as wide as the picker.
+    return {sitePicker().x, top + style.WindowPadding.y + pitch * static_cast<float>(row) +
+                                ui::touchTarget() * 0.5f};
 }
 
 }  // namespace friche::test

@@ -147,9 +147,7 @@ firsts() {
     sleep 8
     tap "${compare_x[0]}" "$compare_open_y"
     sleep 5
-    # A row tapped before the frame that shows the list began is lost (a
-    # frame at rest takes seconds here): each site is tried until the log
-    # shows it.
+    # Each site is tried until the log shows it, three times at most.
     local row shown
     for row in 1 2 3 4; do
         for _ in 1 2 3; do
