@@ -41,8 +41,10 @@ constexpr float kStillMaxScale = 4.0f;
 // Auto-sized windows take their size from the previous frame's contents.
 constexpr int kStillSettleFrames = 3;
 constexpr float kStillFrameSeconds = 1.0f / 60.0f;
-// Pointer events waiting for their frames, at most (ImGuiLayer::feedPointer).
-constexpr std::size_t kMostPointerSteps = 64;
+// Pointer events waiting for their frames, at most (ImGuiLayer::feedPointer):
+// a few taps. A visitor further ahead of a slow screen than that would see
+// the panels answer taps given many seconds before.
+constexpr std::size_t kMostPointerSteps = 8;
 
 // SDL's mouse button as ImGui numbers it; -1 for those it does not read.
 int imguiButton(Uint8 button) {
@@ -126,8 +128,8 @@ bool ImGuiLayer::processEvent(const SDL_Event& event, glm::vec2 windowSize) {
     }
     if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_LEAVE)
         pointerSteps_.push_back({std::nullopt});
-    // Faster than frames drain them (an auto-clicker): the oldest are taken
-    // at once, their taps lost but the buttons' state kept.
+    // Faster than frames drain them: the oldest are taken at once, their
+    // taps lost but the buttons' state kept.
     while (pointerSteps_.size() > kMostPointerSteps) {
         take(pointerSteps_.front());
         pointerSteps_.erase(pointerSteps_.begin());
