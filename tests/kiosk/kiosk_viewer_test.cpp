@@ -32,9 +32,14 @@ using nlohmann::json;
 const fs::path kScenes = fs::path(FRICHE_SOURCE_DIR) / "scenes";
 constexpr const char* kPin = "2468";
 
+// The folder of the kiosk `name`: its config and its log.
+fs::path kioskFolder(const std::string& name) {
+    return fs::path(FRICHE_TEST_OUT) / "kiosk-viewer" / name;
+}
+
 // A kiosk config in a folder of its own (its log beside it); `extra` keys added.
 fs::path writeKioskConfig(const std::string& name, const json& extra = json::object()) {
-    const fs::path folder = fs::path(FRICHE_TEST_OUT) / "kiosk-viewer" / name;
+    const fs::path folder = kioskFolder(name);
     fs::remove_all(folder);
     fs::create_directories(folder);
     json config = {
@@ -46,6 +51,11 @@ fs::path writeKioskConfig(const std::string& name, const json& extra = json::obj
     config.update(extra);
     std::ofstream(folder / "kiosk.json") << config.dump(2);
     return folder / "kiosk.json";
+}
+
+std::string kioskLog(const std::string& name) {
+    std::ifstream log(kioskFolder(name) / "kiosk.log");
+    return {std::istreambuf_iterator<char>(log), std::istreambuf_iterator<char>()};
 }
 
 int runKiosk(const fs::path& config, const ViewerHooks& hooks) {
@@ -142,8 +152,7 @@ TEST(KioskViewer, AWrongPinDoesNothingTheRightOneOpensTheOperatorPanelWhoseExitE
     EXPECT_TRUE(refused);
     EXPECT_TRUE(unlocked);
     EXPECT_LT(lastTurn, 40);
-    std::ifstream log(fs::path(FRICHE_TEST_OUT) / "kiosk-viewer/pin/kiosk.log");
-    const std::string text{std::istreambuf_iterator<char>(log), std::istreambuf_iterator<char>()};
+    const std::string text = kioskLog("pin");
     EXPECT_NE(text.find("wrong operator PIN"), std::string::npos) << text;
     EXPECT_NE(text.find("operator panel opened"), std::string::npos) << text;
 }
@@ -194,8 +203,7 @@ TEST(KioskViewer, ItsLogSaysHowThePcHoldsTheFrameBudget) {
     };
     EXPECT_EQ(runKiosk(writeKioskConfig("budget"), hooks), 0);
     unsetenv("FRICHE_FRAME_BUDGET_MS");
-    std::ifstream log(fs::path(FRICHE_TEST_OUT) / "kiosk-viewer/budget/kiosk.log");
-    const std::string text{std::istreambuf_iterator<char>(log), std::istreambuf_iterator<char>()};
+    const std::string text = kioskLog("budget");
     EXPECT_NE(text.find("quality: 50 %, 1 sample smoothed, no occlusion, for a 0.01 ms budget"),
               std::string::npos)
         << text;
@@ -245,11 +253,6 @@ AtRest tapAtRest(const std::string& name, const std::function<void()>& taps) {
     EXPECT_EQ(runKiosk(writeKioskConfig(name), hooks), 0);
     unsetenv("FRICHE_FRAME_BUDGET_MS");
     return seen;
-}
-
-std::string kioskLog(const std::string& name) {
-    std::ifstream log(fs::path(FRICHE_TEST_OUT) / "kiosk-viewer" / name / "kiosk.log");
-    return {std::istreambuf_iterator<char>(log), std::istreambuf_iterator<char>()};
 }
 
 // On such a PC a view at rest is drawn once, and a tap is over before the
