@@ -55,7 +55,7 @@ void startWithHugePages(char** argv, bool kiosk) {
     const auto tunables = hugePageTunables({.tunables = before,
                                             .wanted = std::getenv("FRICHE_HUGE_PAGES"),
                                             .kernelHasThem = kernelHasHugePages(),
-                                            .mallocIsGlibcs = !kSanitized && !underValgrind(),
+                                            .mallocIsGlibcs = mallocIsGlibcs(),
                                             .kiosk = kiosk});
     if (!tunables) return;
     // By its own path, not /proc/self/exe: the process keeps its name (ps, pkill friche).
@@ -76,6 +76,10 @@ void startWithHugePages(char** argv, bool kiosk) {
         setenv("GLIBC_TUNABLES", previous.c_str(), 1);
     else
         unsetenv("GLIBC_TUNABLES");
+}
+
+bool mallocIsGlibcs() {
+    return !kSanitized && !underValgrind();
 }
 
 bool runsWithHugePages() {

@@ -39,6 +39,9 @@ std::optional<std::string> hugePageTunables(const HugePageAsk& ask);
 // where it does not, or the exec failed. `kiosk`: HugePageAsk::kiosk.
 void startWithHugePages(char** argv, bool kiosk = false);
 
+// Whether malloc is glibc's: not a sanitizer's, not valgrind's.
+bool mallocIsGlibcs();
+
 // Whether this process runs with malloc's huge pages (`friche render --stats`).
 bool runsWithHugePages();
 

@@ -1170,6 +1170,13 @@ bool Renderer::reloadShaders(core::Problems& problems) {
     return true;
 }
 
+void Renderer::reserveShadows() {
+    for (Impl::Cascaded& side : impl_->sides) {
+        if (side.map.ensure(kCascades)) side.forget();
+        side.map.reserveAside();
+    }
+}
+
 void Renderer::forgetShadows() {
     for (Impl::Cascaded& side : impl_->sides) side.forget();
 }

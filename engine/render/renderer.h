@@ -175,6 +175,12 @@ public:
     // oracle.
     void forgetShadows();
 
+    // Allocates now every layer of the sun's cascades a view may need, in
+    // both compare sides, with their copies aside, rather than as views first
+    // need them (16 MiB a layer): a kiosk holds its most memory from its first
+    // frame, not from some visitor's view hours later.
+    void reserveShadows();
+
     // Writes what a later launch may reuse (the baked sky) to the cache
     // folder, once: after the first image, which it would otherwise delay.
     // The renderer does it at the latest when it goes.

@@ -228,11 +228,14 @@ void ShadowMap::copyDepth(const gfx::Framebuffer& from, const gfx::Framebuffer& 
     fbo_.bind();
 }
 
+void ShadowMap::reserveAside() {
+    if (aside_ && aside_.desc().layers == layers_) return;
+    aside_ = cascadeLayers(size_, layers_, "shadow cascades' still casters");
+    asideFbo_ = depthOnly("shadow, still casters");
+}
+
 void ShadowMap::keepAside(int cascade) {
-    if (!aside_ || aside_.desc().layers != layers_) {
-        aside_ = cascadeLayers(size_, layers_, "shadow cascades' still casters");
-        asideFbo_ = depthOnly("shadow, still casters");
-    }
+    reserveAside();
     asideFbo_.attach(GL_DEPTH_ATTACHMENT, aside_, 0, cascade);
     copyDepth(fbo_, asideFbo_);
 }

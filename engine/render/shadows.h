@@ -51,6 +51,8 @@ public:
     // Copies the depth of layer `cascade`, as drawn so far, aside; the
     // layer stays bound.
     void keepAside(int cascade);
+    // Allocates the copies aside of every layer now, not at the first keepAside().
+    void reserveAside();
     // As begin(), but the layer holds what keepAside(cascade) copied.
     void beginFromAside(int cascade) const;
     void bind() const { depth_.bind(FRICHE_UNIT_SHADOW_MAP); }

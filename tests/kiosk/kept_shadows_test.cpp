@@ -15,8 +15,10 @@
 #include <vector>
 
 #include <SDL.h>
+#include <malloc.h>
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "app/huge_pages.h"
 #include "app/story_input.h"
 #include "io/load.h"
 #include "render/gpu_model.h"
@@ -325,6 +327,51 @@ TEST_F(KeptShadows, WalkingOverASiteKeepsTheCascadesThatStayPut) {
         framesSaving += d.shadowDrawCalls < oracle_->stats().shadowDrawCalls ? 1 : 0;
     }
     EXPECT_GE(framesSaving, kFrames / 4);
+}
+
+// A kiosk's renderer holds every cascade from the start (Renderer::
+// reserveShadows): the site seen whole needs one, a glide over it three, with
+// copies aside while its clock runs, and compare's other side as many again;
+// none of them allocates a layer more (16 MiB each at 2048), and each frame is
+// the one a renderer without the reserve draws. llvmpipe allocates textures
+// with malloc, which maps blocks this large on their own: the bytes in such
+// blocks are the textures' (the frames' smaller allocations come and go in
+// its heap).
+TEST_F(KeptShadows, ReservedCascadesLeaveNothingToAllocateForAnyView) {
+    if (!app::mallocIsGlibcs()) GTEST_SKIP() << "malloc is a sanitizer's or valgrind's";
+    loadSeraing();
+    gl_.renderer->reserveShadows();
+    render::ViewParams whole = orbit(30.0f);
+    whole.lighting.siteLook(true);
+    EXPECT_EQ(draw(whole).rgb, drawAnew(whole));
+    const std::size_t before = mallinfo2().hblkhd;
+    const scene::Bounds b = scene::worldBounds(model_, scene::buildDrawList(model_, 0));
+    render::ViewParams glide = whole;
+    glide.eye = b.center() + glm::vec3(-0.3f * b.size().x, 60.0f, 0.1f * b.size().z);
+    glide.view = glm::lookAt(glide.eye, glide.eye + glm::vec3(1.0f, -0.25f, 0.2f),
+                             glm::vec3(0.0f, 1.0f, 0.0f));
+    glide.projection =
+        glm::perspective(glm::radians(50.0f), 1.0f, 1.0f, 3.0f * glm::length(b.size()));
+    std::vector<render::ViewParams> views;
+    for (const int side : {0, 1}) {
+        for (const float seconds : {0.0f, 0.5f, 1.0f}) {
+            for (render::ViewParams v : {whole, glide}) {
+                v.side = side;
+                v.time = seconds;
+                views.push_back(v);
+            }
+        }
+    }
+    std::vector<std::vector<std::uint8_t>> drawn;
+    for (const render::ViewParams& v : views) drawn.push_back(draw(v).rgb);
+    const std::size_t after = mallinfo2().hblkhd;
+    constexpr std::size_t kMiB = 1u << 20;
+    EXPECT_LT(after, before + 8 * kMiB)
+        << "in blocks of their own, before: " << before / kMiB << " MiB, after: " << after / kMiB;
+    // The oracle's own cascades are allocated as its views need them.
+    for (std::size_t i = 0; i < views.size(); ++i)
+        EXPECT_EQ(drawn[i], drawAnew(views[i]))
+            << "side " << views[i].side << ", " << views[i].time << " s";
 }
 
 // As the viewer draws a site's story in compare mode: each side keeps its
