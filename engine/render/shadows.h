@@ -36,9 +36,9 @@ Cascades fitCascades(const ViewParams& view, const scene::Bounds& casters, float
                      const glm::vec3& toSun, int count, int size);
 
 // The cascades' depth, `size` texels square, a layer each. Layers are
-// allocated as frames first need them: a model framed whole needs one, a
-// site three, and llvmpipe zero-fills each (16 MB at 2048) before the first
-// image.
+// allocated as frames first need them (a kiosk's, all at once:
+// Renderer::reserveShadows): a model framed whole needs one, a site three,
+// and llvmpipe zero-fills each (16 MB at 2048) before the first image.
 class ShadowMap {
 public:
     ShadowMap() = default;  // empty
