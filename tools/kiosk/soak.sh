@@ -161,19 +161,23 @@ firsts() {
     done
 }
 
-rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$friche_pid/status"; }
+# Resident KiB: in all (VmRSS), then its anonymous part (malloc's, the
+# driver's own), the files' (libraries' code, paged in as it first runs) and
+# shared memory's, to tell apart what moved.
+rss_kib() { awk '/^(VmRSS|RssAnon|RssFile|RssShmem):/ { print $2 }' "/proc/$friche_pid/status"; }
 
 sample() {
     local rss site
-    rss=$(rss_kib) || failed_exit
+    mapfile -t rss < <(rss_kib)
+    ((${#rss[@]} == 4)) || failed_exit
     site=$(site_shown)
     times+=("$SECONDS")
-    samples+=("$rss")
+    samples+=("${rss[0]}")
     shown+=("$site")
-    printf '%8d %12d  %s\n' "$SECONDS" "$rss" "$site"
+    printf '%8d %12d %10d %10d %10d  %s\n' "$SECONDS" "${rss[@]}" "$site"
 }
 
-printf '%8s %12s  %s\n' seconds rss_kib site
+printf '%8s %12s %10s %10s %10s  %s\n' seconds rss_kib anon file shared site
 # The first frame (seconds on a software rasteriser) before the first tap.
 for _ in $(seq 120); do
     alive || failed_exit
