@@ -177,8 +177,8 @@ public:
 
     // Allocates now every layer of the sun's cascades a view may need, in
     // both compare sides, with their copies aside, rather than as views first
-    // need them (16 MiB a layer): a kiosk holds its most memory from its first
-    // frame, not from some visitor's view hours later.
+    // need them (16 MiB a layer): a kiosk's cascades take their memory at its
+    // first frame, not at some visitor's view hours later.
     void reserveShadows();
 
     // Writes what a later launch may reuse (the baked sky) to the cache
