@@ -1171,10 +1171,14 @@ bool Renderer::reloadShaders(core::Problems& problems) {
 }
 
 void Renderer::reserveShadows() {
+    // The copies aside bind their framebuffer: the next frame draws into the one bound now.
+    GLint bound = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &bound);
     for (Impl::Cascaded& side : impl_->sides) {
         if (side.map.ensure(kCascades)) side.forget();
         side.map.reserveAside();
     }
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(bound));
 }
 
 void Renderer::forgetShadows() {

@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
 
 #include "cli/render_image.h"
 #include "support/run.h"
@@ -43,6 +46,32 @@ TEST(StoryOutput, TheViewersFrameIsTheStillOfTheSameMoment) {
                                        {.size = "1600x900", .args = {"--at", "1"}});
         EXPECT_GT(fractionDifferent(viewer, next, kTolerance), 5 * kMaxDifferentFraction) << site;
     }
+}
+
+// The exhibition screen's first frame, on the display's own size (SDL's
+// offscreen display: 1024x768), is the still of its first site's start too.
+// The kiosk allocates its shadow cascades before that frame
+// (Renderer::reserveShadows): its framebuffers must leave the window's bound.
+TEST(StoryOutput, TheKiosksFrameIsTheStillOfItsFirstSite) {
+    const std::string scenario = kScenes + "seraing.json";
+    const std::filesystem::path config =
+        std::filesystem::path(outPath("kiosk")).replace_extension(".json");
+    std::ofstream(config)
+        << nlohmann::json{{"sites", {scenario}},
+                          {"log", std::filesystem::path(config).replace_extension(".log").string()}}
+               .dump();
+    const std::string out = outPath("kiosk_frame");
+    std::filesystem::remove(out);
+    const ScopedEnv env({{"FRICHE_SNAPSHOT", out}});
+    const auto r = runFriche({"--kiosk", config.string()}, 300);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    const Image kiosk = decodePng(out);
+    ASSERT_GT(kiosk.width, 0);
+    const Image still =
+        renderStill(scenario, "still_kiosk",
+                    {.size = std::to_string(kiosk.width) + "x" + std::to_string(kiosk.height),
+                     .args = {"--at", "0"}});
+    EXPECT_LE(fractionDifferent(kiosk, still, kTolerance), kMaxDifferentFraction);
 }
 
 // A model opened on its own, made elsewhere (a .glb and a .gltf with its

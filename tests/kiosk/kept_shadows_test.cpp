@@ -333,17 +333,22 @@ TEST_F(KeptShadows, WalkingOverASiteKeepsTheCascadesThatStayPut) {
 // reserveShadows): the site seen whole needs one, a glide over it three, with
 // copies aside while its clock runs, and compare's other side as many again;
 // none of them allocates a layer more (16 MiB each at 2048), and each frame is
-// the one a renderer without the reserve draws. llvmpipe allocates textures
+// the one a renderer without the reserve draws, into the framebuffer that
+// was bound. llvmpipe allocates textures
 // with malloc, which maps blocks this large on their own: the bytes in such
 // blocks are the textures' (the frames' smaller allocations come and go in
 // its heap).
 TEST_F(KeptShadows, ReservedCascadesLeaveNothingToAllocateForAnyView) {
     if (!app::mallocIsGlibcs()) GTEST_SKIP() << "malloc is a sanitizer's or valgrind's";
     loadSeraing();
-    gl_.renderer->reserveShadows();
     render::ViewParams whole = orbit(30.0f);
     whole.lighting.siteLook(true);
-    EXPECT_EQ(draw(whole).rgb, drawAnew(whole));
+    // As the viewer does: between binding its window and its first frame.
+    gl_.target->bind();
+    gl_.renderer->reserveShadows();
+    gl_.renderer->draw(*gpu_, whole);
+    const std::vector<std::uint8_t> first = gl_.target->readRgb();
+    EXPECT_EQ(first, drawAnew(whole)) << "not drawn into the framebuffer bound before the reserve";
     const std::size_t before = mallinfo2().hblkhd;
     const scene::Bounds b = scene::worldBounds(model_, scene::buildDrawList(model_, 0));
     render::ViewParams glide = whole;
