@@ -373,6 +373,11 @@ TEST_F(KeptShadows, ReservedCascadesLeaveNothingToAllocateForAnyView) {
     constexpr std::size_t kMiB = 1u << 20;
     EXPECT_LT(after, before + 8 * kMiB)
         << "in blocks of their own, before: " << before / kMiB << " MiB, after: " << after / kMiB;
+    // How many cascades each view needs: the layers kept when it is drawn again.
+    (void)draw(whole);
+    EXPECT_EQ(draw(whole).layersKept, 1) << "the site seen whole";
+    (void)draw(glide);
+    EXPECT_EQ(draw(glide).layersKept, 3) << "a glide over it";
     // The oracle's own cascades are allocated as its views need them.
     for (std::size_t i = 0; i < views.size(); ++i)
         EXPECT_EQ(drawn[i], drawAnew(views[i]))
