@@ -277,8 +277,8 @@ bool open(Viewer& v) {
         if (v.kiosk) v.kiosk->setUiScale(v.ui->scale());
         v.renderer = render::Renderer::create(problems, cacheFolder());
     }
-    // A kiosk's memory flat from its first frame: no visitor's view or
-    // compare later allocates the cascades it needs.
+    // A kiosk's cascades, all allocated before its first frame: no visitor's
+    // view or compare adds a layer later (render/shadows.h).
     if (v.renderer && v.kiosk) v.renderer->reserveShadows();
     if (v.renderer) v.gpu = v.renderer->upload(v.model, problems);
     core::printProblems(v.path.string(), problems);
