@@ -85,6 +85,22 @@ protected:
         upload();
     }
 
+    // A visitor gliding over the site, 60 m up, looking ahead and down, `metres`
+    // along the way (0.1 m a frame at 6 m/s and 60 Hz).
+    render::ViewParams glideOver(float metres) const {
+        const scene::Bounds b = scene::worldBounds(model_, scene::buildDrawList(model_, 0));
+        render::ViewParams v;
+        v.eye = b.center() + glm::vec3(-0.3f * b.size().x, 60.0f, 0.1f * b.size().z) +
+                glm::vec3(1.0f, 0.0f, 0.2f) * metres;
+        v.view = glm::lookAt(v.eye, v.eye + glm::normalize(glm::vec3(1.0f, -0.25f, 0.2f)),
+                             glm::vec3(0.0f, 1.0f, 0.0f));
+        v.projection =
+            glm::perspective(glm::radians(50.0f), 1.0f, 1.0f, 3.0f * glm::length(b.size()));
+        v.viewport = {0, 0, kSize, kSize};
+        v.lighting.siteLook(true);
+        return v;
+    }
+
     // The model framed whole, the camera turned `degrees` about it.
     render::ViewParams orbit(float degrees) const {
         return test::framedView(model_, kSize, glm::radians(degrees));
@@ -287,17 +303,8 @@ TEST_F(KeptShadows, ASitesViewHeldWhileItsCrownsSwayAndItsTrafficDrives) {
 // for a few frames at a time, and are kept while they do.
 TEST_F(KeptShadows, WalkingOverASiteKeepsTheCascadesThatStayPut) {
     loadSeraing();
-    const scene::Bounds b = scene::worldBounds(model_, scene::buildDrawList(model_, 0));
-    const glm::vec3 start = b.center() + glm::vec3(-0.3f * b.size().x, 60.0f, 0.1f * b.size().z);
-    const glm::vec3 ahead = glm::normalize(glm::vec3(1.0f, -0.25f, 0.2f));
     const auto at = [&](int frame, float seconds) {
-        render::ViewParams v;
-        v.eye = start + glm::vec3(0.1f, 0.0f, 0.02f) * static_cast<float>(frame);
-        v.view = glm::lookAt(v.eye, v.eye + ahead, glm::vec3(0.0f, 1.0f, 0.0f));
-        v.projection =
-            glm::perspective(glm::radians(50.0f), 1.0f, 1.0f, 3.0f * glm::length(b.size()));
-        v.viewport = {0, 0, kSize, kSize};
-        v.lighting.siteLook(true);
+        render::ViewParams v = glideOver(0.1f * static_cast<float>(frame));
         v.time = seconds;
         return v;
     };
@@ -334,10 +341,9 @@ TEST_F(KeptShadows, WalkingOverASiteKeepsTheCascadesThatStayPut) {
 // copies aside while its clock runs, and compare's other side as many again;
 // none of them allocates a layer more (16 MiB each at 2048), and each frame is
 // the one a renderer without the reserve draws, into the framebuffer that
-// was bound. llvmpipe allocates textures
-// with malloc, which maps blocks this large on their own: the bytes in such
-// blocks are the textures' (the frames' smaller allocations come and go in
-// its heap).
+// was bound. llvmpipe allocates textures with malloc, which maps blocks this
+// large on their own: the bytes in such blocks are the textures' (the
+// frames' smaller allocations come and go in its heap).
 TEST_F(KeptShadows, ReservedCascadesLeaveNothingToAllocateForAnyView) {
     if (!app::mallocIsGlibcs()) GTEST_SKIP() << "malloc is a sanitizer's or valgrind's";
     loadSeraing();
@@ -350,13 +356,7 @@ TEST_F(KeptShadows, ReservedCascadesLeaveNothingToAllocateForAnyView) {
     const std::vector<std::uint8_t> first = gl_.target->readRgb();
     EXPECT_EQ(first, drawAnew(whole)) << "not drawn into the framebuffer bound before the reserve";
     const std::size_t before = mallinfo2().hblkhd;
-    const scene::Bounds b = scene::worldBounds(model_, scene::buildDrawList(model_, 0));
-    render::ViewParams glide = whole;
-    glide.eye = b.center() + glm::vec3(-0.3f * b.size().x, 60.0f, 0.1f * b.size().z);
-    glide.view = glm::lookAt(glide.eye, glide.eye + glm::vec3(1.0f, -0.25f, 0.2f),
-                             glm::vec3(0.0f, 1.0f, 0.0f));
-    glide.projection =
-        glm::perspective(glm::radians(50.0f), 1.0f, 1.0f, 3.0f * glm::length(b.size()));
+    const render::ViewParams glide = glideOver(0.0f);
     std::vector<render::ViewParams> views;
     for (const int side : {0, 1}) {
         for (const float seconds : {0.0f, 0.5f, 1.0f}) {
