@@ -71,6 +71,7 @@ struct Lighting {
 
     // A site's look, all of the above (a scenario's pictures), or a bare model's.
     void siteLook(bool on) { landscape = ambientOcclusion = bloom = grade = on; }
+    bool operator==(const Lighting&) const = default;
 };
 
 // What one frame looks through: view state, owned by the caller.
@@ -97,7 +98,7 @@ struct ViewParams {
     DebugView debugView = DebugView::None;
     // How each model node looks (a scenario's phase, scene::ModelLooks), indexed
     // like Model::nodes; empty: every node as modelled. Not drawn nodes cast no shadow.
-    std::span<const scene::NodeLook> looks{};
+    scene::NodeLooks looks{};
     // A section plane (n, d), world space: what lies where dot(n, p) > d is cut
     // away, from the view and from the sun alike, and the surfaces it cuts show
     // both faces so the inside of a hall reads through the cut. nullopt: none.
@@ -115,6 +116,9 @@ struct ViewParams {
     // Compare mode's side, 0 or 1: each keeps its own sun cascades, so that
     // drawing one does not undo what the other kept (FrameStats::shadowsKept).
     int side = 0;
+    // Equal views draw the same pixels (looks compared by their values), at
+    // any time where nothing drawn moves with the clock (FrameStats::living).
+    bool operator==(const ViewParams&) const = default;
 };
 
 // What the last frame cost, for benchmarks and the panel.

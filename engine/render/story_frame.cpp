@@ -33,17 +33,34 @@ void warmPixel(Renderer& renderer, const GpuModel& gpu, const scene::Story& stor
 
 }  // namespace
 
+ViewParams PartView::view() const {
+    ViewParams shown = params;
+    shown.looks = looks;
+    return shown;
+}
+
+std::vector<PartView> storyViews(const scene::Story& story, int width, int height,
+                                 const ViewParams& base) {
+    std::vector<PartView> views;
+    int side = 0;
+    for (const scene::StoryPart& part : story.parts(width, height)) {
+        views.push_back(
+            {partParams(part, side++, base), story.looksAt(part.position, part.variants)});
+        views.back().params.looks = {};
+    }
+    return views;
+}
+
+void drawViews(Renderer& renderer, const GpuModel& gpu, std::span<const PartView> views,
+               glm::ivec2 tileLimit, const std::function<void()>& drawn) {
+    const glm::ivec2 limit = render::tileLimit(tileLimit);
+    for (const PartView& part : views) drawInTiles(renderer, gpu, part.view(), limit, drawn);
+}
+
 void drawStory(Renderer& renderer, const GpuModel& gpu, const scene::Story& story, int width,
                int height, const ViewParams& base, glm::ivec2 tileLimit,
                const std::function<void()>& drawn) {
-    const glm::ivec2 limit = render::tileLimit(tileLimit);
-    int side = 0;
-    for (const scene::StoryPart& part : story.parts(width, height)) {
-        ViewParams params = partParams(part, side++, base);
-        const std::vector<scene::NodeLook> looks = story.looksAt(part.position, part.variants);
-        params.looks = looks;
-        drawInTiles(renderer, gpu, params, limit, drawn);
-    }
+    drawViews(renderer, gpu, storyViews(story, width, height, base), tileLimit, drawn);
 }
 
 void warmStory(Renderer& renderer, const GpuModel& gpu, const scene::Story& story, int width,

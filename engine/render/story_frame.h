@@ -7,6 +7,8 @@
 #pragma once
 
 #include <functional>
+#include <span>
+#include <vector>
 
 #include "render/gpu_model.h"
 #include "render/renderer.h"
@@ -14,10 +16,27 @@
 
 namespace friche::render {
 
-// Draws each of story.parts(width, height) into the bound framebuffer with
-// its camera, looks, viewport and scissor; the rest comes from `base`. A part
-// larger than one pass allows is drawn in tiles (render/tiles.h), at most
-// `tileLimit` where it is given. `drawn`: as drawInTiles's, after each draw.
+// One draw of a frame: a view and the looks it shows, kept with it. Equal
+// when they draw the same pixels (ViewParams's equality).
+struct PartView {
+    ViewParams params;  // its looks left empty: view() points them at `looks`
+    std::vector<scene::NodeLook> looks;
+    ViewParams view() const;
+    bool operator==(const PartView&) const = default;
+};
+
+// What drawStory draws: each of story.parts(width, height) with its camera,
+// looks, viewport and scissor; the rest comes from `base`.
+std::vector<PartView> storyViews(const scene::Story& story, int width, int height,
+                                 const ViewParams& base);
+
+// Draws each view into the bound framebuffer; one larger than a pass allows
+// in tiles (render/tiles.h), at most `tileLimit` where it is given. `drawn`:
+// as drawInTiles's, after each draw.
+void drawViews(Renderer& renderer, const GpuModel& gpu, std::span<const PartView> views,
+               glm::ivec2 tileLimit = {0, 0}, const std::function<void()>& drawn = {});
+
+// drawViews of storyViews.
 void drawStory(Renderer& renderer, const GpuModel& gpu, const scene::Story& story, int width,
                int height, const ViewParams& base, glm::ivec2 tileLimit = {0, 0},
                const std::function<void()>& drawn = {});

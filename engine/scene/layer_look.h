@@ -12,7 +12,9 @@
 // out in the phase's transition style; a node no layer owns is drawn as modelled.
 #pragma once
 
+#include <algorithm>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "scene/model.h"
@@ -47,6 +49,13 @@ struct NodeLook {
     // The world Y above which the node is cut away (when clip < 1).
     float clipHeight() const { return clipBottom + (clipTop - clipBottom) * clip; }
     bool operator==(const NodeLook&) const = default;
+};
+
+// Looks indexed like Model::nodes, seen where their owner keeps them. Two are
+// equal when their looks are, wherever each is kept.
+struct NodeLooks : std::span<const NodeLook> {
+    using std::span<const NodeLook>::span;
+    bool operator==(const NodeLooks& other) const { return std::ranges::equal(*this, other); }
 };
 
 inline constexpr float kGhostOpacity = 0.4f;

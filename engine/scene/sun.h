@@ -28,6 +28,7 @@ namespace friche::scene {
 struct SiteClock {
     double standardUtcOffset = 1.0;  // hours
     bool euSummerTime = true;
+    bool operator==(const SiteClock&) const = default;
 };
 
 struct SiteTime {
@@ -39,6 +40,7 @@ struct SiteTime {
     int year = 2000, month = 1, day = 1;
     double hour = 12.0;  // the site's clock time, hours (15.5 is 15:30)
     SiteClock clock;
+    bool operator==(const SiteTime&) const = default;
 };
 
 // The default sun for every site: Liège (Cité Miroir), the June solstice at
