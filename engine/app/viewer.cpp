@@ -35,6 +35,7 @@
 #include "io/scenario_loader.h"
 #include "media/signal_stop.h"
 #include "render/gpu_model.h"
+#include "render/kept_frame.h"
 #include "render/offscreen.h"
 #include "render/quality.h"
 #include "render/renderer.h"
@@ -143,6 +144,10 @@ struct Viewer {
     // FRICHE_FRAME_BUDGET_MS, by which a view at rest that lives is paced too.
     double frameBudgetMs = 0.0;
     std::vector<Shown> lastShown;  // what the last frame showed: is the view moving?
+    // The last frame at rest's 3D view, and whether this frame showed it again
+    // (only the panels over it changed).
+    render::KeptFrame kept;
+    bool keptShown = false;
     // The last frame showed what the session's clock moves: water, smoke,
     // trees, traffic, clouds (render::FrameStats::living).
     bool living = false;
@@ -519,12 +524,15 @@ const char* atRestNote(const Viewer& v) {
     return "drawn once (the lightest tier misses the budget)";
 }
 
-// The tier a frame showing `shown` is drawn at: while the view moves or lives
-// at rest, the governor's; the first frame, and a view at rest that does not
-// live, at full quality.
-const render::QualityTier& frameTier(Viewer& v, std::vector<Shown> shown) {
-    const bool moving = !v.lastShown.empty() && (shown != v.lastShown || livesAtRest(v));
-    v.lastShown = std::move(shown);
+// Whether the view moves: the frame shows another place or moment than the
+// last (`shown`), or the view lives at rest (the clock's ripples and swaying trees).
+bool viewMoves(const Viewer& v, const std::vector<Shown>& shown) {
+    return !v.lastShown.empty() && (shown != v.lastShown || livesAtRest(v));
+}
+
+// The tier a frame is drawn at: while the view moves, the governor's; the
+// first frame, and a view at rest, at full quality.
+const render::QualityTier& frameTier(Viewer& v, bool moving) {
     v.lastTier = moving && v.quality ? &v.quality->tier() : &render::kQualityTiers[0];
     return *v.lastTier;
 }
@@ -559,44 +567,68 @@ void observeFrame(Viewer& v, const render::QualityTier& tier, int draws) {
     }
 }
 
+// What the frame's 3D view draws: a scenario's story (the phase, or compare
+// mode's two, through the story's camera), or one view through the orbit or
+// a glTF camera; with where each looks from, for viewMoves.
+struct SceneViews {
+    std::vector<render::PartView> views;
+    std::vector<Shown> shown;
+    bool letterboxed = false;  // a glTF camera's fixed aspect: bars around its view
+};
+
+SceneViews sceneViews(const Viewer& v, int w, int h) {
+    SceneViews scene;
+    if (v.session && v.view.gltfCamera < 0) {
+        const scene::Story& story = v.session->story();
+        for (const scene::StoryPart& part : story.parts(w, h))
+            scene.shown.push_back({part.camera.projection * part.camera.view, part.position});
+        scene.views = render::storyViews(story, w, h, viewParams(v, {}, {0, 0, w, h}));
+        return scene;
+    }
+    const scene::CameraView camera = currentCamera(v, drawableAspect(v));
+    scene.shown.push_back({camera.projection * camera.view, 0.0});
+    const glm::ivec4 viewport = scene::fitAspect(w, h, camera.aspect);
+    scene.letterboxed = viewport != glm::ivec4(0, 0, w, h);
+    // Through a scenario model's own glTF camera: the phase's looks still apply.
+    const scene::Story* story = v.session ? &v.session->story() : nullptr;
+    scene.views.push_back(
+        {viewParams(v, camera, viewport),
+         story ? story->looksAt(story->timeline().position()) : std::vector<scene::NodeLook>{}});
+    return scene;
+}
+
+// Draws the frame's 3D view into the back buffer; at rest, where only the
+// panels changed since the last frame, copies that frame's view back instead.
 void drawScene(Viewer& v) {
     int w = 0, h = 0;
     v.platform->drawableSize(w, h);
-    // A scenario's story: the phase (or compare mode's two), through the story's camera.
-    if (v.session && v.view.gltfCamera < 0) {
-        const scene::Story& story = v.session->story();
-        std::vector<Shown> shown;
-        for (const scene::StoryPart& part : story.parts(w, h))
-            shown.push_back({part.camera.projection * part.camera.view, part.position});
-        const int draws = static_cast<int>(shown.size());
-        const render::QualityTier& tier = frameTier(v, std::move(shown));
-        render::ViewParams look = viewParams(v, {}, {0, 0, w, h});
-        tier.apply(look);
-        v.living = false;  // either side's
-        render::drawStory(*v.renderer, *v.gpu, story, w, h, look, {0, 0},
-                          [&] { v.living = v.living || v.renderer->stats().living; });
-        observeFrame(v, tier, draws);
+    SceneViews scene = sceneViews(v, w, h);
+    const bool moving = viewMoves(v, scene.shown);
+    v.lastShown = std::move(scene.shown);
+    const render::QualityTier& tier = frameTier(v, moving);
+    for (render::PartView& part : scene.views) tier.apply(part.params);
+    const int draws = static_cast<int>(scene.views.size());
+    render::FrameInputs inputs{
+        .model = v.gpu->serial, .size = {w, h}, .views = std::move(scene.views)};
+    v.keptShown = !moving && v.kept.holds(inputs);
+    if (v.keptShown) {
+        v.kept.restore();
         return;
     }
-    const scene::CameraView camera = currentCamera(v, drawableAspect(v));
-    const render::QualityTier& tier = frameTier(v, {{camera.projection * camera.view, 0.0}});
-    const glm::ivec4 viewport = scene::fitAspect(w, h, camera.aspect);
-    if (viewport != glm::ivec4(0, 0, w, h)) {  // a glTF camera's fixed aspect: letterbox bars
+    if (scene.letterboxed) {
         glViewport(0, 0, w, h);
         glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
     }
-    render::ViewParams params = viewParams(v, camera, viewport);
-    // Through a scenario model's own glTF camera: the phase's looks still apply.
-    const std::vector<scene::NodeLook> looks =
-        v.session ? v.session->story().looksAt(v.session->story().timeline().position())
-                  : std::vector<scene::NodeLook>{};
-    params.looks = looks;
-    tier.apply(params);
-    v.renderer->draw(*v.gpu, params);
+    v.living = false;  // either side's
+    render::drawViews(*v.renderer, *v.gpu, inputs.views, {0, 0},
+                      [&] { v.living = v.living || v.renderer->stats().living; });
     // A model opened on its own has no clock: it shows as it is at time 0.
-    v.living = v.session && v.renderer->stats().living;
-    observeFrame(v, tier, 1);
+    v.living = v.living && v.session;
+    observeFrame(v, tier, draws);
+    // Sharp, and what lives in it waits for a touch at rest (livesAtRest):
+    // what the frames at rest after it show until the view moves.
+    if (&tier == &render::kQualityTiers[0] && !livesAtRest(v)) v.kept.keep(std::move(inputs));
 }
 
 // Rebuilds the shaders; on failure the last good ones keep drawing and the
@@ -605,6 +637,7 @@ void reloadShaders(Viewer& v) {
     core::Problems problems;
     v.shaderError.clear();
     if (v.renderer->reloadShaders(problems)) {
+        v.kept.forget();  // drawn by the old programs
         // The new programs are compiled as frames need them: every site's
         // transitions are warmed anew, this one's after the next frame.
         v.warmed.clear();
@@ -843,12 +876,16 @@ void drawFrame(Viewer& v) {
     applyViewState(v);
     if (v.session && !v.motionOrigin) v.motionOrigin = v.session->now();
     drawScene(v);
-    if (v.hooks.frameDrawn) v.hooks.frameDrawn(*v.lastTier);
+    if (v.hooks.frameDrawn) v.hooks.frameDrawn(*v.lastTier, v.keptShown);
     if (v.showStats) {  // after the 3D view, to say the tier it was drawn at
         int w = 0, h = 0;
         v.platform->drawableSize(w, h);
-        ui::frameStatsPanel(
-            {v.smoothedFrameMs, v.renderer->stats(), {w, h}, v.lastTier, atRestNote(v)});
+        ui::frameStatsPanel({v.smoothedFrameMs,
+                             v.renderer->stats(),
+                             {w, h},
+                             v.lastTier,
+                             atRestNote(v),
+                             v.keptShown});
     }
     if (v.snapshot) saveSnapshot(v);
     v.ui->render();

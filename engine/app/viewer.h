@@ -26,8 +26,10 @@ struct ViewerHooks {
     // Called after the Light panel each frame with its settings: a test
     // changes there what a click would.
     std::function<void(ui::RenderSettings&)> light;
-    // After each frame, with the quality tier its 3D view was drawn at.
-    std::function<void(const render::QualityTier& tier)> frameDrawn;
+    // After each frame's 3D view, before its panels, with the quality tier it
+    // was drawn at, and whether it was the last frame at rest's, copied back
+    // (render/kept_frame.h).
+    std::function<void(const render::QualityTier& tier, bool kept)> frameDrawn;
 };
 
 int runViewer(const ViewerCommand& cmd, const ViewerHooks& hooks = {});

@@ -45,6 +45,7 @@ void frameStatsPanel(const FrameStatsData& data) {
         if (const render::QualityTier* t = data.tier)
             ImGui::Text("drawn at %s", t->describe().c_str());
         if (data.atRest) ImGui::Text("at rest: %s", data.atRest);
+        if (data.kept) ImGui::TextUnformatted("3D view kept: only the panels changed");
         if (ImGui::BeginTable("passes", 2, ImGuiTableFlags_SizingFixedFit)) {
             row("frame (CPU)", "%.1f ms", data.frameMs);
             const render::PassTimes& gpu = data.stats.gpu;

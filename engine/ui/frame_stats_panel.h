@@ -26,6 +26,9 @@ struct FrameStatsData {
     // What a view at rest does with what moves by itself in it (water, smoke,
     // traffic: render::FrameStats::living), and why; nullptr: nothing moves.
     const char* atRest = nullptr;
+    // The 3D view is the last frame at rest's, copied back: only the panels
+    // changed (render/kept_frame.h); the figures below are that frame's.
+    bool kept = false;
 };
 
 void frameStatsPanel(const FrameStatsData& data);

@@ -230,7 +230,7 @@ AtRest tapAtRest(const std::string& name, const std::function<void()>& taps) {
     int drawn = 0, lastDrawn = 0, quietSince = 0, tapTurn = -1, drawnAtTap = 0;
     AtRest seen;
     ViewerHooks hooks;
-    hooks.frameDrawn = [&](const friche::render::QualityTier&) { ++drawn; };
+    hooks.frameDrawn = [&](const friche::render::QualityTier&, bool) { ++drawn; };
     hooks.beforeTurn = [&](int turn) {
         if (drawn != lastDrawn) {
             lastDrawn = drawn;

@@ -504,7 +504,7 @@ ViewerRun runViewer(const char* path, const char* budgetMs, int lastTurn, double
     };
     if (launch.light)
         hooks.light = [&](ui::RenderSettings& light) { launch.light(turnNow, light); };
-    hooks.frameDrawn = [&](const render::QualityTier& tier) {
+    hooks.frameDrawn = [&](const render::QualityTier& tier, bool) {
         run.levels.push_back(static_cast<std::size_t>(&tier - render::kQualityTiers.data()));
         run.turns.push_back(turnNow);
         int w = 0, h = 0;
