@@ -627,8 +627,13 @@ void drawScene(Viewer& v) {
     v.living = v.living && v.session;
     observeFrame(v, tier, draws);
     // Sharp, and what lives in it waits for a touch at rest (livesAtRest):
-    // what the frames at rest after it show until the view moves.
-    if (&tier == &render::kQualityTiers[0] && !livesAtRest(v)) v.kept.keep(std::move(inputs));
+    // what the frames at rest after it show until the view moves. What is
+    // kept is always the last view drawn: one drawn later at another time
+    // (the world living, then waiting again) is never followed by an older one.
+    if (&tier == &render::kQualityTiers[0] && !livesAtRest(v))
+        v.kept.keep(std::move(inputs));
+    else
+        v.kept.forget();
 }
 
 // Rebuilds the shaders; on failure the last good ones keep drawing and the

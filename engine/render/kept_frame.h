@@ -7,7 +7,7 @@
 //   const render::FrameInputs inputs{gpu.serial, {w, h}, views};
 //   if (kept.holds(inputs)) kept.restore();
 //   else { render::drawViews(renderer, gpu, views);
-//          if (atRest && !renderer.stats().living) kept.keep(inputs); }
+//          if (worldWaitsAtRest) kept.keep(inputs); else kept.forget(); }
 #pragma once
 
 #include <cstdint>
@@ -22,8 +22,9 @@
 namespace friche::render {
 
 // What a frame's 3D view is drawn from: the model's upload (GpuModel::serial),
-// the framebuffer's size and each draw's view. Equal inputs draw equal pixels,
-// with the same programs (a reload of the shaders forgets what was kept).
+// the framebuffer's size and each draw's view. Equal inputs draw equal pixels
+// at the same time, with the same programs (a reload of the shaders forgets
+// what was kept).
 struct FrameInputs {
     std::uint64_t model = 0;
     glm::ivec2 size{0};
@@ -31,14 +32,16 @@ struct FrameInputs {
     bool operator==(const FrameInputs&) const = default;
 };
 
+// The time is not compared: the caller keeps a frame only where what lives
+// in it waits for a touch at rest, and forgets it whenever it draws a view it
+// does not keep, so that what is kept is always the last view drawn.
 class KeptFrame {
 public:
-    // Whether the image kept is what `inputs` draw, at whatever time: it was
-    // kept from a frame in which nothing moved with the clock.
+    // Whether the image kept is what `inputs` draw, their time aside.
     bool holds(const FrameInputs& inputs) const;
     // Copies the bound draw framebuffer's pixels (inputs.size) aside, as
-    // they are, as what `inputs` draw; only for a frame in which nothing
-    // moved with the clock (FrameStats::living false). Reallocates only to grow.
+    // they are (8 bits a channel, or 16 where the framebuffer has more), as
+    // what `inputs` draw. Reallocates only to grow.
     void keep(FrameInputs inputs);
     // Copies the image kept back into the bound draw framebuffer, as it was.
     void restore() const;
@@ -46,7 +49,7 @@ public:
     void forget() { inputs_.reset(); }
 
 private:
-    std::optional<FrameInputs> inputs_;  // with their clocks stopped (timeless)
+    std::optional<FrameInputs> inputs_;  // their time 0 (timeless)
     glm::ivec2 allocated_{0};
     gfx::Renderbuffer color_;
     gfx::Framebuffer fbo_;

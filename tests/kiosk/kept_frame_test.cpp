@@ -155,26 +155,29 @@ struct Shown {
 // "Water, smoke and traffic move at rest" unticked): a pointer moved over the
 // window redraws only the panels, and the view is the one drawn at rest; an
 // hour set in the Light panel, the shaders reloaded and a step to the next
-// phase each draw it anew.
+// phase each draw it anew. Ticked for a few frames, the world moves on, and
+// when it waits again its view is drawn anew, not the one kept before.
 TEST(KeptFrameViewer, PanelOnlyFramesShowTheViewAtRestAndChangesDrawItAnew) {
     const std::filesystem::path folder = test::freshDir();
     setenv("XDG_CONFIG_HOME", (folder / "config").c_str(), 1);
     setenv("FRICHE_IDLE_SECONDS", "0", 1);
     setenv("FRICHE_FRAME_BUDGET_MS", "1000000", 1);
-    enum class Act { Hover, Hour, Reload, Step, Done };
-    const std::vector<Act> script = {Act::Hover, Act::Hour, Act::Hover, Act::Reload,
-                                     Act::Hover, Act::Step, Act::Hover, Act::Done};
+    enum class Act { Hover, Hour, Reload, Step, Live, Done };
+    const std::vector<Act> script = {Act::Hover, Act::Hour,  Act::Hover, Act::Reload, Act::Hover,
+                                     Act::Step,  Act::Hover, Act::Live,  Act::Hover,  Act::Done};
     std::vector<Shown> shown;
     std::vector<std::size_t> actedAt;  // shown.size() when each act began
     std::size_t next = 0;
     int quietSince = 0;
     std::size_t lastCount = 0;
     bool setHour = false, reload = false;
+    int liveFrames = 0;          // frames left with "move at rest" ticked
+    std::size_t waitsAgain = 0;  // the frame in which it was unticked again
     app::ViewerHooks hooks;
     double now = 0.0;
     hooks.clock = [&] { return now; };
     hooks.beforeTurn = [&](int turn) {
-        now += 0.05;
+        now += 0.25;  // a phase change in a few frames
         if (shown.size() != lastCount) {
             lastCount = shown.size();
             quietSince = turn;
@@ -197,13 +200,18 @@ TEST(KeptFrameViewer, PanelOnlyFramesShowTheViewAtRestAndChangesDrawItAnew) {
             case Act::Step:
                 test::pushKey(SDLK_RIGHT);
                 break;
+            case Act::Live:
+                liveFrames = 3;
+                test::pushMotion(60, 340);
+                break;
             case Act::Done:
                 std::raise(SIGTERM);
                 break;
         }
     };
     hooks.light = [&](ui::RenderSettings& light) {
-        light.livingAtRest = false;
+        light.livingAtRest = liveFrames > 0;
+        if (liveFrames > 0 && --liveFrames == 0) waitsAgain = shown.size() + 1;
         if (std::exchange(setHour, false)) light.lighting.site.hour = 9.0;
         if (std::exchange(reload, false)) light.reloadRequested = true;
     };
@@ -244,6 +252,11 @@ TEST(KeptFrameViewer, PanelOnlyFramesShowTheViewAtRestAndChangesDrawItAnew) {
                 << "the step to the next phase was never drawn";
         } else {
             EXPECT_FALSE(drawn.front().kept) << "act " << k << ": its change showed the view kept";
+        }
+        if (script[k] == Act::Live) {
+            ASSERT_LT(waitsAgain, shown.size());
+            EXPECT_FALSE(shown[waitsAgain].kept)
+                << "the view kept before the world lived came back when it waited again";
         }
         if (script[k] != Act::Reload) {
             EXPECT_NE(drawn.back().rgb, atRest.rgb) << "act " << k << " changed nothing seen";
