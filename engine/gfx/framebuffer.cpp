@@ -70,4 +70,18 @@ int maxSamples() {
     return samples;
 }
 
+GLuint boundDrawFramebuffer() {
+    GLint bound = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &bound);
+    return static_cast<GLuint>(bound);
+}
+
+GLint drawColorParameter(GLenum pname) {
+    GLint value = 0;
+    glGetFramebufferAttachmentParameteriv(
+        GL_DRAW_FRAMEBUFFER, boundDrawFramebuffer() == 0 ? GL_BACK_LEFT : GL_COLOR_ATTACHMENT0,
+        pname, &value);
+    return value;
+}
+
 }  // namespace friche::gfx

@@ -54,4 +54,11 @@ private:
 // The most samples a multisampled renderbuffer may have here.
 int maxSamples();
 
+// The framebuffer bound for drawing now (0: the window's).
+GLuint boundDrawFramebuffer();
+// A parameter (GL_FRAMEBUFFER_ATTACHMENT_COLOR_ENCODING, ..._RED_SIZE, ...) of
+// the colour image that the framebuffer bound for drawing writes: its first
+// attachment, or the window's back buffer.
+GLint drawColorParameter(GLenum pname);
+
 }  // namespace friche::gfx

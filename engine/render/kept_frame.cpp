@@ -10,21 +10,12 @@ FrameInputs timeless(FrameInputs inputs) {
     return inputs;
 }
 
-GLuint boundDrawFramebuffer() {
-    GLint bound = 0;
-    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &bound);
-    return static_cast<GLuint>(bound);
-}
+using gfx::boundDrawFramebuffer;
 
-// A format that holds the colour of `framebuffer`'s pixels as they are: 8
-// bits a channel, or 16 where it has more (a 30-bit screen's 10).
-GLenum formatFor(GLuint framebuffer) {
-    GLint bits = 8;
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer);
-    glGetFramebufferAttachmentParameteriv(GL_READ_FRAMEBUFFER,
-                                          framebuffer == 0 ? GL_BACK_LEFT : GL_COLOR_ATTACHMENT0,
-                                          GL_FRAMEBUFFER_ATTACHMENT_RED_SIZE, &bits);
-    return bits > 8 ? GL_RGBA16 : GL_RGBA8;
+// A format that holds the colour of the bound draw framebuffer's pixels as
+// they are: 8 bits a channel, or 16 where it has more (a 30-bit screen's 10).
+GLenum boundFormat() {
+    return gfx::drawColorParameter(GL_FRAMEBUFFER_ATTACHMENT_RED_SIZE) > 8 ? GL_RGBA16 : GL_RGBA8;
 }
 
 // Copies `size` pixels from framebuffer `from` to `to`, the bytes as they are
@@ -51,7 +42,7 @@ void KeptFrame::keep(FrameInputs inputs) {
         allocated_ = glm::max(allocated_, inputs.size);
         color_ = gfx::Renderbuffer::create({.width = allocated_.x,
                                             .height = allocated_.y,
-                                            .format = formatFor(output),
+                                            .format = boundFormat(),
                                             .label = "kept frame"});
         fbo_ = gfx::Framebuffer::create("kept frame");
         fbo_.attach(GL_COLOR_ATTACHMENT0, color_);  // which binds it

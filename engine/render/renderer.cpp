@@ -59,13 +59,7 @@ gfx::Texture2D solidTexture(std::uint8_t r, std::uint8_t g, std::uint8_t b, cons
 
 // Whether the bound draw framebuffer encodes to sRGB itself; if not, the post pass does.
 bool targetIsSrgb() {
-    GLint fbo = 0;
-    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &fbo);
-    GLint encoding = GL_LINEAR;
-    glGetFramebufferAttachmentParameteriv(GL_DRAW_FRAMEBUFFER,
-                                          fbo == 0 ? GL_BACK_LEFT : GL_COLOR_ATTACHMENT0,
-                                          GL_FRAMEBUFFER_ATTACHMENT_COLOR_ENCODING, &encoding);
-    return encoding == GL_SRGB;
+    return gfx::drawColorParameter(GL_FRAMEBUFFER_ATTACHMENT_COLOR_ENCODING) == GL_SRGB;
 }
 
 // Where depth is kept. With glClipControl (OpenGL 4.5) the main pass keeps
@@ -1043,8 +1037,7 @@ void Renderer::draw(const GpuModel& model, const ViewParams& view) {
     if (size == full) {
         impl.drawFrame(model, view);
     } else {  // drawn small, then stretched: the post pass's time includes the stretch
-        GLint output = 0;
-        glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &output);
+        const GLuint output = gfx::boundDrawFramebuffer();
         // One sample a pixel: its edges smoothed before the stretch (shaders/smooth.frag),
         // which reads around what the stretch does.
         const bool smoothed = view.samples <= 1;
@@ -1062,7 +1055,7 @@ void Renderer::draw(const GpuModel& model, const ViewParams& view) {
             impl.emptyVao.bind();
             impl.scaled.smooth(impl.programs->smooth, stretched);
         }
-        impl.scaled.stretchTo(static_cast<GLuint>(output), view.viewport, view.scissor);
+        impl.scaled.stretchTo(output, view.viewport, view.scissor);
     }
     impl.timers.endFrame();
     impl.stats.frames = impl.timers.ended();
@@ -1070,8 +1063,7 @@ void Renderer::draw(const GpuModel& model, const ViewParams& view) {
 }
 
 void Renderer::Impl::drawFrame(const GpuModel& model, const ViewParams& view, float shownScale) {
-    GLint output = 0;
-    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &output);
+    const GLuint output = gfx::boundDrawFramebuffer();
     const bool srgbTarget = targetIsSrgb();
     const GpuScene* scene = view.scene >= 0 && view.scene < model.sceneCount()
                                 ? &model.scenes[static_cast<std::size_t>(view.scene)]
@@ -1156,7 +1148,7 @@ void Renderer::Impl::drawFrame(const GpuModel& model, const ViewParams& view, fl
         bloom.compute(*programs, hdr, view.viewport, bloomLevelCount, frame.exposure);
         if (cut.z > 0) glEnable(GL_SCISSOR_TEST);
     }
-    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(output));
+    glBindFramebuffer(GL_FRAMEBUFFER, output);
     if (cut.z > 0) glScissor(cut.x, cut.y, cut.z, cut.w);
     timers.begin(Pass::Post);
     drawPost(view, frame, srgbTarget, {.occluded = occluded, .bloomed = bloomed, .asIs = asIs});
@@ -1172,13 +1164,12 @@ bool Renderer::reloadShaders(core::Problems& problems) {
 
 void Renderer::reserveShadows() {
     // The copies aside bind their framebuffer: the next frame draws into the one bound now.
-    GLint bound = 0;
-    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &bound);
+    const GLuint bound = gfx::boundDrawFramebuffer();
     for (Impl::Cascaded& side : impl_->sides) {
         if (side.map.ensure(kCascades)) side.forget();
         side.map.reserveAside();
     }
-    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(bound));
+    glBindFramebuffer(GL_FRAMEBUFFER, bound);
 }
 
 void Renderer::forgetShadows() {

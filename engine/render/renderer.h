@@ -116,8 +116,7 @@ struct ViewParams {
     // Compare mode's side, 0 or 1: each keeps its own sun cascades, so that
     // drawing one does not undo what the other kept (FrameStats::shadowsKept).
     int side = 0;
-    // Equal views draw the same pixels (looks compared by their values), at
-    // any time where nothing drawn moves with the clock (FrameStats::living).
+    // Equal views draw the same pixels (their looks compared by value).
     bool operator==(const ViewParams&) const = default;
 };
 
