@@ -39,6 +39,9 @@ NodeLook partlyShown(NodeLook look, Transition style, float shown) {
     return look;
 }
 
+// Thinner than this, a piece is flat: it cannot rise or sink along a plane.
+constexpr float kFlatPiece = 0.01f;  // metres
+
 float mix(float a, float b, float t) {
     return a + (b - a) * t;
 }
@@ -110,6 +113,13 @@ std::vector<NodeLook> ModelLooks::at(const std::vector<LayerFrame>& frames) cons
                                         layerScenes_[static_cast<std::size_t>(layer)]));
         looks[n].clipBottom = c.bottom;
         looks[n].clipTop = c.top;
+        // A flat piece (a square, a yard) has no height to rise through: the
+        // clip plane would lie in its surface for the whole transition and cut
+        // it pixel by pixel, in stripes. It dissolves instead.
+        if (c.top - c.bottom < kFlatPiece && looks[n].clip < 1.0f) {
+            looks[n].dissolve = 1.0f - looks[n].clip;
+            looks[n].clip = 1.0f;
+        }
     }
     return looks;
 }

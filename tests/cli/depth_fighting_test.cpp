@@ -108,6 +108,25 @@ std::string nudgedScenario(const std::string& site, json& doc) {
     return file.string();
 }
 
+// Where a transition is halfway: the outgoing phase's layers sink or fade out
+// while the incoming ones rise or dissolve in, each cut by a plane or a noise
+// of its own, and both phases' ground may show at once. Each is seen from the
+// view the story flies to (the phase's, or the one before it kept).
+struct Halfway {
+    double position;
+    std::string view;
+};
+std::vector<Halfway> transitionsHalfway(const json& doc) {
+    std::vector<Halfway> halfway;
+    std::string view = doc["startView"].get<std::string>();
+    const json& phases = doc["phases"];
+    for (std::size_t i = 0; i < phases.size(); ++i) {
+        if (phases[i].contains("view")) view = phases[i]["view"].get<std::string>();
+        if (i > 0) halfway.push_back({static_cast<double>(i) - 0.5, view});
+    }
+    return halfway;
+}
+
 // The story's first, middle and last phases: the works' ground (yards, ballast,
 // roads), the building site's (soil, ghosts, construction looks) and the
 // reconversion's (lawns, squares, paths, water). Every phase would double the
@@ -120,6 +139,20 @@ std::vector<std::string> phasesToRender(const json& phases) {
         if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
     }
     return ids;
+}
+
+// The fraction of the still of `view` at `when` (--phase ID or --at POS) that
+// changes in patches when the view is nudged (a render test named `name`).
+double changedUnderANudge(const std::string& scenario, const std::string& name,
+                          const std::string& view, const std::vector<std::string>& when) {
+    const std::string size = std::to_string(kWidth) + "x" + std::to_string(kHeight);
+    std::vector<std::string> args = {"--view", view};
+    args.insert(args.end(), when.begin(), when.end());
+    const Image still = renderStill(scenario, name, {.size = size, .args = args, .env = kLight});
+    args[1] = view + "-nudged";
+    const Image turned =
+        renderStill(scenario, name + "_nudged", {.size = size, .args = args, .env = kLight});
+    return changedFraction(still, turned);
 }
 
 class DepthFighting : public testing::TestWithParam<const char*> {};
@@ -137,24 +170,35 @@ TEST_P(DepthFighting, EveryViewBarelyChangesUnderASubPixelTurn) {
     const std::string site = GetParam();
     json doc;
     const std::string scenario = nudgedScenario(site, doc);
-    const std::string size = std::to_string(kWidth) + "x" + std::to_string(kHeight);
     for (const json& v : doc["views"]) {
         const std::string view = v["id"].get<std::string>();
         if (view.ends_with("-nudged")) continue;
         for (const std::string& phase : phasesToRender(doc["phases"])) {
             const std::string name = "depth_" + site + "_" + view + "_" + phase;
-            std::vector<std::string> args = {"--view", view, "--phase", phase};
-            const Image still =
-                renderStill(scenario, name, {.size = size, .args = args, .env = kLight});
-            args[1] = view + "-nudged";
-            const Image turned = renderStill(scenario, name + "_nudged",
-                                             {.size = size, .args = args, .env = kLight});
-            const double changed = changedFraction(still, turned);
+            const double changed = changedUnderANudge(scenario, name, view, {"--phase", phase});
             EXPECT_LE(changed, kMostChanged)
                 << site << ", view " << view << ", phase " << phase << ": " << percent(changed)
                 << " of the pixels change in patches under a turn of " << kNudge
                 << " rad, as depth fighting does (" << outPath(name) << ")";
         }
+    }
+}
+
+// The same, halfway through each transition: a clip plane that rises through a
+// flat square lies in its surface, and cuts it in the same stripes.
+TEST_P(DepthFighting, EveryTransitionHalfwayBarelyChangesUnderASubPixelTurn) {
+    const std::string site = GetParam();
+    json doc;
+    const std::string scenario = nudgedScenario(site, doc);
+    for (const Halfway& h : transitionsHalfway(doc)) {
+        char at[16];
+        std::snprintf(at, sizeof at, "%.1f", h.position);
+        const std::string name = "depth_" + site + "_" + h.view + "_at_" + at;
+        const double changed = changedUnderANudge(scenario, name, h.view, {"--at", at});
+        EXPECT_LE(changed, kMostChanged)
+            << site << ", view " << h.view << ", at " << at << ": " << percent(changed)
+            << " of the pixels change in patches under a turn of " << kNudge
+            << " rad, as depth fighting does (" << outPath(name) << ")";
     }
 }
 
