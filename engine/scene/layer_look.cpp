@@ -115,9 +115,9 @@ std::vector<NodeLook> ModelLooks::at(const std::vector<LayerFrame>& frames) cons
         looks[n].clipTop = c.top;
         // A flat piece (a square, a yard) has no height to rise through: the
         // clip plane would lie in its surface for the whole transition and cut
-        // it pixel by pixel, in stripes. It dissolves instead.
+        // it pixel by pixel, in stripes. It fades instead.
         if (c.top - c.bottom < kFlatPiece && looks[n].clip < 1.0f) {
-            looks[n].dissolve = 1.0f - looks[n].clip;
+            looks[n].opacity *= looks[n].clip;
             looks[n].clip = 1.0f;
         }
     }

@@ -165,7 +165,7 @@ TEST(ModelLooks, ClipSpansTheNamedNodesSubtree) {
     EXPECT_FLOAT_EQ(mid[2].clipHeight(), 10.5f);
 }
 
-TEST(ModelLooks, AFlatPieceDissolvesInWhereATallOneRises) {
+TEST(ModelLooks, AFlatPieceFadesInWhereATallOneRises) {
     // The park flattened into a square at y = 10: a clip plane rising through
     // it would lie in its surface, and cut it pixel by pixel in stripes.
     Model m = siteFile();
@@ -174,15 +174,16 @@ TEST(ModelLooks, AFlatPieceDissolvesInWhereATallOneRises) {
     const ModelLooks looks(s, assembled(s, std::move(m)));
     const NodeLook quarter = looks.at(s, 0.25)[2];
     EXPECT_FLOAT_EQ(quarter.clip, 1.0f);
-    EXPECT_GT(quarter.dissolve, 0.5f);
-    EXPECT_LT(quarter.dissolve, 1.0f);
+    EXPECT_GT(quarter.opacity, 0.0f);
+    EXPECT_LT(quarter.opacity, 0.5f);
+    EXPECT_TRUE(quarter.blended());
     EXPECT_FALSE(looks.at(s, 0.0)[2].drawn());
-    EXPECT_EQ(looks.at(s, 1.0)[2].dissolve, 0.0f);
+    EXPECT_EQ(looks.at(s, 1.0)[2].opacity, 1.0f);
     // The hall beside it still dissolves out, and a tall park still rises.
     EXPECT_GT(looks.at(s, 0.25)[0].dissolve, 0.0f);
     const ModelLooks tall(s, assembled(s, siteFile()));
     EXPECT_LT(tall.at(s, 0.25)[2].clip, 1.0f);
-    EXPECT_EQ(tall.at(s, 0.25)[2].dissolve, 0.0f);
+    EXPECT_EQ(tall.at(s, 0.25)[2].opacity, 1.0f);
 }
 
 TEST(ModelLooks, MovedLayerRisesThroughItsMovedRange) {
