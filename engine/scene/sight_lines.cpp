@@ -205,20 +205,38 @@ std::array<glm::vec3, 3> SightLines::worldTriangle(const Item& item, std::size_t
     return out;
 }
 
+const NodeLook& SightLines::lookOf(const Item& item, const std::vector<NodeLook>& looks) {
+    static const NodeLook asModelled;
+    const auto node = static_cast<std::size_t>(item.node);
+    return node < looks.size() ? looks[node] : asModelled;
+}
+
+Bounds SightLines::drawnBox(const Item& item, const NodeLook& look) {
+    return look.moved ? item.world.transformed(*look.moved) : item.world;
+}
+
 bool SightLines::blocked(glm::vec3 eye, glm::vec3 point, const std::vector<NodeLook>& looks) const {
     const glm::vec3 dir = point - eye;
     const float distance = glm::length(dir);
     const float margin = anchorMargin(distance);
     if (distance <= margin) return false;
     const float tEnd = 1.0f - margin / distance;
-    const NodeLook asModelled;
     for (const Item& item : items_) {
-        const auto node = static_cast<std::size_t>(item.node);
-        const NodeLook& look = node < looks.size() ? looks[node] : asModelled;
+        const NodeLook& look = lookOf(item, looks);
         if (!lookBlocks(look)) continue;
-        const Bounds world = look.moved ? item.world.transformed(*look.moved) : item.world;
-        if (!segmentHitsBox(world, eye, dir, tEnd)) continue;
+        if (!segmentHitsBox(drawnBox(item, look), eye, dir, tEnd)) continue;
         if (itemHit(item, eye, dir, tEnd, look, true)) return true;
+    }
+    return false;
+}
+
+bool SightLines::near(glm::vec3 point, float reach, const std::vector<NodeLook>& looks) const {
+    for (const Item& item : items_) {
+        const NodeLook& look = lookOf(item, looks);
+        if (!lookBlocks(look)) continue;
+        const Bounds world = drawnBox(item, look);
+        const glm::vec3 nearest = glm::clamp(point, world.min, world.max);
+        if (glm::distance(nearest, point) <= reach) return true;
     }
     return false;
 }
@@ -233,18 +251,15 @@ std::vector<bool> SightLines::blocked(glm::vec3 eye, const std::vector<Hotspot>&
 
 std::optional<SurfaceHit> SightLines::pick(glm::vec3 origin, glm::vec3 dir,
                                            const std::vector<NodeLook>& looks) const {
-    const NodeLook asModelled;
     std::optional<SurfaceHit> best;
     const NodeLook* bestLook = nullptr;
     constexpr float kFar = 1e30f;
     for (std::size_t i = 0; i < items_.size(); ++i) {
         const Item& item = items_[i];
-        const auto node = static_cast<std::size_t>(item.node);
-        const NodeLook& look = node < looks.size() ? looks[node] : asModelled;
+        const NodeLook& look = lookOf(item, looks);
         if (!lookBlocks(look)) continue;
         const float reach = best ? best->distance : kFar;
-        const Bounds world = look.moved ? item.world.transformed(*look.moved) : item.world;
-        if (!segmentHitsBox(world, origin, dir, reach)) continue;
+        if (!segmentHitsBox(drawnBox(item, look), origin, dir, reach)) continue;
         const auto hit = itemHit(item, origin, dir, reach, look, false);
         if (!hit) continue;
         SurfaceHit h;

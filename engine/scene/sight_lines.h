@@ -52,6 +52,10 @@ public:
     // roof). `looks` is indexed like model.nodes; empty: everything drawn as modelled.
     bool blocked(glm::vec3 eye, glm::vec3 point, const std::vector<NodeLook>& looks) const;
 
+    // Whether the box of any surface that can block, as `looks` draw it, comes
+    // within `reach` of `point`: where no surface can be that near, rays need not look.
+    bool near(glm::vec3 point, float reach, const std::vector<NodeLook>& looks) const;
+
     // One bool per hotspot of `hotspots` (their anchors), for ui::StoryView::occluded.
     std::vector<bool> blocked(glm::vec3 eye, const std::vector<Hotspot>& hotspots,
                               const std::vector<NodeLook>& looks) const;
@@ -91,6 +95,10 @@ private:
     // one found when `any`), in the look's clip and move.
     std::optional<Hit> itemHit(const Item& item, glm::vec3 eye, glm::vec3 dir, float tEnd,
                                const NodeLook& look, bool any) const;
+    // The look `item` is drawn with: its node's in `looks`, else as modelled.
+    static const NodeLook& lookOf(const Item& item, const std::vector<NodeLook>& looks);
+    // The item's world box as drawn with `look`.
+    static Bounds drawnBox(const Item& item, const NodeLook& look);
     // The item's world matrix as drawn with `look`.
     static glm::mat4 drawnWorld(const Item& item, const NodeLook& look);
     std::array<glm::vec3, 3> worldTriangle(const Item& item, std::size_t k,

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <glm/gtc/constants.hpp>
+
 #include "scene/depth_range.h"
 #include "scene/draw_list.h"
 
@@ -18,6 +20,16 @@ bool drawable(const glm::ivec4& rect) {
     return rect.z > 0 && rect.w > 0;
 }
 
+// The story's flights arc over what they would pass through or skim
+// (Story::arcs_): in steps of 5 degrees of pitch up to 45, worked out for a
+// 16:9 screen, the eye never steeper than 80 degrees over the target.
+constexpr float kArcStep = glm::radians(5.0f);
+constexpr int kArcSteps = 9;
+constexpr float kArcAspect = 16.0f / 9.0f;
+constexpr float kHighestArcPitch = glm::radians(80.0f);
+// How near a surface the flying eye may come (metres).
+constexpr float kClearance = 3.0f;
+
 }  // namespace
 
 Story::Story(Scenario scenario)
@@ -30,6 +42,14 @@ void Story::attach(const SiteModel& site) {
     looks_.emplace(scenario_, site);
     sight_.emplace(site.model, site.model.defaultScene);
     bounds_ = worldBounds(site.model, buildDrawList(site.model, site.model.defaultScene));
+    // Worked out now rather than in a transition's first frame, where it would
+    // be the frame's slowest part on a fast GPU.
+    forgetArcs();
+    for (int phase = 0; phase < static_cast<int>(arcs_.size()); ++phase) arcOf(phase);
+}
+
+void Story::forgetArcs() {
+    arcs_.assign(scenario_.phases.empty() ? 0 : scenario_.phases.size() - 1, std::nullopt);
 }
 
 void Story::inherit(const Story& previous) {
@@ -97,8 +117,68 @@ OrbitCamera Story::storyCamera(double position, float aspect) const {
     const TimelineSpan span = spanAt(timeline_.phaseCount(), position);
     const int from = viewAtPhase(span.from), to = viewAtPhase(span.to);
     if (from == to || span.t <= 0.0f) return viewOrbit(from, aspect);
-    return blendOrbit(viewOrbit(from, aspect), viewOrbit(to, aspect),
-                      ease(Easing::CubicInOut, span.t));
+    return flight(span.from, span.t, arcOf(span.from), aspect);
+}
+
+float Story::arcOf(int phase) const {
+    if (!sight_ || phase < 0 || phase >= static_cast<int>(arcs_.size())) return 0.0f;
+    std::optional<float>& arc = arcs_[static_cast<std::size_t>(phase)];
+    if (!arc) arc = clearingArc(phase);
+    return *arc;
+}
+
+OrbitCamera Story::flight(int phase, float t, float arc, float aspect) const {
+    const float eased = ease(Easing::CubicInOut, t);
+    OrbitCamera c = blendOrbit(viewOrbit(viewAtPhase(phase), aspect),
+                               viewOrbit(viewAtPhase(phase + 1), aspect), eased);
+    // Pitch is negative looking down: the arc raises the eye over the target.
+    c.pitch = std::max(c.pitch - arc * std::sin(glm::pi<float>() * eased), -kHighestArcPitch);
+    return c;
+}
+
+float Story::clearingArc(int phase) const {
+    if (viewAtPhase(phase) == viewAtPhase(phase + 1)) return 0.0f;
+    // The eye's path in short steps, each against what is drawn there.
+    constexpr int kSteps = 32;
+    int fewest = kSteps + 1;
+    float best = 0.0f;
+    for (int step = 0; step <= kArcSteps && fewest > 0; ++step) {
+        const float arc = kArcStep * static_cast<float>(step);
+        int crossed = 0;
+        glm::vec3 eye = flight(phase, 0.0f, arc, kArcAspect).eye();
+        for (int k = 1; k <= kSteps; ++k) {
+            const float t = static_cast<float>(k) / kSteps;
+            const glm::vec3 next = flight(phase, t, arc, kArcAspect).eye();
+            crossed += passesThrough(eye, next, static_cast<double>(phase) + t) ? 1 : 0;
+            eye = next;
+        }
+        if (crossed < fewest) {
+            fewest = crossed;
+            best = arc;
+        }
+    }
+    return best;
+}
+
+bool Story::passesThrough(glm::vec3 from, glm::vec3 to, double position) const {
+    if (!sight_) return false;
+    const std::vector<NodeLook> looks = looksAt(position);
+    // Through a surface between the two places (short of the last margin
+    // before `to`, which what follows covers) ...
+    if (sight_->blocked(from, to, looks)) return true;
+    // ... or so near one at the second that it fills the view or the near
+    // plane cuts into it: along 26 directions (a cube's faces, edges and
+    // corners), kClearance and the sight lines' margin at its end.
+    const float reach = kClearance + anchorMargin(kClearance);
+    if (!sight_->near(to, reach, looks)) return false;
+    for (int x = -1; x <= 1; ++x)
+        for (int y = -1; y <= 1; ++y)
+            for (int z = -1; z <= 1; ++z) {
+                if (x == 0 && y == 0 && z == 0) continue;
+                const glm::vec3 dir = glm::normalize(glm::vec3(x, y, z));
+                if (sight_->blocked(to, to + reach * dir, looks)) return true;
+            }
+    return false;
 }
 
 OrbitCamera Story::orbit(float aspect) const {
@@ -201,6 +281,7 @@ void Story::setVariant(int phase, int variant) {
     if (variant >= static_cast<int>(variants.size())) return;
     variants_.resize(static_cast<std::size_t>(phases), -1);
     variants_[static_cast<std::size_t>(phase)] = std::max(variant, -1);
+    forgetArcs();
 }
 
 std::vector<NodeLook> Story::looksAt(double position, const VariantChoice& variants) const {
@@ -215,6 +296,7 @@ void Story::moveLayer(int layer, std::optional<glm::mat4> moved) {
     if (layer < 0 || layer >= static_cast<int>(scenario_.layers.size())) return;
     moves_.resize(scenario_.layers.size());
     moves_[static_cast<std::size_t>(layer)] = moved;
+    forgetArcs();
 }
 
 std::vector<bool> Story::occludedHotspots(const glm::vec3& eye) const {

@@ -123,6 +123,10 @@ public:
     // The site's drawn triangles, for picking (nullptr before attach) and its bounds.
     const SightLines* sight() const { return sight_ ? &*sight_ : nullptr; }
     const Bounds& bounds() const { return bounds_; }
+    // Whether an eye moving from `from` to `to` passes through a surface drawn
+    // at `position`, or comes within a few metres of one (the story's flights
+    // arc over what would make them).
+    bool passesThrough(glm::vec3 from, glm::vec3 to, double position) const;
     // Per hotspot: whether drawn geometry hides its anchor from `eye` now.
     std::vector<bool> occludedHotspots(const glm::vec3& eye) const;
 
@@ -153,6 +157,15 @@ private:
     int viewAtPhase(int phase) const;
     OrbitCamera viewOrbit(int view, float aspect) const;
     OrbitCamera home(float aspect) const;  // the whole site framed
+    // The story's camera a fraction `t` through the flight out of phase
+    // `phase`, arced up by `arc` at its middle (none at its two ends).
+    OrbitCamera flight(int phase, float t, float arc, float aspect) const;
+    // How far the flight out of phase `phase` arcs up: arcs_, worked out on
+    // attach, and again the first time it is shown after forgetArcs.
+    float arcOf(int phase) const;
+    float clearingArc(int phase) const;
+    // After the site, a variant or a moved layer changed what the flights pass.
+    void forgetArcs();
     // From the camera now to `to`, where it then stays.
     void flyFromHere(const OrbitCamera& to, float aspect);
     // From the user's camera (or a bookmark flight) back to the story's.
@@ -165,6 +178,11 @@ private:
     std::optional<ModelLooks> looks_;
     std::optional<SightLines> sight_;
     Bounds bounds_;
+    // Per phase but the last: how far (radians of pitch, at the middle) the
+    // flight to the next phase's view arcs up so that its eye passes through
+    // nothing drawn: a city block between two views is flown over, not through.
+    // 0: the straight flight does; nullopt: not worked out yet.
+    mutable std::vector<std::optional<float>> arcs_;
     std::vector<std::optional<glm::mat4>> moves_;  // per layer, see moveLayer
     VariantChoice variants_;
 

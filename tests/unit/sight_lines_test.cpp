@@ -92,6 +92,21 @@ TEST(SightLines, MarginGrowsWithDistance) {
     EXPECT_TRUE(blocked(wall, {0, 0, 400}, {0, 0, -10}));
 }
 
+TEST(SightLines, NearIsWithinReachOfABoxThatCanBlock) {
+    const Model box = modelOf(cube(), glm::translate(glm::mat4(1.0f), glm::vec3(10, 0, 0)));
+    const SightLines sight(box, 0);
+    EXPECT_TRUE(sight.near({10, 0, 0}, 0.0f, kAsModelled));  // inside
+    EXPECT_TRUE(sight.near({10, 0, 3.4f}, 3.0f, kAsModelled));
+    EXPECT_FALSE(sight.near({10, 0, 3.6f}, 3.0f, kAsModelled));
+    EXPECT_FALSE(sight.near({0, 0, 0}, 3.0f, kAsModelled));
+    NodeLook moved;
+    moved.moved = glm::translate(glm::mat4(1.0f), glm::vec3(-10, 0, 0));
+    EXPECT_TRUE(sight.near({0, 0, 0}, 3.0f, {moved}));
+    NodeLook absent;
+    absent.opacity = 0.0f;
+    EXPECT_FALSE(sight.near({10, 0, 0}, 3.0f, {absent}));
+}
+
 TEST(SightLines, SeeThroughLooksDoNotBlock) {
     const Model m = modelOf(quad());
     NodeLook absent;
