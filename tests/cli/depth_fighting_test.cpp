@@ -3,7 +3,7 @@
 // so turning the camera by a fraction of a pixel redraws the stripes, while a
 // clean still barely changes. Every view of every site is rendered twice, the
 // second time turned by kNudge about its target (a copy of the scenario with a
-// twin of each view), and the two must agree.
+// twin of each view), and the two must agree; so is each transition halfway.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -94,16 +94,18 @@ json nudged(json v, double angle) {
 }
 
 // A copy of the site's scenario with a nudged twin of every view, in the test
-// output folder. Its models ("sites/<id>.glb") are not beside the copy, so they
-// resolve as the original's do, to the build's assets/ beside `friche`.
-std::string nudgedScenario(const std::string& site, json& doc) {
+// output folder, one per `test` (ctest may run two of a site's at once, and a
+// copy written again while `friche` reads it would be read cut short). Its
+// models ("sites/<id>.glb") are not beside the copy, so they resolve as the
+// original's do, to the build's assets/ beside `friche`.
+std::string nudgedScenario(const std::string& site, const std::string& test, json& doc) {
     std::ifstream in(std::string(FRICHE_SOURCE_DIR) + "/scenes/" + site + ".json");
     doc = json::parse(in);
     const json views = doc["views"];
     for (const json& v : views) doc["views"].push_back(nudged(v, kNudge));
     const fs::path dir = fs::path(FRICHE_TEST_OUT) / "depth-fighting" / site;
     fs::create_directories(dir);
-    const fs::path file = dir / "scenario.json";
+    const fs::path file = dir / (test + ".json");
     std::ofstream(file) << doc.dump(2);
     return file.string();
 }
@@ -169,7 +171,7 @@ std::string testName(const testing::TestParamInfo<const char*>& site) {
 TEST_P(DepthFighting, EveryViewBarelyChangesUnderASubPixelTurn) {
     const std::string site = GetParam();
     json doc;
-    const std::string scenario = nudgedScenario(site, doc);
+    const std::string scenario = nudgedScenario(site, "at-rest", doc);
     for (const json& v : doc["views"]) {
         const std::string view = v["id"].get<std::string>();
         if (view.ends_with("-nudged")) continue;
@@ -189,7 +191,7 @@ TEST_P(DepthFighting, EveryViewBarelyChangesUnderASubPixelTurn) {
 TEST_P(DepthFighting, EveryTransitionHalfwayBarelyChangesUnderASubPixelTurn) {
     const std::string site = GetParam();
     json doc;
-    const std::string scenario = nudgedScenario(site, doc);
+    const std::string scenario = nudgedScenario(site, "halfway", doc);
     for (const Halfway& h : transitionsHalfway(doc)) {
         char at[16];
         std::snprintf(at, sizeof at, "%.1f", h.position);
