@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/render_image.h"
+#include "support/seed_sites.h"
 
 using namespace friche::test;
 namespace fs = std::filesystem;
@@ -159,13 +160,6 @@ double changedUnderANudge(const std::string& scenario, const std::string& name,
 
 class DepthFighting : public testing::TestWithParam<const char*> {};
 
-// gtest names: letters, digits and underscores.
-std::string testName(const testing::TestParamInfo<const char*>& site) {
-    std::string name = site.param;
-    std::replace(name.begin(), name.end(), '-', '_');
-    return name;
-}
-
 }  // namespace
 
 TEST_P(DepthFighting, EveryViewBarelyChangesUnderASubPixelTurn) {
@@ -204,7 +198,4 @@ TEST_P(DepthFighting, EveryTransitionHalfwayBarelyChangesUnderASubPixelTurn) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Sites, DepthFighting,
-                         testing::Values("cite-miroir", "seraing", "liege-smart-city",
-                                         "differdange", "droixhe"),
-                         testName);
+INSTANTIATE_TEST_SUITE_P(Sites, DepthFighting, testing::ValuesIn(kSeedSites), siteName);

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/run.h"
+#include "support/seed_sites.h"
 
 namespace {
 
@@ -22,8 +23,6 @@ namespace fs = std::filesystem;
 using friche::test::runFriche;
 using friche::test::runProgram;
 
-const char* const kSites[] = {"cite-miroir", "seraing", "liege-smart-city", "differdange",
-                              "droixhe"};
 constexpr int kMaxTriangles = 300'000;
 constexpr int kMaxTextures = 48;  // 16 sets of three: 16 MiB at 256/128 px (README)
 
@@ -81,7 +80,7 @@ protected:
 };
 
 TEST_F(Sitegen, TwoRunsWriteTheSameBytes) {
-    for (const char* id : kSites) {
+    for (const char* id : friche::test::kSeedSites) {
         const std::string a = fileBytes(site("a", id)), b = fileBytes(site("b", id));
         EXPECT_GT(a.size(), 100'000u) << id;
         EXPECT_TRUE(a == b) << id << ".glb differs between two runs";
@@ -89,7 +88,7 @@ TEST_F(Sitegen, TwoRunsWriteTheSameBytes) {
 }
 
 TEST_F(Sitegen, EverySiteChecksCleanWithinBudget) {
-    for (const char* id : kSites) {
+    for (const char* id : friche::test::kSeedSites) {
         const auto r = runFriche({"check", "--json", site("a", id).string()});
         EXPECT_EQ(r.exitCode, 0) << r.output;
         const auto report = nlohmann::json::parse(r.output, nullptr, false);
@@ -110,7 +109,7 @@ TEST_F(Sitegen, NodesAreNamedForTheScenarios) {
     const std::set<std::string> groups = {"ground",       "heritage",  "industry",
                                           "activity",     "wasteland", "remediation",
                                           "reconversion", "future",    "views"};
-    for (const char* id : kSites) {
+    for (const char* id : friche::test::kSeedSites) {
         const std::set<std::string> names = nodeNames(site("a", id));
         EXPECT_TRUE(names.count(id)) << id << ": no root node named after the site";
         for (const std::string& g : groups) EXPECT_TRUE(names.count(g)) << id << ": no group " << g;

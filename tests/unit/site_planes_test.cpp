@@ -16,6 +16,7 @@
 
 #include "io/load.h"
 #include "scene/draw_list.h"
+#include "support/seed_sites.h"
 
 using namespace friche;
 
@@ -148,12 +149,6 @@ std::map<std::pair<int, int>, double> sharedPlanes(Site& site) {
 
 class SitePlanes : public testing::TestWithParam<const char*> {};
 
-std::string testName(const testing::TestParamInfo<const char*>& site) {
-    std::string name = site.param;
-    std::replace(name.begin(), name.end(), '-', '_');
-    return name;
-}
-
 }  // namespace
 
 TEST_P(SitePlanes, NoTwoSurfacesShareAPlaneWhereTheyOverlap) {
@@ -172,7 +167,4 @@ TEST_P(SitePlanes, NoTwoSurfacesShareAPlaneWhereTheyOverlap) {
                                      << " cm where they overlap, which depth-fight:" << found.str();
 }
 
-INSTANTIATE_TEST_SUITE_P(Sites, SitePlanes,
-                         testing::Values("cite-miroir", "seraing", "liege-smart-city",
-                                         "differdange", "droixhe"),
-                         testName);
+INSTANTIATE_TEST_SUITE_P(Sites, SitePlanes, testing::ValuesIn(test::kSeedSites), test::siteName);

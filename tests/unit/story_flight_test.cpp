@@ -7,7 +7,6 @@
 // from the tram to the quays went through a city block.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -15,6 +14,7 @@
 #include "scene/camera_flight.h"
 #include "scene/story.h"
 #include "scene/timeline.h"
+#include "support/seed_sites.h"
 
 using namespace friche;
 
@@ -24,12 +24,6 @@ constexpr float kAspect = 16.0f / 9.0f;
 constexpr int kSteps = 64;  // along each flight
 
 class StoryFlight : public testing::TestWithParam<const char*> {};
-
-std::string testName(const testing::TestParamInfo<const char*>& site) {
-    std::string name = site.param;
-    std::replace(name.begin(), name.end(), '-', '_');
-    return name;
-}
 
 }  // namespace
 
@@ -75,7 +69,4 @@ TEST_P(StoryFlight, EveryFlightPassesThroughNothing) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Sites, StoryFlight,
-                         testing::Values("cite-miroir", "seraing", "liege-smart-city",
-                                         "differdange", "droixhe"),
-                         testName);
+INSTANTIATE_TEST_SUITE_P(Sites, StoryFlight, testing::ValuesIn(test::kSeedSites), test::siteName);

@@ -1,0 +1,25 @@
+// The five seed sites (scenes/<id>.json, the build's assets/sites/<id>.glb),
+// for the tests that run over each of them, and their names as gtest
+// parameters (letters, digits and underscores).
+//
+//   INSTANTIATE_TEST_SUITE_P(Sites, MyTest, testing::ValuesIn(test::kSeedSites), test::siteName);
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace friche::test {
+
+inline constexpr std::array<const char*, 5> kSeedSites = {
+    "cite-miroir", "seraing", "liege-smart-city", "differdange", "droixhe"};
+
+inline std::string siteName(const testing::TestParamInfo<const char*>& site) {
+    std::string name = site.param;
+    std::replace(name.begin(), name.end(), '-', '_');
+    return name;
+}
+
+}  // namespace friche::test
