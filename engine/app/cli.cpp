@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <functional>
 #include <tuple>
 
@@ -389,6 +390,11 @@ Command parseCommandLine(const std::vector<std::string>& args) {
     if (first == "report") return parseReport(args);
     if (first == "kiosk-pin") return parseKioskPin(args);
     return parseViewer(args);
+}
+
+int failed(const char* command, const std::string& message) {
+    std::fprintf(stderr, "friche %s: %s\n", command, message.c_str());
+    return kExitBadInput;
 }
 
 }  // namespace friche::app

@@ -35,6 +35,9 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitBadInput = 1;
 inline constexpr int kExitUsage = 2;
 
+// Says "friche COMMAND: MESSAGE" on standard error; returns kExitBadInput.
+int failed(const char* command, const std::string& message);
+
 // An architect's model on the scenario's site (scene/proposal.h).
 struct ProposalOption {
     std::string file;

@@ -32,11 +32,6 @@ namespace friche::app {
 
 namespace {
 
-int fail(const std::string& message) {
-    std::fprintf(stderr, "friche render: %s\n", message.c_str());
-    return kExitBadInput;
-}
-
 bool isScenario(const RenderCommand& cmd) {
     return core::lowerExtension(cmd.path) == "json";
 }
@@ -109,7 +104,7 @@ std::optional<render::ViewParams> chooseView(const RenderCommand& cmd, const sce
 
 // What a still is drawn from: the input read (`Loaded`), and GL opened beside it.
 template <class Loaded>
-struct Opened {
+struct OpenedInput {
     Loaded input;
     std::unique_ptr<HeadlessGl> gl;  // nullptr: could not open, `setup` says why
     core::Problems setup;
@@ -122,7 +117,7 @@ struct Opened {
 template <class Load>
 auto openBeside(const RenderCommand& cmd, Load load) {
     auto loading = std::async(std::launch::async, std::move(load));
-    Opened<decltype(loading.get())> opened;
+    OpenedInput<decltype(loading.get())> opened;
     opened.gl = HeadlessGl::openEmpty(cmd.width, cmd.height, opened.setup);
     opened.input = loading.get();
     return opened;
@@ -130,7 +125,7 @@ auto openBeside(const RenderCommand& cmd, Load load) {
 
 // `model` uploaded to the GL opened; false after saying why.
 template <class Loaded>
-bool uploadTo(Opened<Loaded>& opened, const scene::Model& model, const RenderCommand& cmd) {
+bool uploadTo(OpenedInput<Loaded>& opened, const scene::Model& model, const RenderCommand& cmd) {
     core::printProblems("friche", opened.setup);
     return opened.gl && opened.gl->upload(model, cmd.path);
 }
@@ -208,9 +203,10 @@ int finish(const RenderCommand& cmd, const std::optional<std::vector<std::uint8_
                      stop.signal(), cmd.output.c_str());
         return 128 + stop.signal();
     }
-    if (!pixels) return fail("cannot render " + cmd.path);
+    if (!pixels) return failed("render", "cannot render " + cmd.path);
     std::string error;
-    if (!writePng(cmd.output, cmd.width, cmd.height, *pixels, error)) return fail(error);
+    if (!writePng(cmd.output, cmd.width, cmd.height, *pixels, error))
+        return failed("render", error);
     if (stats) printStillStats(stdout, *stats, cmd.width, cmd.height);
     return kExitOk;
 }
@@ -241,7 +237,7 @@ ScenarioInput loadScenarioInput(const RenderCommand& asked) {
 int runScenarioRender(const RenderCommand& asked, const Environment& env,
                       const media::SignalStop& stop) {
     auto opened = openBeside(asked, [&] { return loadScenarioInput(asked); });
-    if (!opened.input.loaded) return fail(opened.input.error);
+    if (!opened.input.loaded) return failed("render", opened.input.error);
     const RenderCommand& cmd = opened.input.cmd;
     LoadedStory& loaded = *opened.input.loaded;
     scene::Story& story = loaded.story();
@@ -270,11 +266,12 @@ int runModelRender(const RenderCommand& cmd, const Environment& env,
     const io::LoadResult& loaded = opened.input;
     core::printProblems(cmd.path, loaded.problems);
     if (!loaded.ok())
-        return fail(cmd.path + ": cannot load (" +
-                    std::to_string(loaded.problems.count(core::Severity::Error)) + " error(s))");
+        return failed("render", cmd.path + ": cannot load (" +
+                                    std::to_string(loaded.problems.count(core::Severity::Error)) +
+                                    " error(s))");
     const int sceneIndex = loaded.model.defaultScene;
     const auto view = chooseView(cmd, loaded.model, sceneIndex, env, error);
-    if (!view) return fail(error);
+    if (!view) return failed("render", error);
     if (!uploadTo(opened, loaded.model, cmd)) return finish(cmd, std::nullopt, stop, nullptr);
     const render::GpuModel& gpu = *opened.gl->gpu;
     render::Renderer& r = *opened.gl->renderer;
@@ -301,8 +298,8 @@ int runModelRender(const RenderCommand& cmd, const Environment& env,
 }  // namespace
 
 int runRender(const RenderCommand& cmd) {
-    if (auto why = unsupported(cmd)) return fail(*why);
-    if (auto why = outputProblem(cmd.output)) return fail(*why);
+    if (auto why = unsupported(cmd)) return failed("render", *why);
+    if (auto why = outputProblem(cmd.output)) return failed("render", *why);
     const auto env = readEnvironment("friche render");
     if (!env) return kExitUsage;
     // Ctrl+C or a service stop ends a render within a second, even one deep in

@@ -32,11 +32,6 @@ namespace fs = std::filesystem;
 // stills (a 4K report) scale it up, so it reads the same on every print.
 constexpr float kMarkReferenceHeight = 720.0f;
 
-int fail(const std::string& message) {
-    std::fprintf(stderr, "friche report: %s\n", message.c_str());
-    return kExitBadInput;
-}
-
 // The report's folder, made when missing. A file there, or a folder this
 // process cannot write into, is refused before any still is rendered.
 std::optional<std::string> folderProblem(const fs::path& dir) {
@@ -58,9 +53,9 @@ std::optional<std::string> folderProblem(const fs::path& dir) {
 
 // Where the stills stand, on stderr: a bar redrawn in place on a terminal, a
 // line a still in a log.
-class Progress {
+class ReportProgress {
 public:
-    explicit Progress(int total) : total_(total), terminal_(::isatty(STDERR_FILENO) == 1) {
+    explicit ReportProgress(int total) : total_(total), terminal_(::isatty(STDERR_FILENO) == 1) {
         if (terminal_ && total_ > 0) show(0);
     }
     void show(int done) const {
@@ -138,7 +133,7 @@ std::optional<Stills> renderStills(const ReportCommand& cmd, const SessionRecord
     StillOptions options;
     options.look = look;
     options.maxTile = env.maxTile;
-    const Progress progress(static_cast<int>(pins.size()) + steps);
+    const ReportProgress progress(static_cast<int>(pins.size()) + steps);
     int done = 0;
     // Each still in turn: false when stopped, or when it cannot be encoded.
     const auto still = [&](const std::vector<std::uint8_t>& rgb, const std::string& what,
@@ -188,9 +183,9 @@ std::optional<Stills> renderStills(const ReportCommand& cmd, const SessionRecord
 int runReport(const ReportCommand& cmd) {
     std::string error;
     const auto store = workshop::SessionStore::openExisting(cmd.session, error);
-    if (!store) return fail(error);
+    if (!store) return failed("report", error);
     const SessionRecord record = readRecord(*store);
-    if (auto why = folderProblem(cmd.output)) return fail(*why);
+    if (auto why = folderProblem(cmd.output)) return failed("report", *why);
     const auto env = readEnvironment("friche report");
     if (!env) return kExitUsage;
     // Ctrl+C or a service stop ends the report within a second, and leaves no half-written file.
@@ -198,14 +193,15 @@ int runReport(const ReportCommand& cmd) {
     const std::string& scenarioPath = record.owner.scenario;
     const auto loaded = loadStory(scenarioPath, error);
     if (!loaded)
-        return fail("cannot read the scenario of the session '" + cmd.session + "': " + error);
+        return failed("report",
+                      "cannot read the scenario of the session '" + cmd.session + "': " + error);
     const scene::Scenario& scenario = loaded->story().scenario();
     if (scenario.site.id != record.owner.scenarioId)
-        return fail("'" + cmd.session + "' is a session of '" + record.owner.scenarioId +
-                    "', but its scenario " + scenarioPath + " is now the site '" +
-                    scenario.site.id + "'");
+        return failed("report", "'" + cmd.session + "' is a session of '" +
+                                    record.owner.scenarioId + "', but its scenario " +
+                                    scenarioPath + " is now the site '" + scenario.site.id + "'");
     auto stills = renderStills(cmd, record, *loaded, *env, stop, error);
-    if (!stills) return fail(error);
+    if (!stills) return failed("report", error);
     if (stills->stoppedBy) {
         std::fprintf(stderr, "friche report: stopped by signal %d; nothing was written\n",
                      stills->stoppedBy);
@@ -222,7 +218,7 @@ int runReport(const ReportCommand& cmd) {
     if (!core::writeFileAtomically(dir / "comments.csv", commentsCsv(record), error) ||
         !core::writeFileAtomically(dir / "session.json", sessionJson(record), error) ||
         !core::writeFileAtomically(dir / "index.html", reportHtml(input), error))
-        return fail(error);
+        return failed("report", error);
     std::size_t stepStills = 0;
     for (const auto& tour : input.tourStills) stepStills += tour.size();
     std::printf(

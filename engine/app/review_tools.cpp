@@ -29,12 +29,8 @@ const char* text(UiText which, scene::Language language) {
     return scene::uiText(which, language).c_str();
 }
 
-glm::mat4 viewProjection(const scene::CameraView& camera) {
-    return camera.projection * camera.view;
-}
-
 std::optional<glm::vec2> onScreen(const scene::CameraView& camera, glm::vec2 size, glm::vec3 p) {
-    const scene::ScreenAnchor a = scene::projectAnchor(viewProjection(camera), p, size);
+    const scene::ScreenAnchor a = scene::projectAnchor(camera.viewProjection(), p, size);
     if (a.behind) return std::nullopt;
     return a.point;
 }
@@ -42,7 +38,7 @@ std::optional<glm::vec2> onScreen(const scene::CameraView& camera, glm::vec2 siz
 // Where a ray through a window point meets the horizontal plane at `height`.
 std::optional<glm::vec2> groundPoint(const scene::CameraView& camera, glm::vec2 size, glm::vec2 at,
                                      float height) {
-    const scene::Ray ray = scene::rayThrough(at, size, viewProjection(camera));
+    const scene::Ray ray = scene::rayThrough(at, size, camera.viewProjection());
     if (std::abs(ray.direction.y) < 1e-6f) return std::nullopt;
     const float t = (height - ray.origin.y) / ray.direction.y;
     if (t <= 0.0f) return std::nullopt;
@@ -350,7 +346,7 @@ std::optional<scene::MeasurePoint> ReviewTools::snapAt(const scene::Story& story
                                                        const scene::CameraView& camera,
                                                        glm::vec2 windowSize, glm::vec2 at) const {
     if (!story.sight()) return std::nullopt;
-    const scene::Ray ray = scene::rayThrough(at, windowSize, viewProjection(camera));
+    const scene::Ray ray = scene::rayThrough(at, windowSize, camera.viewProjection());
     const auto hit =
         story.sight()->pick(ray.origin, ray.direction, story.looksAt(story.timeline().position()));
     if (!hit) return std::nullopt;
@@ -360,7 +356,7 @@ std::optional<scene::MeasurePoint> ReviewTools::snapAt(const scene::Story& story
 
 void ReviewTools::pick(scene::Story& story, const scene::CameraView& camera, glm::vec2 windowSize,
                        glm::vec2 at) {
-    const scene::Ray ray = scene::rayThrough(at, windowSize, viewProjection(camera));
+    const scene::Ray ray = scene::rayThrough(at, windowSize, camera.viewProjection());
     const std::vector<scene::NodeLook> looks = story.looksAt(story.timeline().position());
     const auto hit =
         story.sight() ? story.sight()->pick(ray.origin, ray.direction, looks) : std::nullopt;
@@ -413,7 +409,8 @@ bool ReviewTools::pointer(const scene::PointerEvent& event, scene::Story& story,
         if (down->button != scene::MouseButton::Left || down->shift) return false;
         // A press on the proposal, with dragging on: it moves on the ground.
         if (proposal_ && proposal_->drag && story.sight()) {
-            const scene::Ray ray = scene::rayThrough(down->pos, windowSize, viewProjection(camera));
+            const scene::Ray ray =
+                scene::rayThrough(down->pos, windowSize, camera.viewProjection());
             const auto hit = story.sight()->pick(ray.origin, ray.direction,
                                                  story.looksAt(story.timeline().position()));
             const int layer = static_cast<int>(story.scenario().layers.size()) - 1;

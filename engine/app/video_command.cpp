@@ -17,12 +17,7 @@ namespace friche::app {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-int fail(const std::string& message) {
-    std::fprintf(stderr, "friche video: %s\n", message.c_str());
-    return kExitBadInput;
-}
+using SteadyClock = std::chrono::steady_clock;
 
 // The range given, or the whole story: one frame every 1/fps seconds, the last
 // on or just before its end.
@@ -61,12 +56,12 @@ std::optional<FramePlan> plan(const VideoCommand& cmd, const scene::Story& story
 
 // Frames, percent and the time left: one line rewritten on a terminal, a line
 // every tenth of the way into a log.
-class Progress {
+class VideoProgress {
 public:
-    explicit Progress(int frames) : frames_(frames), tty_(isatty(STDERR_FILENO) != 0) {}
+    explicit VideoProgress(int frames) : frames_(frames), tty_(isatty(STDERR_FILENO) != 0) {}
 
     void frameDone(int done) {
-        const auto now = Clock::now();
+        const auto now = SteadyClock::now();
         // The first frame comes out a few frames late (the read-back ring) and
         // pays for warming up: the pace is measured from it.
         if (done == 1) first_ = now;
@@ -85,21 +80,23 @@ public:
                      frames_, done * 100 / frames_, left, tty_ && !last ? "   " : "\n");
         std::fflush(stderr);
     }
-    double seconds() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
+    double seconds() const {
+        return std::chrono::duration<double>(SteadyClock::now() - start_).count();
+    }
 
 private:
     int frames_;
     bool tty_;
-    Clock::time_point start_ = Clock::now();
-    Clock::time_point first_{};
-    Clock::time_point shown_{};
+    SteadyClock::time_point start_ = SteadyClock::now();
+    SteadyClock::time_point first_{};
+    SteadyClock::time_point shown_{};
     int lastTenth_ = -1;
 };
 
 }  // namespace
 
 int runVideo(const VideoCommand& cmd) {
-    if (auto why = outputProblem(cmd.output)) return fail(*why);
+    if (auto why = outputProblem(cmd.output)) return failed("video", *why);
     const auto env = readEnvironment("friche video");
     if (!env) return kExitUsage;
     // Ctrl+C or a service stop ends an export within a second: at the next
@@ -107,19 +104,19 @@ int runVideo(const VideoCommand& cmd) {
     const media::SignalStop stop(media::kCommandGrace);
     std::string error;
     const auto loaded = loadStory(cmd.path, error);
-    if (!loaded) return fail(error);
+    if (!loaded) return failed("video", error);
     scene::Story& story = loaded->story();
     story.language() = scene::parseLanguage(cmd.lang).value_or(scene::Language::En);
     if (cmd.view) {
         const auto view = findView(story.scenario(), *cmd.view, cmd.path, error);
-        if (!view) return fail(error);
+        if (!view) return failed("video", error);
         story.holdView(*view);
     }
     const auto frames = plan(cmd, story, error);
-    if (!frames || !loadSite(*loaded, cmd.path, error)) return fail(error);
+    if (!frames || !loadSite(*loaded, cmd.path, error)) return failed("video", error);
 
     auto gl = HeadlessGl::open(loaded->site.model, cmd.width, cmd.height, cmd.path);
-    if (!gl) return fail("cannot render " + cmd.path);
+    if (!gl) return failed("video", "cannot render " + cmd.path);
     core::Problems problems;
     std::optional<OffscreenImGui> panels;
     UiLook look;
@@ -128,11 +125,11 @@ int runVideo(const VideoCommand& cmd) {
     auto encoder = media::VideoEncoder::open(
         {.path = cmd.output, .width = cmd.width, .height = cmd.height, .fps = cmd.fps}, problems);
     core::printProblems("friche video", problems);
-    if (!encoder) return fail("cannot write " + cmd.output);
+    if (!encoder) return failed("video", "cannot write " + cmd.output);
 
     render::ViewParams lit = env->look;
     lit.lighting = pictureLighting(lit.lighting, cmd, &story.scenario().site);
-    Progress progress(frames->frames);
+    VideoProgress progress(frames->frames);
     const int drawn = drawFrames(
         story, *frames, *gl, lit, panels ? &*panels : nullptr,
         [&](std::span<const std::uint8_t> rows) {
@@ -149,7 +146,7 @@ int runVideo(const VideoCommand& cmd) {
     }
     const bool ok = drawn == frames->frames && encoder->finish(problems);
     core::printProblems("friche video", problems);
-    if (!ok) return fail("cannot write " + cmd.output);
+    if (!ok) return failed("video", "cannot write " + cmd.output);
     std::fprintf(stderr, "friche video: wrote %s: %d frames, %dx%d, %d fps, %.1f s, in %.1f s\n",
                  cmd.output.c_str(), frames->frames, cmd.width, cmd.height, cmd.fps,
                  static_cast<double>(frames->frames) / cmd.fps, progress.seconds());

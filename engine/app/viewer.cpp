@@ -159,14 +159,14 @@ struct Viewer {
 };
 
 // What opening a path gives: a model, and the scenario when the path is one.
-struct Opened {
+struct OpenedSite {
     std::optional<ScenarioSession> session;
     scene::Model model;
     core::Problems problems;
 };
 
 // The session's site: its models loaded (those in `loaded` as they are), assembled, attached.
-void attachSite(Opened& o, std::vector<scene::ModelFile> loaded = {}) {
+void attachSite(OpenedSite& o, std::vector<scene::ModelFile> loaded = {}) {
     io::SiteModelResult r = io::loadSiteModel(o.session->story().scenario(), std::move(loaded));
     o.problems.append(r.problems);
     if (r.ok()) o.session->attach(r.site);
@@ -174,7 +174,7 @@ void attachSite(Opened& o, std::vector<scene::ModelFile> loaded = {}) {
 }
 
 // Prints the problems; false after the error count.
-bool reportOpened(const fs::path& path, const Opened& o) {
+bool reportOpened(const fs::path& path, const OpenedSite& o) {
     core::printProblems(path.string(), o.problems);
     if (!o.problems.hasErrors()) return true;
     std::cerr << path.string() << ": " << o.problems.count(core::Severity::Error) << " error(s)\n";
@@ -183,8 +183,8 @@ bool reportOpened(const fs::path& path, const Opened& o) {
 
 // Loads a scenario and its models, or a model; prints every problem, and
 // nullopt after the error count.
-std::optional<Opened> openPath(const fs::path& path, const ViewerHooks& hooks) {
-    Opened o;
+std::optional<OpenedSite> openPath(const fs::path& path, const ViewerHooks& hooks) {
+    OpenedSite o;
     if (core::lowerExtension(path) == "json") {
         o.session = ScenarioSession::load(path, o.problems);
         if (o.session && hooks.clock) o.session->setClock(hooks.clock);
@@ -198,7 +198,7 @@ std::optional<Opened> openPath(const fs::path& path, const ViewerHooks& hooks) {
     return o;
 }
 
-void adopt(Viewer& v, Opened&& o) {
+void adopt(Viewer& v, OpenedSite&& o) {
     v.session = std::move(o.session);
     v.model = std::move(o.model);
     v.problems = std::move(o.problems);
@@ -207,8 +207,8 @@ void adopt(Viewer& v, Opened&& o) {
 
 // The scenario with the architect's proposal where it is now, its site
 // assembled; nullopt after printing why.
-std::optional<Opened> openPlaced(Viewer& v) {
-    Opened o;
+std::optional<OpenedSite> openPlaced(Viewer& v) {
+    OpenedSite o;
     o.session = ScenarioSession::of(v.review.placed(*v.base));
     if (v.hooks.clock) o.session->setClock(v.hooks.clock);
     attachSite(o, v.review.takeModel());
@@ -666,7 +666,7 @@ void showStart(Viewer& v) {
 
 // Shows `opened` instead of what is shown (uploaded first: on failure nothing
 // changes); the story keeps its language, compare mode and idle rule.
-bool replaceSite(Viewer& v, std::optional<Opened> opened, const fs::path& file) {
+bool replaceSite(Viewer& v, std::optional<OpenedSite> opened, const fs::path& file) {
     if (!opened) return false;
     core::Problems problems;
     auto gpu = v.renderer->upload(opened->model, problems);

@@ -40,14 +40,10 @@ float aspectOf(glm::vec2 size) {
     return size.y > 0.0f ? size.x / size.y : 1.0f;
 }
 
-glm::mat4 viewProjection(const scene::CameraView& camera) {
-    return camera.projection * camera.view;
-}
-
 // The pins over a whole window (or still) of `size` points, at the interface's scale.
 ui::PinMarkView markView(const scene::CameraView& camera, glm::vec2 size) {
     return {
-        viewProjection(camera), {0.0f, 0.0f}, size, ImGui::GetFontSize() / ui::fontPixels(1.0f)};
+        camera.viewProjection(), {0.0f, 0.0f}, size, ImGui::GetFontSize() / ui::fontPixels(1.0f)};
 }
 
 ImU32 imColour(std::uint32_t rgb, float alpha = 1.0f) {
@@ -233,7 +229,7 @@ bool Workshop::pointer(const scene::PointerEvent& event, scene::Story& story,
 void Workshop::dropPin(scene::Story& story, const scene::CameraView& camera, glm::vec2 windowSize,
                        glm::vec2 at) {
     if (!story.sight()) return;
-    const scene::Ray ray = scene::rayThrough(at, windowSize, viewProjection(camera));
+    const scene::Ray ray = scene::rayThrough(at, windowSize, camera.viewProjection());
     const auto hit =
         story.sight()->pick(ray.origin, ray.direction, story.looksAt(story.timeline().position()));
     if (!hit) return;  // the sky: try again

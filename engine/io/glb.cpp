@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "io/glb_format.h"
 #include "io/gltf_validate.h"
 
 namespace friche::io {
@@ -12,16 +13,6 @@ namespace {
 
 constexpr std::uint64_t kHeaderBytes = 12;
 constexpr std::uint64_t kChunkHeaderBytes = 8;
-constexpr std::uint32_t kMagic = 0x46546C67;      // "glTF"
-constexpr std::uint32_t kChunkJson = 0x4E4F534A;  // "JSON"
-constexpr std::uint32_t kChunkBin = 0x004E4942;   // "BIN\0"
-
-// GLB is little-endian whatever the host.
-std::uint32_t readU32(std::span<const std::uint8_t> bytes, std::uint64_t at) {
-    return static_cast<std::uint32_t>(bytes[at]) | static_cast<std::uint32_t>(bytes[at + 1]) << 8 |
-           static_cast<std::uint32_t>(bytes[at + 2]) << 16 |
-           static_cast<std::uint32_t>(bytes[at + 3]) << 24;
-}
 
 std::string byteAt(std::uint64_t offset) {
     return "byte " + std::to_string(offset);
@@ -50,8 +41,8 @@ public:
                                 "the GLB ends inside a chunk header");
                 return;
             }
-            const std::uint64_t length = readU32(bytes_, pos);
-            const std::uint32_t type = readU32(bytes_, pos + 4);
+            const std::uint64_t length = glb::readU32(bytes_, pos);
+            const std::uint32_t type = glb::readU32(bytes_, pos + 4);
             checkChunk(pos, length, type);
             const std::uint64_t next = pos + kChunkHeaderBytes + length;
             if (next > end) {
@@ -78,16 +69,16 @@ private:
             problems_.error("GLB_CHUNK_TOO_BIG", where,
                             "chunk " + name + " of " + std::to_string(length) +
                                 " bytes runs past the declared GLB length");
-        if (index_ == 0 && type != kChunkJson)
+        if (index_ == 0 && type != glb::kChunkJson)
             problems_.error("GLB_UNEXPECTED_FIRST_CHUNK", where,
                             "the first chunk must be JSON, found " + name);
-        if (type == kChunkJson) {
+        if (type == glb::kChunkJson) {
             if (length == 0) problems_.error("GLB_EMPTY_CHUNK", where, "the JSON chunk is empty");
             if (startsWithBom(pos + kChunkHeaderBytes, length))
                 problems_.error("INVALID_JSON", byteAt(pos + kChunkHeaderBytes),
                                 "the JSON chunk starts with a byte order mark");
             noteSeen(sawJson_, where, name);
-        } else if (type == kChunkBin) {
+        } else if (type == glb::kChunkBin) {
             // tinygltf only looks for BIN right after JSON; so does the spec.
             if (index_ > 1 && !sawBin_)
                 problems_.error("GLB_UNEXPECTED_BIN_CHUNK", where,
@@ -130,12 +121,12 @@ bool checkHeader(std::span<const std::uint8_t> bytes, core::Problems& problems) 
                        "the file is shorter than the 12-byte GLB header");
         return false;
     }
-    if (const std::uint32_t magic = readU32(bytes, 0); magic != kMagic) {
+    if (const std::uint32_t magic = glb::readU32(bytes, 0); magic != glb::kMagic) {
         problems.error("GLB_INVALID_MAGIC", byteAt(0),
                        "not a GLB file: the magic is " + chunkName(magic) + ", not 'glTF'");
         return false;
     }
-    if (const std::uint32_t version = readU32(bytes, 4); version != 2) {
+    if (const std::uint32_t version = glb::readU32(bytes, 4); version != 2) {
         problems.error("GLB_INVALID_VERSION", byteAt(4),
                        "GLB version " + std::to_string(version) + " (only version 2 is supported)");
         return false;
@@ -156,7 +147,7 @@ bool checkGlbFraming(std::span<const std::uint8_t> bytes, core::Problems& proble
         return false;
     }
     const std::uint64_t size = bytes.size();
-    const std::uint64_t declared = readU32(bytes, 8);
+    const std::uint64_t declared = glb::readU32(bytes, 8);
     if (declared <= kHeaderBytes)
         found.error("GLB_LENGTH_TOO_SMALL", byteAt(8),
                     "the declared GLB length (" + std::to_string(declared) + ") is too small");

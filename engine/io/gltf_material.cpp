@@ -13,11 +13,6 @@ using scene::Filter;
 using scene::MipFilter;
 using scene::Wrap;
 
-template <typename T>
-int indexOr(int index, const std::vector<T>& items) {
-    return index >= 0 && static_cast<std::size_t>(index) < items.size() ? index : -1;
-}
-
 float toFloat(double v) {
     return static_cast<float>(v);
 }

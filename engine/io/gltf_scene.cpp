@@ -12,11 +12,6 @@ namespace friche::io::gltf {
 
 namespace {
 
-template <typename T>
-int indexOr(int index, const std::vector<T>& items) {
-    return index >= 0 && static_cast<std::size_t>(index) < items.size() ? index : -1;
-}
-
 glm::vec3 vec3Or(const std::vector<double>& v, glm::vec3 fallback) {
     if (v.size() != 3) return fallback;
     return {static_cast<float>(v[0]), static_cast<float>(v[1]), static_cast<float>(v[2])};

@@ -7,7 +7,9 @@
 // check the type first, so a malformed extension yields the default instead.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <vector>
 
 #include <tiny_gltf.h>
 
@@ -27,5 +29,11 @@ bool boolOr(const tinygltf::Value& object, const std::string& key, bool fallback
 // The number at `index` of an array member, or fallback.
 double arrayNumberOr(const tinygltf::Value& object, const std::string& key, int index,
                      double fallback);
+
+// `index` where it names one of `items`, else -1.
+template <typename T>
+int indexOr(int index, const std::vector<T>& items) {
+    return index >= 0 && static_cast<std::size_t>(index) < items.size() ? index : -1;
+}
 
 }  // namespace friche::io::gltf

@@ -17,8 +17,8 @@ namespace {
 // The first and last eight bytes: a stream from another program, or one cut
 // short, is caught before and after its fields are read. Bump the digit when
 // the layout changes.
-constexpr std::uint64_t kMagic = 0x3145'5249'5748'4346;  // "FCHWIRE1" read little-endian
-constexpr std::uint64_t kEnd = ~kMagic;
+constexpr std::uint64_t kWireMagic = 0x3145'5249'5748'4346;  // "FCHWIRE1" read little-endian
+constexpr std::uint64_t kEnd = ~kWireMagic;
 
 // ---- the fields, listed once for both directions ----------------------------
 //
@@ -339,7 +339,7 @@ private:
 
 bool writeImportedModel(int fd, const ImportedModel& imported) {
     Writer out(fd);
-    out(kMagic, imported.result.model, imported.result.problems.list(), imported.images,
+    out(kWireMagic, imported.result.model, imported.result.problems.list(), imported.images,
         imported.imageTargets, kEnd);
     return out.finish();
 }
@@ -352,7 +352,7 @@ std::optional<ImportedModel> readImportedModel(ByteSource& source, std::uint64_t
     std::vector<core::Problem> problems;
     try {
         in(magic);
-        if (magic != kMagic) in.fail("not a friche model stream");
+        if (magic != kWireMagic) in.fail("not a friche model stream");
         in(imported.result.model, problems, imported.images, imported.imageTargets, end);
         if (in.ok() && end != kEnd) in.fail("no end mark");
     } catch (const std::bad_alloc&) {  // friche itself cannot hold what the child could

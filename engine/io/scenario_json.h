@@ -31,6 +31,10 @@ enum class Required { No, Yes };
 // phases (a hotspot's, a fact's) is no longer.
 inline constexpr std::size_t kMaxPhases = 64;
 
+// A view's pitch is at most this far from level: straight down has no "up"
+// for the camera.
+inline constexpr double kMaxPitchDegrees = 89.0;
+
 // Parses `text` (read from `file`) into `root`. False with an error naming
 // the file, line and column: a syntax error, a truncated file, nesting
 // deeper than core::kMaxJsonDepth.

@@ -29,8 +29,7 @@ constexpr std::size_t kMaxNodeNames = 256;
 constexpr std::size_t kMaxSources = 256;
 constexpr std::size_t kMaxVariants = 8;  // per phase: the alternatives on a workshop's table
 constexpr std::size_t kMaxTours = 16;
-constexpr std::size_t kMaxSteps = 64;      // per tour
-constexpr double kMaxPitchDegrees = 89.0;  // straight down has no "up" for the camera
+constexpr std::size_t kMaxSteps = 64;  // per tour
 // The world's clocks run from UTC-12 to UTC+14, in whole quarters of an hour
 // (Nepal, +5:45, is the finest).
 constexpr double kMinUtcOffset = -12.0, kMaxUtcOffset = 14.0, kUtcOffsetStep = 0.25;

@@ -10,6 +10,7 @@
 
 #include "core/file.h"
 #include "core/json_shape.h"
+#include "io/glb_format.h"
 #include "io/load.h"
 #include "io/scenario_loader.h"
 #include "io/scenario_models.h"
@@ -20,26 +21,18 @@ namespace {
 // A glTF's JSON is small beside its buffers; a larger one is not worth
 // reading just for names.
 constexpr std::uintmax_t kMaxOutlineJsonBytes = 64u << 20;
-constexpr std::uint32_t kGlbMagic = 0x46546C67;      // "glTF"
-constexpr std::uint32_t kGlbChunkJson = 0x4E4F534A;  // "JSON"
-constexpr std::size_t kGlbPreambleBytes = 20;        // header and first chunk header
-
-std::uint32_t readU32(const std::array<unsigned char, kGlbPreambleBytes>& bytes, std::size_t at) {
-    return static_cast<std::uint32_t>(bytes[at]) | static_cast<std::uint32_t>(bytes[at + 1]) << 8 |
-           static_cast<std::uint32_t>(bytes[at + 2]) << 16 |
-           static_cast<std::uint32_t>(bytes[at + 3]) << 24;
-}
+constexpr std::size_t kGlbPreambleBytes = 20;  // header and first chunk header
 
 // The JSON chunk of a .glb (the spec puts it first), read without the rest.
 std::optional<std::string> readGlbJson(const std::filesystem::path& path, std::string& error) {
     std::ifstream in(path, std::ios::binary);
     std::array<unsigned char, kGlbPreambleBytes> head{};
     if (!in.read(reinterpret_cast<char*>(head.data()), head.size()) ||
-        readU32(head, 0) != kGlbMagic || readU32(head, 16) != kGlbChunkJson) {
+        glb::readU32(head, 0) != glb::kMagic || glb::readU32(head, 16) != glb::kChunkJson) {
         error = "not a GLB file with a JSON chunk";
         return std::nullopt;
     }
-    const std::uint32_t length = readU32(head, 12);
+    const std::uint32_t length = glb::readU32(head, 12);
     if (length > kMaxOutlineJsonBytes) {
         error = "its JSON chunk is larger than " + std::to_string(kMaxOutlineJsonBytes) + " bytes";
         return std::nullopt;

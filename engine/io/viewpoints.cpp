@@ -25,7 +25,6 @@ constexpr std::uintmax_t kMaxViewpointBytes = 1u << 20;
 // Ids are typed on command lines (`--view ID`): short ones.
 constexpr std::size_t kMaxIdLength = 48;
 // As the scenario loader reads views: the camera never looks straight down.
-constexpr double kMaxPitchDegrees = 89.0;
 
 // U+00C0 to U+00FF without their accents ('-' for the signs among them).
 constexpr std::string_view kLatin1Letters =

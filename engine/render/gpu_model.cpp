@@ -300,8 +300,7 @@ struct PrimitiveUse {
 };
 
 GpuDrawItem looseItem(const scene::Model& model, const scene::DrawItem& item) {
-    const scene::Primitive& p = model.meshes[static_cast<std::size_t>(item.mesh)]
-                                    .primitives[static_cast<std::size_t>(item.primitive)];
+    const scene::Primitive& p = scene::primitiveOf(model, item);
     return {.mesh = item.mesh,
             .primitive = item.primitive,
             .node = item.node,
@@ -341,9 +340,7 @@ void addInstanced(const scene::Model& model, const std::vector<scene::DrawItem>&
     for (const auto& [key, members] : groups) {
         std::vector<glm::mat4> worlds;
         GpuDrawItem g = looseItem(model, items[members.front()]);
-        const scene::Bounds& modelled = model.meshes[static_cast<std::size_t>(g.mesh)]
-                                            .primitives[static_cast<std::size_t>(g.primitive)]
-                                            .bounds;
+        const scene::Bounds& modelled = scene::primitiveOf(model, items[members.front()]).bounds;
         g.bounds = {};
         for (std::size_t i : members) {
             worlds.push_back(items[i].world);

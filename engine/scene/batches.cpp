@@ -7,11 +7,6 @@ namespace friche::scene {
 
 namespace {
 
-const Primitive& primitiveOf(const Model& model, const DrawItem& item) {
-    return model.meshes[static_cast<std::size_t>(item.mesh)]
-        .primitives[static_cast<std::size_t>(item.primitive)];
-}
-
 // Which optional attributes a primitive has, a bit each: members of a batch
 // must agree, since an absent attribute reads the shader's constant instead.
 unsigned attributeMask(const Primitive& p) {

@@ -49,7 +49,7 @@ std::vector<DrawItem> buildDrawList(const Model& model, int sceneIndex) {
     return items;
 }
 
-static const Primitive& primitiveOf(const Model& model, const DrawItem& item) {
+const Primitive& primitiveOf(const Model& model, const DrawItem& item) {
     return model.meshes[static_cast<std::size_t>(item.mesh)]
         .primitives[static_cast<std::size_t>(item.primitive)];
 }

@@ -30,6 +30,9 @@ std::vector<NodeWorld> visibleNodes(const Model& model, int sceneIndex);
 // Every primitive to draw for scene `sceneIndex`.
 std::vector<DrawItem> buildDrawList(const Model& model, int sceneIndex);
 
+// The primitive an item draws.
+const Primitive& primitiveOf(const Model& model, const DrawItem& item);
+
 // World-space bounds of a draw list.
 Bounds worldBounds(const Model& model, const std::vector<DrawItem>& items);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -67,6 +68,12 @@ OrbitCamera View::orbit(const OrbitCamera& base) const {
     c.distance = distance;
     c.fovY = fovY;
     return c;
+}
+
+std::string formatFigure(const Figure& figure, Language language) {
+    const int decimals = figure.value == std::trunc(figure.value) ? 0 : 1;
+    if (figure.unit == "%") return formatPercent(figure.value, decimals, language);
+    return formatQuantity(figure.value, decimals, figure.unit, language);
 }
 
 bool shownIn(const std::vector<int>& phases, int phase) {

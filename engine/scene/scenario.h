@@ -177,6 +177,10 @@ struct Figure {
     std::vector<int> phases;  // shown in these phases only; empty: every phase
 };
 
+// A figure's value as shown, its unit after it: a whole number without
+// decimals, any other with one; "%" the language's way ("50 %", "50%").
+std::string formatFigure(const Figure& figure, Language language);
+
 struct Hotspot {
     std::string id;
     glm::vec3 anchor{0.0f};  // site coordinates, metres

@@ -135,8 +135,7 @@ SightLines::SightLines(const Model& model, int sceneIndex) {
     for (std::size_t m = 0; m < model.meshes.size(); ++m)
         shapeOf[m].assign(model.meshes[m].primitives.size(), -1);
     for (const DrawItem& d : buildDrawList(model, sceneIndex)) {
-        const Primitive& p = model.meshes[static_cast<std::size_t>(d.mesh)]
-                                 .primitives[static_cast<std::size_t>(d.primitive)];
+        const Primitive& p = primitiveOf(model, d);
         if (!isTriangleMode(p.mode) || triangleCount(p) == 0 || !opaqueMaterial(model, p) ||
             std::abs(glm::determinant(glm::mat3(d.world))) < kMinDeterminant)
             continue;

@@ -1,17 +1,17 @@
 #include "scene/sun.h"
 
 #include <cmath>
+#include <numbers>
 
 namespace friche::scene {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
 double rad(double deg) {
-    return deg * kPi / 180.0;
+    return deg * std::numbers::pi / 180.0;
 }
 double deg(double r) {
-    return r * 180.0 / kPi;
+    return r * 180.0 / std::numbers::pi;
 }
 
 // Julian day of a Gregorian date at `hourUtc` (Meeus, chapter 7).

@@ -31,6 +31,8 @@ struct CameraView {
     glm::mat4 projection{1.0f};
     glm::vec3 eye{0.0f};
     float aspect = 1.0f;
+
+    glm::mat4 viewProjection() const { return projection * view; }
 };
 
 CameraView orbitView(const OrbitCamera& camera, float viewportAspect);

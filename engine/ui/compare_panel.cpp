@@ -5,13 +5,13 @@
 
 #include <imgui.h>
 
+#include "ui/style.h"
 #include "ui/touch.h"
 
 namespace friche::ui {
 
 namespace {
 
-constexpr float kPanelWidthEm = 17.0f;
 constexpr ImU32 kDividerColour = IM_COL32(255, 255, 255, 230);
 constexpr ImU32 kShadowColour = IM_COL32(0, 0, 0, 140);
 constexpr ImU32 kChipColour = IM_COL32(20, 24, 28, 200);
@@ -34,7 +34,7 @@ float panelWidth(scene::Language language) {
         button = std::max(button, ImGui::CalcTextSize(scene::uiText(name, language).c_str()).x);
     button += style.FramePadding.x * 2.0f;
     const float buttons = button * 3.0f + style.ItemSpacing.x * 2.0f + style.WindowPadding.x * 2.0f;
-    return std::max(ImGui::GetFontSize() * kPanelWidthEm, buttons);
+    return std::max(ImGui::GetFontSize() * kSidePanelWidthEm, buttons);
 }
 
 void modeButtons(scene::Compare& compare, scene::Language language) {

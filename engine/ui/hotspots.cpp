@@ -23,11 +23,8 @@ ImU32 withAlpha(ImU32 colour, float alpha) {
 
 std::string labelText(const scene::Hotspot& h, scene::Language language) {
     std::string text = h.title.in(language);
-    for (const scene::Figure& f : h.figures) {
-        const int decimals = f.value == static_cast<long long>(f.value) ? 0 : 1;
-        text += "\n" + f.label.in(language) + ": " +
-                scene::formatQuantity(f.value, decimals, f.unit, language);
-    }
+    for (const scene::Figure& f : h.figures)
+        text += "\n" + f.label.in(language) + ": " + scene::formatFigure(f, language);
     return text;
 }
 

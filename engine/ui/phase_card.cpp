@@ -41,19 +41,12 @@ void heading(UiText which, Language language) {
     ImGui::Separator();
 }
 
-std::string figureValue(const scene::Figure& f, Language language) {
-    const int decimals = f.value == static_cast<long long>(f.value) ? 0 : 1;
-    if (f.unit.empty()) return scene::formatNumber(f.value, decimals, language);
-    if (f.unit == "%") return scene::formatPercent(f.value, decimals, language);
-    return scene::formatQuantity(f.value, decimals, f.unit, language);
-}
-
 void figures(const std::vector<scene::Figure>& list, UiText which, Language language) {
     if (list.empty()) return;
     heading(which, language);
     for (const scene::Figure& f : list) {
         ImGui::TextWrapped("%s: %s", f.label.in(language).c_str(),
-                           figureValue(f, language).c_str());
+                           scene::formatFigure(f, language).c_str());
         sourceText(f.source, language);
     }
 }
@@ -304,7 +297,7 @@ void visitorFigures(const std::vector<scene::Figure>& list, UiText which, int ph
     heading(which, language);
     for (const scene::Figure* f : shown)
         ImGui::TextWrapped("%s: %s", f->label.in(language).c_str(),
-                           figureValue(*f, language).c_str());
+                           scene::formatFigure(*f, language).c_str());
 }
 
 // Every source what the card shows cites, once each, in order of appearance.

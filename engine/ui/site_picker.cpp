@@ -7,13 +7,13 @@
 
 #include <imgui.h>
 
+#include "ui/style.h"
 #include "ui/touch.h"
 
 namespace friche::ui {
 
 namespace {
 
-constexpr float kPanelWidthEm = 17.0f;
 // French first: most visitors of the seed sites read it; English last, as the fallback.
 constexpr scene::Language kButtonOrder[] = {scene::Language::Fr, scene::Language::Nl,
                                             scene::Language::De, scene::Language::En};
@@ -78,7 +78,7 @@ SiteChoice sitePanel(const SiteList& sites, const std::vector<scene::View>& view
     const float em = ImGui::GetFontSize();
     ImGui::SetNextWindowPos(ImVec2(em * 0.6f, top),
                             sites.exhibition ? ImGuiCond_Always : ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(em * kPanelWidthEm, 0.0f), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(em * kSidePanelWidthEm, 0.0f), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.85f);
     SiteChoice choice;
     constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoTitleBar |

@@ -13,6 +13,9 @@
 
 namespace friche::ui {
 
+// The width of the side panels (the site picker, compare's), in ems.
+inline constexpr float kSidePanelWidthEm = 17.0f;
+
 // How much larger than a 96 dpi screen the interface should be: the display's
 // DPI where it reports one, at least the pixel ratio (macOS Retina reports points).
 float uiScale(float displayDpi, float pixelRatio);

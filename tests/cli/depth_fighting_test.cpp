@@ -29,7 +29,7 @@ namespace {
 // A twentieth of a pixel at 640 pixels across a 72-degree field: edges barely
 // move, and stripes are redrawn.
 constexpr double kNudge = 1e-4;  // radians
-constexpr int kWidth = 640, kHeight = 360;
+constexpr int kFightWidth = 640, kFightHeight = 360;
 // An overcast sky: no sun, so no shadow pass (a still takes half the time) and
 // no shadow-map texels moving with the camera; the fighting surfaces' colours
 // differ as much.
@@ -148,7 +148,7 @@ std::vector<std::string> phasesToRender(const json& phases) {
 // changes in patches when the view is nudged (a render test named `name`).
 double changedUnderANudge(const std::string& scenario, const std::string& name,
                           const std::string& view, const std::vector<std::string>& when) {
-    const std::string size = std::to_string(kWidth) + "x" + std::to_string(kHeight);
+    const std::string size = std::to_string(kFightWidth) + "x" + std::to_string(kFightHeight);
     std::vector<std::string> args = {"--view", view};
     args.insert(args.end(), when.begin(), when.end());
     const Image still = renderStill(scenario, name, {.size = size, .args = args, .env = kLight});

@@ -9,12 +9,12 @@
 #include "cli/render_image.h"
 #include "support/box_gltf.h"
 #include "support/run.h"
+#include "support/seed_sites.h"
 
 using namespace friche::test;
 
 namespace {
 
-const std::string kSeraing = std::string(FRICHE_SOURCE_DIR) + "/scenes/seraing.json";
 const std::string kEngine =
     std::string(FRICHE_CORPUS_DIR) +
     "/glTF-Sample-Models/2.0/2CylinderEngine/glTF-Binary/2CylinderEngine.glb";

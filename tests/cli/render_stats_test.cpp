@@ -11,12 +11,12 @@
 
 #include "cli/render_image.h"
 #include "support/run.h"
+#include "support/seed_sites.h"
 
 using namespace friche::test;
 
 namespace {
 
-const std::string kSeraing = std::string(FRICHE_SOURCE_DIR) + "/scenes/seraing.json";
 // render::passName's, in render::Pass's order.
 const char* const kPasses[] = {"shadows", "depth",     "surfaces", "landscape", "sky",
                                "blended", "occlusion", "bloom",    "post"};

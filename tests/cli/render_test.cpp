@@ -53,16 +53,16 @@ double fractionNear(const Image& im, Rgb colour, int tolerance) {
     return static_cast<double>(count) / (static_cast<double>(im.width) * im.height);
 }
 
-struct Case {
+struct StillCase {
     const char* name;
     std::string path;
     double minFraction;  // of the image the framed model covers, at least
 };
 
-class RenderCorpus : public testing::TestWithParam<Case> {};
+class RenderCorpus : public testing::TestWithParam<StillCase> {};
 
 TEST_P(RenderCorpus, DrawsTheModel) {
-    const Case& c = GetParam();
+    const StillCase& c = GetParam();
     const Image im = render(c.path, c.name);
     ASSERT_EQ(im.width, 320);
     ASSERT_EQ(im.height, 240);
@@ -81,20 +81,21 @@ TEST_P(RenderCorpus, DrawsTheModel) {
 INSTANTIATE_TEST_SUITE_P(
     Corpus, RenderCorpus,
     testing::Values(
-        Case{"Box", glb("Box"), 0.05}, Case{"BoxTextured", glb("BoxTextured"), 0.05},
-        Case{"DamagedHelmet", glb("DamagedHelmet"), 0.08}, Case{"Duck", glb("Duck"), 0.08},
-        Case{"AlphaBlendModeTest", glb("AlphaBlendModeTest"), 0.05},
-        Case{"TextureSettingsTest", gltf("TextureSettingsTest"), 0.05},
-        Case{"NegativeScaleTest", glb("NegativeScaleTest"), 0.05},
-        Case{"OrientationTest", glb("OrientationTest"), 0.05},
-        Case{"VertexColorTest", gltf("VertexColorTest"), 0.05},
-        Case{"SimpleInstancing", glb("SimpleInstancing"), 0.05},
-        Case{"MeshPrimitiveModes", gltf("MeshPrimitiveModes"), 0.01},
-        Case{"TwoCylinderEngine",
-             std::string(FRICHE_CORPUS_DIR) +
-                 "/glTF-Sample-Models/2.0/2CylinderEngine/glTF-Binary/2CylinderEngine.glb",
-             0.05}),
-    [](const testing::TestParamInfo<Case>& p) { return std::string(p.param.name); });
+        StillCase{"Box", glb("Box"), 0.05}, StillCase{"BoxTextured", glb("BoxTextured"), 0.05},
+        StillCase{"DamagedHelmet", glb("DamagedHelmet"), 0.08},
+        StillCase{"Duck", glb("Duck"), 0.08},
+        StillCase{"AlphaBlendModeTest", glb("AlphaBlendModeTest"), 0.05},
+        StillCase{"TextureSettingsTest", gltf("TextureSettingsTest"), 0.05},
+        StillCase{"NegativeScaleTest", glb("NegativeScaleTest"), 0.05},
+        StillCase{"OrientationTest", glb("OrientationTest"), 0.05},
+        StillCase{"VertexColorTest", gltf("VertexColorTest"), 0.05},
+        StillCase{"SimpleInstancing", glb("SimpleInstancing"), 0.05},
+        StillCase{"MeshPrimitiveModes", gltf("MeshPrimitiveModes"), 0.01},
+        StillCase{"TwoCylinderEngine",
+                  std::string(FRICHE_CORPUS_DIR) +
+                      "/glTF-Sample-Models/2.0/2CylinderEngine/glTF-Binary/2CylinderEngine.glb",
+                  0.05}),
+    [](const testing::TestParamInfo<StillCase>& p) { return std::string(p.param.name); });
 
 // KHR_materials_unlit: the colour on screen is the base colour, sRGB-encoded,
 // whatever the exposure and through the tone curve. UnlitTest's factors are

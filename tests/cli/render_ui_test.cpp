@@ -13,12 +13,12 @@
 #include "cli/render_image.h"
 #include "support/run.h"
 #include "support/scenario_fixture.h"
+#include "support/seed_sites.h"
 
 using namespace friche::test;
 
 namespace {
 
-const std::string kDroixhe = std::string(FRICHE_SOURCE_DIR) + "/scenes/droixhe.json";
 // Debian's tesseract-ocr package.
 constexpr const char* kTesseract = "/usr/bin/tesseract";
 

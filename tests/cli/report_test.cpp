@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "support/run.h"
+#include "support/seed_sites.h"
 #include "support/test_files.h"
 #include "workshop/session_store.h"
 
@@ -27,8 +28,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kDroixhe = std::string(FRICHE_SOURCE_DIR) + "/scenes/droixhe.json";
-constexpr int kWidth = 640, kHeight = 360;
+constexpr int kReportWidth = 640, kReportHeight = 360;
 constexpr std::uint32_t kMagenta = 0xFF00FF;  // no surface of the site has it
 const std::string kEscapedText = "&lt;b&gt;Un banc &amp; de l&#39;ombre&lt;/b&gt;";
 const std::string kRawText = "<b>Un banc & de l'ombre</b>";
@@ -238,8 +238,8 @@ TEST_F(Report, EachStillIsAnEmbeddedPngWithItsPin) {
             stbi_load_from_memory(reinterpret_cast<const unsigned char*>(png.data()),
                                   static_cast<int>(png.size()), &w, &h, &channels, 3);
         ASSERT_TRUE(rgb) << "image " << stills << " does not decode";
-        EXPECT_EQ(w, kWidth);
-        EXPECT_EQ(h, kHeight);
+        EXPECT_EQ(w, kReportWidth);
+        EXPECT_EQ(h, kReportHeight);
         std::set<int> colours;
         long magenta = 0;
         for (long i = 0; i < static_cast<long>(w) * h; ++i) {
@@ -277,15 +277,15 @@ TEST_F(Report, CommentsCsvHasARowAPin) {
 
 TEST_F(Report, SessionJsonHoldsEverything) {
     ASSERT_EQ(result_.exitCode, 0) << result_.output;
-    const auto json = nlohmann::json::parse(slurp(dir_ / "out" / "session.json"));
-    EXPECT_EQ(json["scenario"]["id"], "droixhe");
-    EXPECT_EQ(json["groups"].size(), 2u);
-    EXPECT_EQ(json["groups"][0]["colour"], "#FF00FF");
-    ASSERT_EQ(json["pins"].size(), 4u);
-    EXPECT_EQ(json["pins"][2]["text"], kRawText);
-    EXPECT_EQ(json["pins"][2]["resolved"], true);
-    EXPECT_EQ(json["votes"].size(), 3u);
-    EXPECT_EQ(json["place"]["position"], 2.0);
+    const auto session = nlohmann::json::parse(slurp(dir_ / "out" / "session.json"));
+    EXPECT_EQ(session["scenario"]["id"], "droixhe");
+    EXPECT_EQ(session["groups"].size(), 2u);
+    EXPECT_EQ(session["groups"][0]["colour"], "#FF00FF");
+    ASSERT_EQ(session["pins"].size(), 4u);
+    EXPECT_EQ(session["pins"][2]["text"], kRawText);
+    EXPECT_EQ(session["pins"][2]["resolved"], true);
+    EXPECT_EQ(session["votes"].size(), 3u);
+    EXPECT_EQ(session["place"]["position"], 2.0);
 }
 
 TEST(ReportInput, RefusedWithTheFileNamed) {

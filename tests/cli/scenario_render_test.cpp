@@ -9,18 +9,18 @@
 #include "cli/render_image.h"
 #include "support/run.h"
 #include "support/scenario_fixture.h"
+#include "support/seed_sites.h"
 
 using namespace friche::test;
 
 namespace {
 
-const std::string kSeraing = std::string(FRICHE_SOURCE_DIR) + "/scenes/seraing.json";
-constexpr int kWidth = 320, kHeight = 180;
+constexpr int kStillWidth = 320, kStillHeight = 180;
 
 // Every still from one camera, so that differences come from the phases (each
 // phase has a view of its own otherwise).
-Image still(const std::string& name, std::vector<std::string> args,
-            const std::string& size = "320x180") {
+Image phaseStill(const std::string& name, std::vector<std::string> args,
+                 const std::string& size = "320x180") {
     args.insert(args.end(), {"--view", "overview"});
     return renderStill(kSeraing, "scenario_" + name, {.size = size, .args = std::move(args)});
 }
@@ -49,50 +49,51 @@ constexpr int kDividerMargin = 3;
 }  // namespace
 
 TEST(ScenarioRender, FirstAndLastPhasesDiffer) {
-    const Image first = still("industry", {"--phase", "industry"});
-    const Image last = still("horizon", {"--phase", "horizon"});
-    ASSERT_EQ(first.width, kWidth);
-    ASSERT_EQ(last.width, kWidth);
-    EXPECT_GT(meanDifference(first, last, 0, kWidth), kDiffers);
+    const Image first = phaseStill("industry", {"--phase", "industry"});
+    const Image last = phaseStill("horizon", {"--phase", "horizon"});
+    ASSERT_EQ(first.width, kStillWidth);
+    ASSERT_EQ(first.height, kStillHeight);
+    ASSERT_EQ(last.width, kStillWidth);
+    EXPECT_GT(meanDifference(first, last, 0, kStillWidth), kDiffers);
 }
 
 TEST(ScenarioRender, HalfwayDiffersFromBothEnds) {
     // industry (0) -> crisis (1): the works fall silent, halls dissolve.
-    const Image a = still("industry", {"--phase", "industry"});
-    const Image b = still("crisis", {"--phase", "crisis"});
-    const Image half = still("half", {"--at", "0.5"});
-    ASSERT_EQ(half.width, kWidth);
-    EXPECT_GT(meanDifference(half, a, 0, kWidth), kMatches);
-    EXPECT_GT(meanDifference(half, b, 0, kWidth), kMatches);
+    const Image a = phaseStill("industry", {"--phase", "industry"});
+    const Image b = phaseStill("crisis", {"--phase", "crisis"});
+    const Image half = phaseStill("half", {"--at", "0.5"});
+    ASSERT_EQ(half.width, kStillWidth);
+    EXPECT_GT(meanDifference(half, a, 0, kStillWidth), kMatches);
+    EXPECT_GT(meanDifference(half, b, 0, kStillWidth), kMatches);
     // --at on a phase is that phase.
-    EXPECT_LT(meanDifference(still("at1", {"--at", "1"}), b, 0, kWidth), kMatches);
+    EXPECT_LT(meanDifference(phaseStill("at1", {"--at", "1"}), b, 0, kStillWidth), kMatches);
 }
 
 TEST(ScenarioRender, SwipeShowsAOnTheLeftAndBOnTheRight) {
-    const Image a = still("industry", {"--phase", "industry"});
-    const Image b = still("horizon", {"--phase", "horizon"});
-    const Image swipe = still("swipe", {"--compare", "swipe:industry,horizon:0.5"});
-    ASSERT_EQ(swipe.width, kWidth);
-    const int seam = kWidth / 2;
+    const Image a = phaseStill("industry", {"--phase", "industry"});
+    const Image b = phaseStill("horizon", {"--phase", "horizon"});
+    const Image swipe = phaseStill("swipe", {"--compare", "swipe:industry,horizon:0.5"});
+    ASSERT_EQ(swipe.width, kStillWidth);
+    const int seam = kStillWidth / 2;
     EXPECT_LT(meanDifference(swipe, a, 0, seam - kDividerMargin), kMatches);
-    EXPECT_LT(meanDifference(swipe, b, seam + kDividerMargin, kWidth), kMatches);
+    EXPECT_LT(meanDifference(swipe, b, seam + kDividerMargin, kStillWidth), kMatches);
     EXPECT_GT(meanDifference(swipe, b, 0, seam - kDividerMargin), kDiffers);
 }
 
 TEST(ScenarioRender, SideBySideHalvesAreEachPhaseAtHalfWidth) {
-    const Image a = still("industry_half", {"--phase", "industry"}, "160x180");
-    const Image b = still("horizon_half", {"--phase", "horizon"}, "160x180");
-    const Image side = still("side", {"--compare", "side:industry,horizon"});
-    ASSERT_EQ(side.width, kWidth);
-    const int seam = kWidth / 2;
+    const Image a = phaseStill("industry_half", {"--phase", "industry"}, "160x180");
+    const Image b = phaseStill("horizon_half", {"--phase", "horizon"}, "160x180");
+    const Image side = phaseStill("side", {"--compare", "side:industry,horizon"});
+    ASSERT_EQ(side.width, kStillWidth);
+    const int seam = kStillWidth / 2;
     EXPECT_LT(meanDifference(side, a, 0, seam - kDividerMargin), kMatches);
-    EXPECT_LT(meanDifference(side, b, seam + kDividerMargin, kWidth, seam), kMatches);
+    EXPECT_LT(meanDifference(side, b, seam + kDividerMargin, kStillWidth, seam), kMatches);
     EXPECT_GT(meanDifference(side, b, 0, seam - kDividerMargin), kDiffers);
 }
 
 TEST(ScenarioRender, SameInputGivesTheSameBytes) {
-    still("twice_1", {"--at", "2.5"});
-    still("twice_2", {"--at", "2.5"});
+    phaseStill("twice_1", {"--at", "2.5"});
+    phaseStill("twice_2", {"--at", "2.5"});
     const std::string first = fileBytes(outPath("scenario_twice_1"));
     EXPECT_FALSE(first.empty());
     EXPECT_EQ(first, fileBytes(outPath("scenario_twice_2")));

@@ -15,7 +15,7 @@ using nlohmann::json;
 
 namespace {
 
-constexpr int kWidth = 320;
+constexpr int kAssemblyWidth = 320;
 
 // Looking straight at the origin from 12 m down +Z.
 json frontView() {
@@ -55,16 +55,16 @@ TEST(SiteAssembly, TwoFilesAndOneFilePlacedTwice) {
     std::vector<Blob> all = pieces(file, "industry");
     ASSERT_EQ(all.size(), 3u);
     std::sort(all.begin(), all.end(), [](const Blob& a, const Blob& b) { return a.cx < b.cx; });
-    EXPECT_LT(all[0].cx, kWidth * 0.35);
-    EXPECT_NEAR(all[1].cx, kWidth * 0.5, 5.0);
-    EXPECT_GT(all[2].cx, kWidth * 0.65);
+    EXPECT_LT(all[0].cx, kAssemblyWidth * 0.35);
+    EXPECT_NEAR(all[1].cx, kAssemblyWidth * 0.5, 5.0);
+    EXPECT_GT(all[2].cx, kAssemblyWidth * 0.65);
     // The second file's box sits 2.5 m up: higher on the screen than the other two.
     EXPECT_LT(all[1].cy, all[0].cy - 20.0);
     EXPECT_NEAR(all[0].cy, all[2].cy, 1.0);
 
     const std::vector<Blob> without = pieces(file, "closure");
     ASSERT_EQ(without.size(), 2u);
-    for (const Blob& b : without) EXPECT_LT(b.cx, kWidth * 0.6) << "the right box is gone";
+    for (const Blob& b : without) EXPECT_LT(b.cx, kAssemblyWidth * 0.6) << "the right box is gone";
 }
 
 // A layer over the whole tiny model, its phases made of the model's two glTF

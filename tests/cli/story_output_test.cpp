@@ -10,13 +10,13 @@
 
 #include "cli/render_image.h"
 #include "support/run.h"
+#include "support/seed_sites.h"
 
 using namespace friche::test;
 
 namespace {
 
-const std::string kScenes = std::string(FRICHE_SOURCE_DIR) + "/scenes/";
-constexpr double kTolerance = 5.0;
+constexpr double kFrameTolerance = 5.0;
 // Multisampled edges may resolve a level apart between two contexts.
 constexpr double kMaxDifferentFraction = 0.002;
 
@@ -36,15 +36,16 @@ Image viewerFrame(const std::string& scenario, const std::string& name) {
 // the still of that moment at the window's size (1600x900) is the same picture.
 TEST(StoryOutput, TheViewersFrameIsTheStillOfTheSameMoment) {
     for (const char* site : {"droixhe", "seraing"}) {
-        const Image viewer = viewerFrame(kScenes + site + ".json", std::string("viewer_") + site);
-        const Image still = renderStill(kScenes + site + ".json", std::string("still_") + site,
+        const Image viewer = viewerFrame(seedScenario(site), std::string("viewer_") + site);
+        const Image still = renderStill(seedScenario(site), std::string("still_") + site,
                                         {.size = "1600x900", .args = {"--at", "0"}});
         ASSERT_EQ(viewer.width, 1600) << site;
-        EXPECT_LE(fractionDifferent(viewer, still, kTolerance), kMaxDifferentFraction) << site;
+        EXPECT_LE(fractionDifferent(viewer, still, kFrameTolerance), kMaxDifferentFraction) << site;
         // The measure tells moments apart: the next phase is another picture.
-        const Image next = renderStill(kScenes + site + ".json", std::string("still_next_") + site,
+        const Image next = renderStill(seedScenario(site), std::string("still_next_") + site,
                                        {.size = "1600x900", .args = {"--at", "1"}});
-        EXPECT_GT(fractionDifferent(viewer, next, kTolerance), 5 * kMaxDifferentFraction) << site;
+        EXPECT_GT(fractionDifferent(viewer, next, kFrameTolerance), 5 * kMaxDifferentFraction)
+            << site;
     }
 }
 
@@ -53,7 +54,7 @@ TEST(StoryOutput, TheViewersFrameIsTheStillOfTheSameMoment) {
 // The kiosk allocates its shadow cascades before that frame
 // (Renderer::reserveShadows): its framebuffers must leave the window's bound.
 TEST(StoryOutput, TheKiosksFrameIsTheStillOfItsFirstSite) {
-    const std::string scenario = kScenes + "seraing.json";
+    const std::string scenario = kSeraing;
     const std::filesystem::path config =
         std::filesystem::path(outPath("kiosk")).replace_extension(".json");
     std::ofstream(config)
@@ -71,7 +72,7 @@ TEST(StoryOutput, TheKiosksFrameIsTheStillOfItsFirstSite) {
         renderStill(scenario, "still_kiosk",
                     {.size = std::to_string(kiosk.width) + "x" + std::to_string(kiosk.height),
                      .args = {"--at", "0"}});
-    EXPECT_LE(fractionDifferent(kiosk, still, kTolerance), kMaxDifferentFraction);
+    EXPECT_LE(fractionDifferent(kiosk, still, kFrameTolerance), kMaxDifferentFraction);
 }
 
 // A model opened on its own, made elsewhere (a .glb and a .gltf with its
@@ -87,6 +88,7 @@ TEST(StoryOutput, TheViewersFrameOfAModelIsItsStill) {
         const Image still =
             renderStill(models + model, "still_model_" + name, {.size = "1600x900"});
         ASSERT_EQ(viewer.width, 1600) << model;
-        EXPECT_LE(fractionDifferent(viewer, still, kTolerance), kMaxDifferentFraction) << model;
+        EXPECT_LE(fractionDifferent(viewer, still, kFrameTolerance), kMaxDifferentFraction)
+            << model;
     }
 }

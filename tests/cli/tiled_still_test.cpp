@@ -10,12 +10,11 @@
 
 #include "cli/render_image.h"
 #include "support/run.h"
+#include "support/seed_sites.h"
 
 using namespace friche::test;
 
 namespace {
-
-const std::string kSeraing = std::string(FRICHE_SOURCE_DIR) + "/scenes/seraing.json";
 
 struct Difference {
     double max = 0.0;   // the largest difference of a channel, 0..255

@@ -140,7 +140,7 @@ const std::map<std::string, std::string> kCleanButRefused = {
      "tinygltf 2.7 requires animation channel target.node"},
 };
 
-struct Case {
+struct CorpusCase {
     std::string relative;  // under glTF-Validator/test
     fs::path path;
     bool expectedBad = false;
@@ -156,12 +156,12 @@ bool claims(const json& message) {
     });
 }
 
-std::vector<Case> corpusCases(const fs::path& root) {
-    std::vector<Case> cases;
+std::vector<CorpusCase> corpusCases(const fs::path& root) {
+    std::vector<CorpusCase> cases;
     for (const auto& entry : fs::recursive_directory_iterator(root)) {
         const std::string ext = entry.path().extension().string();
         if (ext != ".gltf" && ext != ".glb") continue;
-        Case c{fs::relative(entry.path(), root).generic_string(), entry.path()};
+        CorpusCase c{fs::relative(entry.path(), root).generic_string(), entry.path()};
         std::ifstream in(entry.path().string() + ".report.json");
         const json report = json::parse(in, nullptr, false);
         if (report.is_object()) {
@@ -172,12 +172,12 @@ std::vector<Case> corpusCases(const fs::path& root) {
         cases.push_back(std::move(c));
     }
     std::sort(cases.begin(), cases.end(),
-              [](const Case& a, const Case& b) { return a.relative < b.relative; });
+              [](const CorpusCase& a, const CorpusCase& b) { return a.relative < b.relative; });
     return cases;
 }
 
 // Runs `friche check` on every case, a few processes at a time.
-std::vector<friche::test::RunResult> runAll(const std::vector<Case>& cases) {
+std::vector<friche::test::RunResult> runAll(const std::vector<CorpusCase>& cases) {
     constexpr std::size_t kParallel = 4;
     std::vector<friche::test::RunResult> results(cases.size());
     for (std::size_t first = 0; first < cases.size(); first += kParallel) {
@@ -193,13 +193,13 @@ std::vector<friche::test::RunResult> runAll(const std::vector<Case>& cases) {
 
 TEST(ValidatorCorpus, FricheCheckAgreesWithTheKhronosReports) {
     const fs::path root = fs::path(FRICHE_CORPUS_DIR) / "glTF-Validator" / "test";
-    const std::vector<Case> cases = corpusCases(root);
+    const std::vector<CorpusCase> cases = corpusCases(root);
     ASSERT_EQ(cases.size(), 366u);
     const std::vector<friche::test::RunResult> results = runAll(cases);
 
     int agree = 0, missed = 0;
     for (std::size_t i = 0; i < cases.size(); ++i) {
-        const Case& c = cases[i];
+        const CorpusCase& c = cases[i];
         const friche::test::RunResult& r = results[i];
         SCOPED_TRACE(c.relative + "\n" + r.output.substr(0, 2000));
         ASSERT_FALSE(r.timedOut) << "hung";

@@ -10,13 +10,13 @@
 
 #include "cli/render_image.h"
 #include "support/run.h"
+#include "support/seed_sites.h"
 
 using namespace friche::test;
 namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kSeraing = std::string(FRICHE_SOURCE_DIR) + "/scenes/seraing.json";
 const std::string kSize = "320x180";
 
 std::string videoPath(const std::string& name) {

@@ -6,12 +6,11 @@
 #include <fstream>
 
 #include "support/run.h"
+#include "support/seed_sites.h"
 
 using friche::test::runFriche;
 
 namespace {
-
-const std::string kScenes = std::string(FRICHE_SOURCE_DIR) + "/scenes";
 
 std::string writeTemp(const std::string& name, const std::string& text) {
     const auto path = std::filesystem::temp_directory_path() / name;
@@ -23,7 +22,7 @@ std::string writeTemp(const std::string& name, const std::string& text) {
 
 // Loading the scenario and its model succeeds; only then is the missing display the problem.
 TEST(ViewerScenario, AGoodScenarioLoadsThenAsksForADisplay) {
-    const auto r = runFriche({kScenes + "/seraing.json"});
+    const auto r = runFriche({friche::test::kSeraing});
     EXPECT_EQ(r.exitCode, 1) << r.output;
     EXPECT_NE(r.output.find("friche render"), std::string::npos) << r.output;
     EXPECT_EQ(r.output.find("error"), std::string::npos) << r.output;

@@ -36,7 +36,7 @@ using namespace friche;
 
 namespace {
 
-constexpr int kSize = 96;
+constexpr int kKeptFrameSize = 96;
 
 GLint boundFramebuffer() {
     GLint bound = 0;
@@ -47,7 +47,7 @@ GLint boundFramebuffer() {
 class KeptFrame : public ::testing::Test {
 protected:
     void SetUp() override {
-        ASSERT_TRUE(gl_.open("kept frame", kSize, kSize));
+        ASSERT_TRUE(gl_.open("kept frame", kKeptFrameSize, kKeptFrameSize));
         io::LoadResult loaded = io::loadModel(
             test::writeBoxGltf(FRICHE_TEST_OUT "/kept-frame", "post", 0.6f, 10.0f, 0.6f));
         ASSERT_TRUE(loaded.ok());
@@ -55,11 +55,12 @@ protected:
         core::Problems problems;
         gpu_ = gl_.renderer->upload(model_, problems);
         ASSERT_TRUE(gpu_);
-        render::PartView part{test::framedView(model_, kSize, 0.4f),
+        render::PartView part{test::framedView(model_, kKeptFrameSize, 0.4f),
                               std::vector<scene::NodeLook>(model_.nodes.size())};
         part.params.lighting.siteLook(true);
         part.params.time = 1.5f;
-        inputs_ = {.model = gpu_->serial, .size = {kSize, kSize}, .views = {part}};
+        inputs_ = {
+            .model = gpu_->serial, .size = {kKeptFrameSize, kKeptFrameSize}, .views = {part}};
     }
 
     std::vector<std::uint8_t> draw() {

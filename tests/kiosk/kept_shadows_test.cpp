@@ -32,8 +32,8 @@ using namespace friche;
 
 namespace {
 
-constexpr int kSize = 128;
-constexpr float kWindTime = 3.7f;  // seconds: a swaying crown has leant
+constexpr int kCascadeViewSize = 128;
+constexpr float kLeaningTime = 3.7f;  // seconds: a swaying crown has leant
 
 // Two posts 0.6 m square, `left` and `right` metres tall, 4 m apart.
 std::filesystem::path writePosts(const std::string& name, float left, float right) {
@@ -53,7 +53,7 @@ struct Drawn {
 class KeptShadows : public ::testing::Test {
 protected:
     void SetUp() override {
-        ASSERT_TRUE(gl_.open("kept shadows", kSize, kSize));
+        ASSERT_TRUE(gl_.open("kept shadows", kCascadeViewSize, kCascadeViewSize));
         oracle_ = render::Renderer::create(gl_.problems);
         ASSERT_TRUE(oracle_);
         model_ =
@@ -96,14 +96,14 @@ protected:
                              glm::vec3(0.0f, 1.0f, 0.0f));
         v.projection =
             glm::perspective(glm::radians(50.0f), 1.0f, 1.0f, 3.0f * glm::length(b.size()));
-        v.viewport = {0, 0, kSize, kSize};
+        v.viewport = {0, 0, kCascadeViewSize, kCascadeViewSize};
         v.lighting.siteLook(true);
         return v;
     }
 
     // The model framed whole, the camera turned `degrees` about it.
     render::ViewParams orbit(float degrees) const {
-        return test::framedView(model_, kSize, glm::radians(degrees));
+        return test::framedView(model_, kCascadeViewSize, glm::radians(degrees));
     }
 
     Drawn draw(const render::ViewParams& v) {
@@ -186,13 +186,13 @@ TEST_F(KeptShadows, WhatMovesTheShadowsDrawsThemAnew) {
 TEST_F(KeptShadows, TimeMovesThemOnlyWhereSomethingSwaysOrDrives) {
     render::ViewParams v = orbit(20.0f);
     (void)draw(v);
-    v.time = kWindTime;
+    v.time = kLeaningTime;
     EXPECT_TRUE(draw(v).kept) << "a stone post's shadow does not move with time";
     model_.materials[0].name = "foliage";
     upload();
     v.time = 0.0f;
     (void)draw(v);
-    v.time = kWindTime;
+    v.time = kLeaningTime;
     expectRedrawn(v, "a tree in the wind");
 }
 
@@ -200,7 +200,7 @@ TEST_F(KeptShadows, AStillsTilesShareTheWholeViewsCascades) {
     const render::ViewParams v = orbit(30.0f);
     int tiles = 0, kept = 0;
     gl_.target->bind();
-    render::drawInTiles(*gl_.renderer, *gpu_, v, {kSize / 2, kSize / 2}, [&] {
+    render::drawInTiles(*gl_.renderer, *gpu_, v, {kCascadeViewSize / 2, kCascadeViewSize / 2}, [&] {
         ++tiles;
         kept += gl_.renderer->stats().shadowsKept ? 1 : 0;
     });
@@ -254,7 +254,7 @@ TEST_F(KeptShadows, AHeldViewDrawsWhatSwaysOverTheStillCastersKeptAside) {
     EXPECT_FALSE(second.kept || second.stillKept);
     EXPECT_EQ(second.rgb, drawAnew(v)) << "0.5 s";
     int lean = 0;
-    for (const float seconds : {1.0f, 1.5f, kWindTime}) {
+    for (const float seconds : {1.0f, 1.5f, kLeaningTime}) {
         const Drawn d = at(seconds);
         EXPECT_TRUE(d.stillKept) << seconds << " s";
         EXPECT_EQ(d.shadowDrawCalls, 1) << seconds << " s: the tree alone";

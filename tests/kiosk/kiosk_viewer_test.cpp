@@ -22,6 +22,7 @@
 #include "gfx/handle.h"
 #include "support/kiosk_taps.h"
 #include "support/sdl_keys.h"
+#include "support/seed_sites.h"
 
 namespace {
 
@@ -29,7 +30,6 @@ namespace fs = std::filesystem;
 using friche::app::ViewerHooks;
 using nlohmann::json;
 
-const fs::path kScenes = fs::path(FRICHE_SOURCE_DIR) / "scenes";
 constexpr const char* kPin = "2468";
 
 // The folder of the kiosk `name`: its config and its log.
@@ -42,12 +42,11 @@ fs::path writeKioskConfig(const std::string& name, const json& extra = json::obj
     const fs::path folder = kioskFolder(name);
     fs::remove_all(folder);
     fs::create_directories(folder);
-    json config = {
-        {"sites", {(kScenes / "seraing.json").string(), (kScenes / "droixhe.json").string()}},
-        {"pin", friche::core::formatPinHash(
-                    friche::core::hashPin(kPin, friche::core::randomSalt(), 1000))},
-        {"idleSeconds", 120},
-        {"log", (folder / "kiosk.log").string()}};
+    json config = {{"sites", {friche::test::kSeraing, friche::test::kDroixhe}},
+                   {"pin", friche::core::formatPinHash(
+                               friche::core::hashPin(kPin, friche::core::randomSalt(), 1000))},
+                   {"idleSeconds", 120},
+                   {"log", (folder / "kiosk.log").string()}};
     config.update(extra);
     std::ofstream(folder / "kiosk.json") << config.dump(2);
     return folder / "kiosk.json";

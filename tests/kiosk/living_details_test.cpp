@@ -28,7 +28,7 @@ using namespace friche;
 
 namespace {
 
-constexpr int kSize = 160;
+constexpr int kLivingSize = 160;
 constexpr float kWindTime = 3.7f;  // seconds: the crown leans a metre at most
 
 struct Frame {
@@ -42,8 +42,8 @@ struct Frame {
     double middleOfRow(int row) const {
         double sum = 0.0;
         int n = 0;
-        for (int x = 0; x < kSize; ++x)
-            if (redAt((static_cast<std::size_t>(row) * kSize + x) * 3)) sum += x, ++n;
+        for (int x = 0; x < kLivingSize; ++x)
+            if (redAt((static_cast<std::size_t>(row) * kLivingSize + x) * 3)) sum += x, ++n;
         return n > 0 ? sum / n : -1.0;
     }
     int red() const {
@@ -56,7 +56,7 @@ struct Frame {
 class LivingDetails : public ::testing::Test {
 protected:
     void SetUp() override {
-        ASSERT_TRUE(gl_.open("living details", kSize, kSize));
+        ASSERT_TRUE(gl_.open("living details", kLivingSize, kLivingSize));
         core::Problems problems;
         // A tree's stand-in: a post 10 m tall, standing on its origin.
         const auto path =
@@ -77,7 +77,7 @@ protected:
         auto gpu = gl_.renderer->upload(model_, problems);
         EXPECT_TRUE(gpu);
         if (!gpu) return {};
-        render::ViewParams view = test::framedView(model_, kSize);
+        render::ViewParams view = test::framedView(model_, kLivingSize);
         view.time = time;
         view.lighting.landscape = landscape;
         if (fromAbove) {  // 60 degrees down at the most: no ray meets the sky
@@ -106,8 +106,8 @@ TEST_F(LivingDetails, OnlyFoliageSwaysAndAtTimeZeroItStandsAsPlaced) {
     const Frame windy = draw("foliage", kWindTime);
     // Where it moved, row by row (from the top of the image): the middle of
     // its red pixels. Its top leans by pixels, its foot stays within a fraction.
-    int topRow = kSize, bottomRow = -1;
-    for (int row = 0; row < kSize; ++row)
+    int topRow = kLivingSize, bottomRow = -1;
+    for (int row = 0; row < kLivingSize; ++row)
         if (rest.middleOfRow(row) >= 0.0) topRow = std::min(topRow, row), bottomRow = row;
     ASSERT_LT(topRow + 20, bottomRow) << "the post is not in view";
     const auto lean = [&](int row) {

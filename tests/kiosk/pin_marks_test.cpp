@@ -14,13 +14,13 @@ using namespace friche::ui;
 namespace {
 
 constexpr glm::vec2 kOrigin{100.0f, 50.0f};
-constexpr glm::vec2 kSize{800.0f, 600.0f};
+constexpr glm::vec2 kViewport{800.0f, 600.0f};
 
 // From (0, 0, 10) towards the origin, which lands in the middle of the view.
 PinMarkView view(float scale = 1.0f) {
-    const glm::mat4 projection = glm::perspective(0.8f, kSize.x / kSize.y, 0.1f, 100.0f);
+    const glm::mat4 projection = glm::perspective(0.8f, kViewport.x / kViewport.y, 0.1f, 100.0f);
     const glm::mat4 look = glm::lookAt(glm::vec3(0, 0, 10), glm::vec3(0), glm::vec3(0, 1, 0));
-    return {projection * look, kOrigin, kSize, scale};
+    return {projection * look, kOrigin, kViewport, scale};
 }
 
 PinMark mark(glm::vec3 anchor, const std::string& label = "7") {
@@ -32,8 +32,8 @@ PinMark mark(glm::vec3 anchor, const std::string& label = "7") {
 TEST(PinMarks, HeadStandsAboveItsAnchorAtTheScale) {
     const auto one = placePinMarks({mark({0, 0, 0})}, view());
     ASSERT_EQ(one.size(), 1u);
-    EXPECT_NEAR(one[0].anchor.x, kOrigin.x + kSize.x / 2, 0.01f);
-    EXPECT_NEAR(one[0].anchor.y, kOrigin.y + kSize.y / 2, 0.01f);
+    EXPECT_NEAR(one[0].anchor.x, kOrigin.x + kViewport.x / 2, 0.01f);
+    EXPECT_NEAR(one[0].anchor.y, kOrigin.y + kViewport.y / 2, 0.01f);
     EXPECT_EQ(one[0].head.x, one[0].anchor.x);
     EXPECT_LT(one[0].head.y, one[0].anchor.y - one[0].halfSize.y);
     const auto twice = placePinMarks({mark({0, 0, 0})}, view(2.0f));

@@ -31,7 +31,7 @@ using namespace friche;
 
 namespace {
 
-constexpr int kSize = 192;
+constexpr int kEffectsSize = 192;
 // The unlit box's colour: linear 0.2, 0.4, 0.6 is sRGB 124, 170, 203.
 constexpr std::uint8_t kUnlitSrgb[3] = {124, 170, 203};
 
@@ -88,7 +88,7 @@ std::filesystem::path writeBoxes(const std::filesystem::path& folder) {
 class PostEffects : public ::testing::Test {
 protected:
     void SetUp() override {
-        ASSERT_TRUE(gl_.open("post effects", kSize, kSize));
+        ASSERT_TRUE(gl_.open("post effects", kEffectsSize, kEffectsSize));
         const auto folder = std::filesystem::temp_directory_path() / "friche_bloom_test";
         io::LoadResult loaded = io::loadModel(writeBoxes(folder));
         ASSERT_TRUE(loaded.ok());
@@ -104,7 +104,7 @@ protected:
         v.eye = {0.0f, 14.0f, 0.0f};
         v.view = glm::lookAt(v.eye, glm::vec3(0.0f), glm::vec3(0.0f, 0.0f, -1.0f));
         v.projection = glm::perspective(glm::radians(45.0f), 1.0f, 1.0f, 100.0f);
-        v.viewport = {0, 0, kSize, kSize};
+        v.viewport = {0, 0, kEffectsSize, kEffectsSize};
         v.lighting.bloom = bloom;
         v.lighting.grade = grade;
         return v;
@@ -116,15 +116,15 @@ protected:
         gl_.renderer->draw(*gpu_, v);
         return gl_.target->readRgb();
     }
-    static int at(int x, int y, int c) { return (y * kSize + x) * 3 + c; }
+    static int at(int x, int y, int c) { return (y * kEffectsSize + x) * 3 + c; }
     static double luma(const std::vector<std::uint8_t>& rgb, int x, int y) {
         return (rgb[at(x, y, 0)] + rgb[at(x, y, 1)] + rgb[at(x, y, 2)]) / 3.0;
     }
     // Where the glowing box is drawn: its pixels, white.
     static glm::ivec4 glowingBox(const std::vector<std::uint8_t>& rgb) {
-        glm::ivec2 lo(kSize), hi(-1);
-        for (int y = 0; y < kSize; ++y)
-            for (int x = 0; x < kSize / 2; ++x)
+        glm::ivec2 lo(kEffectsSize), hi(-1);
+        for (int y = 0; y < kEffectsSize; ++y)
+            for (int x = 0; x < kEffectsSize / 2; ++x)
                 if (luma(rgb, x, y) > 250.0) {
                     lo = glm::min(lo, glm::ivec2(x, y));
                     hi = glm::max(hi, glm::ivec2(x, y));
@@ -138,7 +138,7 @@ protected:
                              int to) {
         double sum = 0.0;
         int n = 0;
-        for (int y = 0; y < kSize; ++y)
+        for (int y = 0; y < kEffectsSize; ++y)
             for (int x = 0; x < box.z; ++x) {
                 const int dx = std::max({box.x - x, x - box.z, 0});
                 const int dy = std::max({box.y - y, y - box.w, 0});
@@ -150,9 +150,9 @@ protected:
         return n ? sum / n : 0.0;
     }
     static int worstDifference(const std::vector<std::uint8_t>& a,
-                               const std::vector<std::uint8_t>& b, int xEnd = kSize) {
+                               const std::vector<std::uint8_t>& b, int xEnd = kEffectsSize) {
         int worst = 0;
-        for (int y = 0; y < kSize; ++y)
+        for (int y = 0; y < kEffectsSize; ++y)
             for (int x = 0; x < xEnd; ++x)
                 for (int c = 0; c < 3; ++c)
                     worst = std::max(worst, std::abs(a[at(x, y, c)] - b[at(x, y, c)]));
@@ -163,7 +163,8 @@ protected:
     static int unlitError(const std::vector<std::uint8_t>& rgb, glm::ivec4 glowing) {
         int worst = 0;
         for (int y = glowing.y + 2; y <= glowing.w - 2; ++y)
-            for (int x = kSize - 1 - glowing.z + 2; x <= kSize - 1 - glowing.x - 2; ++x)
+            for (int x = kEffectsSize - 1 - glowing.z + 2; x <= kEffectsSize - 1 - glowing.x - 2;
+                 ++x)
                 for (int c = 0; c < 3; ++c)
                     worst = std::max(worst, std::abs(rgb[at(x, y, c)] - kUnlitSrgb[c]));
         return worst;
@@ -189,9 +190,10 @@ TEST_F(PostEffects, LightPastWhiteGlowsAroundItLessWithDistanceAndNotBeyondItsRe
     EXPECT_GT(near, 8.0) << "no glow next to light 40 times white";
     EXPECT_GT(near, 1.5 * middle);
     EXPECT_GT(middle, far);
-    // Beyond the chain's reach (kSize high: bloomReach(bloomLevels(kSize)) pixels), nothing.
-    const int reach = render::bloomReach(render::bloomLevels(kSize));
-    EXPECT_LT(ringExcess(on, off, box, reach, 4 * kSize), 0.5);
+    // Beyond the chain's reach (kEffectsSize high: bloomReach(bloomLevels(kEffectsSize)) pixels),
+    // nothing.
+    const int reach = render::bloomReach(render::bloomLevels(kEffectsSize));
+    EXPECT_LT(ringExcess(on, off, box, reach, 4 * kEffectsSize), 0.5);
     // The unlit box, within the glow, keeps the file's colour.
     EXPECT_LE(unlitError(off, box), 1);
     EXPECT_LE(unlitError(on, box), 1) << "the glow spilled onto an unlit surface";
@@ -219,7 +221,7 @@ TEST_F(PostEffects, TilesAndASwipesSideSeeWhatTheWholeViewSees) {
     const glm::ivec4 box = glowingBox(whole);
     render::ViewParams side = view(true);
     const int cut = box.x + 4;
-    side.scissor = {0, 0, cut, kSize};
+    side.scissor = {0, 0, cut, kEffectsSize};
     const auto swiped = draw(side);
     EXPECT_LE(worstDifference(whole, swiped, cut), 1) << "the scissor cut the glow short";
 }

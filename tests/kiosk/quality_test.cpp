@@ -223,13 +223,13 @@ TEST(ScaledTarget, SizesAndScissorsMapOntoTheSmallFrame) {
 
 namespace {
 
-constexpr int kSize = 192;
+constexpr int kQualitySize = 192;
 constexpr int kBlock = 8;  // the oracle's low-pass: means over 8x8 pixels
 
 class DynamicResolution : public ::testing::Test {
 protected:
     void SetUp() override {
-        ASSERT_TRUE(gl_.open("dynamic resolution", 2 * kSize, kSize));
+        ASSERT_TRUE(gl_.open("dynamic resolution", 2 * kQualitySize, kQualitySize));
         core::Problems problems;
         // Made elsewhere: textured, normal-mapped, emissive, with fine detail.
         io::LoadResult loaded =
@@ -246,7 +246,7 @@ protected:
     // quarter of the screen's resolution, and its oracle is coarser.
     std::vector<std::uint8_t> draw(float scale, int samples, glm::ivec4 viewport,
                                    glm::ivec4 scissor = {}) {
-        render::ViewParams view = test::framedView(model_, kSize, orbit_);
+        render::ViewParams view = test::framedView(model_, kQualitySize, orbit_);
         view.viewport = viewport;
         view.scissor = scissor;
         view.resolutionScale = scale;
@@ -259,10 +259,10 @@ protected:
         return gl_.target->readRgb();
     }
     std::vector<std::uint8_t> draw(float scale, int samples = 4) {
-        return draw(scale, samples, {0, 0, kSize, kSize});
+        return draw(scale, samples, {0, 0, kQualitySize, kQualitySize});
     }
 
-    static int at(int x, int y, int c) { return (y * 2 * kSize + x) * 3 + c; }
+    static int at(int x, int y, int c) { return (y * 2 * kQualitySize + x) * 3 + c; }
     // The mean of channel c over a block of `block` pixels, its corner at (x, y).
     static double blockMean(const std::vector<std::uint8_t>& rgb, int x, int y, int c, int block) {
         double sum = 0.0;
@@ -273,8 +273,8 @@ protected:
     // How much neighbouring pixels differ: the image's fine detail.
     static double detail(const std::vector<std::uint8_t>& rgb) {
         double sum = 0.0;
-        for (int y = 0; y < kSize; ++y)
-            for (int x = 0; x + 1 < kSize; ++x)
+        for (int y = 0; y < kQualitySize; ++y)
+            for (int x = 0; x + 1 < kQualitySize; ++x)
                 for (int c = 0; c < 3; ++c)
                     sum += std::abs(rgb[at(x + 1, y, c)] - rgb[at(x, y, c)]);
         return sum;
@@ -287,8 +287,8 @@ protected:
                              int block = kBlock) {
         Difference d;
         int n = 0;
-        for (int y = 0; y < kSize; y += block)
-            for (int x = 0; x < kSize; x += block)
+        for (int y = 0; y < kQualitySize; y += block)
+            for (int x = 0; x < kQualitySize; x += block)
                 for (int c = 0; c < 3; ++c) {
                     const double e =
                         std::abs(blockMean(a, x, y, c, block) - blockMean(b, x, y, c, block));
@@ -321,8 +321,8 @@ TEST_F(DynamicResolution, HalfSizeIsTheFullFrameLowPassed) {
     // Stretched through a bilinear filter, not in blocks of 2x2 equal pixels:
     // where the full frame has detail, pixels 2k and 2k+1 differ.
     int detailed = 0, blocky = 0;
-    for (int y = 0; y < kSize; ++y)
-        for (int x = 0; x + 1 < kSize; x += 2) {
+    for (int y = 0; y < kQualitySize; ++y)
+        for (int x = 0; x + 1 < kQualitySize; x += 2) {
             if (std::abs(full[at(x + 1, y, 1)] - full[at(x, y, 1)]) < 8) continue;
             ++detailed;
             blocky += half[at(x + 1, y, 1)] == half[at(x, y, 1)] ? 1 : 0;
@@ -331,8 +331,9 @@ TEST_F(DynamicResolution, HalfSizeIsTheFullFrameLowPassed) {
     EXPECT_LT(blocky, detailed / 4) << "stretched by repeating pixels";
     // Nothing outside the viewport: the right square keeps its magenta.
     for (const auto* rgb : {&full, &half})
-        for (int y = 0; y < kSize; y += 7)
-            ASSERT_EQ((*rgb)[at(kSize + 3, y, 1)], 0) << "drawn beyond the viewport at row " << y;
+        for (int y = 0; y < kQualitySize; y += 7)
+            ASSERT_EQ((*rgb)[at(kQualitySize + 3, y, 1)], 0)
+                << "drawn beyond the viewport at row " << y;
 }
 
 // The ambient occlusion's reach is capped in pixels, a cap that shrinks with
@@ -363,14 +364,14 @@ TEST_F(DynamicResolution, LandsInAnOffsetViewportThroughItsScissor) {
         draw(0.5f, samples);
         orbit_ = 0.0f;
         // The same view in the right square, through the scissor of its left half.
-        const auto cut =
-            draw(0.5f, samples, {kSize, 0, kSize, kSize}, {kSize, 0, kSize / 2, kSize});
+        const auto cut = draw(0.5f, samples, {kQualitySize, 0, kQualitySize, kQualitySize},
+                              {kQualitySize, 0, kQualitySize / 2, kQualitySize});
         double worst = 0.0;
-        for (int y = 0; y < kSize; ++y) {
-            for (int x = 0; x < kSize; ++x) {
-                const bool inside = x < kSize / 2;
+        for (int y = 0; y < kQualitySize; ++y) {
+            for (int x = 0; x < kQualitySize; ++x) {
+                const bool inside = x < kQualitySize / 2;
                 for (int c = 0; c < 3; ++c) {
-                    const int shown = cut[at(kSize + x, y, c)];
+                    const int shown = cut[at(kQualitySize + x, y, c)];
                     if (inside)
                         worst = std::max(
                             worst, std::abs(shown - static_cast<int>(whole[at(x, y, c)])) * 1.0);
@@ -398,15 +399,15 @@ TEST_F(DynamicResolution, OneSampleIsSmoothedOnItsWayToTheScreen) {
     // As drawn: the small frame drawn at its size in the bottom left corner,
     // stretched here as the blit does, bilinearly between texel centres, in
     // display values.
-    const auto small = draw(1.0f, 1, {0, 0, kSize / 2, kSize / 2});
+    const auto small = draw(1.0f, 1, {0, 0, kQualitySize / 2, kQualitySize / 2});
     const auto smallAt = [&](int x, int y, int c) {  // y from the bottom, as GL counts
-        const int last = kSize / 2 - 1;
+        const int last = kQualitySize / 2 - 1;
         return static_cast<double>(
-            small[at(std::clamp(x, 0, last), kSize - 1 - std::clamp(y, 0, last), c)]);
+            small[at(std::clamp(x, 0, last), kQualitySize - 1 - std::clamp(y, 0, last), c)]);
     };
     std::vector<std::uint8_t> stretched(small.size());
-    for (int y = 0; y < kSize; ++y)
-        for (int x = 0; x < kSize; ++x) {
+    for (int y = 0; y < kQualitySize; ++y)
+        for (int x = 0; x < kQualitySize; ++x) {
             const double u = (x + 0.5) / 2.0 - 0.5, v = (y + 0.5) / 2.0 - 0.5;
             const int x0 = static_cast<int>(std::floor(u)), y0 = static_cast<int>(std::floor(v));
             const double fu = u - x0, fv = v - y0;
@@ -414,7 +415,7 @@ TEST_F(DynamicResolution, OneSampleIsSmoothedOnItsWayToTheScreen) {
                 const double bottom = smallAt(x0, y0, c) * (1 - fu) + smallAt(x0 + 1, y0, c) * fu;
                 const double top =
                     smallAt(x0, y0 + 1, c) * (1 - fu) + smallAt(x0 + 1, y0 + 1, c) * fu;
-                stretched[at(x, kSize - 1 - y, c)] =
+                stretched[at(x, kQualitySize - 1 - y, c)] =
                     static_cast<std::uint8_t>(std::lround(bottom * (1 - fv) + top * fv));
             }
         }
@@ -424,8 +425,8 @@ TEST_F(DynamicResolution, OneSampleIsSmoothedOnItsWayToTheScreen) {
     // nearer; elsewhere (textures, flat surfaces) it should leave the frame be.
     double nearSmoothed = 0.0, nearDrawn = 0.0, offEdges = 0.0;
     int edges = 0, rest = 0;
-    for (int y = 0; y < kSize; ++y)
-        for (int x = 0; x < kSize; ++x) {
+    for (int y = 0; y < kQualitySize; ++y)
+        for (int x = 0; x < kQualitySize; ++x) {
             double s = 0.0, b = 0.0;
             for (int c = 0; c < 3; ++c) {
                 s += std::abs(smoothed[at(x, y, c)] - multisampled[at(x, y, c)]);

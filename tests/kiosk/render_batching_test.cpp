@@ -17,7 +17,7 @@ using namespace friche;
 namespace {
 
 constexpr int kNodes = 100000;
-constexpr int kSize = 64;
+constexpr int kBatchingSize = 64;
 
 // `n` one-triangle nodes in a row, each with its own mesh: the worst case
 // before batching, one draw call per node and pass.
@@ -42,11 +42,11 @@ scene::Model triangleNodes(int n) {
 
 TEST(RenderBatching, ManyNodesTakeFewDrawCallsAndKeepTheirLooks) {
     test::HeadlessRenderer gl;
-    ASSERT_TRUE(gl.open("batching", kSize, kSize));
+    ASSERT_TRUE(gl.open("batching", kBatchingSize, kBatchingSize));
     core::Problems problems;
     const scene::Model model = triangleNodes(kNodes);
     auto gpu = gl.renderer->upload(model, problems);
-    render::ViewParams view = test::framedView(model, kSize);
+    render::ViewParams view = test::framedView(model, kBatchingSize);
     view.lighting.shadows = false;  // the main pass is the one counted
 
     gl.target->bind();

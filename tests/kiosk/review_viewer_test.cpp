@@ -16,6 +16,7 @@
 #include "app/viewer.h"
 #include "support/box_gltf.h"
 #include "support/png.h"
+#include "support/test_files.h"
 
 namespace {
 
@@ -87,17 +88,10 @@ std::pair<friche::test::Png, friche::test::Png> dropBetweenStills(const fs::path
             friche::test::readPng(folder / "after.png")};
 }
 
-fs::path freshFolder(const std::string& name) {
-    const fs::path folder = fs::path(FRICHE_TEST_OUT) / name;
-    fs::remove_all(folder);
-    fs::create_directories(folder);
-    return folder;
-}
-
 }  // namespace
 
 TEST(ReviewViewer, ADroppedModelStandsUnderWhereTheCameraLooks) {
-    const fs::path folder = freshFolder("review-viewer");
+    const fs::path folder = friche::test::freshDir();
     const fs::path hall = friche::test::writeBoxGltf(folder, "hall", 40.0f, 20.0f, 30.0f);
     const auto [before, after] = dropBetweenStills(folder, hall);
     ASSERT_EQ(before.width, 320);
@@ -127,7 +121,7 @@ TEST(ReviewViewer, ADroppedModelStandsUnderWhereTheCameraLooks) {
 }
 
 TEST(ReviewViewer, ABrokenFileDroppedChangesNothing) {
-    const fs::path folder = freshFolder("review-viewer-broken");
+    const fs::path folder = friche::test::freshDir();
     const fs::path broken = folder / "hall.glb";
     std::ofstream(broken, std::ios::binary) << "glTF, but not really";
     const auto [before, after] = dropBetweenStills(folder, broken);

@@ -17,18 +17,18 @@ namespace {
 
 using namespace friche;
 
-constexpr int kSize = 32;
+constexpr int kSkySize = 32;
 
 TEST(SkyBake, OnceForEachSiteAndHourNotAtEveryFrame) {
     test::HeadlessRenderer gl;
-    ASSERT_TRUE(gl.open("sky bake", kSize, kSize));
+    ASSERT_TRUE(gl.open("sky bake", kSkySize, kSkySize));
     core::Problems problems;
     io::LoadResult duck =
         io::loadModel(FRICHE_CORPUS_DIR "/glTF-Sample-Assets/Models/Duck/glTF-Binary/Duck.glb");
     ASSERT_TRUE(duck.ok());
     auto gpu = gl.renderer->upload(duck.model, problems);
     ASSERT_TRUE(gpu);
-    render::ViewParams view = test::framedView(duck.model, kSize);
+    render::ViewParams view = test::framedView(duck.model, kSkySize);
     const auto baked = [&] {
         gl.target->bind();
         gl.renderer->draw(*gpu, view);

@@ -17,11 +17,13 @@
 #include "app/render_command.h"
 #include "app/viewer.h"
 #include "support/png.h"
+#include "support/sdl_keys.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using friche::test::Png;
+using friche::test::pushKey;
 using friche::test::readPng;
 
 // Mean absolute difference per channel, 0..255 (255 when the sizes differ).
@@ -30,18 +32,6 @@ double meanDifference(const Png& a, const Png& b) {
     double sum = 0.0;
     for (std::size_t i = 0; i < a.rgb.size(); ++i) sum += std::abs(a.rgb[i] - b.rgb[i]);
     return sum / static_cast<double>(a.rgb.size());
-}
-
-void pushKey(SDL_Keycode sym) {
-    for (Uint32 type : {SDL_KEYDOWN, SDL_KEYUP}) {
-        SDL_Event e{};
-        e.type = type;
-        e.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
-        e.key.keysym.sym = sym;
-        e.key.keysym.scancode = SDL_GetScancodeFromKey(sym);
-        e.key.windowID = SDL_GetWindowID(SDL_GL_GetCurrentWindow());
-        SDL_PushEvent(&e);
-    }
 }
 
 // Any event draws a frame; this one means nothing to the viewer.

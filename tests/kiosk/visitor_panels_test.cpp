@@ -19,6 +19,7 @@
 #include "app/story_input.h"
 #include "io/scenario_loader.h"
 #include "scene/story.h"
+#include "support/seed_sites.h"
 #include "ui/site_picker.h"
 #include "ui/story_panels.h"
 #include "ui/style.h"
@@ -30,9 +31,8 @@ namespace {
 namespace fs = std::filesystem;
 using friche::scene::Language;
 
-constexpr int kWidth = 3840;
-constexpr int kHeight = 2160;
-const fs::path kScenes = fs::path(FRICHE_SOURCE_DIR) / "scenes";
+constexpr int kScreenWidth = 3840;
+constexpr int kScreenHeight = 2160;
 
 const char* const kSites[] = {"seraing", "droixhe", "cite-miroir", "liege-smart-city",
                               "differdange"};
@@ -55,12 +55,13 @@ protected:
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(kWidth, kHeight);
+        io.DisplaySize = ImVec2(kScreenWidth, kScreenHeight);
         io.DeltaTime = 1.0f / 60.0f;
-        file_ = kScenes / (std::string(GetParam()) + ".json");
+        file_ = friche::test::seedScenario(GetParam());
         text_ = friche::app::scenarioText(file_);
         friche::core::Problems problems;
-        friche::ui::setupStyle({friche::ui::kioskUiScale(kHeight, 0.0f), 1.0f, {text_}}, problems);
+        friche::ui::setupStyle({friche::ui::kioskUiScale(kScreenHeight, 0.0f), 1.0f, {text_}},
+                               problems);
         ASSERT_FALSE(problems.hasErrors());
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
@@ -72,7 +73,7 @@ protected:
     void drawFrames(friche::scene::Story& story) {
         for (int frame = 0; frame < 3; ++frame) {
             ImGui::NewFrame();
-            friche::ui::storyPanels(story, glm::vec2(kWidth, kHeight), {.kiosk = true});
+            friche::ui::storyPanels(story, glm::vec2(kScreenWidth, kScreenHeight), {.kiosk = true});
             const std::vector<friche::scene::LocalText> names{story.scenario().site.name};
             friche::ui::sitePanel({names, 0, {}, true}, story.scenario().views, story.language(),
                                   ImGui::GetFontSize() * 0.6f);
@@ -131,13 +132,13 @@ TEST_P(VisitorPanels, ReadableFromThreeMetresWithNoScrollbarInAnyPhaseOrLanguage
             const std::string where = std::string(GetParam()) + " phase " +
                                       loaded.scenario.phases[phase].id + " in " +
                                       friche::scene::languageCode(language);
-            EXPECT_GE(ImGui::GetFontSize(), kHeight / 40.0f) << where;
-            EXPECT_GE(friche::ui::touchTarget(), kHeight / 20.0f - 0.5f) << where;
+            EXPECT_GE(ImGui::GetFontSize(), kScreenHeight / 40.0f) << where;
+            EXPECT_GE(friche::ui::touchTarget(), kScreenHeight / 20.0f - 0.5f) << where;
             for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
                 if (!w->Active || w->Hidden) continue;
                 EXPECT_FALSE(w->ScrollbarY || w->ScrollbarX)
                     << where << ": the window '" << w->Name << "' scrolls";
-                EXPECT_LE(w->Pos.y + w->Size.y, static_cast<float>(kHeight) + 0.5f)
+                EXPECT_LE(w->Pos.y + w->Size.y, static_cast<float>(kScreenHeight) + 0.5f)
                     << where << ": '" << w->Name << "' leaves the screen";
             }
         }

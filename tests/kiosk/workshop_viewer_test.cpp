@@ -21,6 +21,8 @@
 #include "app/viewer.h"
 #include "app/workshop.h"
 #include "support/sdl_keys.h"
+#include "support/seed_sites.h"
+#include "support/test_files.h"
 #include "workshop/session_store.h"
 
 namespace {
@@ -28,21 +30,13 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-const std::string kDroixhe = (fs::path(FRICHE_SOURCE_DIR) / "scenes" / "droixhe.json").string();
-
-fs::path freshFolder(const std::string& name) {
-    const fs::path folder = fs::path(FRICHE_TEST_OUT) / "workshop-viewer" / name;
-    fs::remove_all(folder);
-    fs::create_directories(folder);
-    return folder;
-}
-
 void push(Uint32 type) {
     SDL_Event e{};
     e.type = type;
     SDL_PushEvent(&e);
 }
 
+using friche::test::kDroixhe;
 using friche::test::pushKey;
 
 // A port nobody listens on now (the kernel's pick, released).
@@ -109,7 +103,7 @@ TEST(WorkshopViewer, ClickerKeysAreThosePresentationClickersSend) {
 }
 
 TEST(WorkshopViewer, TheClickerWalksTheTourAndTheSessionRemembersTheStep) {
-    const fs::path folder = freshFolder("clicker");
+    const fs::path folder = friche::test::freshDir();
     const fs::path session = folder / "atelier.friche";
     friche::app::ViewerCommand cmd;
     cmd.path = kDroixhe;
@@ -147,7 +141,7 @@ TEST(WorkshopViewer, TheClickerWalksTheTourAndTheSessionRemembersTheStep) {
 }
 
 TEST(WorkshopViewer, ATabletDrivesTheScreenAndItsCommentIsStored) {
-    const fs::path folder = freshFolder("remote");
+    const fs::path folder = friche::test::freshDir();
     const fs::path session = folder / "atelier.friche";
     const int port = freePort();
     friche::app::ViewerCommand cmd;
@@ -216,7 +210,7 @@ TEST(WorkshopViewer, ATabletDrivesTheScreenAndItsCommentIsStored) {
 }
 
 TEST(WorkshopViewer, ASessionOfAnotherScenarioIsRefusedAndLeftAsItWas) {
-    const fs::path folder = freshFolder("other");
+    const fs::path folder = friche::test::freshDir();
     const fs::path session = folder / "seraing.friche";
     {
         std::string error;

@@ -2,7 +2,9 @@
 // the tests that need them rather than kept as files.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "support/collada_text.h"
 
@@ -47,6 +49,18 @@ inline std::string objWithMaterialGroups(int groups) {
     obj.reserve(static_cast<std::size_t>(groups) * 24);
     for (int i = 0; i < groups; ++i) obj += "usemtl m" + std::to_string(i) + "\nf 1 2 3\n";
     return obj;
+}
+
+// A PNG signature and IHDR chunk announcing `width` x `height` RGBA pixels,
+// with no pixels after it (and a wrong CRC).
+inline std::vector<std::uint8_t> pngHeader(std::uint32_t width, std::uint32_t height) {
+    std::vector<std::uint8_t> b = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
+                                   0,    0,   0,   13,  'I',  'H',  'D',  'R'};
+    for (const std::uint32_t v : {width, height})
+        for (int shift = 24; shift >= 0; shift -= 8)
+            b.push_back(static_cast<std::uint8_t>(v >> shift));
+    b.insert(b.end(), {8, 6, 0, 0, 0, 0, 0, 0, 0});
+    return b;
 }
 
 }  // namespace friche::test

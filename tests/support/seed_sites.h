@@ -1,6 +1,6 @@
 // The five seed sites (scenes/<id>.json, the build's assets/sites/<id>.glb),
-// for the tests that run over each of them, and their names as gtest
-// parameters (letters, digits and underscores).
+// for the tests that run over each of them, their names as gtest parameters
+// (letters, digits and underscores), and their scenarios' paths.
 //
 //   INSTANTIATE_TEST_SUITE_P(Sites, MyTest, testing::ValuesIn(test::kSeedSites), test::siteName);
 #pragma once
@@ -15,6 +15,13 @@ namespace friche::test {
 
 inline constexpr std::array<const char*, 5> kSeedSites = {
     "cite-miroir", "seraing", "liege-smart-city", "differdange", "droixhe"};
+
+// scenes/<id>.json in the source tree.
+inline std::string seedScenario(const std::string& id) {
+    return std::string(FRICHE_SOURCE_DIR) + "/scenes/" + id + ".json";
+}
+inline const std::string kSeraing = seedScenario("seraing");
+inline const std::string kDroixhe = seedScenario("droixhe");
 
 inline std::string siteName(const testing::TestParamInfo<const char*>& site) {
     std::string name = site.param;

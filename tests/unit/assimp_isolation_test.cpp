@@ -18,11 +18,13 @@
 #include "scene/draw_list.h"
 #include "support/collada_text.h"
 #include "support/hostile_models.h"
+#include "support/problem_text.h"
 #include "support/test_files.h"
 #include "support/wire_bytes.h"
 
 namespace fs = std::filesystem;
 using namespace friche;
+using test::describe;
 using test::freshDir;
 using test::wireBytes;
 using test::writeText;
@@ -41,12 +43,6 @@ public:
 private:
     const char* name_;
 };
-
-std::string describe(const io::LoadResult& r) {
-    std::string s;
-    for (const auto& p : r.problems.list()) s += core::formatProblem(r.model.source, p) + "\n";
-    return s;
-}
 
 const core::Problem* find(const io::LoadResult& r, const std::string& code) {
     for (const auto& p : r.problems.list())

@@ -11,10 +11,12 @@
 #include "io/load.h"
 #include "scene/draw_list.h"
 #include "support/collada_text.h"
+#include "support/problem_text.h"
 #include "support/test_files.h"
 
 namespace fs = std::filesystem;
 using namespace friche;
+using test::describe;
 using test::freshDir;
 using test::writeText;
 
@@ -24,12 +26,6 @@ bool hasProblem(const io::LoadResult& r, const std::string& code) {
     for (const auto& p : r.problems.list())
         if (p.code == code) return true;
     return false;
-}
-
-std::string describe(const io::LoadResult& r) {
-    std::string s;
-    for (const auto& p : r.problems.list()) s += core::formatProblem(r.model.source, p) + "\n";
-    return s;
 }
 
 scene::Stats stats(const scene::Model& m) {

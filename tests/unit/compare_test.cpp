@@ -7,7 +7,7 @@
 namespace friche::scene {
 namespace {
 
-constexpr glm::vec2 kWindow{1000.0f, 600.0f};
+constexpr glm::vec2 kCompareWindow{1000.0f, 600.0f};
 constexpr float kHit = 48.0f;
 
 Compare swipe(float split = 0.5f) {
@@ -22,13 +22,13 @@ TEST(Compare, SplitFollowsThePointerAndKeepsOffTheEdges) {
 
 TEST(Compare, DividerIsHitWithinHalfTheHitWidth) {
     const Compare c = swipe(0.3f);  // the divider at x = 300
-    EXPECT_TRUE(onDivider({300.0f, 10.0f}, c, kWindow, kHit));
-    EXPECT_TRUE(onDivider({323.0f, 500.0f}, c, kWindow, kHit));
-    EXPECT_FALSE(onDivider({326.0f, 500.0f}, c, kWindow, kHit));
-    EXPECT_FALSE(onDivider({500.0f, 300.0f}, c, kWindow, kHit));
+    EXPECT_TRUE(onDivider({300.0f, 10.0f}, c, kCompareWindow, kHit));
+    EXPECT_TRUE(onDivider({323.0f, 500.0f}, c, kCompareWindow, kHit));
+    EXPECT_FALSE(onDivider({326.0f, 500.0f}, c, kCompareWindow, kHit));
+    EXPECT_FALSE(onDivider({500.0f, 300.0f}, c, kCompareWindow, kHit));
     Compare side = c;
     side.mode = CompareMode::Side;
-    EXPECT_FALSE(onDivider({300.0f, 10.0f}, side, kWindow, kHit));
+    EXPECT_FALSE(onDivider({300.0f, 10.0f}, side, kCompareWindow, kHit));
 }
 
 TEST(Compare, ViewportsTileTheWindow) {
@@ -57,28 +57,31 @@ TEST(Compare, PointerMovesTheSideByItsHalf) {
 TEST(Compare, DragOnTheDividerMovesItAndNotTheCamera) {
     Compare c = swipe(0.5f);
     DividerDrag drag;
-    EXPECT_TRUE(drag.handle(MouseDown{MouseButton::Left, {510.0f, 200.0f}}, c, kWindow, kHit));
+    EXPECT_TRUE(
+        drag.handle(MouseDown{MouseButton::Left, {510.0f, 200.0f}}, c, kCompareWindow, kHit));
     EXPECT_TRUE(drag.active());
-    EXPECT_TRUE(drag.handle(MouseMove{{200.0f, 220.0f}}, c, kWindow, kHit));
+    EXPECT_TRUE(drag.handle(MouseMove{{200.0f, 220.0f}}, c, kCompareWindow, kHit));
     EXPECT_FLOAT_EQ(c.split, 0.2f);
-    EXPECT_TRUE(drag.handle(MouseUp{MouseButton::Left}, c, kWindow, kHit));
+    EXPECT_TRUE(drag.handle(MouseUp{MouseButton::Left}, c, kCompareWindow, kHit));
     EXPECT_FALSE(drag.active());
     // After the release, moves are the camera's again.
-    EXPECT_FALSE(drag.handle(MouseMove{{600.0f, 220.0f}}, c, kWindow, kHit));
+    EXPECT_FALSE(drag.handle(MouseMove{{600.0f, 220.0f}}, c, kCompareWindow, kHit));
     EXPECT_FLOAT_EQ(c.split, 0.2f);
 }
 
 TEST(Compare, DragAwayFromTheDividerIsTheCamerasAndFingersAreTracked) {
     Compare c = swipe(0.5f);
     DividerDrag drag;
-    EXPECT_FALSE(drag.handle(MouseDown{MouseButton::Left, {100.0f, 200.0f}}, c, kWindow, kHit));
-    EXPECT_FALSE(drag.handle(MouseMove{{300.0f, 200.0f}}, c, kWindow, kHit));
-    EXPECT_FALSE(drag.handle(MouseUp{MouseButton::Left}, c, kWindow, kHit));
-    EXPECT_TRUE(drag.handle(FingerDown{7, {495.0f, 100.0f}, 0}, c, kWindow, kHit));
-    EXPECT_FALSE(drag.handle(FingerMove{8, {900.0f, 100.0f}}, c, kWindow, kHit));  // another finger
-    EXPECT_TRUE(drag.handle(FingerMove{7, {750.0f, 100.0f}}, c, kWindow, kHit));
+    EXPECT_FALSE(
+        drag.handle(MouseDown{MouseButton::Left, {100.0f, 200.0f}}, c, kCompareWindow, kHit));
+    EXPECT_FALSE(drag.handle(MouseMove{{300.0f, 200.0f}}, c, kCompareWindow, kHit));
+    EXPECT_FALSE(drag.handle(MouseUp{MouseButton::Left}, c, kCompareWindow, kHit));
+    EXPECT_TRUE(drag.handle(FingerDown{7, {495.0f, 100.0f}, 0}, c, kCompareWindow, kHit));
+    EXPECT_FALSE(
+        drag.handle(FingerMove{8, {900.0f, 100.0f}}, c, kCompareWindow, kHit));  // another finger
+    EXPECT_TRUE(drag.handle(FingerMove{7, {750.0f, 100.0f}}, c, kCompareWindow, kHit));
     EXPECT_FLOAT_EQ(c.split, 0.75f);
-    EXPECT_TRUE(drag.handle(FingerUp{7, 10}, c, kWindow, kHit));
+    EXPECT_TRUE(drag.handle(FingerUp{7, 10}, c, kCompareWindow, kHit));
     EXPECT_FALSE(drag.active());
 }
 

@@ -16,9 +16,13 @@
 #include "io/image_decode.h"
 #include "io/load.h"
 #include "scene/draw_list.h"
+#include "support/hostile_models.h"
+#include "support/problem_text.h"
 
 namespace fs = std::filesystem;
 using namespace friche;
+using test::describe;
+using test::pngHeader;
 
 namespace {
 
@@ -27,12 +31,6 @@ const fs::path kModels = kCorpus / "glTF-Sample-Assets" / "Models";
 
 fs::path model(const std::string& name, const std::string& variant, const std::string& file) {
     return kModels / fs::u8path(name) / variant / fs::u8path(file);
-}
-
-std::string describe(const core::Problems& problems) {
-    std::string out;
-    for (const core::Problem& p : problems.list()) out += core::formatProblem("", p) + "\n";
-    return out;
 }
 
 io::LoadResult loadOk(const fs::path& path) {
@@ -408,17 +406,6 @@ TEST(GltfFiles, MissingFileIsAnError) {
 }
 
 // ------------------------------------------------------------ images
-
-// A PNG signature and IHDR chunk announcing `width` x `height` (no pixels).
-std::vector<std::uint8_t> pngHeader(std::uint32_t width, std::uint32_t height) {
-    std::vector<std::uint8_t> b = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
-                                   0,    0,   0,   13,  'I',  'H',  'D',  'R'};
-    for (const std::uint32_t v : {width, height})
-        for (int shift = 24; shift >= 0; shift -= 8)
-            b.push_back(static_cast<std::uint8_t>(v >> shift));
-    b.insert(b.end(), {8, 6, 0, 0, 0, 0, 0, 0, 0});  // RGBA8, then a (wrong) CRC
-    return b;
-}
 
 TEST(ImageDecode, RefusesAbsurdSizesBeforeAllocating) {
     scene::Image image;

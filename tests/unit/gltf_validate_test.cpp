@@ -17,9 +17,12 @@
 
 #include "io/gltf_validate.h"
 #include "io/load.h"
+#include "support/problem_text.h"
 
 namespace friche {
 namespace {
+
+using test::describe;
 
 using Bytes = std::vector<std::uint8_t>;
 
@@ -60,12 +63,6 @@ const std::string kAssetJson = R"({"asset":{"version":"2.0"}} )";  // 28 bytes
 bool hasProblem(const core::Problems& problems, const std::string& code, const std::string& where) {
     return std::any_of(problems.list().begin(), problems.list().end(),
                        [&](const core::Problem& p) { return p.code == code && p.where == where; });
-}
-
-std::string describe(const core::Problems& problems) {
-    std::string out;
-    for (const auto& p : problems.list()) out += core::formatProblem("", p) + "\n";
-    return out;
 }
 
 #define EXPECT_PROBLEM(problems, code, where)                   \

@@ -11,23 +11,13 @@
 #include "core/memory.h"
 #include "io/image_decode.h"
 #include "io/load.h"
+#include "support/hostile_models.h"
 
 namespace fs = std::filesystem;
 using namespace friche;
+using test::pngHeader;
 
-namespace {
-
-// A PNG header claiming `width` x `height` RGBA pixels (no pixel data).
-std::vector<std::uint8_t> pngHeader(std::uint32_t width, std::uint32_t height) {
-    std::vector<std::uint8_t> b = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
-                                   0,    0,   0,   13,  'I',  'H',  'D',  'R'};
-    for (const std::uint32_t v : {width, height})
-        for (int shift = 24; shift >= 0; shift -= 8) b.push_back(std::uint8_t(v >> shift));
-    b.insert(b.end(), {8, 6, 0, 0, 0, 0, 0, 0, 0});
-    return b;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST(JsonShape, CountsValuesMembersAndTopLevelArrays) {
     const auto shape = core::measureJson(

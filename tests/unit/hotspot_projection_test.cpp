@@ -10,12 +10,14 @@ using namespace friche::scene;
 
 namespace {
 
-const glm::vec2 kWindow{800.0f, 600.0f};
+const glm::vec2 kProjectionWindow{800.0f, 600.0f};
 
 // Looking from +Z down -Z at the origin, 90 degrees vertically.
 glm::mat4 lookDownMinusZ() {
     const glm::mat4 view = glm::lookAt(glm::vec3(0, 0, 10), glm::vec3(0.0f), glm::vec3(0, 1, 0));
-    return glm::perspective(glm::radians(90.0f), kWindow.x / kWindow.y, 0.1f, 100.0f) * view;
+    return glm::perspective(glm::radians(90.0f), kProjectionWindow.x / kProjectionWindow.y, 0.1f,
+                            100.0f) *
+           view;
 }
 
 // Two phases; layer 0 present then absent.
@@ -32,7 +34,7 @@ Scenario twoPhases() {
 }  // namespace
 
 TEST(HotspotProjection, TheLookedAtPointIsTheWindowCentre) {
-    const ScreenAnchor a = projectAnchor(lookDownMinusZ(), glm::vec3(0.0f), kWindow);
+    const ScreenAnchor a = projectAnchor(lookDownMinusZ(), glm::vec3(0.0f), kProjectionWindow);
     EXPECT_FALSE(a.behind);
     EXPECT_TRUE(a.onScreen);
     EXPECT_NEAR(a.point.x, 400.0f, 1e-3f);
@@ -42,23 +44,24 @@ TEST(HotspotProjection, TheLookedAtPointIsTheWindowCentre) {
 
 TEST(HotspotProjection, UpIsUpOnTheScreenAndRightIsRight) {
     // At distance 10 with a 90 degree field, y = 10 is the top edge.
-    const ScreenAnchor top = projectAnchor(lookDownMinusZ(), glm::vec3(0, 5, 0), kWindow);
+    const ScreenAnchor top = projectAnchor(lookDownMinusZ(), glm::vec3(0, 5, 0), kProjectionWindow);
     EXPECT_NEAR(top.point.y, 150.0f, 1e-3f);
-    const ScreenAnchor right = projectAnchor(lookDownMinusZ(), glm::vec3(5, 0, 0), kWindow);
+    const ScreenAnchor right =
+        projectAnchor(lookDownMinusZ(), glm::vec3(5, 0, 0), kProjectionWindow);
     EXPECT_GT(right.point.x, 400.0f);
 }
 
 TEST(HotspotProjection, BehindTheCameraIsFlagged) {
-    const ScreenAnchor a = projectAnchor(lookDownMinusZ(), glm::vec3(0, 0, 20), kWindow);
+    const ScreenAnchor a = projectAnchor(lookDownMinusZ(), glm::vec3(0, 0, 20), kProjectionWindow);
     EXPECT_TRUE(a.behind);
     EXPECT_FALSE(a.onScreen);
 }
 
 TEST(HotspotProjection, OffScreenIsClampedToTheEdge) {
-    const ScreenAnchor a = projectAnchor(lookDownMinusZ(), glm::vec3(100, 0, 0), kWindow);
+    const ScreenAnchor a = projectAnchor(lookDownMinusZ(), glm::vec3(100, 0, 0), kProjectionWindow);
     EXPECT_FALSE(a.behind);
     EXPECT_FALSE(a.onScreen);
-    EXPECT_FLOAT_EQ(a.point.x, kWindow.x);
+    EXPECT_FLOAT_EQ(a.point.x, kProjectionWindow.x);
     EXPECT_NEAR(a.point.y, 300.0f, 1e-3f);
 }
 

@@ -28,7 +28,7 @@ using std::chrono::steady_clock;
 
 namespace {
 
-constexpr const char* kJson = "application/json";
+constexpr const char* kJsonType = "application/json";
 constexpr const char* kPin = "2468";
 
 ScreenState droixhe() {
@@ -83,7 +83,7 @@ protected:
 
     httplib::Result post(const std::string& path, const std::string& body,
                          const httplib::Headers& headers = {}) {
-        return client->Post(path.c_str(), headers, body, kJson);
+        return client->Post(path.c_str(), headers, body, kJsonType);
     }
 
     // The request was refused with `status` and a JSON error that says `says`.
@@ -365,11 +365,11 @@ TEST_F(RemoteServerTest, CommentIsAnsweredOnceStored) {
     EXPECT_EQ(list[0]["resolved"], false);
 
     const auto edited = client->Patch(("/api/comments/" + std::to_string(id)).c_str(),
-                                      R"({"text": "Deux bancs"})", kJson);
+                                      R"({"text": "Deux bancs"})", kJsonType);
     ASSERT_TRUE(edited);
     EXPECT_EQ(edited->status, 200) << edited->body;
     EXPECT_EQ(store->pin(id)->text, "Deux bancs");
-    expectRefused(client->Patch("/api/comments/999", R"({"text": "x"})", kJson), 404,
+    expectRefused(client->Patch("/api/comments/999", R"({"text": "x"})", kJsonType), 404,
                   "unknown comment 999");
 }
 
@@ -509,13 +509,13 @@ TEST_F(RemoteServerTest, SurvivesManyClientsWhilePublishing) {
                         case 0:
                             return c.Get("/api/state");
                         case 1:
-                            return c.Post("/api/step", R"({"step": )" + n + "}", kJson);
+                            return c.Post("/api/step", R"({"step": )" + n + "}", kJsonType);
                         case 2:
-                            return c.Post("/api/comments", kComment, kJson);
+                            return c.Post("/api/comments", kComment, kJsonType);
                         case 3:
-                            return c.Post("/api/vote", vote, kJson);
+                            return c.Post("/api/vote", vote, kJsonType);
                         default:
-                            return c.Post("/api/step", "{\"step\": [", kJson);
+                            return c.Post("/api/step", "{\"step\": [", kJsonType);
                     }
                 }();
                 if (r && r->status > 0) ++answered;

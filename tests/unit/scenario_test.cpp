@@ -9,6 +9,7 @@
 #include <random>
 
 #include "io/scenario_loader.h"
+#include "support/scenario_checks.h"
 #include "support/scenario_fixture.h"
 
 using friche::core::Problem;
@@ -19,51 +20,18 @@ using friche::io::ScenarioResult;
 using friche::scene::Language;
 using friche::scene::LayerState;
 using friche::scene::Transition;
+using friche::test::describe;
+using friche::test::expectError;
+using friche::test::expectProblem;
+using friche::test::expectWarning;
+using friche::test::findProblem;
 using friche::test::goodScenario;
+using friche::test::load;
 using friche::test::writeScenario;
 using friche::test::writeScenarioText;
 using nlohmann::json;
 
 namespace {
-
-ScenarioResult load(const std::string& name, const json& doc) {
-    return loadScenario(writeScenario(name, doc), {});
-}
-
-std::string dump(const Problems& problems) {
-    std::string out;
-    for (const Problem& p : problems.list())
-        out += friche::core::formatProblem("scenario", p) + "\n";
-    return out;
-}
-
-// The problem with this code at this place, or nullptr.
-const Problem* find(const Problems& problems, const std::string& code, const std::string& where) {
-    for (const Problem& p : problems.list())
-        if (p.code == code && p.where == where) return &p;
-    return nullptr;
-}
-
-void expectProblem(const ScenarioResult& r, Severity severity, const std::string& code,
-                   const std::string& where, const std::string& words) {
-    const Problem* p = find(r.problems, code, where);
-    ASSERT_NE(p, nullptr) << "no " << code << " at " << where << " in:\n" << dump(r.problems);
-    EXPECT_EQ(p->severity, severity);
-    EXPECT_NE(p->message.find(words), std::string::npos) << p->message;
-}
-
-void expectError(const ScenarioResult& r, const std::string& code, const std::string& where,
-                 const std::string& words = "") {
-    EXPECT_FALSE(r.ok());
-    expectProblem(r, Severity::Error, code, where, words);
-}
-
-// A warning, in a file that still loads.
-void expectWarning(const ScenarioResult& r, const std::string& code, const std::string& where,
-                   const std::string& words = "") {
-    EXPECT_TRUE(r.ok()) << dump(r.problems);
-    expectProblem(r, Severity::Warning, code, where, words);
-}
 
 // What the renderer and the panels rely on in any scenario that loaded.
 void expectConsistent(const friche::scene::Scenario& s) {
@@ -84,7 +52,7 @@ void expectConsistent(const friche::scene::Scenario& s) {
 
 TEST(Scenario, GoodFileLoadsWithoutAnyProblem) {
     const ScenarioResult r = load("good", goodScenario());
-    ASSERT_TRUE(r.problems.empty()) << dump(r.problems);
+    ASSERT_TRUE(r.problems.empty()) << describe(r.problems);
     const auto& s = r.scenario;
     expectConsistent(s);
     EXPECT_EQ(s.site.id, "test-site");
@@ -162,7 +130,7 @@ TEST(Scenario, FundingAmountsMustAddUpToTheBudget) {
     funding[1]["amount"] = 215739.83;
     funding[2]["amount"] = 53934.96;
     const ScenarioResult good = load("amounts", doc);
-    ASSERT_TRUE(good.ok()) << dump(good.problems);
+    ASSERT_TRUE(good.ok()) << describe(good.problems);
     EXPECT_NEAR(*good.scenario.data.funding[0].share, 50.0, 1e-6);
 
     funding[2]["amount"] = 50000;
@@ -198,7 +166,7 @@ TEST(Scenario, TruncatedFileSaysSo) {
     const std::string text = goodScenario().dump(2);
     const auto file = writeScenarioText("truncated", text.substr(0, text.size() / 2));
     const ScenarioResult r = loadScenario(file, {});
-    ASSERT_EQ(r.problems.list().size(), 1u) << dump(r.problems);
+    ASSERT_EQ(r.problems.list().size(), 1u) << describe(r.problems);
     EXPECT_EQ(r.problems.list()[0].code, "JSON_TRUNCATED");
     EXPECT_EQ(r.problems.list()[0].where.rfind(file.string() + ":", 0), 0u);
     const auto empty = loadScenario(writeScenarioText("empty", ""), {});
@@ -232,7 +200,7 @@ TEST(Scenario, SiteClockDefaultsToCentralEuropeanAndIsValidated) {
     doc["site"]["utcOffset"] = 5.75;  // Nepal
     doc["site"]["euSummerTime"] = false;
     const ScenarioResult nepal = load("clock_nepal", doc);
-    ASSERT_TRUE(nepal.problems.empty()) << dump(nepal.problems);
+    ASSERT_TRUE(nepal.problems.empty()) << describe(nepal.problems);
     EXPECT_EQ(nepal.scenario.site.clock.standardUtcOffset, 5.75);
     EXPECT_FALSE(nepal.scenario.site.clock.euSummerTime);
 
@@ -307,7 +275,7 @@ TEST(Scenario, ModelsAreFoundInTheAssetFoldersToo) {
     const auto assets = file.parent_path() / "assets";
     friche::test::writeText(assets / "generated.gltf", friche::test::kTinyGltf);
     const ScenarioResult r = loadScenario(file, {{assets}});
-    ASSERT_TRUE(r.ok()) << dump(r.problems);
+    ASSERT_TRUE(r.ok()) << describe(r.problems);
     EXPECT_EQ(r.scenario.layers[1].modelPath, (assets / "generated.gltf").lexically_normal());
 }
 
@@ -324,7 +292,7 @@ TEST(Scenario, NodeAndSceneNamesAreCheckedInTheModel) {
     doc["layers"][1]["scene"] = "after";
     doc["phases"][0]["states"]["park"] = {{"state", "present"}, {"scene", 0}};
     const ScenarioResult good = load("names-good", doc);
-    ASSERT_TRUE(good.ok()) << dump(good.problems);
+    ASSERT_TRUE(good.ok()) << describe(good.problems);
     EXPECT_EQ(good.scenario.layers[1].scene, 1);
     EXPECT_EQ(good.scenario.phases[0].layers[1].scene, 0);
     doc["phases"][0]["states"]["park"]["scene"] = 2;
@@ -337,7 +305,7 @@ TEST(Scenario, PhasesFromTheModelsGltfScenes) {
     doc["phases"] = json::array({{{"fromModelScenes", "park"}}});
     doc.erase("hotspots");
     const ScenarioResult r = load("model-scenes", doc);
-    ASSERT_TRUE(r.ok()) << dump(r.problems);
+    ASSERT_TRUE(r.ok()) << describe(r.problems);
     const auto& phases = r.scenario.phases;
     ASSERT_EQ(phases.size(), 2u);
     EXPECT_EQ(phases[0].id, "park-scene-0");
@@ -351,9 +319,9 @@ TEST(Scenario, MissingTranslationsWarnAndFallBackToEnglish) {
     json doc = goodScenario();
     doc["phases"][1]["title"] = {{"fr", "Fermeture"}, {"en", "Closure"}};
     const ScenarioResult r = load("translations", doc);
-    ASSERT_TRUE(r.ok()) << dump(r.problems);
-    const Problem* p = find(r.problems, "MISSING_TRANSLATION", "/phases/1/title");
-    ASSERT_NE(p, nullptr) << dump(r.problems);
+    ASSERT_TRUE(r.ok()) << describe(r.problems);
+    const Problem* p = findProblem(r.problems, "MISSING_TRANSLATION", "/phases/1/title");
+    ASSERT_NE(p, nullptr) << describe(r.problems);
     EXPECT_EQ(p->severity, Severity::Warning);
     EXPECT_NE(p->message.find("nl, de"), std::string::npos) << p->message;
     EXPECT_EQ(r.scenario.phases[1].title.in(Language::De), "Closure");
@@ -364,9 +332,9 @@ TEST(Scenario, UnknownFieldsWarnWithASuggestion) {
     json doc = goodScenario();
     doc["phases"][0]["titel"] = "typo";
     const ScenarioResult r = load("unknown-field", doc);
-    EXPECT_TRUE(r.ok()) << dump(r.problems);
-    const Problem* p = find(r.problems, "UNKNOWN_FIELD", "/phases/0/titel");
-    ASSERT_NE(p, nullptr) << dump(r.problems);
+    EXPECT_TRUE(r.ok()) << describe(r.problems);
+    const Problem* p = findProblem(r.problems, "UNKNOWN_FIELD", "/phases/0/titel");
+    ASSERT_NE(p, nullptr) << describe(r.problems);
     EXPECT_EQ(p->severity, Severity::Warning);
     EXPECT_NE(p->message.find("did you mean 'title'"), std::string::npos);
 }
@@ -379,7 +347,7 @@ TEST(Scenario, EveryFactNeedsASource) {
     const ScenarioResult r = load("sources", doc);
     expectError(r, "MISSING_SOURCE", "/data/surfaces/0/source");
     expectError(r, "MISSING_SOURCE", "/data/budget/source");
-    const Problem* date = find(r.problems, "MISSING_SOURCE", "/phases/0/source");
+    const Problem* date = findProblem(r.problems, "MISSING_SOURCE", "/phases/0/source");
     ASSERT_NE(date, nullptr);
     EXPECT_EQ(date->severity, Severity::Warning);
 }
@@ -396,7 +364,7 @@ TEST(Scenario, FactsBelongToThePhasesTheyName) {
                                               {"phases", {"park", "industry"}}}});
     doc["hotspots"][0]["figures"][0]["phases"] = {"park"};
     const ScenarioResult r = load("fact-phases", doc);
-    ASSERT_TRUE(r.problems.empty()) << dump(r.problems);
+    ASSERT_TRUE(r.problems.empty()) << describe(r.problems);
     const auto& d = r.scenario.data;
     EXPECT_EQ(d.budget->phases, (std::vector<int>{1, 2}));
     EXPECT_EQ(d.funding[2].phases, std::vector<int>{1});
@@ -433,7 +401,7 @@ TEST(Scenario, SourcesHaveShortLabels) {
     json doc = goodScenario();
     doc["sources"] = {{"004_f8d13bee3da51343.txt", friche::test::fourLanguages("N-POWER")}};
     const ScenarioResult r = load("source-labels", doc);
-    ASSERT_TRUE(r.problems.empty()) << dump(r.problems);
+    ASSERT_TRUE(r.problems.empty()) << describe(r.problems);
     const auto* label = r.scenario.sourceLabel("004_f8d13bee3da51343.txt");
     ASSERT_NE(label, nullptr);
     EXPECT_EQ(label->in(Language::Nl), "N-POWER (nl)");
@@ -494,8 +462,9 @@ TEST(Scenario, LayerNeverShownIsAWarning) {
     json doc = goodScenario();
     doc["phases"][2]["states"].erase("park");
     const ScenarioResult r = load("never-shown", doc);
-    ASSERT_TRUE(r.ok()) << dump(r.problems);
-    EXPECT_NE(find(r.problems, "LAYER_NEVER_SHOWN", "/layers/1"), nullptr) << dump(r.problems);
+    ASSERT_TRUE(r.ok()) << describe(r.problems);
+    EXPECT_NE(findProblem(r.problems, "LAYER_NEVER_SHOWN", "/layers/1"), nullptr)
+        << describe(r.problems);
 }
 
 TEST(Scenario, CountsAndSizesAreBounded) {
@@ -581,7 +550,7 @@ TEST(Scenario, DocumentedExampleIsValid) {
     friche::test::writeText(file.parent_path() / "droixhe.glb", glbOf(model.dump()));
 
     const ScenarioResult r = loadScenario(file, {});
-    EXPECT_TRUE(r.problems.empty()) << dump(r.problems);
+    EXPECT_TRUE(r.problems.empty()) << describe(r.problems);
     EXPECT_EQ(r.scenario.phases.size(), 2u);
     EXPECT_TRUE(friche::io::loadSiteModel(r.scenario).problems.empty());
 }

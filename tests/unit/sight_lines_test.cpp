@@ -15,7 +15,7 @@ namespace {
 // The eye looks down -Z at the origin; a point 5 m behind the z = 0 plane.
 const glm::vec3 kEye{0.0f, 0.0f, 5.0f};
 const glm::vec3 kBehind{0.0f, 0.0f, -5.0f};
-const std::vector<NodeLook> kAsModelled;
+const std::vector<NodeLook> kLooksAsModelled;
 
 Primitive primitive(PrimitiveMode mode, std::vector<glm::vec3> positions,
                     std::vector<std::uint32_t> indices = {}) {
@@ -36,7 +36,7 @@ Primitive quad(float x = 0.0f) {
 }
 
 // A unit cube centred on the origin: 12 indexed triangles.
-Primitive cube() {
+Primitive unitCube() {
     std::vector<glm::vec3> v;
     for (int i = 0; i < 8; ++i)
         v.emplace_back((i & 1) ? 0.5f : -0.5f, (i & 2) ? 0.5f : -0.5f, (i & 4) ? 0.5f : -0.5f);
@@ -46,7 +46,7 @@ Primitive cube() {
 }
 
 // One node drawing one primitive, root of scene 0.
-Model modelOf(Primitive p, glm::mat4 local = glm::mat4(1.0f)) {
+Model oneNodeModel(Primitive p, glm::mat4 local = glm::mat4(1.0f)) {
     Model m;
     m.meshes.push_back({"mesh", {std::move(p)}});
     Node n;
@@ -66,8 +66,8 @@ bool blocked(const Model& m, glm::vec3 eye, glm::vec3 point,
 }  // namespace
 
 TEST(SightLines, QuadInTheWayBlocksAndMovedAsideDoesNot) {
-    const Model inTheWay = modelOf(quad());
-    const Model aside = modelOf(quad(3.0f));
+    const Model inTheWay = oneNodeModel(quad());
+    const Model aside = oneNodeModel(quad(3.0f));
     EXPECT_TRUE(blocked(inTheWay, kEye, kBehind));
     EXPECT_FALSE(blocked(aside, kEye, kBehind));
     // In front of the quad, nothing is in the way.
@@ -75,30 +75,32 @@ TEST(SightLines, QuadInTheWayBlocksAndMovedAsideDoesNot) {
 }
 
 TEST(SightLines, AnchorOnTheBoxSurfaceIsNotHiddenByThatSurface) {
-    const Model box = modelOf(cube());
+    const Model box = oneNodeModel(unitCube());
     const SightLines sight(box, 0);
-    EXPECT_FALSE(sight.blocked(kEye, {0, 0, 0.5f}, kAsModelled));             // front face
-    EXPECT_FALSE(sight.blocked({0, 5, 5}, {0.2f, 0.5f, 0.1f}, kAsModelled));  // on the roof
-    EXPECT_TRUE(sight.blocked(kEye, {0, 0, -0.5f}, kAsModelled));  // back face, behind the front
-    EXPECT_TRUE(sight.blocked(kEye, {0, 0, 0}, kAsModelled));      // inside: the margin is small
+    EXPECT_FALSE(sight.blocked(kEye, {0, 0, 0.5f}, kLooksAsModelled));             // front face
+    EXPECT_FALSE(sight.blocked({0, 5, 5}, {0.2f, 0.5f, 0.1f}, kLooksAsModelled));  // on the roof
+    EXPECT_TRUE(
+        sight.blocked(kEye, {0, 0, -0.5f}, kLooksAsModelled));      // back face, behind the front
+    EXPECT_TRUE(sight.blocked(kEye, {0, 0, 0}, kLooksAsModelled));  // inside: the margin is small
 }
 
 TEST(SightLines, MarginGrowsWithDistance) {
     EXPECT_FLOAT_EQ(anchorMargin(1.0f), 0.25f);
     EXPECT_FLOAT_EQ(anchorMargin(500.0f), 5.0f);
     // 1 m behind a wall seen from 400 m (margin 4 m) still reads as visible.
-    const Model wall = modelOf(quad(), glm::scale(glm::mat4(1.0f), glm::vec3(10.0f)));
+    const Model wall = oneNodeModel(quad(), glm::scale(glm::mat4(1.0f), glm::vec3(10.0f)));
     EXPECT_FALSE(blocked(wall, {0, 0, 400}, {0, 0, -1}));
     EXPECT_TRUE(blocked(wall, {0, 0, 400}, {0, 0, -10}));
 }
 
 TEST(SightLines, NearIsWithinReachOfABoxThatCanBlock) {
-    const Model box = modelOf(cube(), glm::translate(glm::mat4(1.0f), glm::vec3(10, 0, 0)));
+    const Model box =
+        oneNodeModel(unitCube(), glm::translate(glm::mat4(1.0f), glm::vec3(10, 0, 0)));
     const SightLines sight(box, 0);
-    EXPECT_TRUE(sight.near({10, 0, 0}, 0.0f, kAsModelled));  // inside
-    EXPECT_TRUE(sight.near({10, 0, 3.4f}, 3.0f, kAsModelled));
-    EXPECT_FALSE(sight.near({10, 0, 3.6f}, 3.0f, kAsModelled));
-    EXPECT_FALSE(sight.near({0, 0, 0}, 3.0f, kAsModelled));
+    EXPECT_TRUE(sight.near({10, 0, 0}, 0.0f, kLooksAsModelled));  // inside
+    EXPECT_TRUE(sight.near({10, 0, 3.4f}, 3.0f, kLooksAsModelled));
+    EXPECT_FALSE(sight.near({10, 0, 3.6f}, 3.0f, kLooksAsModelled));
+    EXPECT_FALSE(sight.near({0, 0, 0}, 3.0f, kLooksAsModelled));
     NodeLook moved;
     moved.moved = glm::translate(glm::mat4(1.0f), glm::vec3(-10, 0, 0));
     EXPECT_TRUE(sight.near({0, 0, 0}, 3.0f, {moved}));
@@ -108,7 +110,7 @@ TEST(SightLines, NearIsWithinReachOfABoxThatCanBlock) {
 }
 
 TEST(SightLines, SeeThroughLooksDoNotBlock) {
-    const Model m = modelOf(quad());
+    const Model m = oneNodeModel(quad());
     NodeLook absent;
     absent.opacity = 0.0f;
     NodeLook ghosted;
@@ -132,7 +134,7 @@ TEST(SightLines, SeeThroughLooksDoNotBlock) {
 }
 
 TEST(SightLines, OnlyTheSurfaceBelowTheClipPlaneBlocks) {
-    const Model m = modelOf(quad());
+    const Model m = oneNodeModel(quad());
     NodeLook rising;  // the quad spans y -0.5..0.5; cut away above y = 0
     rising.clip = 0.5f;
     rising.clipBottom = -0.5f;
@@ -143,7 +145,7 @@ TEST(SightLines, OnlyTheSurfaceBelowTheClipPlaneBlocks) {
 
 TEST(SightLines, ClippedSurfaceDoesNotHideASolidOneBehindIt) {
     // Two cubes on the line of sight: the nearer one clipped away at the hit.
-    Model m = modelOf(cube());
+    Model m = oneNodeModel(unitCube());
     Node far;
     far.mesh = 0;
     far.local = glm::translate(glm::mat4(1.0f), glm::vec3(0, 0, -2));
@@ -163,18 +165,18 @@ TEST(SightLines, ClippedSurfaceDoesNotHideASolidOneBehindIt) {
 TEST(SightLines, NonIndexedTrianglesStripAndFanBlock) {
     const std::vector<glm::vec3> corners = {{-0.5f, -0.5f, 0}, {0.5f, -0.5f, 0}, {0.5f, 0.5f, 0},
                                             {-0.5f, -0.5f, 0}, {0.5f, 0.5f, 0},  {-0.5f, 0.5f, 0}};
-    const Model soup = modelOf(primitive(PrimitiveMode::Triangles, corners));
+    const Model soup = oneNodeModel(primitive(PrimitiveMode::Triangles, corners));
     EXPECT_TRUE(blocked(soup, kEye, kBehind));
     EXPECT_TRUE(blocked(soup, {-0.3f, 0.3f, 5}, {-0.3f, 0.3f, -5}));
 
     // A strip 0-1-2, 1-2-3 over a long thin band x in [0, 3]: its second triangle covers x = 2.5.
-    const Model strip = modelOf(primitive(
+    const Model strip = oneNodeModel(primitive(
         PrimitiveMode::TriangleStrip, {{0, -0.5f, 0}, {1, 0.5f, 0}, {2, -0.5f, 0}, {3, 0.5f, 0}}));
     EXPECT_TRUE(blocked(strip, {2.5f, 0.2f, 5}, {2.5f, 0.2f, -5}));
     EXPECT_FALSE(blocked(strip, {4.0f, 0, 5}, {4.0f, 0, -5}));
 
-    const Model fan = modelOf(primitive(PrimitiveMode::TriangleFan,
-                                        {{0, 0, 0}, {1, 0, 0}, {1, 1, 0}, {0, 1, 0}, {-1, 1, 0}}));
+    const Model fan = oneNodeModel(primitive(
+        PrimitiveMode::TriangleFan, {{0, 0, 0}, {1, 0, 0}, {1, 1, 0}, {0, 1, 0}, {-1, 1, 0}}));
     EXPECT_TRUE(blocked(fan, {-0.3f, 0.8f, 5}, {-0.3f, 0.8f, -5}));
     EXPECT_FALSE(blocked(fan, {0.5f, -0.5f, 5}, {0.5f, -0.5f, -5}));
 }
@@ -184,14 +186,14 @@ TEST(SightLines, PointsAndLinesNeverBlock) {
                                             {0.5f, -0.5f, 0},  {0, -0.5f, 0},   {0, 0.5f, 0}};
     for (PrimitiveMode mode : {PrimitiveMode::Points, PrimitiveMode::Lines, PrimitiveMode::LineLoop,
                                PrimitiveMode::LineStrip}) {
-        const Model m = modelOf(primitive(mode, corners));
+        const Model m = oneNodeModel(primitive(mode, corners));
         EXPECT_EQ(SightLines(m, 0).itemCount(), 0u);
         EXPECT_FALSE(blocked(m, kEye, kBehind));
     }
 }
 
 TEST(SightLines, BlendMaterialsAreSeeThroughMaskIsSolid) {
-    Model m = modelOf(quad());
+    Model m = oneNodeModel(quad());
     m.materials.push_back({});
     m.meshes[0].primitives[0].material = 0;
     m.materials[0].alphaMode = AlphaMode::Blend;
@@ -202,21 +204,21 @@ TEST(SightLines, BlendMaterialsAreSeeThroughMaskIsSolid) {
 
 TEST(SightLines, MirroredNodeBlocksWhereItIsDrawn) {
     // The quad is modelled at x = 3; mirrored in X it is drawn at x = -3.
-    const Model m = modelOf(quad(3.0f), glm::scale(glm::mat4(1.0f), glm::vec3(-1, 1, 1)));
+    const Model m = oneNodeModel(quad(3.0f), glm::scale(glm::mat4(1.0f), glm::vec3(-1, 1, 1)));
     const SightLines sight(m, 0);
-    EXPECT_TRUE(sight.blocked({-3, 0, 5}, {-3, 0, -5}, kAsModelled));
-    EXPECT_FALSE(sight.blocked({3, 0, 5}, {3, 0, -5}, kAsModelled));
+    EXPECT_TRUE(sight.blocked({-3, 0, 5}, {-3, 0, -5}, kLooksAsModelled));
+    EXPECT_FALSE(sight.blocked({3, 0, 5}, {3, 0, -5}, kLooksAsModelled));
 }
 
 TEST(SightLines, OnlyTheSecondInstanceIsInTheWay) {
-    Model m = modelOf(quad());
+    Model m = oneNodeModel(quad());
     m.nodes[0].local = glm::translate(glm::mat4(1.0f), glm::vec3(0, 0, 1));
     m.nodes[0].instances = {glm::translate(glm::mat4(1.0f), glm::vec3(-3, 0, 0)),
                             glm::translate(glm::mat4(1.0f), glm::vec3(4, 0, 0))};
     const SightLines sight(m, 0);
     EXPECT_EQ(sight.itemCount(), 2u);
-    EXPECT_TRUE(sight.blocked({4, 0, 5}, {4, 0, -5}, kAsModelled));
-    EXPECT_FALSE(sight.blocked(kEye, kBehind, kAsModelled));
+    EXPECT_TRUE(sight.blocked({4, 0, 5}, {4, 0, -5}, kLooksAsModelled));
+    EXPECT_FALSE(sight.blocked(kEye, kBehind, kLooksAsModelled));
     // The looks are per node: both instances go with it.
     NodeLook absent;
     absent.opacity = 0.0f;
@@ -224,29 +226,30 @@ TEST(SightLines, OnlyTheSecondInstanceIsInTheWay) {
 }
 
 TEST(SightLines, FlattenedNodeAndBrokenIndicesAreSkipped) {
-    Model flat = modelOf(quad(), glm::scale(glm::mat4(1.0f), glm::vec3(0.0f)));
+    Model flat = oneNodeModel(quad(), glm::scale(glm::mat4(1.0f), glm::vec3(0.0f)));
     EXPECT_EQ(SightLines(flat, 0).itemCount(), 0u);
-    Model broken = modelOf(quad());
+    Model broken = oneNodeModel(quad());
     broken.meshes[0].primitives[0].indices = {0, 1, 2, 0, 2, 99};
     const SightLines sight(broken, 0);
-    EXPECT_TRUE(sight.blocked({0.3f, -0.3f, 5}, {0.3f, -0.3f, -5}, kAsModelled));
-    EXPECT_FALSE(sight.blocked({-0.3f, 0.3f, 5}, {-0.3f, 0.3f, -5}, kAsModelled));
+    EXPECT_TRUE(sight.blocked({0.3f, -0.3f, 5}, {0.3f, -0.3f, -5}, kLooksAsModelled));
+    EXPECT_FALSE(sight.blocked({-0.3f, 0.3f, 5}, {-0.3f, 0.3f, -5}, kLooksAsModelled));
 }
 
 TEST(SightLines, EmptyModelAndMissingSceneBlockNothing) {
     const Model empty;
     EXPECT_FALSE(blocked(empty, kEye, kBehind));
-    const Model m = modelOf(quad());
-    EXPECT_FALSE(SightLines(m, 3).blocked(kEye, kBehind, kAsModelled));
+    const Model m = oneNodeModel(quad());
+    EXPECT_FALSE(SightLines(m, 3).blocked(kEye, kBehind, kLooksAsModelled));
     EXPECT_FALSE(blocked(m, kEye, kEye));
 }
 
 TEST(SightLines, OneAnswerPerHotspot) {
-    const Model m = modelOf(quad());
+    const Model m = oneNodeModel(quad());
     const SightLines sight(m, 0);
     std::vector<Hotspot> hotspots(3);
     hotspots[0].anchor = kBehind;
     hotspots[1].anchor = {3, 0, -5};
     hotspots[2].anchor = {0, 0, -1};
-    EXPECT_EQ(sight.blocked(kEye, hotspots, kAsModelled), (std::vector<bool>{true, false, true}));
+    EXPECT_EQ(sight.blocked(kEye, hotspots, kLooksAsModelled),
+              (std::vector<bool>{true, false, true}));
 }

@@ -86,17 +86,16 @@ double overlap(const Face& f, const Face& g, const glm::vec3& normal) {
     return area(clipTo(flat(f), flat(g)));
 }
 
-struct Site {
+struct SiteFaces {
     std::vector<std::string> owners;  // "node (material)"
     std::map<std::tuple<int, int, int>, std::vector<Face>> byNormal;
 };
 
-Site faces(const scene::Model& model) {
-    Site site;
+SiteFaces faces(const scene::Model& model) {
+    SiteFaces site;
     std::map<std::pair<int, int>, int> ownerIndex;
     for (const scene::DrawItem& item : scene::buildDrawList(model, model.defaultScene)) {
-        const scene::Primitive& p = model.meshes[static_cast<std::size_t>(item.mesh)]
-                                        .primitives[static_cast<std::size_t>(item.primitive)];
+        const scene::Primitive& p = scene::primitiveOf(model, item);
         if (p.mode != scene::PrimitiveMode::Triangles) continue;
         const auto [it, fresh] =
             ownerIndex.try_emplace({item.node, p.material}, static_cast<int>(site.owners.size()));
@@ -127,7 +126,7 @@ Site faces(const scene::Model& model) {
 }
 
 // Every pair of owners with overlapping faces closer than kMinGap, and how much.
-std::map<std::pair<int, int>, double> sharedPlanes(Site& site) {
+std::map<std::pair<int, int>, double> sharedPlanes(SiteFaces& site) {
     std::map<std::pair<int, int>, double> shared;
     for (auto& [key, list] : site.byNormal) {
         const glm::vec3 normal =
@@ -156,7 +155,7 @@ TEST_P(SitePlanes, NoTwoSurfacesShareAPlaneWhereTheyOverlap) {
     const io::LoadResult loaded =
         io::loadModel(std::string(FRICHE_ASSET_DIR) + "/sites/" + id + ".glb");
     ASSERT_TRUE(loaded.ok()) << id;
-    Site site = faces(loaded.model);
+    SiteFaces site = faces(loaded.model);
     std::ostringstream found;
     for (const auto& [pair, m2] : sharedPlanes(site)) {
         if (m2 < kLeastArea) continue;

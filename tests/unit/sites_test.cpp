@@ -208,11 +208,11 @@ const friche::scene::Phase* phaseDated(const Scenario& s, const Date& start) {
     return it == s.phases.end() ? nullptr : &*it;
 }
 
-class Site : public testing::TestWithParam<SiteSeed> {};
+class SeedSite : public testing::TestWithParam<SiteSeed> {};
 
 }  // namespace
 
-TEST_P(Site, LoadsWithoutAnyProblemInFourLanguages) {
+TEST_P(SeedSite, LoadsWithoutAnyProblemInFourLanguages) {
     const ScenarioResult r = loadSite(GetParam().id);
     for (const auto& p : r.problems.list())
         ADD_FAILURE() << friche::core::formatProblem(GetParam().id, p);
@@ -221,13 +221,13 @@ TEST_P(Site, LoadsWithoutAnyProblemInFourLanguages) {
     EXPECT_FALSE(models.hasErrors());
 }
 
-TEST_P(Site, SaysItsGeometryIsIllustrativeInEveryLanguage) {
+TEST_P(SeedSite, SaysItsGeometryIsIllustrativeInEveryLanguage) {
     const Scenario s = loadSite(GetParam().id).scenario;
     EXPECT_TRUE(s.site.illustrative);
     for (Language l : friche::scene::kLanguages) EXPECT_TRUE(s.site.note.has(l)) << languageCode(l);
 }
 
-TEST_P(Site, TellsItsStoryInFourToSixPhasesEachChangingTheScene) {
+TEST_P(SeedSite, TellsItsStoryInFourToSixPhasesEachChangingTheScene) {
     const Scenario s = loadSite(GetParam().id).scenario;
     EXPECT_GE(s.phases.size(), 4u);
     EXPECT_LE(s.phases.size(), 6u);
@@ -238,7 +238,7 @@ TEST_P(Site, TellsItsStoryInFourToSixPhasesEachChangingTheScene) {
     EXPECT_LE(s.views.size(), 4u);
 }
 
-TEST_P(Site, EveryFactCitesItsOwnSeedWhichExists) {
+TEST_P(SeedSite, EveryFactCitesItsOwnSeedWhichExists) {
     const Scenario s = loadSite(GetParam().id).scenario;
     const std::string seed = GetParam().seed;
     ASSERT_TRUE(fs::is_regular_file(kSeedDir / seed)) << kSeedDir / seed;
@@ -247,7 +247,7 @@ TEST_P(Site, EveryFactCitesItsOwnSeedWhichExists) {
     for (const Fact& f : all) EXPECT_EQ(f.source, seed) << f.where;
 }
 
-TEST_P(Site, EverySourceHasAShortLabelInFourLanguages) {
+TEST_P(SeedSite, EverySourceHasAShortLabelInFourLanguages) {
     const Scenario s = loadSite(GetParam().id).scenario;
     EXPECT_FALSE(s.site.fictional);
     for (const Fact& f : facts(s)) {
@@ -258,7 +258,7 @@ TEST_P(Site, EverySourceHasAShortLabelInFourLanguages) {
     }
 }
 
-TEST_P(Site, EveryNumberShownAsFactIsWrittenInTheSeed) {
+TEST_P(SeedSite, EveryNumberShownAsFactIsWrittenInTheSeed) {
     const Scenario s = loadSite(GetParam().id).scenario;
     const std::string seed = readFile(kSeedDir / GetParam().seed);
     ASSERT_FALSE(seed.empty());
@@ -284,7 +284,7 @@ TEST_P(Site, EveryNumberShownAsFactIsWrittenInTheSeed) {
             EXPECT_TRUE(containsNumber(normalSeed, n)) << n << " in: " << text;
 }
 
-INSTANTIATE_TEST_SUITE_P(SeedSites, Site, testing::ValuesIn(kSites),
+INSTANTIATE_TEST_SUITE_P(SeedSites, SeedSite, testing::ValuesIn(kSites),
                          [](const testing::TestParamInfo<SiteSeed>& site) {
                              std::string name = site.param.id;
                              std::replace(name.begin(), name.end(), '-', '_');

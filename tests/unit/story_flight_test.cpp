@@ -20,7 +20,7 @@ using namespace friche;
 
 namespace {
 
-constexpr float kAspect = 16.0f / 9.0f;
+constexpr float kFlightAspect = 16.0f / 9.0f;
 constexpr int kSteps = 64;  // along each flight
 
 class StoryFlight : public testing::TestWithParam<const char*> {};
@@ -40,8 +40,8 @@ TEST_P(StoryFlight, EveryFlightPassesThroughNothing) {
     story.attach(model.site);
     const int phases = static_cast<int>(loaded.scenario.phases.size());
     for (int p = 0; p + 1 < phases; ++p) {
-        const scene::OrbitCamera from = story.storyCamera(p, kAspect),
-                                 to = story.storyCamera(p + 1, kAspect);
+        const scene::OrbitCamera from = story.storyCamera(p, kFlightAspect),
+                                 to = story.storyCamera(p + 1, kFlightAspect);
         const auto straightEye = [&](int k) {
             return scene::blendOrbit(
                        from, to,
@@ -49,7 +49,7 @@ TEST_P(StoryFlight, EveryFlightPassesThroughNothing) {
                 .eye();
         };
         const auto storyEye = [&](int k) {
-            return story.storyCamera(p + static_cast<double>(k) / kSteps, kAspect).eye();
+            return story.storyCamera(p + static_cast<double>(k) / kSteps, kFlightAspect).eye();
         };
         int crossed = 0, straightCrossed = 0;
         for (int k = 0; k < kSteps; ++k) {

@@ -5,6 +5,7 @@
 
 #include "io/scenario_loader.h"
 #include "scene/tour.h"
+#include "support/scenario_checks.h"
 #include "support/scenario_fixture.h"
 
 using friche::core::Problem;
@@ -15,8 +16,11 @@ using friche::scene::LayerState;
 using friche::scene::Motion;
 using friche::scene::Story;
 using friche::scene::TourRun;
+using friche::test::describe;
+using friche::test::expectError;
 using friche::test::fourLanguages;
 using friche::test::goodScenario;
+using friche::test::load;
 using friche::test::writeScenario;
 using nlohmann::json;
 
@@ -50,29 +54,12 @@ json workshopScenario() {
     return doc;
 }
 
-ScenarioResult load(const std::string& name, const json& doc) {
-    return loadScenario(writeScenario(name, doc), {});
-}
-
-std::string dump(const ScenarioResult& r) {
-    std::string out;
-    for (const Problem& p : r.problems.list()) out += friche::core::formatProblem("s", p) + "\n";
-    return out;
-}
-
-void expectError(const ScenarioResult& r, const std::string& code, const std::string& where) {
-    EXPECT_FALSE(r.ok());
-    bool found = false;
-    for (const Problem& p : r.problems.list()) found |= p.code == code && p.where == where;
-    EXPECT_TRUE(found) << "no " << code << " at " << where << " in:\n" << dump(r);
-}
-
 }  // namespace
 
 TEST(Tours, AScenarioGivesItsVariantsAndTours) {
     const ScenarioResult r = load("workshop", workshopScenario());
-    ASSERT_TRUE(r.ok()) << dump(r);
-    EXPECT_TRUE(r.problems.empty()) << dump(r);
+    ASSERT_TRUE(r.ok()) << describe(r.problems);
+    EXPECT_TRUE(r.problems.empty()) << describe(r.problems);
     const auto& park = r.scenario.phases[2];
     ASSERT_EQ(park.variants.size(), 2u);
     EXPECT_EQ(park.variants[0].name.in(friche::scene::Language::En), "Garden");
@@ -144,7 +131,7 @@ TEST(Tours, EachMistakeIsNamedWhereItIs) {
 
 TEST(Tours, AVariantChangesTheLooksOfItsPhaseOnly) {
     const ScenarioResult r = load("workshop-looks", workshopScenario());
-    ASSERT_TRUE(r.ok()) << dump(r);
+    ASSERT_TRUE(r.ok()) << describe(r.problems);
     using friche::scene::Easing;
     using friche::scene::evaluate;
     const auto planned = evaluate(r.scenario, 2.0, Easing::Linear);
@@ -163,7 +150,7 @@ TEST(Tours, AVariantChangesTheLooksOfItsPhaseOnly) {
 
 TEST(Tours, CompareShowsTwoVariantsOfOnePhase) {
     const ScenarioResult r = load("workshop-compare", workshopScenario());
-    ASSERT_TRUE(r.ok()) << dump(r);
+    ASSERT_TRUE(r.ok()) << describe(r.problems);
     Story story(r.scenario);
     story.compare() = {
         .mode = CompareMode::Side, .phaseA = 2, .phaseB = 2, .variantA = 0, .variantB = 1};
@@ -182,7 +169,7 @@ TEST(Tours, CompareShowsTwoVariantsOfOnePhase) {
 
 TEST(Tours, AClickerWalksTheStepsAndTheStorySaysWhatEachShows) {
     const ScenarioResult r = load("workshop-run", workshopScenario());
-    ASSERT_TRUE(r.ok()) << dump(r);
+    ASSERT_TRUE(r.ok()) << describe(r.problems);
     Story story(r.scenario);
     TourRun run{.tour = 0, .index = 0};
     showStep(story, run.step(story.scenario()), 1.6f, Motion::AtOnce);
@@ -218,7 +205,7 @@ TEST(Tours, TheSeedSitesHaveVariantsAndDroixheATour) {
     for (const char* site :
          {"seraing", "differdange", "droixhe", "cite-miroir", "liege-smart-city"}) {
         const ScenarioResult r = seedSite(site);
-        ASSERT_TRUE(r.ok()) << site << "\n" << dump(r);
+        ASSERT_TRUE(r.ok()) << site << "\n" << describe(r.problems);
         int variants = 0;
         for (const auto& p : r.scenario.phases)
             for (const auto& v : p.variants) {

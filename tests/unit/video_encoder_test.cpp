@@ -19,16 +19,18 @@ extern "C" {
 }
 
 #include "media/video_encoder.h"
+#include "support/problem_text.h"
 
 namespace fs = std::filesystem;
 using friche::core::Problems;
 using friche::media::VideoDesc;
 using friche::media::VideoEncoder;
+using friche::test::describe;
 
 namespace {
 
-constexpr int kWidth = 64;
-constexpr int kHeight = 48;
+constexpr int kFrameWidth = 64;
+constexpr int kFrameHeight = 48;
 
 struct Rgb {
     std::uint8_t r, g, b;
@@ -137,8 +139,8 @@ double mean(const std::vector<std::uint8_t>& plane, int width, int row0, int row
 
 // Mean Y'CbCr over rows [row0, row1) of the luma plane (even bounds).
 Yuv meanYuv(const Planes& p, int row0, int row1) {
-    return {mean(p.y, kWidth, row0, row1), mean(p.u, kWidth / 2, row0 / 2, row1 / 2),
-            mean(p.v, kWidth / 2, row0 / 2, row1 / 2)};
+    return {mean(p.y, kFrameWidth, row0, row1), mean(p.u, kFrameWidth / 2, row0 / 2, row1 / 2),
+            mean(p.v, kFrameWidth / 2, row0 / 2, row1 / 2)};
 }
 
 // A BT.601 conversion would be off by 10-20 codes on saturated colours; flat
@@ -152,7 +154,7 @@ void expectNear(Yuv got, Yuv want, const std::string& what) {
 }
 
 std::vector<std::uint8_t> solid(Rgb c) {
-    std::vector<std::uint8_t> rgb(static_cast<std::size_t>(kWidth * kHeight * 3));
+    std::vector<std::uint8_t> rgb(static_cast<std::size_t>(kFrameWidth * kFrameHeight * 3));
     for (std::size_t i = 0; i < rgb.size(); i += 3) {
         rgb[i] = c.r;
         rgb[i + 1] = c.g;
@@ -171,12 +173,6 @@ std::vector<std::uint8_t> halves(Rgb first, Rgb second) {
     return rgb;
 }
 
-std::string describe(const Problems& problems) {
-    std::string text;
-    for (const auto& p : problems.list()) text += p.code + ": " + p.message + "\n";
-    return text;
-}
-
 class VideoEncoderTest : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -187,7 +183,7 @@ protected:
     }
 
     VideoDesc desc(const char* name) const {
-        return {.path = dir_ / name, .width = kWidth, .height = kHeight};
+        return {.path = dir_ / name, .width = kFrameWidth, .height = kFrameHeight};
     }
 
     std::vector<fs::path> filesInDir() const {
@@ -223,8 +219,8 @@ TEST_F(VideoEncoderTest, WritesEveryFrameAsH264HighYuv420pTaggedBt709) {
     EXPECT_NE(d->format.find("mp4"), std::string::npos) << d->format;
     EXPECT_EQ(d->codec, "h264");
     EXPECT_EQ(d->profile, FF_PROFILE_H264_HIGH);
-    EXPECT_EQ(d->width, kWidth);
-    EXPECT_EQ(d->height, kHeight);
+    EXPECT_EQ(d->width, kFrameWidth);
+    EXPECT_EQ(d->height, kFrameHeight);
     EXPECT_EQ(d->pixelFormat, AV_PIX_FMT_YUV420P);
     EXPECT_EQ(d->colorspace, AVCOL_SPC_BT709);
     EXPECT_EQ(d->range, AVCOL_RANGE_MPEG);
@@ -234,7 +230,7 @@ TEST_F(VideoEncoderTest, WritesEveryFrameAsH264HighYuv420pTaggedBt709) {
     EXPECT_NEAR(d->seconds, 24 / 30.0, 1e-3);  // the last frame lasts 1/30 s too
     for (int i = 0; i < 24; ++i) {
         const auto level = static_cast<std::uint8_t>(20 + 9 * i);
-        expectNear(meanYuv(d->frames[static_cast<std::size_t>(i)], 0, kHeight),
+        expectNear(meanYuv(d->frames[static_cast<std::size_t>(i)], 0, kFrameHeight),
                    bt709({level, level, level}), "frame " + std::to_string(i));
     }
 }
@@ -261,7 +257,7 @@ TEST_F(VideoEncoderTest, BottomUpRowsComeOutTopDownInBt709Colours) {
         expectNear(meanYuv(d->frames[i], 32, 48), bt709(kBlue),
                    "bottom of frame " + std::to_string(i));
     }
-    expectNear(meanYuv(d->frames[2], 0, kHeight), bt709(kGreen), "green frame");
+    expectNear(meanYuv(d->frames[2], 0, kFrameHeight), bt709(kGreen), "green frame");
 }
 
 TEST_F(VideoEncoderTest, DestroyedWithoutFinishLeavesNoFile) {
