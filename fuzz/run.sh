@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every fuzzer for SECONDS each (default 30) under ASan + UBSan, as CI does:
-#   fuzz/run.sh [SECONDS]          (after building build-fuzz, see fuzz/CMakeLists.txt)
+#   fuzz/run.sh [SECONDS]          (after building build-sanitize, see fuzz/CMakeLists.txt)
 # Seeds: what earlier runs kept (fuzz/corpus/NAME, in the repository), the
 # glTF-Validator's 366 test inputs and the seed scenarios. New inputs go to a
 # scratch copy; `fuzz/run.sh` never writes into the repository except a crash:
@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
-build=${FRICHE_FUZZ_BUILD:-build-fuzz}
+build=${FRICHE_FUZZ_BUILD:-build-sanitize}
 shared=../shared/corpus/gltf
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
