@@ -11,6 +11,8 @@ namespace friche::scene {
 
 namespace {
 
+constexpr float kHighestArcPitch = glm::radians(80.0f);
+
 float lerp(float a, float b, float t) {
     return a + (b - a) * t;
 }
@@ -38,8 +40,17 @@ OrbitCamera blendOrbit(const OrbitCamera& a, const OrbitCamera& b, float t) {
     return out;
 }
 
-void CameraFlight::start(const OrbitCamera& from, double seconds) {
+OrbitCamera arcedFlight(const OrbitCamera& a, const OrbitCamera& b, float t, float arc) {
+    const float eased = ease(Easing::CubicInOut, std::clamp(t, 0.0f, 1.0f));
+    OrbitCamera c = blendOrbit(a, b, eased);
+    // Pitch is negative looking down: the arc raises the eye over the target.
+    c.pitch = std::max(c.pitch - arc * std::sin(glm::pi<float>() * eased), -kHighestArcPitch);
+    return c;
+}
+
+void CameraFlight::start(const OrbitCamera& from, double seconds, float arc) {
     from_ = from;
+    arc_ = arc;
     duration_ = std::max(seconds, 1e-3);
     elapsed_ = 0.0;
     active_ = true;
@@ -54,7 +65,7 @@ void CameraFlight::advance(double seconds) {
 OrbitCamera CameraFlight::toward(const OrbitCamera& to) const {
     if (!active_) return to;
     const float t = static_cast<float>(std::min(elapsed_ / duration_, 1.0));
-    return blendOrbit(from_, to, ease(Easing::CubicInOut, t));
+    return arcedFlight(from_, to, t, arc_);
 }
 
 }  // namespace friche::scene

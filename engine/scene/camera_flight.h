@@ -18,12 +18,19 @@ namespace friche::scene {
 // so that a zoom feels even. Near and far planes are `b`'s.
 OrbitCamera blendOrbit(const OrbitCamera& a, const OrbitCamera& b, float t);
 
+// A flight's camera a fraction `t` in [0,1] of its time from `a` to `b`:
+// blended, eased in and out, its eye raised over the target by `arc` radians
+// of pitch at the middle (none at the two ends), never steeper than 80
+// degrees down.
+OrbitCamera arcedFlight(const OrbitCamera& a, const OrbitCamera& b, float t, float arc);
+
 class CameraFlight {
 public:
     // Long enough to follow where the camera goes, short enough not to wait.
     static constexpr double kDefaultSeconds = 1.6;
 
-    void start(const OrbitCamera& from, double seconds = kDefaultSeconds);
+    // `arc`: how far the eye rises over the way (arcedFlight).
+    void start(const OrbitCamera& from, double seconds = kDefaultSeconds, float arc = 0.0f);
     void cancel() { active_ = false; }
     bool active() const { return active_; }
     // Advances by `seconds`; the flight ends when its time is up.
@@ -35,6 +42,7 @@ private:
     OrbitCamera from_;
     double duration_ = kDefaultSeconds;
     double elapsed_ = 0.0;
+    float arc_ = 0.0f;
     bool active_ = false;
 };
 

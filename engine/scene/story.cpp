@@ -26,7 +26,6 @@ bool drawable(const glm::ivec4& rect) {
 constexpr float kArcStep = glm::radians(5.0f);
 constexpr int kArcSteps = 9;
 constexpr float kArcAspect = 16.0f / 9.0f;
-constexpr float kHighestArcPitch = glm::radians(80.0f);
 // How near a surface the flying eye may come (metres).
 constexpr float kClearance = 3.0f;
 
@@ -128,16 +127,17 @@ float Story::arcOf(int phase) const {
 }
 
 OrbitCamera Story::flight(int phase, float t, float arc, float aspect) const {
-    const float eased = ease(Easing::CubicInOut, t);
-    OrbitCamera c = blendOrbit(viewOrbit(viewAtPhase(phase), aspect),
-                               viewOrbit(viewAtPhase(phase + 1), aspect), eased);
-    // Pitch is negative looking down: the arc raises the eye over the target.
-    c.pitch = std::max(c.pitch - arc * std::sin(glm::pi<float>() * eased), -kHighestArcPitch);
-    return c;
+    return arcedFlight(viewOrbit(viewAtPhase(phase), aspect),
+                       viewOrbit(viewAtPhase(phase + 1), aspect), t, arc);
 }
 
 float Story::clearingArc(int phase) const {
     if (viewAtPhase(phase) == viewAtPhase(phase + 1)) return 0.0f;
+    return clearingArc(viewOrbit(viewAtPhase(phase), kArcAspect),
+                       viewOrbit(viewAtPhase(phase + 1), kArcAspect), phase, phase + 1);
+}
+
+float Story::clearingArc(const OrbitCamera& a, const OrbitCamera& b, double from, double to) const {
     // The eye's path in short steps, each against what is drawn there.
     constexpr int kSteps = 32;
     int fewest = kSteps + 1;
@@ -145,11 +145,11 @@ float Story::clearingArc(int phase) const {
     for (int step = 0; step <= kArcSteps && fewest > 0; ++step) {
         const float arc = kArcStep * static_cast<float>(step);
         int crossed = 0;
-        glm::vec3 eye = flight(phase, 0.0f, arc, kArcAspect).eye();
+        glm::vec3 eye = arcedFlight(a, b, 0.0f, arc).eye();
         for (int k = 1; k <= kSteps; ++k) {
             const float t = static_cast<float>(k) / kSteps;
-            const glm::vec3 next = flight(phase, t, arc, kArcAspect).eye();
-            crossed += passesThrough(eye, next, static_cast<double>(phase) + t) ? 1 : 0;
+            const glm::vec3 next = arcedFlight(a, b, t, arc).eye();
+            crossed += passesThrough(eye, next, from + (to - from) * t) ? 1 : 0;
             eye = next;
         }
         if (crossed < fewest) {
@@ -212,7 +212,8 @@ void Story::flyFromHere(const OrbitCamera& to, float aspect) {
     held_.reset();
     pinned_ = false;
     flightTo_ = to;
-    flight_.start(from);
+    const double now = timeline_.position();
+    flight_.start(from, CameraFlight::kDefaultSeconds, clearingArc(from, to, now, now));
 }
 
 void Story::holdView(int view) {

@@ -164,9 +164,14 @@ private:
     // attach, and again the first time it is shown after forgetArcs.
     float arcOf(int phase) const;
     float clearingArc(int phase) const;
+    // The least arc (in 5-degree steps, up to 45) whose flight from `a` to `b`
+    // passes through or skims the fewest surfaces, drawn as at a position
+    // going from `from` to `to` on the way.
+    float clearingArc(const OrbitCamera& a, const OrbitCamera& b, double from, double to) const;
     // After the site, a variant or a moved layer changed what the flights pass.
     void forgetArcs();
-    // From the camera now to `to`, where it then stays.
+    // From the camera now to `to`, where it then stays, arced over what is
+    // drawn between (the flight back into the story, whose end moves, is not).
     void flyFromHere(const OrbitCamera& to, float aspect);
     // From the user's camera (or a bookmark flight) back to the story's.
     void flyBackIntoStory();

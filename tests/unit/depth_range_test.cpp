@@ -84,7 +84,7 @@ const Eye kOutside[] = {
 };
 const Eye kInside[] = {
     {{300, 90, -60}, glm::vec3(75, 22, -143) - glm::vec3(300, 90, -60)},  // Seraing's river view
-    {{-300, 25, 40}, glm::vec3(-1, 4, -15) - glm::vec3(-300, 25, 40)},    // the boulevard view
+    {{-290, 25, 40}, glm::vec3(-1, 4, -15) - glm::vec3(-290, 25, 40)},    // the boulevard view
     {{0, 2, 0}, {1, 0, 0}},                                               // a pedestrian
 };
 
