@@ -331,6 +331,14 @@ bool parseJson(std::string_view text, const std::filesystem::path& file, json& r
             problems.error("JSON_SYNTAX", where, "invalid JSON: " + message);
         }
         return false;
+    } catch (const json::out_of_range& e) {
+        // A number beyond a double's range (1e999), which nlohmann places nowhere.
+        const std::string what = e.what();  // "[json.exception.out_of_range.406] number ..."
+        const std::size_t close = what.find("] ");
+        problems.error(
+            "JSON_SYNTAX", file.string(),
+            "invalid JSON: " + (close == std::string::npos ? what : what.substr(close + 2)));
+        return false;
     }
 }
 

@@ -215,6 +215,8 @@ std::optional<json> parseBody(std::string_view text, std::string& error) {
         const std::size_t why = what.find(": ");
         error = "malformed JSON at byte " + std::to_string(e.byte) +
                 (why == std::string::npos ? "" : what.substr(why));
+    } catch (const json::out_of_range&) {
+        error = "malformed JSON: a number beyond a double's range";
     }
     return std::nullopt;
 }

@@ -257,6 +257,7 @@ TEST_F(RemoteServerTest, BadRequestsAreRefusedNamingTheProblem) {
     } cases[] = {
         {"/api/phase", R"({"phase": "pond")", "malformed JSON at byte 17"},
         {"/api/phase", "", "malformed JSON at byte 1"},
+        {"/api/phase", R"({"phase": 1e999})", "a number beyond a double's range"},
         {"/api/phase", std::string(100, '[') + std::string(100, ']'), "nests deeper than 64"},
         {"/api/phase", R"(["pond"])", "must be a JSON object, not an array"},
         {"/api/phase", R"({"id": "pond"})", "the body has no \"phase\""},

@@ -658,7 +658,7 @@ std::unique_ptr<Site> loadSite(const std::filesystem::path& file, std::ostream& 
     json doc;
     try {
         doc = json::parse(in);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // a syntax error, or a number beyond a double's range
         errors << "sitegen: " << file.string() << ": not JSON: " << e.what() << "\n";
         return nullptr;
     }
