@@ -23,11 +23,14 @@ std::pair<std::size_t, std::size_t> lineColumn(std::string_view text, std::size_
     return {line, column};
 }
 
-// nlohmann's message after its "parse error at line L, column C: " prefix.
+// nlohmann's message after its "parse error at line L, column C: " prefix,
+// or after its "[json.exception.NAME.ID] " tag where there is no position.
 std::string parseMessage(const std::string& what) {
     const std::size_t column = what.find(", column ");
     const std::size_t colon = what.find(": ", column == std::string::npos ? 0 : column);
-    return colon == std::string::npos ? what : what.substr(colon + 2);
+    if (colon != std::string::npos) return what.substr(colon + 2);
+    const std::size_t tag = what.find("] ");
+    return tag == std::string::npos ? what : what.substr(tag + 2);
 }
 
 constexpr std::size_t kMaxIdLength = 64;
@@ -333,11 +336,7 @@ bool parseJson(std::string_view text, const std::filesystem::path& file, json& r
         return false;
     } catch (const json::out_of_range& e) {
         // A number beyond a double's range (1e999), which nlohmann places nowhere.
-        const std::string what = e.what();  // "[json.exception.out_of_range.406] number ..."
-        const std::size_t close = what.find("] ");
-        problems.error(
-            "JSON_SYNTAX", file.string(),
-            "invalid JSON: " + (close == std::string::npos ? what : what.substr(close + 2)));
+        problems.error("JSON_SYNTAX", file.string(), "invalid JSON: " + parseMessage(e.what()));
         return false;
     }
 }
