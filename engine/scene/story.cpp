@@ -26,6 +26,8 @@ bool drawable(const glm::ivec4& rect) {
 constexpr float kArcStep = glm::radians(5.0f);
 constexpr int kArcSteps = 9;
 constexpr float kArcAspect = 16.0f / 9.0f;
+// The samples along a flight that clearingArc tests.
+constexpr int kWaySteps = 32;
 // How near a surface the flying eye may come (metres).
 constexpr float kClearance = 3.0f;
 
@@ -86,7 +88,7 @@ void Story::flyBackIntoStory() {
     held_.reset();
     pinned_ = false;
     flightTo_.reset();
-    flight_.start(from);
+    flight_.start(from, CameraFlight::kDefaultSeconds, clearingArc(from, wayBackIntoStory()));
 }
 
 bool Story::animating() const {
@@ -134,22 +136,41 @@ OrbitCamera Story::flight(int phase, float t, float arc, float aspect) const {
 float Story::clearingArc(int phase) const {
     if (viewAtPhase(phase) == viewAtPhase(phase + 1)) return 0.0f;
     return clearingArc(viewOrbit(viewAtPhase(phase), kArcAspect),
-                       viewOrbit(viewAtPhase(phase + 1), kArcAspect), phase, phase + 1);
+                       steadyWay(viewOrbit(viewAtPhase(phase + 1), kArcAspect), phase, phase + 1));
 }
 
-float Story::clearingArc(const OrbitCamera& a, const OrbitCamera& b, double from, double to) const {
+std::vector<Story::Waypoint> Story::steadyWay(const OrbitCamera& to, double from,
+                                              double until) const {
+    std::vector<Waypoint> way;
+    for (int k = 0; k <= kWaySteps; ++k) way.push_back({to, from + (until - from) * k / kWaySteps});
+    return way;
+}
+
+std::vector<Story::Waypoint> Story::wayBackIntoStory() const {
+    Timeline timeline = timeline_;  // played ahead on a copy
+    std::vector<Waypoint> way;
+    for (int k = 0; k <= kWaySteps; ++k) {
+        if (k > 0) timeline.update(CameraFlight::kDefaultSeconds / kWaySteps);
+        way.push_back({storyCamera(timeline.position(), kArcAspect), timeline.position()});
+    }
+    return way;
+}
+
+float Story::clearingArc(const OrbitCamera& from, const std::vector<Waypoint>& way) const {
     // The eye's path in short steps, each against what is drawn there.
-    constexpr int kSteps = 32;
-    int fewest = kSteps + 1;
+    const int steps = static_cast<int>(way.size()) - 1;
+    int fewest = steps + 1;
     float best = 0.0f;
     for (int step = 0; step <= kArcSteps && fewest > 0; ++step) {
         const float arc = kArcStep * static_cast<float>(step);
         int crossed = 0;
-        glm::vec3 eye = arcedFlight(a, b, 0.0f, arc).eye();
-        for (int k = 1; k <= kSteps; ++k) {
-            const float t = static_cast<float>(k) / kSteps;
-            const glm::vec3 next = arcedFlight(a, b, t, arc).eye();
-            crossed += passesThrough(eye, next, from + (to - from) * t) ? 1 : 0;
+        glm::vec3 eye = arcedFlight(from, way.front().to, 0.0f, arc).eye();
+        for (int k = 1; k <= steps; ++k) {
+            const Waypoint& at = way[static_cast<std::size_t>(k)];
+            const glm::vec3 next =
+                arcedFlight(from, at.to, static_cast<float>(k) / static_cast<float>(steps), arc)
+                    .eye();
+            crossed += passesThrough(eye, next, at.position) ? 1 : 0;
             eye = next;
         }
         if (crossed < fewest) {
@@ -213,7 +234,7 @@ void Story::flyFromHere(const OrbitCamera& to, float aspect) {
     pinned_ = false;
     flightTo_ = to;
     const double now = timeline_.position();
-    flight_.start(from, CameraFlight::kDefaultSeconds, clearingArc(from, to, now, now));
+    flight_.start(from, CameraFlight::kDefaultSeconds, clearingArc(from, steadyWay(to, now, now)));
 }
 
 void Story::holdView(int view) {

@@ -164,16 +164,26 @@ private:
     // attach, and again the first time it is shown after forgetArcs.
     float arcOf(int phase) const;
     float clearingArc(int phase) const;
-    // The least arc (in 5-degree steps, up to 45) whose flight from `a` to `b`
-    // passes through or skims the fewest surfaces, drawn as at a position
-    // going from `from` to `to` on the way.
-    float clearingArc(const OrbitCamera& a, const OrbitCamera& b, double from, double to) const;
+    // Where a flight heads, and the timeline's position, at one of the evenly
+    // timed samples of its way.
+    struct Waypoint {
+        OrbitCamera to;
+        double position;
+    };
+    // To `to`, the timeline going from `from` to `until` meanwhile.
+    std::vector<Waypoint> steadyWay(const OrbitCamera& to, double from, double until) const;
+    // To the story's camera, which the timeline (played on) may move meanwhile.
+    std::vector<Waypoint> wayBackIntoStory() const;
+    // The least arc (in 5-degree steps, up to 45) whose flight from `from`
+    // along `way` passes through or skims the fewest surfaces.
+    float clearingArc(const OrbitCamera& from, const std::vector<Waypoint>& way) const;
     // After the site, a variant or a moved layer changed what the flights pass.
     void forgetArcs();
     // From the camera now to `to`, where it then stays, arced over what is
-    // drawn between (the flight back into the story, whose end moves, is not).
+    // drawn between.
     void flyFromHere(const OrbitCamera& to, float aspect);
-    // From the user's camera (or a bookmark flight) back to the story's.
+    // From the user's camera (or a bookmark flight) back to the story's,
+    // arced likewise, against the story's camera as it moves meanwhile.
     void flyBackIntoStory();
 
     Scenario scenario_;

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,22 +25,32 @@ namespace {
 constexpr float kFlightAspect = 16.0f / 9.0f;
 constexpr int kSteps = 64;  // along each flight
 
-class StoryFlight : public testing::TestWithParam<const char*> {};
+// The site's story, attached to its model.
+class StoryFlight : public testing::TestWithParam<const char*> {
+protected:
+    void SetUp() override {
+        io::ScenarioOptions options;
+        options.assetDirs = {FRICHE_ASSET_DIR};
+        loaded_ = io::loadScenario(test::seedScenario(site), options);
+        ASSERT_TRUE(loaded_.ok()) << site;
+        model_ = io::loadSiteModel(loaded_.scenario);
+        ASSERT_TRUE(model_.ok()) << site;
+        story_.emplace(loaded_.scenario);
+        story_->attach(model_.site);
+    }
+
+    const std::string site = GetParam();
+    io::ScenarioResult loaded_;
+    io::SiteModelResult model_;  // the story keeps pointers into it
+    std::optional<scene::Story> story_;
+};
 
 }  // namespace
 
 TEST_P(StoryFlight, EveryFlightPassesThroughNothing) {
-    const std::string site = GetParam();
-    io::ScenarioOptions options;
-    options.assetDirs = {FRICHE_ASSET_DIR};
-    const io::ScenarioResult loaded =
-        io::loadScenario(std::string(FRICHE_SOURCE_DIR) + "/scenes/" + site + ".json", options);
-    ASSERT_TRUE(loaded.ok()) << site;
-    const io::SiteModelResult model = io::loadSiteModel(loaded.scenario);
-    ASSERT_TRUE(model.ok()) << site;
-    scene::Story story(loaded.scenario);
-    story.attach(model.site);
-    const int phases = static_cast<int>(loaded.scenario.phases.size());
+    scene::Story& story = *story_;
+    const scene::Scenario& scenario = loaded_.scenario;
+    const int phases = static_cast<int>(scenario.phases.size());
     for (int p = 0; p + 1 < phases; ++p) {
         const scene::OrbitCamera from = story.storyCamera(p, kFlightAspect),
                                  to = story.storyCamera(p + 1, kFlightAspect);
@@ -62,8 +73,8 @@ TEST_P(StoryFlight, EveryFlightPassesThroughNothing) {
         std::printf(
             "%s, %s to %s: the eye passes through or skims a surface in %d of %d steps (flown "
             "straight: %d)\n",
-            site.c_str(), loaded.scenario.phases[static_cast<std::size_t>(p)].id.c_str(),
-            loaded.scenario.phases[static_cast<std::size_t>(p + 1)].id.c_str(), crossed, kSteps,
+            site.c_str(), scenario.phases[static_cast<std::size_t>(p)].id.c_str(),
+            scenario.phases[static_cast<std::size_t>(p + 1)].id.c_str(), crossed, kSteps,
             straightCrossed);
         EXPECT_EQ(crossed, 0) << site << ": the flight out of phase " << p
                               << " passes through what it should fly over";
@@ -78,16 +89,8 @@ TEST_P(StoryFlight, EveryFlightPassesThroughNothing) {
 // blast furnace's buildings, and Liège's between the tram and the quays
 // through a city block.
 TEST_P(StoryFlight, EveryFlightBetweenTwoViewsPassesThroughNothing) {
-    const std::string site = GetParam();
-    io::ScenarioOptions options;
-    options.assetDirs = {FRICHE_ASSET_DIR};
-    const io::ScenarioResult loaded = io::loadScenario(test::seedScenario(site), options);
-    ASSERT_TRUE(loaded.ok()) << site;
-    const io::SiteModelResult model = io::loadSiteModel(loaded.scenario);
-    ASSERT_TRUE(model.ok()) << site;
-    scene::Story story(loaded.scenario);
-    story.attach(model.site);
-    const scene::Scenario& scenario = loaded.scenario;
+    scene::Story& story = *story_;
+    const scene::Scenario& scenario = loaded_.scenario;
     const double step = scene::CameraFlight::kDefaultSeconds / kSteps;
     int flights = 0, crossing = 0, straightCrossing = 0;
     for (int p = 0; p < static_cast<int>(scenario.phases.size()); ++p) {
@@ -134,6 +137,54 @@ TEST_P(StoryFlight, EveryFlightBetweenTwoViewsPassesThroughNothing) {
         "%s: %d of %d flights between two views pass through a surface (flown "
         "straight: %d)\n",
         site.c_str(), crossing, flights, straightCrossing);
+}
+
+// A visitor leaves the camera at one of the views, in any phase; the story
+// takes it back: when the kiosk's attract loop starts again from the first
+// phase, or when the visitor steps to the next phase (the story's camera then
+// flies on to that phase's view meanwhile). The flight back passes through
+// nothing drawn along the way.
+TEST_P(StoryFlight, EveryFlightBackIntoTheStoryPassesThroughNothing) {
+    scene::Story& story = *story_;
+    const scene::Scenario& scenario = loaded_.scenario;
+    const int phases = static_cast<int>(scenario.phases.size());
+    const double step = scene::CameraFlight::kDefaultSeconds / kSteps;
+    int flights = 0, crossing = 0;
+    for (int p = 0; p < phases; ++p)
+        for (std::size_t a = 0; a < scenario.views.size(); ++a)
+            for (const bool attract : {true, false}) {
+                if (!attract && p + 1 == phases) continue;
+                story.timeline().pause();
+                story.timeline().setPosition(p);
+                story.followStory();
+                story.advance(0.0);
+                story.flyTo(static_cast<int>(a), kFlightAspect);
+                story.advance(2.0 * scene::CameraFlight::kDefaultSeconds);
+                glm::vec3 eye = story.orbit(kFlightAspect).eye();
+                if (attract)
+                    story.attract();
+                else
+                    story.goTo(p + 1, -1, kFlightAspect, true);
+                int crossed = 0;
+                for (int k = 0; k < kSteps; ++k) {
+                    story.advance(step);
+                    const glm::vec3 next = story.orbit(kFlightAspect).eye();
+                    crossed += story.sight()->blocked(eye, next,
+                                                      story.looksAt(story.timeline().position()))
+                                   ? 1
+                                   : 0;
+                    eye = next;
+                }
+                ++flights;
+                crossing += crossed > 0 ? 1 : 0;
+                EXPECT_EQ(crossed, 0)
+                    << site << ": from view " << scenario.views[a].id << " in phase "
+                    << scenario.phases[std::size_t(p)].id << ", the flight back into the story "
+                    << (attract ? "(the attract loop)" : "(the next phase)")
+                    << " passes through a surface in " << crossed << " of " << kSteps << " steps";
+            }
+    std::printf("%s: %d of %d flights back into the story pass through a surface\n", site.c_str(),
+                crossing, flights);
 }
 
 INSTANTIATE_TEST_SUITE_P(Sites, StoryFlight, testing::ValuesIn(test::kSeedSites), test::siteName);
