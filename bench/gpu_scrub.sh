@@ -3,21 +3,31 @@
 # build: every seed site scrubbed at 3840x2160 and 1920x1080 with all effects.
 # Not a test.
 #
-#   bench/gpu_scrub.sh pack [BUILD_DIR] [OUT.tar.xz]   here: the stripped scrub bench, the
-#                                                      sites it draws, and every library it
-#                                                      loads, Debian 12's loader and libc
-#                                                      included (default build/gpu-scrub.tar.xz)
-#   bench/gpu_scrub.sh run PACKAGE [OUT_DIR]           there, from the source tree's root
-#                                                      (for scenes/): prints and keeps each
-#                                                      run, and each site's 4K frame as PNG
+#   bench/gpu_scrub.sh pack [OUT.tar.xz]        here: the stripped scrub bench, the sites it
+#                                              draws, and every library it loads, Debian 12's
+#                                              loader and libc included (default
+#                                              build/gpu-scrub.tar.xz)
+#   bench/gpu_scrub.sh run PACKAGE [OUT_DIR]    there, from the source tree's root (for
+#                                              scenes/): prints and keeps each run, and each
+#                                              site's 4K frame as PNG
+#
+# The bench is built for the package in build-gpu-pack, without unity batches:
+# batched, its objects hold the video encoder, the web remote and the workshop's
+# database beside what it calls, and their libraries (FFmpeg's codecs, ICU...)
+# would take the package past the 64 MiB a device call carries with the tree.
+# pack says how much would travel, and stops if that is over.
 #
 # There, the bench starts through the packed loader, so a machine with another
 # distribution's libc runs it; glvnd's EGL, packed too, finds NVIDIA's driver
 # through its vendor file. On 4 December 2026 an H200 under Ubuntu 24.04 ran it.
 set -euo pipefail
 
+readonly carry_limit=$((64 * 1024 * 1024))  # the device's limit on what travels
+
 pack() {
-  local build=${1:-build} out=${2:-build/gpu-scrub.tar.xz}
+  local out=${1:-build/gpu-scrub.tar.xz} build=build-gpu-pack
+  cmake -S . -B "$build" -G Ninja -DCMAKE_UNITY_BUILD=OFF -DFRICHE_TESTS=OFF >/dev/null
+  cmake --build "$build" --target friche_scrub_bench
   local stage
   stage=$(mktemp -d)
   mkdir -p "$stage/bench" "$stage/lib" "$(dirname "$out")"
@@ -36,7 +46,17 @@ pack() {
   ln -s ../bench/assets "$stage/lib/assets"
   tar -C "$stage" -cJf "$out" .
   rm -rf "$stage"
-  echo "gpu_scrub: $out ($(du -h "$out" | cut -f1))"
+  # The tree travels with it: tracked files and those not ignored.
+  local tree package
+  tree=$(git ls-files -co --exclude-standard -z | { xargs -0 stat -c %s -- 2>/dev/null || true; } |
+    awk '{s += $1} END {print s + 0}')
+  package=$(stat -c %s "$out")
+  echo "gpu_scrub: $out ($((package / 1024)) KiB; with the tree, $(((tree + package) / 1024)) KiB" \
+    "travel, of $((carry_limit / 1024)) KiB)"
+  if [ $((tree + package)) -gt "$carry_limit" ]; then
+    echo "gpu_scrub: that is over what a device call carries" >&2
+    exit 1
+  fi
 }
 
 run() {
@@ -76,5 +96,5 @@ run() {
 case "${1:-}" in
   pack) shift; pack "$@" ;;
   run) shift; run "$@" ;;
-  *) sed -n '2,16p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,22p' "$0" >&2; exit 2 ;;
 esac
