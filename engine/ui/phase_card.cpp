@@ -35,6 +35,22 @@ void sourceText(const std::string& source, Language language) {
     ImGui::PopStyleColor();
 }
 
+// A line a tap opens more from, wrapped to the card's width as its text is
+// (a Selectable's own label is cut at the edge: on a 4:3 projector's narrower
+// card, "Source: Ville de Seraing, Master Plan de la Vallée sé").
+bool tappableLine(const std::string& text) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float wrap = ImGui::GetContentRegionAvail().x;
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+    ImGui::PushID(text.c_str());
+    const bool tapped = ImGui::Selectable("##line", false, ImGuiSelectableFlags_None, size);
+    ImGui::PopID();
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at,
+                                        ImGui::GetColorU32(ImGuiCol_Text), text.c_str(), nullptr,
+                                        wrap);
+    return tapped;
+}
+
 void heading(UiText which, Language language) {
     ImGui::Spacing();
     ImGui::TextColored(kHeadingColour, "%s", scene::uiText(which, language).c_str());
@@ -276,7 +292,7 @@ void visitorPartners(const std::vector<scene::Partner>& list, int phase, Languag
     line += " (" + std::to_string(shown.size()) + ")  \xE2\x80\xBA";  // ›
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, kHeadingColour);
-    if (ImGui::Selectable(line.c_str())) ImGui::OpenPopup("partners");
+    if (tappableLine(line)) ImGui::OpenPopup("partners");
     ImGui::PopStyleColor();
     if (ImGui::BeginPopup("partners")) {
         for (const scene::Partner* p : shown) {
@@ -329,9 +345,7 @@ void visitorSourceLine(const scene::Scenario& s, int phase, Language language) {
         const std::string text = scene::uiText(UiText::Source, language) + ": " +
                                  (label ? label->in(language) : sourceLine(source, language));
         ImGui::PushID(source.c_str());
-        ImGui::PushTextWrapPos(0.0f);
-        if (ImGui::Selectable(text.c_str())) ImGui::OpenPopup("seed");
-        ImGui::PopTextWrapPos();
+        if (tappableLine(text)) ImGui::OpenPopup("seed");
         if (ImGui::BeginPopup("seed")) {
             ImGui::TextUnformatted(scene::uiText(UiText::SourceShown, language).c_str());
             ImGui::TextUnformatted(source.c_str());
@@ -348,11 +362,8 @@ void visitorNote(const scene::Site& site, Language language) {
     if (!site.illustrative) return;
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, kNoteColour);
-    ImGui::PushTextWrapPos(0.0f);
-    if (ImGui::Selectable(scene::uiText(UiText::IllustrativeGeometry, language).c_str()) &&
-        !site.note.empty())
+    if (tappableLine(scene::uiText(UiText::IllustrativeGeometry, language)) && !site.note.empty())
         ImGui::OpenPopup("note");
-    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     if (ImGui::BeginPopup("note")) {
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * kVisitorCardWidthEm);
@@ -406,6 +417,8 @@ void phaseCard(const scene::Scenario& s, int phase, const scene::Compare& compar
                                         ImGuiWindowFlags_AlwaysAutoResize |
                                         ImGuiWindowFlags_NoSavedSettings;
     if (ImGui::Begin("Phase", nullptr, kFlags)) {
+        // Every line wraps at the card's edge, the site's name and the dim ones too.
+        ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("%s", s.site.name.in(language).c_str());
         if (compare.mode != scene::CompareMode::Off)
             comparedPhases(s, compare, language);
@@ -419,6 +432,7 @@ void phaseCard(const scene::Scenario& s, int phase, const scene::Compare& compar
             projectData(s.data, language);
             illustrativeNote(s.site, language);
         }
+        ImGui::PopTextWrapPos();
     }
     ImGui::End();
 }

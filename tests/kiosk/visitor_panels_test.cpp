@@ -55,25 +55,31 @@ protected:
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(kScreenWidth, kScreenHeight);
         io.DeltaTime = 1.0f / 60.0f;
         file_ = friche::test::seedScenario(GetParam());
         text_ = friche::app::scenarioText(file_);
+        useScreen(kScreenWidth, kScreenHeight);
+    }
+    void TearDown() override { ImGui::DestroyContext(); }
+
+    // The screen's size, and the kiosk's type for it.
+    void useScreen(int width, int height) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
         friche::core::Problems problems;
-        friche::ui::setupStyle({friche::ui::kioskUiScale(kScreenHeight, 0.0f), 1.0f, {text_}},
-                               problems);
+        friche::ui::setupStyle({friche::ui::kioskUiScale(height, 0.0f), 1.0f, {text_}}, problems);
         ASSERT_FALSE(problems.hasErrors());
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // builds the atlas
     }
-    void TearDown() override { ImGui::DestroyContext(); }
 
     // The kiosk's panels over a still, a few frames so auto-sized windows settle.
     void drawFrames(friche::scene::Story& story) {
+        const ImVec2 screen = ImGui::GetIO().DisplaySize;
         for (int frame = 0; frame < 3; ++frame) {
             ImGui::NewFrame();
-            friche::ui::storyPanels(story, glm::vec2(kScreenWidth, kScreenHeight), {.kiosk = true});
+            friche::ui::storyPanels(story, glm::vec2(screen.x, screen.y), {.kiosk = true});
             const std::vector<friche::scene::LocalText> names{story.scenario().site.name};
             friche::ui::sitePanel({names, 0, {}, true}, story.scenario().views, story.language(),
                                   ImGui::GetFontSize() * 0.6f);
@@ -140,6 +146,35 @@ TEST_P(VisitorPanels, ReadableFromThreeMetresWithNoScrollbarInAnyPhaseOrLanguage
                     << where << ": the window '" << w->Name << "' scrolls";
                 EXPECT_LE(w->Pos.y + w->Size.y, static_cast<float>(kScreenHeight) + 0.5f)
                     << where << ": '" << w->Name << "' leaves the screen";
+            }
+        }
+    }
+}
+
+// On a 4K screen, a 16:10 monitor and a 4:3 projector, every line of every
+// panel fits its panel's width, in every phase and language: a line too long
+// wraps (or, on the timeline, is shortened), never cut at the edge. The card
+// is narrower than the type's 28 em there: a third of the screen's width.
+TEST_P(VisitorPanels, EveryLineFitsItsPanelOnEveryScreenShape) {
+    const friche::io::ScenarioResult loaded = friche::io::loadScenario(file_);
+    ASSERT_TRUE(loaded.ok());
+    friche::scene::Story story(loaded.scenario);
+    for (const auto& [width, height] : {std::pair{3840, 2160}, {1920, 1200}, {1024, 768}}) {
+        useScreen(width, height);
+        for (Language language : friche::scene::kLanguages) {
+            for (int phase = 0; phase < static_cast<int>(loaded.scenario.phases.size()); ++phase) {
+                story.language() = language;
+                story.timeline().setPosition(phase);
+                drawFrames(story);
+                for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+                    if (!w->Active || w->Hidden) continue;
+                    const float inner = w->Size.x - 2.0f * w->WindowPadding.x;
+                    EXPECT_LE(w->ContentSize.x, inner + 0.5f)
+                        << GetParam() << " on " << width << "x" << height << ", phase "
+                        << loaded.scenario.phases[std::size_t(phase)].id << " in "
+                        << friche::scene::languageCode(language) << ": a line of '" << w->Name
+                        << "' is " << w->ContentSize.x << " px wide, its panel " << inner;
+                }
             }
         }
     }
