@@ -80,7 +80,7 @@ float ImGuiLayer::wantedScale() const {
     if (!look_.kiosk) return ui::uiScale(dpi, platform_.pixelRatio());
     int w = 0, h = 0;
     platform_.drawableSize(w, h);
-    return ui::kioskUiScale(h, dpi);  // like uiScale, in drawable pixels
+    return ui::kioskUiScale(w, h, dpi);  // like uiScale, in drawable pixels
 }
 
 void ImGuiLayer::applyScale(float scale) {
@@ -232,9 +232,9 @@ bool ImGuiLayer::claims(glm::vec2 point) const {
     return false;
 }
 
-float stillUiScale(int height, const UiLook& look) {
+float stillUiScale(int width, int height, const UiLook& look) {
     if (look.scale) return *look.scale;
-    if (look.kiosk) return ui::kioskUiScale(height, 0.0f);
+    if (look.kiosk) return ui::kioskUiScale(width, height, 0.0f);
     return std::clamp(static_cast<float>(height) / kStillReferenceHeight, kStillMinScale,
                       kStillMaxScale);
 }
@@ -250,7 +250,7 @@ OffscreenImGui::OffscreenImGui(int width, int height, const UiLook& look, core::
     io.IniFilename = nullptr;
     io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
     io.DeltaTime = kStillFrameSeconds;
-    ui::setupStyle({stillUiScale(height, look), 1.0f, look.texts}, problems);
+    ui::setupStyle({stillUiScale(width, height, look), 1.0f, look.texts}, problems);
     ImGui_ImplOpenGL3_Init(kGlslVersion);
 }
 

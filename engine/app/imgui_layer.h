@@ -117,8 +117,9 @@ private:
     ImGuiContext* context_ = nullptr;  // the still's own
 };
 
-// The interface's scale for a still `height` pixels tall: 1 at 1080, or an
-// exhibition screen's (ui::kioskUiScale) for a kiosk's, unless `look` sets one.
-float stillUiScale(int height, const UiLook& look);
+// The interface's scale for a still `width` x `height` pixels: 1 at 1080 lines,
+// or an exhibition screen's (ui::kioskUiScale) for a kiosk's, unless `look`
+// sets one.
+float stillUiScale(int width, int height, const UiLook& look);
 
 }  // namespace friche::app

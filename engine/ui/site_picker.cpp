@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "ui/style.h"
+#include "ui/timeline_panel.h"
 #include "ui/touch.h"
 
 namespace friche::ui {
@@ -27,7 +28,11 @@ std::optional<int> sitePicker(const SiteList& sites, scene::Language language) {
         known ? sites.names[static_cast<std::size_t>(sites.current)].in(language) : "—";
     std::optional<int> picked;
     ImGui::SetNextItemWidth(-1.0f);
-    if (!ImGui::BeginCombo("##site", shown.c_str(), ImGuiComboFlags_HeightLargest)) return picked;
+    // Shortened with an ellipsis where it does not fit beside the arrow, not cut.
+    const float room =
+        ImGui::CalcItemWidth() - ImGui::GetFrameHeight() - 2.0f * ImGui::GetStyle().FramePadding.x;
+    if (!ImGui::BeginCombo("##site", fitText(shown, room).c_str(), ImGuiComboFlags_HeightLargest))
+        return picked;
     for (int i = 0; i < count; ++i) {
         ImGui::PushID(i);
         const std::string& name = sites.names[static_cast<std::size_t>(i)].in(language);

@@ -64,19 +64,20 @@ float fontPixels(float scale) {
     return kFontPoints * scale;
 }
 
-float kioskUiScale(int heightPixels, float displayDpi) {
-    const float height = static_cast<float>(std::max(heightPixels, 1));
+float kioskUiScale(int widthPixels, int heightPixels, float displayDpi) {
+    // The shorter side: a screen turned upright keeps the type of its landscape self.
+    const float side = static_cast<float>(std::max(std::min(widthPixels, heightPixels), 1));
     // What a reader sees of body text is the height of its letters, about
     // 0.55 of the font's size (OCR word boxes): 1/40 of the screen's height
     // gives letters 1/72 of it, 30 px on 2160 lines, 11 mm on a 65-inch
     // screen, readable from 3 m.
-    float pixels = height / 40.0f;
+    float pixels = side / 40.0f;
     // X reports 96 when it does not know the screen's size; nothing real is
     // below 20 or above 400 dpi.
     const bool knownSize = displayDpi >= 20.0f && displayDpi <= 400.0f && displayDpi != 96.0f;
     constexpr float kFontMillimetres = 20.0f;
     if (knownSize) pixels = std::max(pixels, kFontMillimetres * displayDpi / 25.4f);
-    return std::min(pixels, height / 32.0f) / kFontPoints;
+    return std::min(pixels, side / 32.0f) / kFontPoints;
 }
 
 void setupStyle(const StyleDesc& desc, core::Problems& problems) {

@@ -21,10 +21,11 @@ inline constexpr float kSidePanelWidthEm = 17.0f;
 float uiScale(float displayDpi, float pixelRatio);
 
 // An exhibition screen's scale, read from about 3 m: body text's letters at
-// least 1/72 of the screen's height (a font of 1/40), larger where the display
-// reports a physical size that needs it (a font of 20 mm), never a font of
-// more than 1/32 of the height.
-float kioskUiScale(int heightPixels, float displayDpi);
+// least 1/72 of the screen's shorter side (a font of 1/40: its height, or a
+// screen turned upright its width), larger where the display reports a
+// physical size that needs it (a font of 20 mm), never a font of more than
+// 1/32 of that side.
+float kioskUiScale(int widthPixels, int heightPixels, float displayDpi);
 
 // The body text's size in pixels at `scale`.
 float fontPixels(float scale);

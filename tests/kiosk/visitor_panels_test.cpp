@@ -67,7 +67,8 @@ protected:
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
         friche::core::Problems problems;
-        friche::ui::setupStyle({friche::ui::kioskUiScale(height, 0.0f), 1.0f, {text_}}, problems);
+        friche::ui::setupStyle({friche::ui::kioskUiScale(width, height, 0.0f), 1.0f, {text_}},
+                               problems);
         ASSERT_FALSE(problems.hasErrors());
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
@@ -151,30 +152,41 @@ TEST_P(VisitorPanels, ReadableFromThreeMetresWithNoScrollbarInAnyPhaseOrLanguage
     }
 }
 
-// On a 4K screen, a 16:10 monitor and a 4:3 projector, every line of every
-// panel fits its panel's width, in every phase and language: a line too long
-// wraps (or, on the timeline, is shortened), never cut at the edge. The card
-// is narrower than the type's 28 em there: a third of the screen's width.
+// On a 4K screen, a 16:10 monitor, a 4:3 projector and a 4K screen turned
+// upright, every line of every panel fits its panel's width, in every phase
+// and language: a line too long wraps (or, on the timeline, is shortened),
+// never cut at the edge. The card is narrower than the type's 28 em there: a
+// third of the screen's width. And no panel lies over another.
 TEST_P(VisitorPanels, EveryLineFitsItsPanelOnEveryScreenShape) {
     const friche::io::ScenarioResult loaded = friche::io::loadScenario(file_);
     ASSERT_TRUE(loaded.ok());
     friche::scene::Story story(loaded.scenario);
-    for (const auto& [width, height] : {std::pair{3840, 2160}, {1920, 1200}, {1024, 768}}) {
+    for (const auto& [width, height] :
+         {std::pair{3840, 2160}, {1920, 1200}, {1024, 768}, {2160, 3840}}) {
         useScreen(width, height);
         for (Language language : friche::scene::kLanguages) {
             for (int phase = 0; phase < static_cast<int>(loaded.scenario.phases.size()); ++phase) {
                 story.language() = language;
                 story.timeline().setPosition(phase);
                 drawFrames(story);
+                const std::string where = std::string(GetParam()) + " on " + std::to_string(width) +
+                                          "x" + std::to_string(height) + ", phase " +
+                                          loaded.scenario.phases[std::size_t(phase)].id + " in " +
+                                          friche::scene::languageCode(language);
+                std::vector<const ImGuiWindow*> panels;
                 for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
                     if (!w->Active || w->Hidden) continue;
                     const float inner = w->Size.x - 2.0f * w->WindowPadding.x;
                     EXPECT_LE(w->ContentSize.x, inner + 0.5f)
-                        << GetParam() << " on " << width << "x" << height << ", phase "
-                        << loaded.scenario.phases[std::size_t(phase)].id << " in "
-                        << friche::scene::languageCode(language) << ": a line of '" << w->Name
-                        << "' is " << w->ContentSize.x << " px wide, its panel " << inner;
+                        << where << ": a line of '" << w->Name << "' is " << w->ContentSize.x
+                        << " px wide, its panel " << inner;
+                    panels.push_back(w);
                 }
+                for (std::size_t a = 0; a < panels.size(); ++a)
+                    for (std::size_t b = a + 1; b < panels.size(); ++b)
+                        EXPECT_FALSE(panels[a]->Rect().Overlaps(panels[b]->Rect()))
+                            << where << ": '" << panels[a]->Name << "' lies over '"
+                            << panels[b]->Name << "'";
             }
         }
     }
