@@ -88,6 +88,22 @@ protected:
         }
     }
 
+    // The panels drawn in every phase and language of the story's scenario,
+    // each followed by `check(where)`, naming the site, phase and language.
+    template <class Check>
+    void inEveryPhaseAndLanguage(friche::scene::Story& story, Check check) {
+        const std::vector<friche::scene::Phase>& phases = story.scenario().phases;
+        for (Language language : friche::scene::kLanguages) {
+            for (std::size_t phase = 0; phase < phases.size(); ++phase) {
+                story.language() = language;
+                story.timeline().setPosition(static_cast<double>(phase));
+                drawFrames(story);
+                check(std::string(GetParam()) + " phase " + phases[phase].id + " in " +
+                      friche::scene::languageCode(language));
+            }
+        }
+    }
+
     fs::path file_;
     std::string text_;
 };
@@ -131,25 +147,17 @@ TEST_P(VisitorPanels, ReadableFromThreeMetresWithNoScrollbarInAnyPhaseOrLanguage
     const friche::io::ScenarioResult loaded = friche::io::loadScenario(file_);
     ASSERT_TRUE(loaded.ok());
     friche::scene::Story story(loaded.scenario);
-    for (Language language : friche::scene::kLanguages) {
-        for (int phase = 0; phase < static_cast<int>(loaded.scenario.phases.size()); ++phase) {
-            story.language() = language;
-            story.timeline().setPosition(phase);
-            drawFrames(story);
-            const std::string where = std::string(GetParam()) + " phase " +
-                                      loaded.scenario.phases[phase].id + " in " +
-                                      friche::scene::languageCode(language);
-            EXPECT_GE(ImGui::GetFontSize(), kScreenHeight / 40.0f) << where;
-            EXPECT_GE(friche::ui::touchTarget(), kScreenHeight / 20.0f - 0.5f) << where;
-            for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
-                if (!w->Active || w->Hidden) continue;
-                EXPECT_FALSE(w->ScrollbarY || w->ScrollbarX)
-                    << where << ": the window '" << w->Name << "' scrolls";
-                EXPECT_LE(w->Pos.y + w->Size.y, static_cast<float>(kScreenHeight) + 0.5f)
-                    << where << ": '" << w->Name << "' leaves the screen";
-            }
+    inEveryPhaseAndLanguage(story, [](const std::string& where) {
+        EXPECT_GE(ImGui::GetFontSize(), kScreenHeight / 40.0f) << where;
+        EXPECT_GE(friche::ui::touchTarget(), kScreenHeight / 20.0f - 0.5f) << where;
+        for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+            if (!w->Active || w->Hidden) continue;
+            EXPECT_FALSE(w->ScrollbarY || w->ScrollbarX)
+                << where << ": the window '" << w->Name << "' scrolls";
+            EXPECT_LE(w->Pos.y + w->Size.y, static_cast<float>(kScreenHeight) + 0.5f)
+                << where << ": '" << w->Name << "' leaves the screen";
         }
-    }
+    });
 }
 
 // On a 4K screen, a 16:10 monitor, a 4:3 projector and a 4K screen turned
@@ -164,31 +172,24 @@ TEST_P(VisitorPanels, EveryLineFitsItsPanelOnEveryScreenShape) {
     for (const auto& [width, height] :
          {std::pair{3840, 2160}, {1920, 1200}, {1024, 768}, {2160, 3840}}) {
         useScreen(width, height);
-        for (Language language : friche::scene::kLanguages) {
-            for (int phase = 0; phase < static_cast<int>(loaded.scenario.phases.size()); ++phase) {
-                story.language() = language;
-                story.timeline().setPosition(phase);
-                drawFrames(story);
-                const std::string where = std::string(GetParam()) + " on " + std::to_string(width) +
-                                          "x" + std::to_string(height) + ", phase " +
-                                          loaded.scenario.phases[std::size_t(phase)].id + " in " +
-                                          friche::scene::languageCode(language);
-                std::vector<const ImGuiWindow*> panels;
-                for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
-                    if (!w->Active || w->Hidden) continue;
-                    const float inner = w->Size.x - 2.0f * w->WindowPadding.x;
-                    EXPECT_LE(w->ContentSize.x, inner + 0.5f)
-                        << where << ": a line of '" << w->Name << "' is " << w->ContentSize.x
-                        << " px wide, its panel " << inner;
-                    panels.push_back(w);
-                }
-                for (std::size_t a = 0; a < panels.size(); ++a)
-                    for (std::size_t b = a + 1; b < panels.size(); ++b)
-                        EXPECT_FALSE(panels[a]->Rect().Overlaps(panels[b]->Rect()))
-                            << where << ": '" << panels[a]->Name << "' lies over '"
-                            << panels[b]->Name << "'";
+        const std::string screen = std::to_string(width) + "x" + std::to_string(height);
+        inEveryPhaseAndLanguage(story, [&](const std::string& at) {
+            const std::string where = at + " on " + screen;
+            std::vector<const ImGuiWindow*> panels;
+            for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+                if (!w->Active || w->Hidden) continue;
+                const float inner = w->Size.x - 2.0f * w->WindowPadding.x;
+                EXPECT_LE(w->ContentSize.x, inner + 0.5f)
+                    << where << ": a line of '" << w->Name << "' is " << w->ContentSize.x
+                    << " px wide, its panel " << inner;
+                panels.push_back(w);
             }
-        }
+            for (std::size_t a = 0; a < panels.size(); ++a)
+                for (std::size_t b = a + 1; b < panels.size(); ++b)
+                    EXPECT_FALSE(panels[a]->Rect().Overlaps(panels[b]->Rect()))
+                        << where << ": '" << panels[a]->Name << "' lies over '" << panels[b]->Name
+                        << "'";
+        });
     }
 }
 
