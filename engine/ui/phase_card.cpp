@@ -226,18 +226,23 @@ void layerChanges(const scene::Scenario& s, const scene::Phase& a, const scene::
         if (differs(l)) changed.push_back(l);
     if (changed.empty()) return;
     heading(UiText::CompareChanges, language);
-    if (!ImGui::BeginTable("changes", 4)) return;
-    // The states are a few short words: they keep one line, the names wrap.
-    ImGui::TableSetupColumn("layer", ImGuiTableColumnFlags_WidthStretch);
-    for (const char* column : {"A", "to", "B"})
-        ImGui::TableSetupColumn(column, ImGuiTableColumnFlags_WidthFixed);
-    for (std::size_t l : changed) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", s.layers[l].name.in(language).c_str());
-        stateChange(a.layers[l], b.layers[l], language);
+    // The states are a few short words: they keep one line (the card wraps
+    // its lines; a column as wide as its words would shrink to one letter),
+    // the names wrap.
+    ImGui::PushTextWrapPos(-1.0f);
+    if (ImGui::BeginTable("changes", 4)) {
+        ImGui::TableSetupColumn("layer", ImGuiTableColumnFlags_WidthStretch);
+        for (const char* column : {"A", "to", "B"})
+            ImGui::TableSetupColumn(column, ImGuiTableColumnFlags_WidthFixed);
+        for (std::size_t l : changed) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", s.layers[l].name.in(language).c_str());
+            stateChange(a.layers[l], b.layers[l], language);
+        }
+        ImGui::EndTable();
     }
-    ImGui::EndTable();
+    ImGui::PopTextWrapPos();
 }
 
 void comparedPhases(const scene::Scenario& s, const scene::Compare& compare, Language language) {

@@ -12,12 +12,14 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "app/story_input.h"
 #include "io/scenario_loader.h"
+#include "scene/locale.h"
 #include "scene/story.h"
 #include "support/seed_sites.h"
 #include "ui/site_picker.h"
@@ -225,6 +227,42 @@ TEST_P(VisitorPanels, ASwipeStartingOnAPanelLeavesEveryPanelWhereItIs) {
         }
     }
     io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+}
+
+// A visitor compares the story's two ends side by side: the card lists what
+// changes, each layer's state in A and in B in a column as wide as its words.
+// The card's lines wrap at its edge, and so did these columns' words, letter
+// by letter down a column one letter wide ("p / r / é / s / e / n / t").
+TEST_P(VisitorPanels, ComparedStatesKeepTheirWordsOnOneLine) {
+    const friche::io::ScenarioResult loaded = friche::io::loadScenario(file_);
+    ASSERT_TRUE(loaded.ok());
+    friche::scene::Story story(loaded.scenario);
+    story.compare().mode = friche::scene::CompareMode::Side;
+    for (Language language : friche::scene::kLanguages) {
+        story.language() = language;
+        drawFrames(story);
+        ImGui::NewFrame();  // CalcTextSize needs the frame's font
+        const float word = std::min(
+            ImGui::CalcTextSize(uiText(friche::scene::UiText::LayerAbsent, language).c_str()).x,
+            ImGui::CalcTextSize(uiText(friche::scene::UiText::LayerPresent, language).c_str()).x);
+        ImGui::EndFrame();
+        ImGuiContext& g = *ImGui::GetCurrentContext();
+        int columns = 0;
+        for (int n = 0; n < g.Tables.GetMapSize(); ++n) {
+            const ImGuiTable* table = g.Tables.TryGetMapData(n);
+            if (!table || table->OuterWindow != ImGui::FindWindowByName("Phase")) continue;
+            for (int c = 0; c < table->ColumnsCount; ++c) {
+                const std::string name = ImGui::TableGetColumnName(table, c);
+                if (name != "A" && name != "B") continue;
+                ++columns;
+                EXPECT_GE(table->Columns[c].WidthGiven, word - 0.5f)
+                    << GetParam() << " in " << friche::scene::languageCode(language) << ": column "
+                    << name << " is " << table->Columns[c].WidthGiven << " px wide, its words "
+                    << word;
+            }
+        }
+        EXPECT_EQ(columns, 2) << GetParam() << ": the card lists no change";
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(Sites, VisitorPanels, testing::ValuesIn(kSites),
