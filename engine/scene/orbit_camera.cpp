@@ -84,4 +84,17 @@ OrbitCamera keptOnSite(OrbitCamera c, const Bounds& site) {
     return c;
 }
 
+OrbitCamera keptWidth(OrbitCamera view, float designedAspect, float aspect, float widestFovY,
+                      float stepBack) {
+    if (!(aspect > 0.0f) || aspect >= designedAspect) return view;
+    // The tangent of the vertical half-field that shows the designed width
+    // from where the eye is: the width at the target is distance * tan * aspect.
+    const float needed = std::tan(0.5f * view.fovY) * designedAspect / aspect;
+    const float widened = std::min(needed, std::tan(0.5f * std::max(widestFovY, view.fovY)));
+    const float back = std::clamp(needed / widened, 1.0f, std::max(stepBack, 1.0f));
+    view.distance *= back;
+    view.fovY = 2.0f * std::atan(needed / back);
+    return view;
+}
+
 }  // namespace friche::scene

@@ -49,4 +49,12 @@ public:
 // and the whole site with its surroundings, the eye above the ground.
 OrbitCamera keptOnSite(OrbitCamera camera, const Bounds& site);
 
+// `view`, framed for a screen of `designedAspect`, on a screen of `aspect`. A
+// narrower screen (a totem, a compare side) keeps the width `view` shows at its
+// target: its field of view grows, up to `widestFovY`, then the eye steps back
+// along the view, up to `stepBack` times its distance, and the field grows
+// again for what is left. A screen as wide or wider shows `view` as it is.
+OrbitCamera keptWidth(OrbitCamera view, float designedAspect, float aspect, float widestFovY,
+                      float stepBack);
+
 }  // namespace friche::scene

@@ -20,16 +20,26 @@ bool drawable(const glm::ivec4& rect) {
     return rect.z > 0 && rect.w > 0;
 }
 
+// How a narrower screen than Story::kDesignedAspect keeps the views' width.
+constexpr float kWidestFovY = glm::radians(70.0f);
+constexpr float kFarthestStepBack = 4.0f;
+// The halvings that find how far back a view's eye stands clear.
+constexpr int kStepBackHalvings = 8;
 // The story's flights arc over what they would pass through or skim
-// (Story::arcs_): in steps of 5 degrees of pitch up to 45, worked out for a
-// 16:9 screen, the eye never steeper than 80 degrees over the target.
+// (Story::arcs_): in steps of 5 degrees of pitch up to 45, worked out between
+// the views as a screen's shape frames them (a few shapes kept), the eye
+// never steeper than 80 degrees over the target.
 constexpr float kArcStep = glm::radians(5.0f);
 constexpr int kArcSteps = 9;
-constexpr float kArcAspect = 16.0f / 9.0f;
+constexpr std::size_t kArcShapes = 4;
 // The samples along a flight that clearingArc tests.
 constexpr int kWaySteps = 32;
-// How near a surface the flying eye may come (metres).
+// How near a surface the flying eye may come (metres), and how near one a
+// view's eye may be stepped back to (flights leave from there: with 3 m, and
+// then 6, Liège's street-level tram view stepped its eye back beside
+// buildings that the flights out of it then went through).
 constexpr float kClearance = 3.0f;
+constexpr float kRestingClearance = 5.0f * kClearance;
 
 }  // namespace
 
@@ -37,6 +47,7 @@ Story::Story(Scenario scenario)
     : scenario_(std::move(scenario)), timeline_(static_cast<int>(scenario_.phases.size())) {
     // Before and after: the story's two ends.
     compare_.phaseB = static_cast<int>(scenario_.phases.size()) - 1;
+    forgetArcs();
 }
 
 void Story::attach(const SiteModel& site) {
@@ -46,11 +57,13 @@ void Story::attach(const SiteModel& site) {
     // Worked out now rather than in a transition's first frame, where it would
     // be the frame's slowest part on a fast GPU.
     forgetArcs();
-    for (int phase = 0; phase < static_cast<int>(arcs_.size()); ++phase) arcOf(phase);
+    for (int phase = 0; phase + 1 < static_cast<int>(scenario_.phases.size()); ++phase)
+        arcOf(phase, kDesignedAspect);
 }
 
 void Story::forgetArcs() {
-    arcs_.assign(scenario_.phases.empty() ? 0 : scenario_.phases.size() - 1, std::nullopt);
+    arcs_.clear();
+    stepBacks_.assign(scenario_.views.size(), std::nullopt);
 }
 
 void Story::inherit(const Story& previous) {
@@ -86,7 +99,7 @@ void Story::advance(double seconds) {
 void Story::flyBackIntoStory() {
     const OrbitCamera from = held_ ? *held_ : flight_.toward(*flightTo_);
     held_.reset();
-    pinned_ = false;
+    pinned_.reset();
     flightTo_.reset();
     flight_.start(from, CameraFlight::kDefaultSeconds, clearingArc(from, wayBackIntoStory()));
 }
@@ -111,20 +124,55 @@ OrbitCamera Story::home(float aspect) const {
 
 OrbitCamera Story::viewOrbit(int view, float aspect) const {
     if (view < 0) return home(aspect);
-    return scenario_.views[static_cast<std::size_t>(view)].orbit(home(aspect));
+    return shownOn(scenario_.views[static_cast<std::size_t>(view)].orbit(home(aspect)), aspect,
+                   stepBacks_[static_cast<std::size_t>(view)]);
+}
+
+OrbitCamera Story::shownOn(const OrbitCamera& designed, float aspect,
+                           std::optional<float>& stepBack) const {
+    if (aspect >= kDesignedAspect) return designed;
+    if (!stepBack) stepBack = clearStepBack(designed);
+    return keptWidth(designed, kDesignedAspect, aspect, kWidestFovY, *stepBack);
+}
+
+float Story::clearStepBack(const OrbitCamera& view) const {
+    const auto clear = [&](float back) {
+        OrbitCamera stepped = view;
+        stepped.distance *= back;
+        for (int phase = 0; phase < static_cast<int>(scenario_.phases.size()); ++phase)
+            if (passesThrough(view.eye(), stepped.eye(), phase, kRestingClearance)) return false;
+        return true;
+    };
+    if (clear(kFarthestStepBack)) return kFarthestStepBack;
+    float near = 1.0f, far = kFarthestStepBack;  // clear, not clear
+    for (int k = 0; k < kStepBackHalvings; ++k) {
+        const float middle = 0.5f * (near + far);
+        (clear(middle) ? near : far) = middle;
+    }
+    return near;
 }
 
 OrbitCamera Story::storyCamera(double position, float aspect) const {
     const TimelineSpan span = spanAt(timeline_.phaseCount(), position);
     const int from = viewAtPhase(span.from), to = viewAtPhase(span.to);
     if (from == to || span.t <= 0.0f) return viewOrbit(from, aspect);
-    return flight(span.from, span.t, arcOf(span.from), aspect);
+    return flight(span.from, span.t, arcOf(span.from, aspect), aspect);
 }
 
-float Story::arcOf(int phase) const {
-    if (!sight_ || phase < 0 || phase >= static_cast<int>(arcs_.size())) return 0.0f;
-    std::optional<float>& arc = arcs_[static_cast<std::size_t>(phase)];
-    if (!arc) arc = clearingArc(phase);
+float Story::arcOf(int phase, float aspect) const {
+    const int flights = static_cast<int>(scenario_.phases.size()) - 1;
+    if (!sight_ || phase < 0 || phase >= flights) return 0.0f;
+    // Every screen at least as wide as the views' design frames them alike.
+    const float shape = std::min(aspect, kDesignedAspect);
+    auto arcs = std::find_if(arcs_.begin(), arcs_.end(),
+                             [&](const ShapeArcs& a) { return a.aspect == shape; });
+    if (arcs == arcs_.end()) {
+        if (arcs_.size() == kArcShapes) arcs_.erase(arcs_.begin());
+        arcs_.push_back({shape, std::vector<std::optional<float>>(std::size_t(flights))});
+        arcs = arcs_.end() - 1;
+    }
+    std::optional<float>& arc = arcs->arcs[static_cast<std::size_t>(phase)];
+    if (!arc) arc = clearingArc(phase, shape);
     return *arc;
 }
 
@@ -133,10 +181,10 @@ OrbitCamera Story::flight(int phase, float t, float arc, float aspect) const {
                        viewOrbit(viewAtPhase(phase + 1), aspect), t, arc);
 }
 
-float Story::clearingArc(int phase) const {
+float Story::clearingArc(int phase, float aspect) const {
     if (viewAtPhase(phase) == viewAtPhase(phase + 1)) return 0.0f;
-    return clearingArc(viewOrbit(viewAtPhase(phase), kArcAspect),
-                       steadyWay(viewOrbit(viewAtPhase(phase + 1), kArcAspect), phase, phase + 1));
+    return clearingArc(viewOrbit(viewAtPhase(phase), aspect),
+                       steadyWay(viewOrbit(viewAtPhase(phase + 1), aspect), phase, phase + 1));
 }
 
 std::vector<Story::Waypoint> Story::steadyWay(const OrbitCamera& to, double from,
@@ -151,7 +199,7 @@ std::vector<Story::Waypoint> Story::wayBackIntoStory() const {
     std::vector<Waypoint> way;
     for (int k = 0; k <= kWaySteps; ++k) {
         if (k > 0) timeline.update(CameraFlight::kDefaultSeconds / kWaySteps);
-        way.push_back({storyCamera(timeline.position(), kArcAspect), timeline.position()});
+        way.push_back({storyCamera(timeline.position(), drawnAspect_), timeline.position()});
     }
     return way;
 }
@@ -182,6 +230,10 @@ float Story::clearingArc(const OrbitCamera& from, const std::vector<Waypoint>& w
 }
 
 bool Story::passesThrough(glm::vec3 from, glm::vec3 to, double position) const {
+    return passesThrough(from, to, position, kClearance);
+}
+
+bool Story::passesThrough(glm::vec3 from, glm::vec3 to, double position, float clearance) const {
     if (!sight_) return false;
     const std::vector<NodeLook> looks = looksAt(position);
     // Through a surface between the two places (short of the last margin
@@ -189,8 +241,8 @@ bool Story::passesThrough(glm::vec3 from, glm::vec3 to, double position) const {
     if (sight_->blocked(from, to, looks)) return true;
     // ... or so near one at the second that it fills the view or the near
     // plane cuts into it: along 26 directions (a cube's faces, edges and
-    // corners), kClearance and the sight lines' margin at its end.
-    const float reach = kClearance + anchorMargin(kClearance);
+    // corners), `clearance` and the sight lines' margin at its end.
+    const float reach = clearance + anchorMargin(clearance);
     if (!sight_->near(to, reach, looks)) return false;
     for (int x = -1; x <= 1; ++x)
         for (int y = -1; y <= 1; ++y)
@@ -203,6 +255,7 @@ bool Story::passesThrough(glm::vec3 from, glm::vec3 to, double position) const {
 }
 
 OrbitCamera Story::orbit(float aspect) const {
+    if (pinned_) return viewOrbit(*pinned_, aspect);
     if (held_) return *held_;
     const OrbitCamera destination =
         flightTo_ ? *flightTo_ : storyCamera(timeline_.position(), aspect);
@@ -215,7 +268,7 @@ CameraView Story::camera(float aspect) const {
 
 void Story::holdCamera(const OrbitCamera& orbit) {
     held_ = orbit;
-    pinned_ = false;
+    pinned_.reset();
     flightTo_.reset();
     flight_.cancel();
 }
@@ -225,26 +278,27 @@ void Story::flyTo(int view, float aspect) {
 }
 
 void Story::flyTo(const View& view, float aspect) {
-    flyFromHere(view.orbit(home(aspect)), aspect);
+    std::optional<float> stepBack;
+    flyFromHere(shownOn(view.orbit(home(aspect)), aspect, stepBack), aspect);
 }
 
 void Story::flyFromHere(const OrbitCamera& to, float aspect) {
     const OrbitCamera from = orbit(aspect);
     held_.reset();
-    pinned_ = false;
+    pinned_.reset();
     flightTo_ = to;
     const double now = timeline_.position();
     flight_.start(from, CameraFlight::kDefaultSeconds, clearingArc(from, steadyWay(to, now, now)));
 }
 
 void Story::holdView(int view) {
-    holdCamera(viewOrbit(view, 1.0f));
-    pinned_ = true;
+    holdCamera(viewOrbit(view, kDesignedAspect));
+    pinned_ = view;
 }
 
 void Story::followStory() {
     held_.reset();
-    pinned_ = false;
+    pinned_.reset();
     flightTo_.reset();
     flight_.cancel();
     heading_ = headingPhase();
@@ -270,6 +324,7 @@ void Story::goTo(double position, int view, float aspect, bool animated) {
 }
 
 std::vector<StoryPart> Story::parts(int width, int height) const {
+    drawnAspect_ = aspectOf(width, height);
     const glm::ivec4 full{0, 0, width, height};
     const CameraView fullView = camera(aspectOf(width, height));
     if (compare_.mode == CompareMode::Off)

@@ -49,6 +49,11 @@ class Story {
 public:
     // The sites are in Wallonia and Luxembourg: French first.
     static constexpr Language kFirstLanguage = Language::Fr;
+    // The screen a scenario's views are framed for (docs/scenario-format.md).
+    // A narrower one keeps their width (keptWidth): a field of view up to 70
+    // degrees high, then the eye up to 4 times as far back along the view,
+    // where that is clear.
+    static constexpr float kDesignedAspect = 16.0f / 9.0f;
 
     explicit Story(Scenario scenario);
 
@@ -160,10 +165,11 @@ private:
     // The story's camera a fraction `t` through the flight out of phase
     // `phase`, arced up by `arc` at its middle (none at its two ends).
     OrbitCamera flight(int phase, float t, float arc, float aspect) const;
-    // How far the flight out of phase `phase` arcs up: arcs_, worked out on
-    // attach, and again the first time it is shown after forgetArcs.
-    float arcOf(int phase) const;
-    float clearingArc(int phase) const;
+    // How far the flight out of phase `phase` arcs up on a screen of
+    // `aspect`: arcs_, worked out on attach for the views' design, and for
+    // another shape, or after forgetArcs, the first time it is shown.
+    float arcOf(int phase, float aspect) const;
+    float clearingArc(int phase, float aspect) const;
     // Where a flight heads, and the timeline's position, at one of the evenly
     // timed samples of its way.
     struct Waypoint {
@@ -172,12 +178,24 @@ private:
     };
     // To `to`, the timeline going from `from` to `until` meanwhile.
     std::vector<Waypoint> steadyWay(const OrbitCamera& to, double from, double until) const;
-    // To the story's camera, which the timeline (played on) may move meanwhile.
+    // To the story's camera, which the timeline (played on) may move
+    // meanwhile, as the last frame drawn framed it.
     std::vector<Waypoint> wayBackIntoStory() const;
     // The least arc (in 5-degree steps, up to 45) whose flight from `from`
     // along `way` passes through or skims the fewest surfaces.
     float clearingArc(const OrbitCamera& from, const std::vector<Waypoint>& way) const;
-    // After the site, a variant or a moved layer changed what the flights pass.
+    // A view framed for the views' design shown on a screen of `aspect`:
+    // keptWidth, the eye stepped back no further than `stepBack`, which is
+    // clearStepBack, worked out here if it is not yet.
+    OrbitCamera shownOn(const OrbitCamera& designed, float aspect,
+                        std::optional<float>& stepBack) const;
+    // passesThrough, keeping `clearance` metres from every surface at `to`.
+    bool passesThrough(glm::vec3 from, glm::vec3 to, double position, float clearance) const;
+    // How many times its distance the eye of `view` (a designed view) may
+    // stand back along the view, in every phase, passing through nothing.
+    float clearStepBack(const OrbitCamera& view) const;
+    // After the site, a variant or a moved layer changed what the flights and
+    // the views' step-backs pass.
     void forgetArcs();
     // From the camera now to `to`, where it then stays, arced over what is
     // drawn between.
@@ -193,11 +211,23 @@ private:
     std::optional<ModelLooks> looks_;
     std::optional<SightLines> sight_;
     Bounds bounds_;
-    // Per phase but the last: how far (radians of pitch, at the middle) the
-    // flight to the next phase's view arcs up so that its eye passes through
-    // nothing drawn: a city block between two views is flown over, not through.
-    // 0: the straight flight does; nullopt: not worked out yet.
-    mutable std::vector<std::optional<float>> arcs_;
+    // For a screen's shape (its aspect, no wider than the views' design), per
+    // phase but the last: how far (radians of pitch, at the middle) the flight
+    // to the next phase's view arcs up so that its eye passes through nothing
+    // drawn: a city block between two views is flown over, not through. 0: the
+    // straight flight does; nullopt: not worked out yet. The last few shapes
+    // shown (a screen, and its compare sides) are kept.
+    struct ShapeArcs {
+        float aspect;
+        std::vector<std::optional<float>> arcs;
+    };
+    mutable std::vector<ShapeArcs> arcs_;
+    // The shape of the last frame drawn (parts), whose story camera a flight
+    // back into the story heads for.
+    mutable float drawnAspect_ = kDesignedAspect;
+    // Per view: clearStepBack, worked out the first time a screen narrower
+    // than the views' design shows it; nullopt: not yet.
+    mutable std::vector<std::optional<float>> stepBacks_;
     std::vector<std::optional<glm::mat4>> moves_;  // per layer, see moveLayer
     VariantChoice variants_;
 
@@ -207,8 +237,9 @@ private:
     std::optional<OrbitCamera> held_;
     CameraFlight flight_;
     std::optional<OrbitCamera> flightTo_;
-    int heading_ = 0;      // headingPhase() when last advanced
-    bool pinned_ = false;  // held_ stays held (holdView)
+    int heading_ = 0;  // headingPhase() when last advanced
+    // held_ stays held (holdView): this view's, framed for each screen that shows it.
+    std::optional<int> pinned_;
 
     IdleTimer idle_;
 };

@@ -217,3 +217,41 @@ TEST(OrbitCamera, KeptOnSiteStaysAboveTheGroundAndNearTheSite) {
     EXPECT_FLOAT_EQ(fine.distance, c.distance);
     EXPECT_FLOAT_EQ(fine.pitch, c.pitch);
 }
+
+// A view framed for 16:9 on narrower screens: the width at its target is kept,
+// first by the field of view (up to the widest allowed), then by the eye
+// stepping back along the view, and by the field again past the step-back
+// allowed. Wider screens show the view as it is.
+TEST(OrbitCamera, KeptWidthShowsTheDesignedWidthAtTheTarget) {
+    constexpr float kDesigned = 16.0f / 9.0f, kWidest = glm::radians(70.0f);
+    OrbitCamera view;
+    view.target = glm::vec3(10.0f, 2.0f, -5.0f);
+    view.distance = 100.0f;
+    view.fovY = glm::radians(45.0f);
+    const auto width = [](const OrbitCamera& c, float aspect) {
+        return c.distance * std::tan(0.5f * c.fovY) * aspect;
+    };
+    for (const float wider : {kDesigned, 21.0f / 9.0f}) {
+        const OrbitCamera same = keptWidth(view, kDesigned, wider, kWidest, 4.0f);
+        EXPECT_EQ(same.distance, view.distance);
+        EXPECT_EQ(same.fovY, view.fovY);
+    }
+    // 4:3 needs 58 degrees: the field alone.
+    const OrbitCamera fourThree = keptWidth(view, kDesigned, 4.0f / 3.0f, kWidest, 4.0f);
+    EXPECT_NEAR(width(fourThree, 4.0f / 3.0f), width(view, kDesigned), 1e-3f);
+    EXPECT_EQ(fourThree.distance, view.distance);
+    EXPECT_NEAR(glm::degrees(fourThree.fovY), 57.8f, 0.1f);
+    // 9:16 would need 105 degrees: 70, and the eye 1.87 times as far.
+    const OrbitCamera upright = keptWidth(view, kDesigned, 9.0f / 16.0f, kWidest, 4.0f);
+    EXPECT_NEAR(width(upright, 9.0f / 16.0f), width(view, kDesigned), 1e-3f);
+    EXPECT_NEAR(upright.fovY, kWidest, 1e-5f);
+    EXPECT_NEAR(upright.distance / view.distance, 1.870f, 1e-3f);
+    EXPECT_EQ(upright.target, view.target);
+    EXPECT_EQ(upright.viewDirection(), view.viewDirection());
+    // Where the eye may step back only 1.2 times, the field makes up the rest.
+    const OrbitCamera held = keptWidth(view, kDesigned, 9.0f / 16.0f, kWidest, 1.2f);
+    EXPECT_NEAR(width(held, 9.0f / 16.0f), width(view, kDesigned), 1e-3f);
+    EXPECT_NEAR(held.distance / view.distance, 1.2f, 1e-5f);
+    EXPECT_GT(held.fovY, kWidest);
+    EXPECT_LT(held.fovY, glm::radians(180.0f));
+}

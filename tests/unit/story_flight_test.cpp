@@ -4,12 +4,17 @@
 // come within a few metres of none (rays through the site's triangles,
 // scene::SightLines). A straight flight, the views blended without an arc, is
 // counted beside it, so the log shows what the arc changed: Liège's flight
-// from the tram to the quays went through a city block.
+// from the tram to the quays went through a city block. Each test runs on the
+// 16:9 screen the views are framed for and on an upright one (9:16), where
+// the views step back to keep their width, and their flights start and end
+// elsewhere.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "io/scenario_loader.h"
@@ -22,11 +27,21 @@ using namespace friche;
 
 namespace {
 
-constexpr float kFlightAspect = 16.0f / 9.0f;
 constexpr int kSteps = 64;  // along each flight
 
-// The site's story, attached to its model.
-class StoryFlight : public testing::TestWithParam<const char*> {
+// The screens flown on: the 16:9 the views are framed for, and an upright one,
+// where the views step back to keep their width.
+constexpr float kLandscape = scene::Story::kDesignedAspect;
+constexpr float kUpright = 9.0f / 16.0f;
+using SiteAndScreen = std::tuple<const char*, float>;
+
+std::string siteAndScreen(const testing::TestParamInfo<SiteAndScreen>& info) {
+    return test::siteName({std::get<0>(info.param), info.index}) +
+           (std::get<1>(info.param) < 1.0f ? "_upright" : "");
+}
+
+// The site's story, attached to its model, on one screen.
+class StoryFlight : public testing::TestWithParam<SiteAndScreen> {
 protected:
     void SetUp() override {
         io::ScenarioOptions options;
@@ -39,18 +54,20 @@ protected:
         story_->attach(model_.site);
     }
 
-    const std::string site = GetParam();
+    // A visitor's camera flown to `view` and landed there, drawn on the screen.
+    scene::OrbitCamera landAt(int view) {
+        story_->flyTo(view, aspect);
+        story_->advance(2.0 * scene::CameraFlight::kDefaultSeconds);
+        story_->parts(static_cast<int>(std::lround(1080.0f * aspect)), 1080);
+        return story_->orbit(aspect);
+    }
+
+    const std::string site = std::get<0>(GetParam());
+    const float aspect = std::get<1>(GetParam());  // the screen's
     io::ScenarioResult loaded_;
     io::SiteModelResult model_;  // the story keeps pointers into it
     std::optional<scene::Story> story_;
 };
-
-// A visitor's camera flown to `view` and landed there.
-scene::OrbitCamera landAt(scene::Story& story, int view) {
-    story.flyTo(view, kFlightAspect);
-    story.advance(2.0 * scene::CameraFlight::kDefaultSeconds);
-    return story.orbit(kFlightAspect);
-}
 
 }  // namespace
 
@@ -59,13 +76,13 @@ TEST_P(StoryFlight, EveryFlightPassesThroughNothing) {
     const scene::Scenario& scenario = loaded_.scenario;
     const int phases = static_cast<int>(scenario.phases.size());
     for (int p = 0; p + 1 < phases; ++p) {
-        const scene::OrbitCamera from = story.storyCamera(p, kFlightAspect),
-                                 to = story.storyCamera(p + 1, kFlightAspect);
+        const scene::OrbitCamera from = story.storyCamera(p, aspect),
+                                 to = story.storyCamera(p + 1, aspect);
         const auto straightEye = [&](int k) {
             return scene::arcedFlight(from, to, static_cast<float>(k) / kSteps, 0.0f).eye();
         };
         const auto storyEye = [&](int k) {
-            return story.storyCamera(p + static_cast<double>(k) / kSteps, kFlightAspect).eye();
+            return story.storyCamera(p + static_cast<double>(k) / kSteps, aspect).eye();
         };
         int crossed = 0, straightCrossed = 0;
         for (int k = 0; k < kSteps; ++k) {
@@ -109,14 +126,14 @@ TEST_P(StoryFlight, EveryFlightBetweenTwoViewsPassesThroughNothing) {
         for (std::size_t a = 0; a < scenario.views.size(); ++a)
             for (std::size_t b = 0; b < scenario.views.size(); ++b) {
                 if (a == b) continue;
-                const scene::OrbitCamera start = landAt(story, static_cast<int>(a));
-                story.flyTo(static_cast<int>(b), kFlightAspect);
+                const scene::OrbitCamera start = landAt(static_cast<int>(a));
+                story.flyTo(static_cast<int>(b), aspect);
                 std::vector<glm::vec3> flown{start.eye()}, straight{start.eye()};
                 for (int k = 0; k < kSteps; ++k) {
                     story.advance(step);
-                    flown.push_back(story.orbit(kFlightAspect).eye());
+                    flown.push_back(story.orbit(aspect).eye());
                 }
-                const scene::OrbitCamera end = story.orbit(kFlightAspect);
+                const scene::OrbitCamera end = story.orbit(aspect);
                 for (int k = 1; k <= kSteps; ++k)
                     straight.push_back(
                         scene::arcedFlight(start, end, static_cast<float>(k) / kSteps, 0.0f).eye());
@@ -157,15 +174,15 @@ TEST_P(StoryFlight, EveryFlightBackIntoTheStoryPassesThroughNothing) {
                 story.timeline().setPosition(p);
                 story.followStory();
                 story.advance(0.0);
-                glm::vec3 eye = landAt(story, static_cast<int>(a)).eye();
+                glm::vec3 eye = landAt(static_cast<int>(a)).eye();
                 if (attract)
                     story.attract();
                 else
-                    story.goTo(p + 1, -1, kFlightAspect, true);
+                    story.goTo(p + 1, -1, aspect, true);
                 int crossed = 0;
                 for (int k = 0; k < kSteps; ++k) {
                     story.advance(step);
-                    const glm::vec3 next = story.orbit(kFlightAspect).eye();
+                    const glm::vec3 next = story.orbit(aspect).eye();
                     crossed += story.sight()->blocked(eye, next,
                                                       story.looksAt(story.timeline().position()))
                                    ? 1
@@ -184,4 +201,42 @@ TEST_P(StoryFlight, EveryFlightBackIntoTheStoryPassesThroughNothing) {
                 crossing, flights);
 }
 
-INSTANTIATE_TEST_SUITE_P(Sites, StoryFlight, testing::ValuesIn(test::kSeedSites), test::siteName);
+// On any screen, each view shows the width it shows on the 16:9 it is framed
+// for, at its target, from the same side (yaw, pitch and target kept). On an
+// upright screen its field of view grows to 70 degrees, then its eye steps
+// back along the view, passing through nothing in any phase. Before, it showed
+// a third of that width there.
+TEST_P(StoryFlight, EveryViewKeepsItsWidthFromAClearPlace) {
+    scene::Story& story = *story_;
+    const scene::Scenario& scenario = loaded_.scenario;
+    const auto width = [](const scene::OrbitCamera& c, float shape) {
+        return c.distance * std::tan(0.5f * c.fovY) * shape;
+    };
+    for (std::size_t v = 0; v < scenario.views.size(); ++v) {
+        story.holdView(static_cast<int>(v));
+        const scene::OrbitCamera designed = story.orbit(kLandscape), shown = story.orbit(aspect);
+        const std::string id = site + ": view " + scenario.views[v].id;
+        EXPECT_NEAR(width(shown, aspect) / width(designed, kLandscape), 1.0f, 1e-4f) << id;
+        EXPECT_EQ(shown.target, designed.target) << id;
+        EXPECT_EQ(shown.yaw, designed.yaw) << id;
+        EXPECT_EQ(shown.pitch, designed.pitch) << id;
+        const float stepBack = shown.distance / designed.distance;
+        EXPECT_GE(stepBack, 1.0f) << id;
+        EXPECT_LE(stepBack, 4.0f + 1e-4f) << id;
+        // Past 70 degrees only where the eye could not step back 4 times as far.
+        if (shown.fovY > glm::radians(70.0f) + 1e-4f) {
+            EXPECT_LT(stepBack, 4.0f) << id;
+        }
+        for (int p = 0; p < static_cast<int>(scenario.phases.size()); ++p)
+            EXPECT_FALSE(story.sight()->blocked(designed.eye(), shown.eye(), story.looksAt(p)))
+                << id << " steps back through a surface in phase "
+                << scenario.phases[std::size_t(p)].id;
+        std::printf("%s: %.0f m back (x%.2f), %.0f degrees high\n", id.c_str(),
+                    shown.distance - designed.distance, stepBack, glm::degrees(shown.fovY));
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Sites, StoryFlight,
+                         testing::Combine(testing::ValuesIn(test::kSeedSites),
+                                          testing::Values(kLandscape, kUpright)),
+                         siteAndScreen);
