@@ -124,13 +124,10 @@ OrbitCamera Story::home(float aspect) const {
 
 OrbitCamera Story::viewOrbit(int view, float aspect) const {
     if (view < 0) return home(aspect);
-    return shownOn(scenario_.views[static_cast<std::size_t>(view)].orbit(home(aspect)), aspect,
-                   stepBacks_[static_cast<std::size_t>(view)]);
-}
-
-OrbitCamera Story::shownOn(const OrbitCamera& designed, float aspect,
-                           std::optional<float>& stepBack) const {
+    const OrbitCamera designed =
+        scenario_.views[static_cast<std::size_t>(view)].orbit(home(aspect));
     if (aspect >= kDesignedAspect) return designed;
+    std::optional<float>& stepBack = stepBacks_[static_cast<std::size_t>(view)];
     if (!stepBack) stepBack = clearStepBack(designed);
     return keptWidth(designed, kDesignedAspect, aspect, kWidestFovY, *stepBack);
 }
@@ -278,8 +275,8 @@ void Story::flyTo(int view, float aspect) {
 }
 
 void Story::flyTo(const View& view, float aspect) {
-    std::optional<float> stepBack;
-    flyFromHere(shownOn(view.orbit(home(aspect)), aspect, stepBack), aspect);
+    // As the user saw it, on whichever screen: not widened as the scenario's views are.
+    flyFromHere(view.orbit(home(aspect)), aspect);
 }
 
 void Story::flyFromHere(const OrbitCamera& to, float aspect) {

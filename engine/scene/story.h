@@ -99,7 +99,8 @@ public:
     void holdCamera(const OrbitCamera& orbit);
     // Flies to the bookmark `view` and stays there (as holdCamera).
     void flyTo(int view, float aspect);
-    // The same to a view that is not the scenario's (a user's viewpoint).
+    // The same to a view that is not the scenario's (a user's viewpoint, a pin), as
+    // it was saved: it is not widened on a narrower screen.
     void flyTo(const View& view, float aspect);
     // Looks through `view` from now on, with no flight, whatever the timeline
     // does (`--view` of a still or a video).
@@ -160,6 +161,9 @@ public:
 private:
     // The view index shown at phase `phase`, -1: none (the home framing).
     int viewAtPhase(int phase) const;
+    // The scenario's view `view` on a screen of `aspect`: narrower than the
+    // views' design, keptWidth, its eye stepped back no further than
+    // clearStepBack (stepBacks_).
     OrbitCamera viewOrbit(int view, float aspect) const;
     OrbitCamera home(float aspect) const;  // the whole site framed
     // The story's camera a fraction `t` through the flight out of phase
@@ -184,11 +188,6 @@ private:
     // The least arc (in 5-degree steps, up to 45) whose flight from `from`
     // along `way` passes through or skims the fewest surfaces.
     float clearingArc(const OrbitCamera& from, const std::vector<Waypoint>& way) const;
-    // A view framed for the views' design shown on a screen of `aspect`:
-    // keptWidth, the eye stepped back no further than `stepBack`, which is
-    // clearStepBack, worked out here if it is not yet.
-    OrbitCamera shownOn(const OrbitCamera& designed, float aspect,
-                        std::optional<float>& stepBack) const;
     // passesThrough, keeping `clearance` metres from every surface at `to`.
     bool passesThrough(glm::vec3 from, glm::vec3 to, double position, float clearance) const;
     // How many times its distance the eye of `view` (a designed view) may

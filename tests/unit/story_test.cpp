@@ -3,6 +3,8 @@
 // mode's parts, playing the whole story at a fixed step, the attract loop.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "scene/story.h"
 
 using namespace friche::scene;
@@ -101,6 +103,33 @@ TEST(Story, ABookmarkIsFlownToAndKept) {
     EXPECT_FALSE(story.animating());
     EXPECT_EQ(story.orbit(kAspect).target.x, 50.0f);
     EXPECT_EQ(story.orbit(kAspect).distance, 400.0f);
+}
+
+// On an upright screen a scenario's view keeps its width (keptWidth, with no
+// site: nothing stops the eye stepping back), but a viewpoint the user saved
+// there, from what the screen showed, comes back as it was saved: widened
+// again, it would move away at every save and return.
+TEST(Story, AUserViewpointComesBackAsSavedOnANarrowScreen) {
+    constexpr float kUpright = 9.0f / 16.0f;
+    Story story(fourPhases());
+    story.flyTo(1, kUpright);
+    play(story, CameraFlight::kDefaultSeconds + 0.1);
+    const OrbitCamera shown = story.orbit(kUpright);
+    EXPECT_GT(shown.distance, 40.0f);  // stepped back
+    EXPECT_NEAR(shown.distance * std::tan(0.5f * shown.fovY) * kUpright,
+                40.0f * std::tan(0.5f * View{}.fovY) * kAspect, 1e-3f);
+    View saved;
+    saved.target = shown.target;
+    saved.yaw = shown.yaw;
+    saved.pitch = shown.pitch;
+    saved.distance = shown.distance;
+    saved.fovY = shown.fovY;
+    story.flyTo(0, kUpright);
+    play(story, CameraFlight::kDefaultSeconds + 0.1);
+    story.flyTo(saved, kUpright);
+    play(story, CameraFlight::kDefaultSeconds + 0.1);
+    EXPECT_FLOAT_EQ(story.orbit(kUpright).distance, shown.distance);
+    EXPECT_FLOAT_EQ(story.orbit(kUpright).fovY, shown.fovY);
 }
 
 TEST(Story, AHeldViewIsSeenAtEveryPosition) {
