@@ -32,8 +32,9 @@ constexpr int kStepBackHalvings = 8;
 constexpr float kArcStep = glm::radians(5.0f);
 constexpr int kArcSteps = 9;
 constexpr std::size_t kArcShapes = 4;
-// The samples along a flight that clearingArc tests.
-constexpr int kWaySteps = 32;
+// The samples along a flight that clearingArc tests (with 32, a flight
+// between Liège's overview and tram views skimmed a roof between two).
+constexpr int kWaySteps = 64;
 // How near a surface the flying eye may come (metres), and how near one a
 // view's eye may be stepped back to (flights leave from there: with 3 m, and
 // then 6, Liège's street-level tram view stepped its eye back beside

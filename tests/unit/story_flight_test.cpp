@@ -10,6 +10,7 @@
 // elsewhere.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -28,6 +29,9 @@ using namespace friche;
 namespace {
 
 constexpr int kSteps = 64;  // along each flight
+// How far from a view's eye that stands near a surface by design a flight may
+// come as near (metres).
+constexpr float kNearView = 10.0f;
 
 // The screens flown on: the 16:9 the views are framed for, and an upright one,
 // where the views step back to keep their width.
@@ -52,6 +56,28 @@ protected:
         ASSERT_TRUE(model_.ok()) << site;
         story_.emplace(loaded_.scenario);
         story_->attach(model_.site);
+        for (std::size_t v = 0; v < loaded_.scenario.views.size(); ++v) {
+            story_->holdView(static_cast<int>(v));
+            const glm::vec3 eye = story_->orbit(aspect).eye();
+            for (std::size_t p = 0; p < loaded_.scenario.phases.size(); ++p)
+                if (story_->passesThrough(eye, eye, static_cast<double>(p))) {
+                    nearByDesign_.push_back(eye);
+                    break;
+                }
+        }
+        story_->followStory();
+    }
+
+    // Whether the eye moving from `from` to `to` at `position` passes through
+    // a surface, or comes within the clearance of one (Story::passesThrough)
+    // away from the views whose eyes stand that near one by design (Cité
+    // Miroir's square, at a walker's height): flights reach and leave them
+    // as they are.
+    bool crosses(glm::vec3 from, glm::vec3 to, double position) const {
+        if (story_->sight()->blocked(from, to, story_->looksAt(position))) return true;
+        if (!story_->passesThrough(from, to, position)) return false;
+        return std::none_of(nearByDesign_.begin(), nearByDesign_.end(),
+                            [&](glm::vec3 eye) { return glm::distance(eye, to) < kNearView; });
     }
 
     // A visitor's camera flown to `view` and landed there, drawn on the screen.
@@ -67,6 +93,7 @@ protected:
     io::ScenarioResult loaded_;
     io::SiteModelResult model_;  // the story keeps pointers into it
     std::optional<scene::Story> story_;
+    std::vector<glm::vec3> nearByDesign_;  // see crosses
 };
 
 }  // namespace
@@ -104,11 +131,13 @@ TEST_P(StoryFlight, EveryFlightPassesThroughNothing) {
 
 // A visitor's flight from one of the scenario's views to another, in any phase
 // (the view buttons, a tour's step, a saved viewpoint's): over what stands
-// between, never through it. (Skimming is not counted here: a view near the
-// ground, Cité Miroir's square, lands within a few metres of it.) Flown
-// straight, Seraing's flights to and from the boulevard went through the
-// blast furnace's buildings, and Liège's between the tram and the quays
-// through a city block.
+// between, never through it nor skimming it (but where a view near the
+// ground, Cité Miroir's square, stands: see crosses). Flown straight,
+// Seraing's flights to and from the boulevard went through the blast
+// furnace's buildings, and Liège's between the tram and the quays through a
+// city block. Skimming counted, Liège's flights between the overview and the
+// tram came within 3 m of a roof between two of the 33 places the arc's search
+// sampled: it samples 65.
 TEST_P(StoryFlight, EveryFlightBetweenTwoViewsPassesThroughNothing) {
     scene::Story& story = *story_;
     const scene::Scenario& scenario = loaded_.scenario;
@@ -116,11 +145,10 @@ TEST_P(StoryFlight, EveryFlightBetweenTwoViewsPassesThroughNothing) {
     int flights = 0, crossing = 0, straightCrossing = 0;
     for (int p = 0; p < static_cast<int>(scenario.phases.size()); ++p) {
         story.timeline().setPosition(p);
-        const std::vector<scene::NodeLook> looks = story.looksAt(p);
         const auto through = [&](const std::vector<glm::vec3>& eyes) {
             int crossed = 0;
             for (std::size_t k = 0; k + 1 < eyes.size(); ++k)
-                crossed += story.sight()->blocked(eyes[k], eyes[k + 1], looks) ? 1 : 0;
+                crossed += crosses(eyes[k], eyes[k + 1], p) ? 1 : 0;
             return crossed;
         };
         for (std::size_t a = 0; a < scenario.views.size(); ++a)
@@ -159,7 +187,7 @@ TEST_P(StoryFlight, EveryFlightBetweenTwoViewsPassesThroughNothing) {
 // takes it back: when the kiosk's attract loop starts again from the first
 // phase, or when the visitor steps to the next phase (the story's camera then
 // flies on to that phase's view meanwhile). The flight back passes through
-// nothing drawn along the way.
+// nothing drawn along the way, nor skims it.
 TEST_P(StoryFlight, EveryFlightBackIntoTheStoryPassesThroughNothing) {
     scene::Story& story = *story_;
     const scene::Scenario& scenario = loaded_.scenario;
@@ -183,10 +211,7 @@ TEST_P(StoryFlight, EveryFlightBackIntoTheStoryPassesThroughNothing) {
                 for (int k = 0; k < kSteps; ++k) {
                     story.advance(step);
                     const glm::vec3 next = story.orbit(aspect).eye();
-                    crossed += story.sight()->blocked(eye, next,
-                                                      story.looksAt(story.timeline().position()))
-                                   ? 1
-                                   : 0;
+                    crossed += crosses(eye, next, story.timeline().position()) ? 1 : 0;
                     eye = next;
                 }
                 ++flights;
