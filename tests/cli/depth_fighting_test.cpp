@@ -3,7 +3,8 @@
 // so turning the camera by a fraction of a pixel redraws the stripes, while a
 // clean still barely changes. Every view of every site is rendered twice, the
 // second time turned by kNudge about its target (a copy of the scenario with a
-// twin of each view), and the two must agree; so is each transition halfway.
+// twin of each view), and the two must agree; so is each transition halfway,
+// and each view on an upright screen.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -145,10 +146,14 @@ std::vector<std::string> phasesToRender(const json& phases) {
 }
 
 // The fraction of the still of `view` at `when` (--phase ID or --at POS) that
-// changes in patches when the view is nudged (a render test named `name`).
+// changes in patches when the view is nudged (a render test named `name`), on
+// a landscape screen or an upright one.
 double changedUnderANudge(const std::string& scenario, const std::string& name,
-                          const std::string& view, const std::vector<std::string>& when) {
-    const std::string size = std::to_string(kFightWidth) + "x" + std::to_string(kFightHeight);
+                          const std::string& view, const std::vector<std::string>& when,
+                          bool upright = false) {
+    const std::string size = upright
+                                 ? std::to_string(kFightHeight) + "x" + std::to_string(kFightWidth)
+                                 : std::to_string(kFightWidth) + "x" + std::to_string(kFightHeight);
     std::vector<std::string> args = {"--view", view};
     args.insert(args.end(), when.begin(), when.end());
     const Image still = renderStill(scenario, name, {.size = size, .args = args, .env = kLight});
@@ -177,6 +182,28 @@ TEST_P(DepthFighting, EveryViewBarelyChangesUnderASubPixelTurn) {
                 << " of the pixels change in patches under a turn of " << kNudge
                 << " rad, as depth fighting does (" << outPath(name) << ")";
         }
+    }
+}
+
+// The same on an upright screen, where each view steps its eye back and
+// widens its field to keep its width: a farther eye, a deeper range of depths.
+// In the story's middle phase.
+TEST_P(DepthFighting, EveryViewOnAnUprightScreenBarelyChangesUnderASubPixelTurn) {
+    const std::string site = GetParam();
+    json doc;
+    const std::string scenario = nudgedScenario(site, "upright", doc);
+    const json& phases = doc["phases"];
+    const std::string phase = phases[phases.size() / 2]["id"].get<std::string>();
+    for (const json& v : doc["views"]) {
+        const std::string view = v["id"].get<std::string>();
+        if (view.ends_with("-nudged")) continue;
+        const std::string name = "depth_" + site + "_" + view + "_upright";
+        const double changed =
+            changedUnderANudge(scenario, name, view, {"--phase", phase}, /*upright=*/true);
+        EXPECT_LE(changed, kMostChanged)
+            << site << ", view " << view << " upright, phase " << phase << ": " << percent(changed)
+            << " of the pixels change in patches under a turn of " << kNudge
+            << " rad, as depth fighting does (" << outPath(name) << ")";
     }
 }
 
