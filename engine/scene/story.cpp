@@ -98,7 +98,8 @@ void Story::advance(double seconds) {
 }
 
 void Story::flyBackIntoStory() {
-    const OrbitCamera from = held_ ? *held_ : flight_.toward(*flightTo_);
+    // From what the last frame drawn showed: a held view as that screen frames it.
+    const OrbitCamera from = orbit(drawnAspect_);
     held_.reset();
     pinned_.reset();
     flightTo_.reset();

@@ -132,6 +132,21 @@ TEST(Story, AUserViewpointComesBackAsSavedOnANarrowScreen) {
     EXPECT_FLOAT_EQ(story.orbit(kUpright).fovY, shown.fovY);
 }
 
+// A view held on an upright screen (a tour's step shown at once) is shown
+// widened; when the story takes the camera back, the flight leaves from there,
+// not from the view as framed for 16:9.
+TEST(Story, TheFlightBackLeavesAHeldViewFromWhereTheScreenShowedIt) {
+    constexpr float kUpright = 9.0f / 16.0f;
+    Story story(fourPhases());
+    story.goTo(2.0, 1, kUpright, false);
+    story.parts(540, 960);
+    const OrbitCamera shown = story.orbit(kUpright);
+    story.goTo(3.0, -1, kUpright, true);
+    story.advance(0.0);
+    EXPECT_FLOAT_EQ(story.orbit(kUpright).distance, shown.distance);
+    EXPECT_FLOAT_EQ(story.orbit(kUpright).fovY, shown.fovY);
+}
+
 TEST(Story, AHeldViewIsSeenAtEveryPosition) {
     Story story(fourPhases());
     story.holdView(1);
