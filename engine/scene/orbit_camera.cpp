@@ -42,8 +42,7 @@ void OrbitCamera::orbit(float dYaw, float dPitch) {
 void OrbitCamera::pan(float dx, float dy) {
     const glm::mat4 inv = glm::inverse(view());
     const glm::vec3 right(inv[0]), up(inv[1]);
-    const float worldPerUnit = 2.0f * distance * std::tan(fovY * 0.5f);
-    target += (-dx * right + dy * up) * worldPerUnit;
+    target += (-dx * right + dy * up) * heightAtTarget();
 }
 
 void OrbitCamera::zoom(float steps) {
@@ -65,6 +64,10 @@ glm::vec3 OrbitCamera::eye() const {
 
 glm::mat4 OrbitCamera::view() const {
     return glm::lookAt(eye(), target, glm::vec3(0, 1, 0));
+}
+
+float OrbitCamera::heightAtTarget() const {
+    return 2.0f * distance * std::tan(0.5f * fovY);
 }
 
 glm::mat4 OrbitCamera::projection(float aspect) const {

@@ -31,6 +31,9 @@ public:
     glm::vec3 viewDirection() const;
     glm::mat4 view() const;
     glm::mat4 projection(float aspect) const;
+    // How tall the view is at the target's distance (world units); times the
+    // aspect, how wide.
+    float heightAtTarget() const;
 
     glm::vec3 target{0.0f};
     float distance = 5.0f;

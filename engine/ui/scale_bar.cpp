@@ -27,8 +27,7 @@ void scaleBar(const scene::Story& story, glm::vec2 size) {
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
     const ImU32 shade = IM_COL32(0, 0, 0, 170);
     const scene::OrbitCamera orbit = story.orbit(size.x / std::max(size.y, 1.0f));
-    const double perPoint =
-        2.0 * orbit.distance * std::tan(orbit.fovY * 0.5) / std::max(size.y, 1.0f);
+    const double perPoint = orbit.heightAtTarget() / std::max(size.y, 1.0f);
     if (perPoint <= 0.0 || !std::isfinite(perPoint)) return;
     const double length = roundLength(perPoint * em * 8.0);
     const float points = static_cast<float>(length / perPoint);

@@ -229,7 +229,7 @@ TEST(OrbitCamera, KeptWidthShowsTheDesignedWidthAtTheTarget) {
     view.distance = 100.0f;
     view.fovY = glm::radians(45.0f);
     const auto width = [](const OrbitCamera& c, float aspect) {
-        return c.distance * std::tan(0.5f * c.fovY) * aspect;
+        return c.heightAtTarget() * aspect;
     };
     for (const float wider : {kDesigned, 21.0f / 9.0f}) {
         const OrbitCamera same = keptWidth(view, kDesigned, wider, kWidest, 4.0f);

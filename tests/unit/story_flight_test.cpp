@@ -234,14 +234,13 @@ TEST_P(StoryFlight, EveryFlightBackIntoTheStoryPassesThroughNothing) {
 TEST_P(StoryFlight, EveryViewKeepsItsWidthFromAClearPlace) {
     scene::Story& story = *story_;
     const scene::Scenario& scenario = loaded_.scenario;
-    const auto width = [](const scene::OrbitCamera& c, float shape) {
-        return c.distance * std::tan(0.5f * c.fovY) * shape;
-    };
     for (std::size_t v = 0; v < scenario.views.size(); ++v) {
         story.holdView(static_cast<int>(v));
         const scene::OrbitCamera designed = story.orbit(kLandscape), shown = story.orbit(aspect);
         const std::string id = site + ": view " + scenario.views[v].id;
-        EXPECT_NEAR(width(shown, aspect) / width(designed, kLandscape), 1.0f, 1e-4f) << id;
+        EXPECT_NEAR(shown.heightAtTarget() * aspect / (designed.heightAtTarget() * kLandscape),
+                    1.0f, 1e-4f)
+            << id;
         EXPECT_EQ(shown.target, designed.target) << id;
         EXPECT_EQ(shown.yaw, designed.yaw) << id;
         EXPECT_EQ(shown.pitch, designed.pitch) << id;

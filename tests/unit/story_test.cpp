@@ -3,8 +3,6 @@
 // mode's parts, playing the whole story at a fixed step, the attract loop.
 #include <gtest/gtest.h>
 
-#include <cmath>
-
 #include "scene/story.h"
 
 using namespace friche::scene;
@@ -116,8 +114,8 @@ TEST(Story, AUserViewpointComesBackAsSavedOnANarrowScreen) {
     play(story, CameraFlight::kDefaultSeconds + 0.1);
     const OrbitCamera shown = story.orbit(kUpright);
     EXPECT_GT(shown.distance, 40.0f);  // stepped back
-    EXPECT_NEAR(shown.distance * std::tan(0.5f * shown.fovY) * kUpright,
-                40.0f * std::tan(0.5f * View{}.fovY) * kAspect, 1e-3f);
+    EXPECT_NEAR(shown.heightAtTarget() * kUpright,
+                view("east", 100.0f, 40.0f).orbit().heightAtTarget() * kAspect, 1e-3f);
     View saved;
     saved.target = shown.target;
     saved.yaw = shown.yaw;
