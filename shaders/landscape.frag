@@ -15,8 +15,16 @@ uniform bool u_town;  // the towns' blocks carry their colour; the terrain's is 
 layout(location = 0) out vec4 o_color;
 layout(location = 1) out float o_asIs;  // always 0: tone mapped
 
+// The site's own mown grass around it, drying in patches tens of metres
+// across, as the sites' lawns do (tools/sitegen: a slab's wear).
+vec3 mownGrass(vec2 xz) {
+    float dry = smoothstep(0.4, 0.7, fbm(xz / 90.0));
+    return vec3(0.2, 0.3, 0.09) * mix(vec3(0.95, 1.0, 1.05), vec3(1.1, 1.0, 0.85), dry) *
+           (0.93 + 0.14 * valueNoise(xz / 23.0));
+}
+
 // Fields in parcels of a couple of hundred metres, woods on the slopes and in
-// patches, and the site's own mown grass around it.
+// patches, and the mown grass around the site.
 vec3 terrainAlbedo(vec2 xz, vec3 n) {
     const mat2 turn = mat2(0.8, 0.6, -0.6, 0.8);
     vec2 q = turn * xz / 230.0 + (valueNoise(xz / 650.0) - 0.5) * 0.9;
@@ -32,7 +40,8 @@ vec3 terrainAlbedo(vec2 xz, vec3 n) {
     float wood = smoothstep(0.56, 0.64, fbm(xz / 1100.0 + 3.0) + slope * 0.8);
     vec3 canopy = vec3(0.045, 0.085, 0.03) * (0.75 + 0.5 * valueNoise(xz / 14.0));
     vec3 country = mix(field, canopy, wood);
-    return mix(vec3(0.2, 0.3, 0.09), country, countryside(xz));
+    float open = countryside(xz);
+    return open < 1.0 ? mix(mownGrass(xz), country, open) : country;
 }
 
 void main() {

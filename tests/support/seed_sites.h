@@ -20,6 +20,12 @@ inline constexpr std::array<const char*, 5> kSeedSites = {
 inline std::string seedScenario(const std::string& id) {
     return std::string(FRICHE_SOURCE_DIR) + "/scenes/" + id + ".json";
 }
+#ifdef FRICHE_ASSET_DIR
+// The model of site `id` the build wrote (tools/sitegen).
+inline std::string seedModel(const std::string& id) {
+    return std::string(FRICHE_ASSET_DIR) + "/sites/" + id + ".glb";
+}
+#endif
 inline const std::string kSeraing = seedScenario("seraing");
 inline const std::string kDroixhe = seedScenario("droixhe");
 

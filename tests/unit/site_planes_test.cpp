@@ -152,8 +152,7 @@ class SitePlanes : public testing::TestWithParam<const char*> {};
 
 TEST_P(SitePlanes, NoTwoSurfacesShareAPlaneWhereTheyOverlap) {
     const std::string id = GetParam();
-    const io::LoadResult loaded =
-        io::loadModel(std::string(FRICHE_ASSET_DIR) + "/sites/" + id + ".glb");
+    const io::LoadResult loaded = io::loadModel(test::seedModel(id));
     ASSERT_TRUE(loaded.ok()) << id;
     SiteFaces site = faces(loaded.model);
     std::ostringstream found;

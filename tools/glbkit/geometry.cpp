@@ -66,6 +66,10 @@ void Geometry::append(const Geometry& other, const glm::mat4& transform) {
         addVertex(*this, glm::vec3(transform * glm::vec4(other.positions[i], 1)),
                   glm::normalize(rotation * other.normals[i]), other.uvs[i]);
     }
+    if (!other.colors.empty()) {
+        colors.resize(first, glm::vec3(1));
+        colors.insert(colors.end(), other.colors.begin(), other.colors.end());
+    }
     for (std::uint32_t i : other.indices) indices.push_back(first + i);
 }
 

@@ -25,6 +25,9 @@ struct Geometry {
     std::vector<glm::vec3> positions;
     std::vector<glm::vec3> normals;
     std::vector<glm::vec2> uvs;
+    // Linear RGB multiplying the material's colour (COLOR_0): vertices past
+    // its end are white, and an empty list writes no colours at all.
+    std::vector<glm::vec3> colors;
     std::vector<std::uint32_t> indices;
 
     std::size_t triangles() const { return indices.size() / 3; }

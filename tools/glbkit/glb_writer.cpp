@@ -144,6 +144,12 @@ int GlbWriter::addMesh(const std::string& name, const std::vector<PrimitiveSpec>
             attributes["TANGENT"] =
                 addAccessor(t.data(), n * sizeof(glm::vec4), n, kFloat, "VEC4", kArrayBuffer);
         }
+        if (!g.colors.empty()) {
+            std::vector<glm::vec3> c = g.colors;
+            c.resize(n, glm::vec3(1));
+            attributes["COLOR_0"] =
+                addAccessor(c.data(), n * sizeof(glm::vec3), n, kFloat, "VEC3", kArrayBuffer);
+        }
         prims.push_back({{"attributes", std::move(attributes)},
                          {"indices", indices},
                          {"material", p.material}});

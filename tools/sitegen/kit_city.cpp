@@ -48,10 +48,48 @@ glm::mat4 place(glm::vec3 at, float yaw) {
     return glm::rotate(glm::translate(glm::mat4(1), at), yaw, {0, 1, 0});
 }
 
+namespace {
+
+// A ground's wear varies over tens of metres: the slab's vertices are at most
+// this far apart so that its colours can follow. Closer, they would cost more
+// to draw than they show: the many small triangles of a ground seen from afar
+// are each shaded in blocks of pixels partly outside them.
+constexpr float kWearSpacing = 16.0f;
+// The coarsest patches of wear, in metres, and how many of them the noise
+// spans before it repeats (farther than any site reaches).
+constexpr float kWearPatch = 64.0f;
+constexpr int kWearPeriod = 32;
+
+// The colour a ground's wear gives at (x, z): a lawn between lush and dry,
+// a yard or a road stained darker. Never above 1 (glTF vertex colours).
+glm::vec3 wearColor(Wear wear, float x, float z) {
+    const float span = kWearPatch * kWearPeriod;
+    const float patches = fbm(x / span, z / span, kWearPeriod, 2, 7001);
+    const float mottle = fbm(x / span, z / span, kWearPeriod * 2, 1, 7002);
+    if (wear == Wear::Lawn) {
+        const float dry = glm::smoothstep(0.4f, 0.7f, patches);
+        return glm::mix(glm::vec3(0.8f, 0.92f, 0.8f), glm::vec3(1.0f, 0.92f, 0.68f), dry) *
+               (0.9f + 0.1f * mottle);
+    }
+    const float stain = glm::smoothstep(0.4f, 0.75f, patches);
+    return glm::vec3(1.0f - 0.22f * stain, 1.0f - 0.24f * stain, 1.0f - 0.27f * stain) *
+           (0.9f + 0.1f * mottle);
+}
+
+}  // namespace
+
 Parts slab(Mat mat, float sx, float sz, float y) {
     Parts p;
-    addPatch(p[mat], {-sx / 2, y, sz / 2}, {sx, 0, 0}, {0, 0, -sz});
-    detail::planarUv(p[mat]);
+    Geometry& g = p[mat];
+    const Wear wear = materialDef(mat).wear;
+    const auto cells = [&](float size) {
+        return wear == Wear::None ? 1 : static_cast<int>(std::ceil(size / kWearSpacing));
+    };
+    addPatch(g, {-sx / 2, y, sz / 2}, {sx, 0, 0}, {0, 0, -sz}, cells(sx), cells(sz));
+    detail::planarUv(g);
+    if (wear != Wear::None) {
+        for (const glm::vec3& v : g.positions) g.colors.push_back(wearColor(wear, v.x, v.z));
+    }
     return p;
 }
 

@@ -6,6 +6,7 @@ namespace sitegen {
 
 const MaterialDef& materialDef(Mat m) {
     using S = Surface;
+    using W = Wear;
     const glm::vec4 white(1.0f);
     // Textured materials keep factors at 1 (the images carry the values) unless
     // they tint a shared texture; plain ones carry everything in factors.
@@ -13,24 +14,24 @@ const MaterialDef& materialDef(Mat m) {
         {"brick", S::Brick, white, 1, 1, {1.6f, 1.6f}},
         {"corrugated-steel", S::Corrugated, white, 1, 1, {1.2f, 1.2f}},
         {"rust", S::Rust, white, 1, 1, {4, 4}},
-        {"concrete", S::Concrete, white, 1, 1, {2.4f, 2.4f}},
+        {"concrete", S::Concrete, white, 1, 1, {2.4f, 2.4f}, W::Stains},
         {"glazing", S::Glazing, white, 1, 1, {3, 3}},
-        {"grass", S::Grass, white, 1, 1, {6, 6}},
-        {"asphalt", S::Asphalt, white, 1, 1, {5, 5}},
+        {"grass", S::Grass, white, 1, 1, {6, 6}, W::Lawn},
+        {"asphalt", S::Asphalt, white, 1, 1, {5, 5}, W::Stains},
         {"water", S::Water, white, 1, 1, {10, 10}},
-        {"soil", S::Soil, white, 1, 1, {6, 6}},
-        {"gravel", S::Gravel, white, 1, 1, {3, 3}},
-        {"slag", S::Gravel, {0.45f, 0.42f, 0.42f, 1}, 1, 1, {4, 4}},
-        {"ore", S::Gravel, {0.75f, 0.42f, 0.3f, 1}, 1, 1, {4, 4}},
+        {"soil", S::Soil, white, 1, 1, {6, 6}, W::Stains},
+        {"gravel", S::Gravel, white, 1, 1, {3, 3}, W::Stains},
+        {"slag", S::Gravel, {0.45f, 0.42f, 0.42f, 1}, 1, 1, {4, 4}, W::Stains},
+        {"ore", S::Gravel, {0.75f, 0.42f, 0.3f, 1}, 1, 1, {4, 4}, W::Stains},
         {"track", S::Track, white, 1, 1, {3, 0.65f}},
-        {"paving", S::Paving, white, 1, 1, {2.4f, 2.4f}},
+        {"paving", S::Paving, white, 1, 1, {2.4f, 2.4f}, W::Stains},
         {"solar-panel", S::Solar, white, 1, 1, {1, 1.7f}},
         {"curtain-wall", S::CurtainWall, white, 1, 1, {1.5f, 3.5f}},
         {"facade-cream", S::Facade, {1.0f, 0.93f, 0.8f, 1}, 1, 1, {3.2f, 3}},
         {"facade-terracotta", S::Facade, {0.85f, 0.55f, 0.42f, 1}, 1, 1, {3.2f, 3}},
         {"facade-grey", S::Facade, {0.7f, 0.72f, 0.74f, 1}, 1, 1, {3.2f, 3}},
         {"facade-white", S::Facade, white, 1, 1, {3.2f, 3}},
-        {"sedum", S::Grass, {0.9f, 0.8f, 0.6f, 1}, 1, 1, {3, 3}},
+        {"sedum", S::Grass, {0.9f, 0.8f, 0.6f, 1}, 1, 1, {3, 3}, W::Lawn},
         {"steel-red", {}, {0.35f, 0.08f, 0.05f, 1}, 0.5f, 0.55f, {1, 1}},
         {"steel-dark", {}, {0.12f, 0.12f, 0.13f, 1}, 0.7f, 0.5f, {1, 1}},
         {"steel-light", {}, {0.6f, 0.62f, 0.65f, 1}, 0.8f, 0.35f, {1, 1}},
@@ -38,7 +39,7 @@ const MaterialDef& materialDef(Mat m) {
         {"foliage-dry", {}, {0.3f, 0.3f, 0.12f, 1}, 0, 0.95f, {1, 1}},
         {"bark", {}, {0.2f, 0.14f, 0.1f, 1}, 0, 0.9f, {1, 1}},
         {"smoke", {}, {0.55f, 0.55f, 0.56f, 0.55f}, 0, 1, {1, 1}},
-        {"glow", {}, {1.0f, 0.45f, 0.1f, 1}, 0, 0.6f, {1, 1}, {1.0f, 0.35f, 0.05f}},
+        {"glow", {}, {1.0f, 0.45f, 0.1f, 1}, 0, 0.6f, {1, 1}, W::None, {1.0f, 0.35f, 0.05f}},
         {"paint", {}, {0.9f, 0.9f, 0.88f, 1}, 0, 0.7f, {1, 1}},
         {"studio-yellow", {}, {0.95f, 0.7f, 0.1f, 1}, 0.2f, 0.45f, {1, 1}},
         {"studio-teal", {}, {0.05f, 0.5f, 0.5f, 1}, 0.2f, 0.45f, {1, 1}},

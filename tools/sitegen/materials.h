@@ -63,12 +63,18 @@ enum class Mat {
     Count,
 };
 
+// How a ground of this material varies over tens of metres (sitegen::slab):
+// a lawn dries in patches, a yard or a road stains; the texture repeats too
+// regularly to carry that.
+enum class Wear { None, Lawn, Stains };
+
 struct MaterialDef {
     const char* name;
     std::optional<Surface> surface;  // none: a plain colour
     glm::vec4 color;                 // multiplies the texture when there is one
     float metallic, roughness;       // multiply the texture's values too
     glm::vec2 tile;                  // metres one texture tile covers (u, v)
+    Wear wear = Wear::None;
     glm::vec3 emissive{0.0f};
 };
 

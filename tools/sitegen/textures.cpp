@@ -49,7 +49,8 @@ float noise(float u, float v, int period, std::uint32_t seed) {
     return glm::mix(a, b, fy);
 }
 
-// Fractal sum of `octaves` noises, each twice as fine and half as strong; 0..1.
+}  // namespace
+
 float fbm(float u, float v, int period, int octaves, std::uint32_t seed) {
     float sum = 0, weight = 0, amplitude = 1;
     for (int o = 0; o < octaves; ++o) {
@@ -59,6 +60,8 @@ float fbm(float u, float v, int period, int octaves, std::uint32_t seed) {
     }
     return sum / weight;
 }
+
+namespace {
 
 // 1 inside a band [lo, hi] of x, with soft edges `soft` wide.
 float band(float x, float lo, float hi, float soft) {
@@ -101,10 +104,12 @@ Texel corrugated(float u, float v) {
             0.8f + 0.2f * rib};
 }
 
-// Weathered steel: mottled brown and orange with a few flakes of old grey paint.
+// Weathered steel: mottled brown and orange with flakes of old grey paint, all
+// of them small: blotches a metre across would repeat with the tile, in rows
+// of spots along a roof.
 Texel rust(float u, float v) {
-    const float n = fbm(u, v, 8, 5, 31);
-    const float paint = glm::smoothstep(0.7f, 0.74f, fbm(u, v, 4, 4, 32));
+    const float n = fbm(u, v, 32, 3, 31);
+    const float paint = glm::smoothstep(0.66f, 0.7f, fbm(u, v, 32, 3, 32));
     glm::vec3 c = glm::mix(glm::vec3(0.16f, 0.07f, 0.035f), glm::vec3(0.42f, 0.18f, 0.07f), n);
     c = glm::mix(c, glm::vec3(0.22f, 0.23f, 0.24f), paint);
     return {c, 0.5f * n + 0.4f * paint, glm::mix(0.85f, 0.55f, paint), glm::mix(0.2f, 0.5f, paint)};
@@ -129,23 +134,25 @@ Texel glazing(float u, float v) {
             glm::mix(0.06f, 0.45f, frame), glm::mix(0.1f, 0.7f, frame)};
 }
 
+// Tufts and blades only: patches a metre or more across would repeat with the
+// tile, in a grid a visitor sees from afar. The slab's wear varies the lawn.
 Texel grass(float u, float v) {
-    const float patches = fbm(u, v, 4, 4, 61), blades = noise(u, v, 128, 62);
-    glm::vec3 c = glm::mix(glm::vec3(0.16f, 0.3f, 0.08f), glm::vec3(0.36f, 0.42f, 0.15f), patches);
+    const float tufts = fbm(u, v, 24, 3, 61), blades = noise(u, v, 128, 62);
+    glm::vec3 c = glm::mix(glm::vec3(0.2f, 0.33f, 0.1f), glm::vec3(0.3f, 0.39f, 0.13f), tufts);
     c *= 0.8f + 0.4f * blades;
-    return {c, blades * 0.6f + patches * 0.4f, 0.95f, 0, 0.85f + 0.15f * blades};
+    return {c, blades * 0.6f + tufts * 0.4f, 0.95f, 0, 0.85f + 0.15f * blades};
 }
 
 Texel asphalt(float u, float v) {
-    const float grain = noise(u, v, 128, 71), wear = fbm(u, v, 4, 3, 72);
+    const float grain = noise(u, v, 128, 71), wear = fbm(u, v, 16, 3, 72);
     const glm::vec3 c = glm::vec3(0.17f, 0.17f, 0.18f) * (0.8f + 0.35f * grain + 0.3f * wear);
     return {c, grain, 0.8f + 0.1f * wear};
 }
 
 Texel water(float u, float v) {
     const float ripples = fbm(u, v, 8, 4, 81);
-    const glm::vec3 c = glm::mix(glm::vec3(0.05f, 0.12f, 0.14f), glm::vec3(0.12f, 0.24f, 0.26f),
-                                 fbm(u, v, 2, 2, 82));
+    const glm::vec3 c = glm::mix(glm::vec3(0.07f, 0.16f, 0.18f), glm::vec3(0.1f, 0.2f, 0.22f),
+                                 fbm(u, v, 32, 2, 82));
     return {c, ripples, 0.07f};
 }
 
@@ -262,8 +269,8 @@ Texel paving(float u, float v) {
     const float joint = std::max(1 - band(fract(u * 4), 0.02f, 0.98f, 0.01f),
                                  1 - band(fract(v * 4), 0.02f, 0.98f, 0.01f));
     const float shade = glbkit::unitHash(std::uint64_t(j * 4 + i) + 151);
-    glm::vec3 c = glm::mix(glm::vec3(0.56f, 0.54f, 0.5f), glm::vec3(0.7f, 0.68f, 0.63f), shade);
-    c *= (0.9f + 0.15f * fbm(u, v, 16, 3, 152)) * (1 - 0.35f * joint);
+    glm::vec3 c = glm::mix(glm::vec3(0.6f, 0.58f, 0.54f), glm::vec3(0.68f, 0.66f, 0.61f), shade);
+    c *= (0.9f + 0.15f * fbm(u, v, 16, 3, 152)) * (1 - 0.25f * joint);
     return {c, 0.8f - 0.6f * joint, 0.8f, 0, 1 - 0.3f * joint};
 }
 

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace sitegen {
@@ -48,6 +49,10 @@ struct TextureSet {
 
 const TextureSet& textures(Surface s);
 const char* surfaceName(Surface s);
+
+// Value noise summed over `octaves`, each twice as fine and half as strong:
+// 0..1, smooth, with `period` cells across [0, 1) in u and v, where it repeats.
+float fbm(float u, float v, int period, int octaves, std::uint32_t seed);
 
 // GPU memory of one set once decoded to RGBA8 with mipmaps (a third more).
 constexpr std::size_t kTextureSetGpuBytes =
