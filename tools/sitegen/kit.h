@@ -149,7 +149,10 @@ Parts tramTracks(glm::vec2 a, glm::vec2 b);
 Parts tram(float length);
 Parts tramStop();
 Parts bench();
-Parts car();  // instanced along lanes and in car parks
+// A car, kCarLength long along X and kCarWidth wide, instanced along lanes and
+// in car parks.
+inline constexpr float kCarLength = 4.2f, kCarWidth = 1.7f;
+Parts car(Mat paint);
 // People, instanced along paths and lanes; each faces +X, the way it walks or rides.
 Parts walker();
 Parts cyclist();

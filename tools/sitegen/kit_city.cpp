@@ -433,9 +433,10 @@ Parts bench() {
     return p;
 }
 
-Parts car() {
+Parts car(Mat paint) {
     Parts p;
-    addBox(p[Mat::StudioTeal], {-2.1f, 0.3f, -0.85f}, {2.1f, 1.0f, 0.85f});
+    addBox(p[paint], {-kCarLength / 2, 0.3f, -kCarWidth / 2},
+           {kCarLength / 2, 1.0f, kCarWidth / 2});
     addBox(p[Mat::Glazing], {-1.2f, 1.0f, -0.78f}, {1.0f, 1.5f, 0.78f});
     return p;
 }

@@ -413,7 +413,7 @@ Parts element(Reader& r, const std::string& kind) {
     if (kind == "tram") return tram(r.number("length", 5, 200));
     if (kind == "tram-stop") return tramStop();
     if (kind == "bench") return bench();
-    if (kind == "car") return car();
+    if (kind == "car") return car(r.material("material", Mat::CarSilver));
     if (kind == "tree") return deciduousTree();
     if (kind == "conifer") return conifer();
     if (kind == "shrub") return shrub(r.material("material", Mat::Foliage));
@@ -483,6 +483,44 @@ Parts composite(Reader& r) {
 // ---- Instances -----------------------------------------------------------
 
 // The instanced kinds that may drive (scene::Node::drive).
+// Cars in the colours of a car park: white, black and grey most.
+std::vector<Site::Variant> carPark() {
+    return {{car(Mat::CarWhite), 3.0f},
+            {car(Mat::CarBlack), 2.2f},
+            {car(Mat::CarSilver), 2.2f},
+            {car(Mat::CarBlue), 1.3f},
+            {car(Mat::CarRed), 1.3f}};
+}
+
+// Leaves out the cars that would stand in another (a scatter along a lane may
+// put two in one place, and painted apart they would show it). Along a lane
+// that drives, a distance counts around the loop of `span` metres (0: none),
+// where the last car comes round behind the first.
+void keepApart(std::vector<glbkit::Instance>& cars, float span) {
+    constexpr float kGap = 1.0f;  // metres between bumpers, at the least
+    std::vector<glbkit::Instance> kept;
+    for (const glbkit::Instance& c : cars) {
+        const glm::vec3 forward(std::cos(c.yaw), 0, -std::sin(c.yaw));
+        const bool clear = std::none_of(kept.begin(), kept.end(), [&](const glbkit::Instance& k) {
+            const glm::vec3 d = c.translation - k.translation;
+            float along = glm::dot(d, forward);
+            if (span > 0) along = std::remainder(along, span);
+            const float across = glm::length(d - glm::dot(d, forward) * forward);
+            const float reach = (c.scale + k.scale) / 2;
+            return std::abs(along) < kCarLength * reach + kGap && across < kCarWidth * reach;
+        });
+        if (clear) kept.push_back(c);
+    }
+    cars = std::move(kept);
+}
+
+// A seed of the node's own, so that two car parks are not painted alike (FNV-1a).
+std::uint32_t nameSeed(const std::string& name) {
+    std::uint32_t h = 2166136261u;
+    for (const char c : name) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h;
+}
+
 bool moving(const std::string& kind) {
     return kind == "cars" || kind == "walkers" || kind == "cyclists" || kind == "trams";
 }
@@ -617,9 +655,10 @@ void addNode(Site& site, Reader& r) {
                                             0);
         site.addInstanced(fresh(site, r, woodsName), conifer(), std::move(trees));
     } else if (kind == "trees" || kind == "conifers" || kind == "shrubs" || moving(kind)) {
-        const Parts mesh = kind == "trees"      ? deciduousTree()
+        // Cars come in several paints (carPark), added below.
+        const Parts mesh = kind == "cars"       ? Parts{}
+                           : kind == "trees"    ? deciduousTree()
                            : kind == "conifers" ? conifer()
-                           : kind == "cars"     ? car()
                            : kind == "walkers"  ? walker()
                            : kind == "cyclists" ? cyclist()
                            : kind == "trams"    ? tram(r.number("length", 5, 200))
@@ -639,7 +678,12 @@ void addNode(Site& site, Reader& r) {
             drive = {d.number("speed", -60, 60), d.number("span", 1, 10000)};
             d.finish();
         }
-        site.addInstanced(fresh(site, r, name), mesh, std::move(instances), drive);
+        if (kind == "cars") {
+            keepApart(instances, drive.y);
+            site.addInstanced(fresh(site, r, name), carPark(), instances, drive, nameSeed(name));
+        } else {
+            site.addInstanced(fresh(site, r, name), mesh, std::move(instances), drive);
+        }
     } else {
         const Parts parts = element(r, kind);
         site.add(fresh(site, r, name), parts, r.vec3("at", glm::vec3(0)),

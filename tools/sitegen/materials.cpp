@@ -57,6 +57,12 @@ const MaterialDef& materialDef(Mat m) {
         // Walkers and cyclists: coats and faces, plain.
         {"clothing", {}, {0.2f, 0.26f, 0.4f, 1}, 0, 0.85f, {1, 1}},
         {"skin", {}, {0.7f, 0.5f, 0.4f, 1}, 0, 0.6f, {1, 1}},
+        // Cars' paint, in the colours of a car park (white, black and grey most).
+        {"car-white", {}, {0.8f, 0.8f, 0.78f, 1}, 0, 0.3f, {1, 1}},
+        {"car-black", {}, {0.03f, 0.03f, 0.035f, 1}, 0.3f, 0.3f, {1, 1}},
+        {"car-silver", {}, {0.55f, 0.56f, 0.58f, 1}, 0.8f, 0.35f, {1, 1}},
+        {"car-blue", {}, {0.04f, 0.09f, 0.3f, 1}, 0.3f, 0.3f, {1, 1}},
+        {"car-red", {}, {0.5f, 0.04f, 0.03f, 1}, 0.3f, 0.3f, {1, 1}},
     }};
     return defs[static_cast<std::size_t>(m)];
 }

@@ -60,6 +60,11 @@ enum class Mat {
     ContainerYellow,
     Clothing,
     Skin,
+    CarWhite,
+    CarBlack,
+    CarSilver,
+    CarBlue,
+    CarRed,
     Count,
 };
 

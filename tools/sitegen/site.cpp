@@ -4,6 +4,8 @@
 #include <cmath>
 #include <iostream>
 
+#include "glbkit/random.h"
+
 namespace sitegen {
 
 void merge(Parts& into, const Parts& from, const glm::mat4& at) {
@@ -81,15 +83,45 @@ void Site::add(const std::string& name, const Parts& parts, glm::vec3 at, float 
             triangleCount(parts));
 }
 
+glbkit::NodeSpec Site::instanced(const std::string& name, const Parts& parts,
+                                 std::vector<glbkit::Instance> instances, glm::vec2 drive) {
+    return {.name = name,
+            .mesh = mesh(name, parts),
+            .instances = std::move(instances),
+            .driveSpeed = drive.x,
+            .driveSpan = drive.y};
+}
+
 void Site::addInstanced(const std::string& name, const Parts& parts,
                         std::vector<glbkit::Instance> instances, glm::vec2 drive) {
     const std::size_t triangles = triangleCount(parts) * instances.size();
-    addNode({.name = name,
-             .mesh = mesh(name, parts),
-             .instances = std::move(instances),
-             .driveSpeed = drive.x,
-             .driveSpan = drive.y},
-            triangles);
+    addNode(instanced(name, parts, std::move(instances), drive), triangles);
+}
+
+void Site::addInstanced(const std::string& name, const std::vector<Variant>& variants,
+                        const std::vector<glbkit::Instance>& instances, glm::vec2 drive,
+                        std::uint32_t seed) {
+    float total = 0;
+    for (const Variant& v : variants) total += v.share;
+    std::vector<std::vector<glbkit::Instance>> dealt(variants.size());
+    for (std::size_t i = 0; i < instances.size(); ++i) {
+        float pick = glbkit::unitHash((std::uint64_t(seed) << 32) + i) * total;
+        std::size_t k = 0;
+        while (k + 1 < variants.size() && pick >= variants[k].share) pick -= variants[k++].share;
+        dealt[k].push_back(instances[i]);
+    }
+    std::vector<int> children;
+    std::size_t triangles = 0;
+    for (std::size_t k = 0; k < variants.size(); ++k) {
+        if (dealt[k].empty()) continue;
+        const std::string child = name + "/" + std::to_string(k);
+        if (!names_.insert(child).second) duplicateName_ = true;
+        triangles += triangleCount(variants[k].parts) * dealt[k].size();
+        children.push_back(
+            writer_.addNode(instanced(child, variants[k].parts, std::move(dealt[k]), drive)));
+    }
+    figures_.nodes += children.size();
+    addNode({.name = name, .children = std::move(children)}, triangles);
 }
 
 void Site::addView(const std::string& name, glm::vec3 eye, glm::vec3 target) {

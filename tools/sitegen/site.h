@@ -51,6 +51,16 @@ public:
     // `drive` (speed m/s, span m): traffic (glbkit::NodeSpec::driveSpeed).
     void addInstanced(const std::string& name, const Parts& parts,
                       std::vector<glbkit::Instance> instances, glm::vec2 drive = {0, 0});
+    // The same, the instances dealt among `variants` (one shape in several
+    // colours: cars) by their shares, at random from `seed`: a node `name`
+    // with one instanced child per variant, "<name>/<variant's index>".
+    struct Variant {
+        Parts parts;
+        float share;
+    };
+    void addInstanced(const std::string& name, const std::vector<Variant>& variants,
+                      const std::vector<glbkit::Instance>& instances, glm::vec2 drive,
+                      std::uint32_t seed);
     // A camera bookmark "views/<name>" at `eye` looking at `target`.
     void addView(const std::string& name, glm::vec3 eye, glm::vec3 target);
     // Writes DIR/<id>.glb; `written` is false (and stderr says why) on failure.
@@ -59,6 +69,8 @@ public:
 private:
     int material(Mat m);
     int mesh(const std::string& name, const Parts& parts);
+    glbkit::NodeSpec instanced(const std::string& name, const Parts& parts,
+                               std::vector<glbkit::Instance> instances, glm::vec2 drive);
     void addNode(glbkit::NodeSpec node, std::size_t triangles);
 
     std::string id_;
