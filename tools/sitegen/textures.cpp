@@ -93,11 +93,13 @@ Texel brick(float u, float v) {
             1 - 0.35f * mortar};
 }
 
-// Galvanised sheet with 16 vertical ribs per tile and rust runs down from seams.
+// Galvanised sheet with 16 vertical ribs per tile and runs of rust.
 Texel corrugated(float u, float v) {
     const float rib = 0.5f + 0.5f * std::sin(u * 16 * 6.2831853f);
-    const float streak = fbm(u, v * 0.25f, 16, 3, 21) * 0.7f + 0.3f * (1 - v);
-    const float rust = glm::smoothstep(0.55f, 0.75f, streak);
+    // Thin runs of rust down the ribs (cells four times taller than wide, and
+    // seamless), spread evenly: more at the foot of the tile would show as a
+    // band every tile up the wall.
+    const float rust = glm::smoothstep(0.58f, 0.75f, fbm(u * 4, v, 8, 3, 21));
     const glm::vec3 steel = glm::vec3(0.6f, 0.62f, 0.64f) * (0.9f + 0.2f * fbm(u, v, 8, 2, 22));
     const glm::vec3 c = glm::mix(steel, glm::vec3(0.42f, 0.2f, 0.09f), rust);
     return {c * (0.85f + 0.15f * rib), rib, glm::mix(0.4f, 0.85f, rust), glm::mix(0.6f, 0.1f, rust),
