@@ -482,7 +482,6 @@ Parts composite(Reader& r) {
 
 // ---- Instances -----------------------------------------------------------
 
-// The instanced kinds that may drive (scene::Node::drive).
 // Cars in the colours of a car park: white, black and grey most.
 std::vector<Site::Variant> carPark() {
     return {{car(Mat::CarWhite), 3.0f},
@@ -521,6 +520,7 @@ std::uint32_t nameSeed(const std::string& name) {
     return h;
 }
 
+// The instanced kinds that may drive (scene::Node::drive).
 bool moving(const std::string& kind) {
     return kind == "cars" || kind == "walkers" || kind == "cyclists" || kind == "trams";
 }
