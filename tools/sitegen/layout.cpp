@@ -502,9 +502,9 @@ void keepApart(std::vector<glbkit::Instance>& cars, float span) {
         const glm::vec3 forward(std::cos(c.yaw), 0, -std::sin(c.yaw));
         const bool clear = std::none_of(kept.begin(), kept.end(), [&](const glbkit::Instance& k) {
             const glm::vec3 d = c.translation - k.translation;
-            float along = glm::dot(d, forward);
-            if (span > 0) along = std::remainder(along, span);
-            const float across = glm::length(d - glm::dot(d, forward) * forward);
+            const float straight = glm::dot(d, forward);
+            const float along = span > 0 ? std::remainder(straight, span) : straight;
+            const float across = glm::length(d - straight * forward);
             const float reach = (c.scale + k.scale) / 2;
             return std::abs(along) < kCarLength * reach + kGap && across < kCarWidth * reach;
         });
@@ -655,14 +655,6 @@ void addNode(Site& site, Reader& r) {
                                             0);
         site.addInstanced(fresh(site, r, woodsName), conifer(), std::move(trees));
     } else if (kind == "trees" || kind == "conifers" || kind == "shrubs" || moving(kind)) {
-        // Cars come in several paints (carPark), added below.
-        const Parts mesh = kind == "cars"       ? Parts{}
-                           : kind == "trees"    ? deciduousTree()
-                           : kind == "conifers" ? conifer()
-                           : kind == "walkers"  ? walker()
-                           : kind == "cyclists" ? cyclist()
-                           : kind == "trams"    ? tram(r.number("length", 5, 200))
-                                                : shrub(r.material("material", Mat::Foliage));
         std::vector<glbkit::Instance> instances;
         bool any = false;
         for (const char* how : {"scatter", "along", "around", "grid"}) {
@@ -678,10 +670,16 @@ void addNode(Site& site, Reader& r) {
             drive = {d.number("speed", -60, 60), d.number("span", 1, 10000)};
             d.finish();
         }
-        if (kind == "cars") {
+        if (kind == "cars") {  // in several paints
             keepApart(instances, drive.y);
             site.addInstanced(fresh(site, r, name), carPark(), instances, drive, nameSeed(name));
         } else {
+            const Parts mesh = kind == "trees"      ? deciduousTree()
+                               : kind == "conifers" ? conifer()
+                               : kind == "walkers"  ? walker()
+                               : kind == "cyclists" ? cyclist()
+                               : kind == "trams"    ? tram(r.number("length", 5, 200))
+                                                    : shrub(r.material("material", Mat::Foliage));
             site.addInstanced(fresh(site, r, name), mesh, std::move(instances), drive);
         }
     } else {

@@ -58,11 +58,15 @@ int Site::mesh(const std::string& name, const Parts& parts) {
     return writer_.addMesh(name, primitives);
 }
 
-void Site::addNode(glbkit::NodeSpec node, std::size_t triangles) {
-    if (!names_.insert(node.name).second) {
-        std::cerr << "sitegen: " << id_ << ": two nodes are named " << node.name << "\n";
+void Site::claim(const std::string& name) {
+    if (!names_.insert(name).second) {
+        std::cerr << "sitegen: " << id_ << ": two nodes are named " << name << "\n";
         duplicateName_ = true;
     }
+}
+
+void Site::addNode(glbkit::NodeSpec node, std::size_t triangles) {
+    claim(node.name);
     const std::string group = node.name.substr(0, node.name.find('/'));
     auto it = std::find_if(groups_.begin(), groups_.end(),
                            [&](const auto& g) { return g.first == group; });
@@ -115,7 +119,7 @@ void Site::addInstanced(const std::string& name, const std::vector<Variant>& var
     for (std::size_t k = 0; k < variants.size(); ++k) {
         if (dealt[k].empty()) continue;
         const std::string child = name + "/" + std::to_string(k);
-        if (!names_.insert(child).second) duplicateName_ = true;
+        claim(child);
         triangles += triangleCount(variants[k].parts) * dealt[k].size();
         children.push_back(
             writer_.addNode(instanced(child, variants[k].parts, std::move(dealt[k]), drive)));

@@ -71,6 +71,8 @@ private:
     int mesh(const std::string& name, const Parts& parts);
     glbkit::NodeSpec instanced(const std::string& name, const Parts& parts,
                                std::vector<glbkit::Instance> instances, glm::vec2 drive);
+    // Takes `name` for a node; a name taken twice fails the write (stderr says which).
+    void claim(const std::string& name);
     void addNode(glbkit::NodeSpec node, std::size_t triangles);
 
     std::string id_;
