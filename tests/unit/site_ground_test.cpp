@@ -96,83 +96,109 @@ struct GroundLook {
     double variation = 0.0;  // kLeastVariation's
 };
 
-// The terrain's base colour sampled k times per tile (k the tile's length in
-// whole metres), each sample the mean over its square of the texture.
-GroundLook lookOfTerrain(const scene::Model& model) {
-    GroundLook look;
-    for (const scene::DrawItem& item : scene::buildDrawList(model, model.defaultScene)) {
-        if (model.nodes[static_cast<std::size_t>(item.node)].name != "ground/terrain") continue;
-        const scene::Primitive& p = scene::primitiveOf(model, item);
-        const scene::Material& m = model.materials.at(static_cast<std::size_t>(p.material));
-        const scene::Texture& t =
-            model.textures.at(static_cast<std::size_t>(m.baseColorTexture.texture));
-        const TileMeans texture(model.images.at(static_cast<std::size_t>(t.image)));
-        look.material = m.name;
-        const auto world = [&](std::uint32_t i) {
-            return glm::dvec3(item.world * glm::vec4(p.positions[i], 1.0f));
-        };
-        // Planar UVs: one tile every `tile` metres along x.
-        look.tile = (world(p.indices[1]).x - world(p.indices[0]).x) /
-                    (p.uv0[p.indices[1]].x - p.uv0[p.indices[0]].x);
-        const int k = std::max(1, static_cast<int>(std::lround(std::abs(look.tile))));
-        const double step = std::abs(look.tile) / k;
-        const scene::Bounds bounds = p.bounds.transformed(item.world);
-        const glm::dvec3 lo(bounds.min), hi(bounds.max);
-        const int nx = static_cast<int>((hi.x - lo.x) / step),
-                  nz = static_cast<int>((hi.z - lo.z) / step);
-        std::vector<glm::dvec3> color(std::size_t(nx) * std::size_t(nz), glm::dvec3(-1.0));
-        for (std::size_t f = 0; f + 2 < p.indices.size(); f += 3) {
-            const std::uint32_t ia = p.indices[f], ib = p.indices[f + 1], ic = p.indices[f + 2];
-            const glm::dvec3 a = world(ia), b = world(ib), c = world(ic);
-            const double det = (b.x - a.x) * (c.z - a.z) - (c.x - a.x) * (b.z - a.z);
-            if (std::abs(det) < 1e-9) continue;
-            const int i0 = std::max(0, static_cast<int>((std::min({a.x, b.x, c.x}) - lo.x) / step));
-            const int i1 =
-                std::min(nx - 1, static_cast<int>((std::max({a.x, b.x, c.x}) - lo.x) / step));
-            const int j0 = std::max(0, static_cast<int>((std::min({a.z, b.z, c.z}) - lo.z) / step));
-            const int j1 =
-                std::min(nz - 1, static_cast<int>((std::max({a.z, b.z, c.z}) - lo.z) / step));
-            for (int j = j0; j <= j1; ++j) {
-                for (int i = i0; i <= i1; ++i) {
-                    const double x = lo.x + (i + 0.5) * step, z = lo.z + (j + 0.5) * step;
-                    const double u = ((x - a.x) * (c.z - a.z) - (c.x - a.x) * (z - a.z)) / det;
-                    const double v = ((b.x - a.x) * (z - a.z) - (x - a.x) * (b.z - a.z)) / det;
-                    if (u < 0 || v < 0 || u + v > 1) continue;
-                    const auto blend = [&](const auto& at) {
-                        return at[ia] * float(1 - u - v) + at[ib] * float(u) + at[ic] * float(v);
-                    };
-                    glm::dvec3 albedo = texture.mean(glm::dvec2(blend(p.uv0)), 1.0 / k) *
-                                        glm::dvec3(glm::vec3(m.baseColorFactor));
-                    if (!p.colors.empty()) albedo *= glm::dvec3(glm::vec3(blend(p.colors)));
-                    color[std::size_t(j) * std::size_t(nx) + std::size_t(i)] = albedo;
-                }
-            }
-        }
-        // The mean of each phase of the tile, and the mean of each whole tile.
-        std::vector<glm::dvec3> phases(std::size_t(k * k), glm::dvec3(0.0)), tiles;
-        std::vector<double> counts(phases.size(), 0.0);
-        for (int tj = 0; tj + k <= nz; tj += k) {
-            for (int ti = 0; ti + k <= nx; ti += k) {
-                glm::dvec3 sum(0.0);
-                bool whole = true;
-                for (int j = 0; j < k; ++j) {
-                    for (int i = 0; i < k; ++i) {
-                        const glm::dvec3 c =
-                            color[std::size_t(tj + j) * std::size_t(nx) + std::size_t(ti + i)];
-                        whole = whole && c.r >= 0.0;
-                        if (c.r < 0.0) continue;
-                        sum += c;
-                        phases[std::size_t(j * k + i)] += c;
-                        counts[std::size_t(j * k + i)] += 1.0;
-                    }
-                }
-                if (whole) tiles.push_back(sum / double(k * k));
-            }
-        }
-        for (std::size_t q = 0; q < phases.size(); ++q) phases[q] /= counts[q];
-        look.repeat = relativeDeviation(phases);
-        look.variation = relativeDeviation(tiles);
+// Colours on a grid of nx by nz samples, row by row; a negative red where
+// the ground does not reach.
+struct Grid {
+    int nx = 0, nz = 0;
+    std::vector<glm::dvec3> colors;
+    glm::dvec3& at(int i, int j) {
+        return colors[std::size_t(j) * std::size_t(nx) + std::size_t(i)];
     }
+    const glm::dvec3& at(int i, int j) const {
+        return colors[std::size_t(j) * std::size_t(nx) + std::size_t(i)];
+    }
+};
+
+// The primitive's base colour sampled every `step` metres over its bounds,
+// each sample the texture's mean over `width` tiles around it, times the
+// vertex colour and the factor.
+Grid sampleBaseColor(const scene::Model& model, const scene::DrawItem& item, double step,
+                     double width) {
+    const scene::Primitive& p = scene::primitiveOf(model, item);
+    const scene::Material& m = model.materials.at(static_cast<std::size_t>(p.material));
+    const scene::Texture& t =
+        model.textures.at(static_cast<std::size_t>(m.baseColorTexture.texture));
+    const TileMeans texture(model.images.at(static_cast<std::size_t>(t.image)));
+    const scene::Bounds bounds = p.bounds.transformed(item.world);
+    const glm::dvec3 lo(bounds.min), hi(bounds.max);
+    Grid grid;
+    grid.nx = static_cast<int>((hi.x - lo.x) / step);
+    grid.nz = static_cast<int>((hi.z - lo.z) / step);
+    grid.colors.assign(std::size_t(grid.nx) * std::size_t(grid.nz), glm::dvec3(-1.0));
+    const auto world = [&](std::uint32_t i) {
+        return glm::dvec3(item.world * glm::vec4(p.positions[i], 1.0f));
+    };
+    // The sample at or before `value` along an axis starting at `origin`.
+    const auto cell = [&](double value, double origin, int n) {
+        return std::clamp(static_cast<int>((value - origin) / step), 0, n - 1);
+    };
+    for (std::size_t f = 0; f + 2 < p.indices.size(); f += 3) {
+        const std::uint32_t ia = p.indices[f], ib = p.indices[f + 1], ic = p.indices[f + 2];
+        const glm::dvec3 a = world(ia), b = world(ib), c = world(ic);
+        const double det = (b.x - a.x) * (c.z - a.z) - (c.x - a.x) * (b.z - a.z);
+        if (std::abs(det) < 1e-9) continue;
+        const int i0 = cell(std::min({a.x, b.x, c.x}), lo.x, grid.nx),
+                  i1 = cell(std::max({a.x, b.x, c.x}), lo.x, grid.nx);
+        const int j0 = cell(std::min({a.z, b.z, c.z}), lo.z, grid.nz),
+                  j1 = cell(std::max({a.z, b.z, c.z}), lo.z, grid.nz);
+        for (int j = j0; j <= j1; ++j) {
+            for (int i = i0; i <= i1; ++i) {
+                const double x = lo.x + (i + 0.5) * step, z = lo.z + (j + 0.5) * step;
+                const double u = ((x - a.x) * (c.z - a.z) - (c.x - a.x) * (z - a.z)) / det;
+                const double v = ((b.x - a.x) * (z - a.z) - (x - a.x) * (b.z - a.z)) / det;
+                if (u < 0 || v < 0 || u + v > 1) continue;
+                const auto blend = [&](const auto& at) {
+                    return at[ia] * float(1 - u - v) + at[ib] * float(u) + at[ic] * float(v);
+                };
+                glm::dvec3 albedo = texture.mean(glm::dvec2(blend(p.uv0)), width) *
+                                    glm::dvec3(glm::vec3(m.baseColorFactor));
+                if (!p.colors.empty()) albedo *= glm::dvec3(glm::vec3(blend(p.colors)));
+                grid.at(i, j) = albedo;
+            }
+        }
+    }
+    return grid;
+}
+
+// The terrain's base colour sampled k times per tile (k the tile's length in
+// whole metres), each sample the mean over its square of the texture; then
+// the mean of each phase of the tile, and of each whole tile.
+GroundLook lookOfTerrain(const scene::Model& model) {
+    const std::vector<scene::DrawItem> items = scene::buildDrawList(model, model.defaultScene);
+    const auto terrain = std::find_if(items.begin(), items.end(), [&](const scene::DrawItem& d) {
+        return model.nodes[static_cast<std::size_t>(d.node)].name == "ground/terrain";
+    });
+    GroundLook look;
+    if (terrain == items.end()) return look;
+    const scene::Primitive& p = scene::primitiveOf(model, *terrain);
+    look.material = model.materials.at(static_cast<std::size_t>(p.material)).name;
+    // Planar UVs: one tile every `tile` metres along x.
+    const auto x = [&](std::size_t i) {
+        return (terrain->world * glm::vec4(p.positions[p.indices[i]], 1.0f)).x;
+    };
+    look.tile = (x(1) - x(0)) / (p.uv0[p.indices[1]].x - p.uv0[p.indices[0]].x);
+    const int k = std::max(1, static_cast<int>(std::lround(std::abs(look.tile))));
+    const Grid grid = sampleBaseColor(model, *terrain, std::abs(look.tile) / k, 1.0 / k);
+    std::vector<glm::dvec3> phases(std::size_t(k * k), glm::dvec3(0.0)), tiles;
+    std::vector<double> counts(phases.size(), 0.0);
+    for (int tj = 0; tj + k <= grid.nz; tj += k) {
+        for (int ti = 0; ti + k <= grid.nx; ti += k) {
+            glm::dvec3 sum(0.0);
+            bool whole = true;
+            for (int q = 0; q < k * k; ++q) {
+                const glm::dvec3& c = grid.at(ti + q % k, tj + q / k);
+                whole = whole && c.r >= 0.0;
+                if (c.r < 0.0) continue;
+                sum += c;
+                phases[std::size_t(q)] += c;
+                counts[std::size_t(q)] += 1.0;
+            }
+            if (whole) tiles.push_back(sum / double(k * k));
+        }
+    }
+    for (std::size_t q = 0; q < phases.size(); ++q) phases[q] /= counts[q];
+    look.repeat = relativeDeviation(phases);
+    look.variation = relativeDeviation(tiles);
     return look;
 }
 
