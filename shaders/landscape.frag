@@ -15,12 +15,14 @@ uniform bool u_town;  // the towns' blocks carry their colour; the terrain's is 
 layout(location = 0) out vec4 o_color;
 layout(location = 1) out float o_asIs;  // always 0: tone mapped
 
-// The site's own mown grass around it, drying in patches tens of metres
-// across, as the sites' lawns do (tools/sitegen: a slab's wear).
+// The site's own mown grass around it: lush along the site's edge, as the
+// site's lawn is there, and drying in patches tens of metres across farther
+// out, as the sites' lawns do within (tools/sitegen: a slab's wear).
 vec3 mownGrass(vec2 xz) {
-    float dry = smoothstep(0.4, 0.7, fbm(xz / 90.0));
-    return vec3(0.2, 0.3, 0.09) * mix(vec3(0.95, 1.0, 1.05), vec3(1.1, 1.0, 0.85), dry) *
-           (0.93 + 0.14 * valueNoise(xz / 23.0));
+    float worn = smoothstep(0.0, 150.0, outsideSite(xz));
+    float dry = worn * smoothstep(0.4, 0.7, fbm(xz / 90.0));
+    return vec3(0.2, 0.31, 0.094) * mix(vec3(0.95, 1.0, 1.05), vec3(1.1, 1.0, 0.85), dry) *
+           (0.93 + 0.14 * mix(0.5, valueNoise(xz / 23.0), worn));
 }
 
 // Fields in parcels of a couple of hundred metres, woods on the slopes and in

@@ -51,6 +51,14 @@ constexpr float kBloomStrength = 0.25f;
 // Points are a pixel wide by default: three reads as a point on any screen.
 constexpr float kPointSize = 3.0f;
 constexpr float kPi = 3.14159265358979f;
+// The ground under a model (a plain disc or a site's landscape) lies level with
+// the model's lowest point, in the plane of a site's own ground: it is drawn
+// this share of its distance farther than it is, so that where they meet the
+// model's surface wins the depth test at any distance. Both depth conventions
+// keep a depth's relative step under 1e-4 of the distance (DepthConvention,
+// scene::kMaxDepthRatio); the landscape's hills move back a metre at 1 km,
+// which nothing shows.
+constexpr double kGroundPushBack = 1e-3;
 
 gfx::Texture2D solidTexture(std::uint8_t r, std::uint8_t g, std::uint8_t b, const char* label) {
     const std::uint8_t rgba[4] = {r, g, b, 255};
@@ -90,6 +98,13 @@ struct DepthConvention {
     GLenum fartherOrEqual() const { return reversed ? GL_GEQUAL : GL_LEQUAL; }
     float farDepth() const { return reversed ? 0.0f : 1.0f; }
     GLenum format() const { return reversed ? GL_DEPTH_COMPONENT32F : GL_DEPTH_COMPONENT24; }
+    // Draws what follows kGroundPushBack of its distance farther than it is.
+    void pushBack() const {
+        if (reversed)
+            glDepthRange(0.0, 1.0 - kGroundPushBack);
+        else
+            glDepthRange(kGroundPushBack, 1.0);
+    }
 };
 
 int toneMapId(ToneMap t) {
@@ -1125,10 +1140,12 @@ void Renderer::Impl::drawFrame(const GpuModel& model, const ViewParams& view, fl
     timers.begin(Pass::Surfaces);
     if (scene) drawSurfaces(*scene, queues.opaque, view, frame, false, prepassed);
     timers.begin(Pass::Landscape);
+    depth.pushBack();
     if (frame.landscape)
         drawLandscape(view, frame);
     else if (frame.ground)
         drawGround(view, frame);
+    glDepthRange(0.0, 1.0);
     timers.begin(Pass::Sky);
     drawSky(view, frame);
     timers.begin(Pass::Blended);

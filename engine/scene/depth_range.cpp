@@ -7,10 +7,6 @@ namespace friche::scene {
 
 namespace {
 
-// The ground lies this many half-diagonals below the model's lowest point (a
-// millimetre under a 1 m model, a metre under a 1 km site): far enough that the
-// model's own floor wins the depth test, close enough that nothing seems to float.
-constexpr float kGroundDrop = 2e-3f;
 // A point r from the eye and within 60 degrees of the view axis lies at least
 // r * cos(60 deg) along it: the near plane may stand that far out.
 constexpr float kOffAxisCos = 0.5f;
@@ -44,7 +40,7 @@ GroundDisc groundDisc(const Bounds& drawn) {
     if (!drawn.valid()) return {};
     const float h = halfDiagonal(drawn);
     const glm::vec3 c = drawn.center();
-    return {{c.x, drawn.min.y - h * kGroundDrop, c.z}, h * kGroundReach};
+    return {{c.x, drawn.min.y, c.z}, h * kGroundReach};
 }
 
 DepthRange fitDepthRange(const glm::vec3& eye, const glm::vec3& forward, const Bounds& drawn) {

@@ -22,8 +22,9 @@ namespace friche::scene {
 inline constexpr float kGroundReach = 3.0f;
 
 // The renderer's ground under `drawn`: a horizontal disc under the bounds'
-// centre, a hair below their lowest point so that a model's own floor wins the
-// depth test against it.
+// centre, level with their lowest point, where a site's own ground lies. The
+// renderer draws it a little farther than it is (Renderer: kGroundPushBack), so
+// that the model's floor wins the depth test against it.
 struct GroundDisc {
     glm::vec3 center{0.0f};
     float radius = 0.0f;

@@ -1,4 +1,5 @@
 // The ground, the reconversion and the planting half of the kit.
+#include <algorithm>
 #include <cmath>
 
 #include <glm/gtc/matrix_transform.hpp>
@@ -60,12 +61,19 @@ constexpr float kWearSpacing = 16.0f;
 constexpr float kWearPatch = 64.0f;
 constexpr int kWearPeriod = 32;
 
-// The colour a ground's wear gives at (x, z): a lawn between lush and dry,
-// a yard or a road stained darker. Never above 1 (glTF vertex colours).
-glm::vec3 wearColor(Wear wear, float x, float z) {
+// Within this of a slab's edge its wear fades out: a ground meets the next
+// one (another slab, the landscape around a site) in its plain colour, a lush
+// lawn or a clean yard, not along a straight line through a dry patch.
+constexpr float kWearEdge = 48.0f;
+
+// The colour a ground's wear gives at (x, z), `fromEdge` metres inside its
+// slab: a lawn between lush and dry, a yard or a road stained darker. Never
+// above 1 (glTF vertex colours).
+glm::vec3 wearColor(Wear wear, float x, float z, float fromEdge) {
     const float span = kWearPatch * kWearPeriod;
-    const float patches = fbm(x / span, z / span, kWearPeriod, 2, 7001);
-    const float mottle = fbm(x / span, z / span, kWearPeriod * 2, 1, 7002);
+    const float worn = glm::smoothstep(0.0f, kWearEdge, fromEdge);
+    const float patches = worn * fbm(x / span, z / span, kWearPeriod, 2, 7001);
+    const float mottle = glm::mix(0.5f, fbm(x / span, z / span, kWearPeriod * 2, 1, 7002), worn);
     if (wear == Wear::Lawn) {
         const float dry = glm::smoothstep(0.4f, 0.7f, patches);
         return glm::mix(glm::vec3(0.8f, 0.92f, 0.8f), glm::vec3(1.0f, 0.92f, 0.68f), dry) *
@@ -88,7 +96,10 @@ Parts slab(Mat mat, float sx, float sz, float y) {
     addPatch(g, {-sx / 2, y, sz / 2}, {sx, 0, 0}, {0, 0, -sz}, cells(sx), cells(sz));
     detail::planarUv(g);
     if (wear != Wear::None) {
-        for (const glm::vec3& v : g.positions) g.colors.push_back(wearColor(wear, v.x, v.z));
+        for (const glm::vec3& v : g.positions) {
+            const float fromEdge = std::min(sx / 2 - std::abs(v.x), sz / 2 - std::abs(v.z));
+            g.colors.push_back(wearColor(wear, v.x, v.z, fromEdge));
+        }
     }
     return p;
 }
@@ -492,7 +503,21 @@ Parts shrub(Mat foliage) {
     Parts p;
     Geometry ball;
     glbkit::addSphere(ball, {0, 0.5f, 0}, 1.0f, 6);
-    p[foliage].append(ball, glm::scale(glm::mat4(1), {1.2f, 0.8f, 1.0f}));
+    Geometry& g = p[foliage];
+    g.append(ball, glm::scale(glm::mat4(1), {1.2f, 0.8f, 1.0f}));
+    // Its foot cut off a centimetre above the ground rather than sunk below
+    // it: a site's lowest point stays its ground's, level with the landscape
+    // around it. The cut is left open: it faces the ground, and the feet of two
+    // shrubs side by side would share a plane.
+    constexpr float kFoot = 0.01f;
+    for (glm::vec3& v : g.positions) v.y = std::max(v.y, kFoot);
+    std::vector<std::uint32_t> kept;
+    for (std::size_t i = 0; i < g.indices.size(); i += 3) {
+        const auto onFoot = [&](std::size_t k) { return g.positions[g.indices[i + k]].y == kFoot; };
+        if (onFoot(0) && onFoot(1) && onFoot(2)) continue;
+        kept.insert(kept.end(), g.indices.begin() + i, g.indices.begin() + i + 3);
+    }
+    g.indices = std::move(kept);
     return p;
 }
 
