@@ -46,12 +46,28 @@ vec3 terrainAlbedo(vec2 xz, vec3 n) {
     return open < 1.0 ? mix(mownGrass(xz), country, open) : country;
 }
 
+// The river beyond the site: dark water under the sky it mirrors, more of it
+// the more the view grazes the surface (Schlick's Fresnel term for water, 0.02
+// head-on).
+vec3 riverColor(vec3 p, vec3 sun) {
+    vec3 toEye = normalize(u_eye - p);
+    float fresnel = 0.02 + 0.98 * pow(1.0 - max(toEye.y, 0.0), 5.0);
+    vec3 mirrored = texture(u_sky, reflect(-toEye, vec3(0.0, 1.0, 0.0))).rgb;
+    vec3 body = vec3(0.027, 0.057, 0.066) * (sun + skyIrradiance(vec3(0.0, 1.0, 0.0)));
+    return mix(body, mirrored, fresnel);
+}
+
 void main() {
     vec3 n = normalize(v_normal);
     vec3 albedo = u_town ? v_albedo : terrainAlbedo(v_worldPosition.xz, n);
     float lit = sunVisibility(v_worldPosition, n);
     vec3 sun = u_sunIlluminance * max(dot(n, u_toSun), 0.0) * lit / PI;
     vec3 color = albedo * (sun + skyIrradiance(n));
+    if (!u_town && u_riverHalfWidth > 0.0) {
+        float d = fromRiver(v_worldPosition.xz), blur = fwidth(d);
+        float water = 1.0 - smoothstep(u_riverHalfWidth - blur, u_riverHalfWidth + blur, d);
+        color = mix(color, riverColor(v_worldPosition, sun), water);
+    }
     o_color = vec4(aerialPerspective(color, v_worldPosition), 1.0);
     o_asIs = 0.0;
 }

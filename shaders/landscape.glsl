@@ -1,14 +1,19 @@
 // The landscape around a site: procedural, illustrative terrain that carries
 // the site's ground out to the horizon. Flat under and just around the site's
-// bounds, it rises into the hills of a river valley whose axis runs along
-// world x through the site (the Meuse's, at the seed sites), with fields,
-// woods and, on the valley floor, the blocks of distant towns. Heights and
-// colours are functions of position alone: every frame, tile and still agrees.
+// bounds, it rises into the hills of a river valley, with fields, woods and,
+// on the valley floor, the blocks of distant towns. The valley runs along the
+// site's river where the model names one (node extras friche.river: the
+// Meuse, at three seed sites), which flows on beyond the site, level and
+// meandering; else along world x through the site. Heights and colours are
+// functions of position alone: every frame, tile and still agrees.
 #ifndef FRICHE_LANDSCAPE_GLSL
 #define FRICHE_LANDSCAPE_GLSL
 
 uniform vec3 u_siteCenter;    // the site's ground level, under the middle of its bounds
 uniform vec2 u_siteHalfSize;  // half the bounds' extent along x and z, metres
+uniform vec2 u_riverFrom;     // the site's river, its water's axis (x, z) across the site
+uniform vec2 u_riverTo;
+uniform float u_riverHalfWidth;  // 0: the site has none
 
 float hash12(vec2 p) {
     vec3 q = fract(vec3(p.xyx) * 0.1031);
@@ -46,9 +51,40 @@ float countryside(vec2 xz) {
     return smoothstep(80.0, 1400.0, outsideSite(xz));
 }
 
+// The valley's axis: a point and a unit direction.
+vec2 valleyOrigin() {
+    return u_riverHalfWidth > 0.0 ? u_riverFrom : u_siteCenter.xz;
+}
+vec2 valleyDirection() {
+    return u_riverHalfWidth > 0.0 ? normalize(u_riverTo - u_riverFrom) : vec2(1.0, 0.0);
+}
+
+// (x, z) as metres along the valley's axis and across it (to its left).
+vec2 inValley(vec2 xz) {
+    vec2 d = valleyDirection(), p = xz - valleyOrigin();
+    return vec2(dot(p, d), dot(p, vec2(-d.y, d.x)));
+}
+
+// The point `along` and `across` the valley's axis.
+vec2 valleyPoint(float along, float across) {
+    vec2 d = valleyDirection();
+    return valleyOrigin() + d * along + vec2(-d.y, d.x) * across;
+}
+
 // Metres across the valley from its axis.
 float acrossValley(vec2 xz) {
-    return abs(xz.y - u_siteCenter.z);
+    return abs(inValley(xz).y);
+}
+
+// Metres from the middle of the river's water, which leaves the site along
+// its axis and meanders more, up to 350 m either way, the farther it flows;
+// very far without a river.
+float fromRiver(vec2 xz) {
+    if (u_riverHalfWidth <= 0.0) return 1e9;
+    vec2 v = inValley(xz);
+    float beyond = max(max(-v.x, v.x - distance(u_riverFrom, u_riverTo)), 0.0);
+    float meander = min(0.3 * beyond, 350.0) * sin(beyond / 1100.0);
+    return abs(v.y - meander);
 }
 
 float terrainHeight(vec2 xz) {
@@ -57,7 +93,9 @@ float terrainHeight(vec2 xz) {
     float sides = smoothstep(700.0, 4000.0, across) * (150.0 + 100.0 * valueNoise(xz / 5000.0));
     // Rolling hills and combes, gentler on the valley floor.
     float hills = (fbm(xz / 2600.0) - 0.35) * 180.0 * (0.2 + 0.8 * smoothstep(400.0, 2500.0, across));
-    return u_siteCenter.y + countryside(xz) * max(sides + hills, 0.0);
+    // The river and its banks lie level with the site's ground.
+    float banks = smoothstep(u_riverHalfWidth + 30.0, u_riverHalfWidth + 300.0, fromRiver(xz));
+    return u_siteCenter.y + countryside(xz) * banks * max(sides + hills, 0.0);
 }
 
 #endif

@@ -14,15 +14,17 @@ out vec3 v_albedo;
 
 vec2 townCentre(int town) {
     float a = hash12(vec2(float(town), 1.7)), b = hash12(vec2(float(town), 9.3));
-    if (town < FRICHE_TOWNS - 4) {
-        // Along the valley, east and west in turn.
-        float side = town % 2 == 0 ? 1.0 : -1.0;
-        return u_siteCenter.xz +
-               vec2(side * (u_siteHalfSize.x + 1200.0 + a * 7000.0), (b - 0.5) * 1400.0);
-    }
-    // Villages on the valley's sides.
+    // The site's half extent along the valley and across it.
+    vec2 d = abs(valleyDirection());
+    vec2 extent = vec2(dot(d, u_siteHalfSize), dot(d.yx, u_siteHalfSize));
+    vec2 middle = inValley(u_siteCenter.xz);
     float side = town % 2 == 0 ? 1.0 : -1.0;
-    return u_siteCenter.xz + vec2((a - 0.5) * 9000.0, side * (u_siteHalfSize.y + 2600.0 + b * 3000.0));
+    // Along the valley, up and down it in turn.
+    if (town < FRICHE_TOWNS - 4)
+        return valleyPoint(middle.x + side * (extent.x + 1200.0 + a * 7000.0),
+                           middle.y + (b - 0.5) * 1400.0);
+    // Villages on the valley's sides.
+    return valleyPoint(middle.x + (a - 0.5) * 9000.0, middle.y + side * (extent.y + 2600.0 + b * 3000.0));
 }
 
 void main() {
@@ -58,4 +60,6 @@ void main() {
     vec3 roof = h4 > 0.5 ? vec3(0.07, 0.07, 0.08) : vec3(0.24, 0.09, 0.05);
     v_albedo = n.y > 0.5 ? roof : walls[int(h6 * 3.99)];
     gl_Position = u_viewProjection * vec4(v_worldPosition, 1.0);
+    // No block stands in the river: its box folds to a point.
+    if (fromRiver(centre) < u_riverHalfWidth + length(halfSize) + 10.0) gl_Position = vec4(0.0);
 }

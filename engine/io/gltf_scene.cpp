@@ -84,6 +84,29 @@ void readDrive(const tinygltf::Node& n, scene::Node& out, const std::string& whe
     out.drive = {static_cast<float>(speed), static_cast<float>(span)};
 }
 
+// {"friche": {"river": {"from": [x, z], "to": [x, z], "width"}}}.
+void readRiver(const tinygltf::Node& n, scene::Node& out, const std::string& where,
+               core::Problems& problems) {
+    const tinygltf::Value* friche = n.extras.IsObject() ? member(n.extras, "friche") : nullptr;
+    const tinygltf::Value* river = friche ? member(*friche, "river") : nullptr;
+    if (!river) return;
+    const auto at = [&](const char* key, int i) {
+        return river->IsObject() ? arrayNumberOr(*river, key, i, NAN) : NAN;
+    };
+    const glm::vec2 from(at("from", 0), at("from", 1)), to(at("to", 0), at("to", 1));
+    const double width = river->IsObject() ? numberOr(*river, "width", 0.0) : 0.0;
+    // Within 100 km, a metre long at least and up to 10 km wide (NaN fails each).
+    const auto near = [](glm::vec2 p) { return std::abs(p.x) <= 1e5f && std::abs(p.y) <= 1e5f; };
+    if (!(near(from) && near(to) && glm::distance(from, to) >= 1.0f && width > 0.0 &&
+          width <= 1e4)) {
+        problems.warning("RIVER_IGNORED", where + "/extras/friche/river",
+                         "a river wants from and to (x, z within 100 km, a metre apart at least) "
+                         "and a width of 0 to 10 km");
+        return;
+    }
+    out.river = scene::Node::River{from, to, static_cast<float>(width)};
+}
+
 scene::Node convertNode(const tinygltf::Model& in, const tinygltf::Node& n,
                         const std::string& where, core::Problems& problems) {
     scene::Node out;
@@ -104,6 +127,7 @@ scene::Node convertNode(const tinygltf::Model& in, const tinygltf::Node& n,
         }
     }
     readDrive(n, out, where, problems);
+    readRiver(n, out, where, problems);
     return out;
 }
 

@@ -375,6 +375,16 @@ void bindInstances(GpuInstances& set, const GpuPrimitive& p) {
                            .divisor = 1});
 }
 
+// A node's river in world space: its ends moved, its width scaled (a river
+// lies level: a turn about the vertical and a uniform scale, as the sites').
+scene::Node::River worldRiver(const scene::Node::River& r, const glm::mat4& world) {
+    const auto moved = [&](glm::vec2 p) {
+        const glm::vec4 w = world * glm::vec4(p.x, 0.0f, p.y, 1.0f);
+        return glm::vec2(w.x, w.z);
+    };
+    return {moved(r.from), moved(r.to), r.width * glm::length(glm::vec3(world[0]))};
+}
+
 GpuScene uploadScene(const scene::Model& model, int sceneIndex, PrimitiveUse& use,
                      core::Problems& problems) {
     GpuScene s;
@@ -407,10 +417,11 @@ GpuScene uploadScene(const scene::Model& model, int sceneIndex, PrimitiveUse& us
         s.bounds.extend(batch.geometry.bounds);
     }
     for (const scene::NodeWorld& nw : scene::visibleNodes(model, sceneIndex)) {
-        const int light = model.nodes[static_cast<std::size_t>(nw.node)].light;
-        if (light >= 0 && light < static_cast<int>(model.lights.size()))
+        const scene::Node& node = model.nodes[static_cast<std::size_t>(nw.node)];
+        if (node.light >= 0 && node.light < static_cast<int>(model.lights.size()))
             s.lights.push_back(
-                uploadLight(model.lights[static_cast<std::size_t>(light)], nw.world));
+                uploadLight(model.lights[static_cast<std::size_t>(node.light)], nw.world));
+        if (node.river && !s.river) s.river = worldRiver(*node.river, nw.world);
     }
     return s;
 }

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include <glm/glm.hpp>
@@ -119,6 +120,9 @@ struct GpuScene {
     std::vector<GpuInstances> instances;
     std::vector<GpuLight> lights;
     scene::Bounds bounds;  // world space, of every item
+    // The first visible node's river (scene::Node::river), world space: the
+    // landscape carries it on.
+    std::optional<scene::Node::River> river;
 };
 
 // The neutral textures a material slot uses when it has no image, or when its

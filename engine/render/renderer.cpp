@@ -52,13 +52,15 @@ constexpr float kBloomStrength = 0.25f;
 constexpr float kPointSize = 3.0f;
 constexpr float kPi = 3.14159265358979f;
 // The ground under a model (a plain disc or a site's landscape) lies level with
-// the model's lowest point, in the plane of a site's own ground: it is drawn
-// this share of its distance farther than it is, so that where they meet the
-// model's surface wins the depth test at any distance. Both depth conventions
-// keep a depth's relative step under 1e-4 of the distance (DepthConvention,
-// scene::kMaxDepthRatio); the landscape's hills move back a metre at 1 km,
-// which nothing shows.
-constexpr double kGroundPushBack = 1e-3;
+// the model's lowest point, in the plane of a site's own ground: it is drawn a
+// share of its distance farther than it is, so that where they meet the
+// model's surface wins the depth test at any distance: many steps of depth,
+// which reversed float depth keeps 6e-8 of a distance apart (2^-24) and GL's
+// usual 24-bit depth up to 6e-5 (scene::kMaxDepthRatio). No more: the ambient
+// occlusion reads the depth as drawn, and took a push of 1e-3 (20 cm at 200 m)
+// for a step along a site's edge.
+constexpr double kGroundPushBackReversed = 1e-5;  // 160 steps
+constexpr double kGroundPushBack24Bit = 1e-3;     // 16 steps at the least
 
 gfx::Texture2D solidTexture(std::uint8_t r, std::uint8_t g, std::uint8_t b, const char* label) {
     const std::uint8_t rgba[4] = {r, g, b, 255};
@@ -98,12 +100,12 @@ struct DepthConvention {
     GLenum fartherOrEqual() const { return reversed ? GL_GEQUAL : GL_LEQUAL; }
     float farDepth() const { return reversed ? 0.0f : 1.0f; }
     GLenum format() const { return reversed ? GL_DEPTH_COMPONENT32F : GL_DEPTH_COMPONENT24; }
-    // Draws what follows kGroundPushBack of its distance farther than it is.
+    // Draws what follows a little farther than it is (kGroundPushBackReversed).
     void pushBack() const {
         if (reversed)
-            glDepthRange(0.0, 1.0 - kGroundPushBack);
+            glDepthRange(0.0, 1.0 - kGroundPushBackReversed);
         else
-            glDepthRange(kGroundPushBack, 1.0);
+            glDepthRange(kGroundPushBack24Bit, 1.0);
     }
 };
 
@@ -396,6 +398,7 @@ struct Frame {
     bool landscape = false;  // the ground is a site's landscape (Lighting::landscape)
     float fogDistance = 0.0f;
     glm::vec2 siteHalfSize{0.0f};
+    std::optional<scene::Node::River> river;  // GpuScene::river
     glm::vec3 groundCenter{0.0f};
     float groundRadius = 0.0f;
     glm::vec3 groundAlbedo{0.0f};
@@ -634,6 +637,7 @@ Frame Renderer::Impl::prepare(const GpuScene* scene, const ViewParams& view) {
     f.landscape = f.ground && l.landscape;
     f.fogDistance = fogDistance(l);
     f.siteHalfSize = glm::vec2(b.size().x, b.size().z) * 0.5f;
+    f.river = scene->river;
     if (l.shadows && scene::luminance(f.sunIlluminance) > 0.0f) {
         ViewParams whole = view;
         whole.projection = view.wholeProjection.value_or(view.projection);
@@ -817,6 +821,10 @@ void Renderer::Impl::drawLandscape(const ViewParams& view, const Frame& frame) {
         setLighting(*p, view, frame);
         p->set(p->uniform("u_siteCenter"), frame.groundCenter);
         p->set(p->uniform("u_siteHalfSize"), frame.siteHalfSize);
+        const scene::Node::River river = frame.river.value_or(scene::Node::River{});
+        p->set(p->uniform("u_riverFrom"), river.from);
+        p->set(p->uniform("u_riverTo"), river.to);
+        p->set(p->uniform("u_riverHalfWidth"), river.width * 0.5f);
         p->set(p->uniform("u_town"), town ? 1 : 0);
         p->use();
         if (town)

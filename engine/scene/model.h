@@ -181,6 +181,14 @@ struct Node {
     // Instances that drive (node extras friche.drive, tools/sitegen): each along
     // its own +X at x m/s, looping over y metres centred on the node. 0: still.
     glm::vec2 drive{0.0f};
+    // A river whose water runs from `from` to `to` (x, z of the node's space),
+    // `width` wide (node extras friche.river, tools/sitegen): a site's
+    // landscape carries it on beyond both ends, its valley along it.
+    struct River {
+        glm::vec2 from{0.0f}, to{0.0f};
+        float width = 0.0f;
+    };
+    std::optional<River> river;
     bool visible = true;  // KHR_node_visibility; hides the node and its subtree
 };
 

@@ -3,7 +3,8 @@
 // the ambient occlusion in the step drew a dark line along every site's
 // border. Each lawn site is seen straight down on a stretch of its border with
 // nothing on it, the edge down the middle of the still: no column there may be
-// darker than the lawns on either side, and the two lawns are one green.
+// darker than the lawns on either side, and the two lawns are one green. Where
+// a site's river leaves it, the landscape's river flows on in its colour.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -25,8 +26,6 @@ using nlohmann::json;
 namespace {
 
 constexpr int kWidth = 480, kHeight = 270;
-// A still 60 m above the edge: about 10 cm a pixel.
-constexpr double kDistance = 60.0;
 // The columns each side of the edge that show either lawn: from 20 pixels
 // (2 m) to 120 pixels out.
 constexpr int kNear = 20, kFar = 120;
@@ -34,22 +33,39 @@ constexpr int kNear = 20, kFar = 120;
 // more than kDarkest. The line a 1.4 m step drew was 15 to 30 % darker.
 constexpr int kLine = 12;
 constexpr double kDarkest = 0.04;
-// The two lawns' brightness may differ by this much: the ground's wear varies
-// it over tens of metres on either side.
+// The two sides' channels may differ by this share, and by kLevels more (of
+// 255): a dark channel, as water's red, moves by a few levels with the water's
+// ripples.
 constexpr double kMostApart = 0.05;
+constexpr double kLevels = 4.0;
 
 // A stretch of a lawn site's border, clear of roads, water and buildings in
 // every phase: the middle of the edge at (x, z), the view turned by `yaw`
-// degrees so that the edge runs down the still.
+// degrees so that the edge runs down the still; by default straight down from
+// 60 m (about 10 cm a pixel). A view that looks across the edge from afar sees
+// it across the still, which is then turned a quarter for the checks.
 struct Border {
     const char* site;
     double x, z, yaw;
+    double pitch = -89.0, distance = 60.0;
+    bool across = false;
 };
 const Border kBorders[] = {
     {"seraing", 0, 280, 90},  // the south edge, below the garden city
     {"droixhe", 280, 0, 0},   // the east edge
     {"differdange", 320, 0, 0},
     {"differdange", -320, 0, 0},
+    // Droixhe's east edge from 200 m outside, where the ambient occlusion read
+    // a ground drawn 1e-3 of its distance farther as a 20 cm step.
+    {"droixhe", 280, 0, 180, -25, 200, true},
+};
+// Where each site's river leaves it, the view turned so that the river runs
+// across the still.
+const Border kRiverMouths[] = {
+    {"seraing", -430, -200, 0},
+    {"seraing", 430, -200, 0},
+    {"droixhe", -262, 190, 90},
+    {"liege-smart-city", 280, -185, 0},
 };
 
 // The median over each column of `value` (of a pixel's colour).
@@ -73,7 +89,7 @@ double medianOf(const std::vector<double>& values, int from, int to) {
     return part[part.size() / 2];
 }
 
-// A copy of the site's scenario with a view straight down on `b`, in the test
+// A copy of the site's scenario with a view on `b`, in the test
 // output folder; its models resolve as the original's do (depth_fighting_test).
 std::string scenarioLookingAt(const Border& b, const std::string& view) {
     std::ifstream in(seedScenario(b.site));
@@ -81,8 +97,8 @@ std::string scenarioLookingAt(const Border& b, const std::string& view) {
     doc["views"].push_back({{"id", view},
                             {"target", {b.x, 0.0, b.z}},
                             {"yaw", b.yaw},
-                            {"pitch", -89.0},
-                            {"distance", kDistance}});
+                            {"pitch", b.pitch},
+                            {"distance", b.distance}});
     const fs::path dir = fs::path(FRICHE_TEST_OUT) / "site-edge";
     fs::create_directories(dir);
     const fs::path file = dir / (view + ".json");
@@ -90,43 +106,91 @@ std::string scenarioLookingAt(const Border& b, const std::string& view) {
     return file.string();
 }
 
+// `image` turned a quarter: its rows become columns.
+Image transposed(const Image& image) {
+    Image out{.width = image.height, .height = image.width, .rgb = image.rgb};
+    for (int y = 0; y < image.height; ++y)
+        for (int x = 0; x < image.width; ++x)
+            for (int c = 0; c < 3; ++c)
+                out.rgb[3 * (static_cast<std::size_t>(x) * out.width + y) + c] =
+                    image.rgb[3 * (static_cast<std::size_t>(y) * image.width + x) + c];
+    return out;
+}
+
+// The still of `b`, named after it, the edge down its middle.
+struct EdgeStill {
+    std::string name;
+    Image image;
+};
+EdgeStill stillOf(const Border& b) {
+    const std::string view = std::string("edge-") + b.site + "-" + std::to_string(int(b.x)) + "-" +
+                             std::to_string(int(b.z)) + (b.across ? "-afar" : "");
+    const std::string scenario = scenarioLookingAt(b, view);
+    const std::string size = std::to_string(kWidth) + "x" + std::to_string(kHeight);
+    const std::string name = "site_" + view;
+    Image image = renderStill(scenario, name, {.size = size, .args = {"--view", view}});
+    EXPECT_EQ(image.width, kWidth) << outPath(name);
+    return {name, b.across && !image.rgb.empty() ? transposed(image) : image};
+}
+
+// Either side of the edge down the middle of `still`, away from it: the
+// median of the columns' medians of `value`.
+template <class Value>
+std::pair<double, double> sides(const Image& still, Value value) {
+    const std::vector<double> v = columnMedians(still, value);
+    const int middle = still.width / 2;
+    return {medianOf(v, middle - kFar, middle - kNear), medianOf(v, middle + kNear, middle + kFar)};
+}
+
+using Channel = std::pair<const char*, double (*)(const Rgb&)>;
+const Channel kChannels[] = {{"red", [](const Rgb& c) { return c.r; }},
+                             {"green", [](const Rgb& c) { return c.g; }},
+                             {"blue", [](const Rgb& c) { return c.b; }}};
+
+// Whether the two sides of `still` are one colour, within kMostApart in each channel.
+void expectOneColour(const EdgeStill& still, const char* what) {
+    for (const auto& [channel, value] : kChannels) {
+        const auto [l, r] = sides(still.image, value);
+        std::printf("  %s %.1f | %.1f\n", channel, l, r);
+        EXPECT_LE(std::abs(l - r), kMostApart * std::max(l, r) + kLevels)
+            << still.name << ": the " << what << " either side of the edge differ in " << channel
+            << ", " << l << " and " << r << " (" << outPath(still.name) << ")";
+    }
+}
+
 }  // namespace
 
 TEST(SiteEdge, TheLandscapeMeetsALawnWithoutALineAndInItsGreen) {
     for (const Border& b : kBorders) {
-        const std::string view = std::string("edge-") + b.site + "-" + std::to_string(int(b.x)) +
-                                 "-" + std::to_string(int(b.z));
-        const std::string scenario = scenarioLookingAt(b, view);
-        const std::string size = std::to_string(kWidth) + "x" + std::to_string(kHeight);
-        const std::string name = "site_" + view;
-        const Image still = renderStill(scenario, name, {.size = size, .args = {"--view", view}});
-        ASSERT_EQ(still.width, kWidth) << outPath(name);
-        const int middle = kWidth / 2;
-        // Either side's lawn, in `value`, away from the edge.
-        const auto sides = [&](auto value) {
-            const std::vector<double> v = columnMedians(still, value);
-            return std::pair(medianOf(v, middle - kFar, middle - kNear),
-                             medianOf(v, middle + kNear, middle + kFar));
-        };
+        const EdgeStill still = stillOf(b);
+        if (still.image.rgb.empty()) continue;
         const auto luma = [](const Rgb& c) { return c.luma(); };
-        const std::vector<double> columns = columnMedians(still, luma);
-        const auto [left, right] = sides(luma);
+        const std::vector<double> columns = columnMedians(still.image, luma);
+        const auto [left, right] = sides(still.image, luma);
+        const int middle = still.image.width / 2;
         const double edge = *std::min_element(columns.begin() + middle - kLine,
                                               columns.begin() + middle + kLine + 1);
-        std::printf("%s: lawns %.1f | %.1f, darkest column at the edge %.1f\n", view.c_str(), left,
-                    right, edge);
+        std::printf("%s: lawns %.1f | %.1f, darkest column at the edge %.1f\n", still.name.c_str(),
+                    left, right, edge);
         EXPECT_GE(edge, std::min(left, right) * (1.0 - kDarkest))
-            << view << ": a line along the edge, " << edge << " against lawns of " << left
-            << " and " << right << " (" << outPath(name) << ")";
-        for (const auto& [channel, value] : {std::pair<const char*, double (*)(const Rgb&)>{
-                                                 "red", [](const Rgb& c) { return c.r; }},
-                                             {"green", [](const Rgb& c) { return c.g; }},
-                                             {"blue", [](const Rgb& c) { return c.b; }}}) {
-            const auto [l, r] = sides(value);
-            std::printf("  %s %.1f | %.1f\n", channel, l, r);
-            EXPECT_LE(std::abs(l - r), kMostApart * std::max(l, r))
-                << view << ": the lawns either side of the edge differ in " << channel << ", " << l
-                << " and " << r << " (" << outPath(name) << ")";
-        }
+            << still.name << ": a line along the edge, " << edge << " against lawns of " << left
+            << " and " << right << " (" << outPath(still.name) << ")";
+        expectOneColour(still, "lawns");
+    }
+}
+
+// Where a site's river leaves it, the landscape's river flows on (node extras
+// friche.river): water on both sides of the edge, in one colour.
+TEST(SiteEdge, TheRiverFlowsOnBeyondTheSite) {
+    for (const Border& b : kRiverMouths) {
+        const EdgeStill still = stillOf(b);
+        if (still.image.rgb.empty()) continue;
+        std::printf("%s:\n", still.name.c_str());
+        const auto [redLeft, redRight] = sides(still.image, kChannels[0].second);
+        const auto [blueLeft, blueRight] = sides(still.image, kChannels[2].second);
+        // Water is bluer than red; a lawn or a yard is not.
+        EXPECT_GT(blueLeft, redLeft * 1.5) << still.name << ": no water left of the edge";
+        EXPECT_GT(blueRight, redRight * 1.5) << still.name << ": no water right of the edge";
+        expectOneColour(still, "waters");
     }
 }

@@ -399,6 +399,35 @@ TEST(GltfFiles, NodeVisibilityHidesTheNode) {
     EXPECT_EQ(statsOf(s.model).triangles, 1u);
 }
 
+TEST(GltfFiles, ARiverInANodesExtrasIsReadAndABrokenOneIgnoredWithAWarning) {
+    TempDir dir;
+    const std::string ext = R"(,"materials":[{}])";
+    const fs::path river = dir.write(
+        "river.gltf",
+        triangleGltf(
+            ext,
+            R"(,"extras":{"friche":{"river":{"from":[-430,-200],"to":[430,-200],"width":70}}})"));
+    const io::LoadResult r = loadOk(river);
+    ASSERT_TRUE(r.model.nodes.at(0).river.has_value());
+    EXPECT_EQ(r.model.nodes[0].river->from, glm::vec2(-430, -200));
+    EXPECT_EQ(r.model.nodes[0].river->to, glm::vec2(430, -200));
+    EXPECT_FLOAT_EQ(r.model.nodes[0].river->width, 70.0f);
+    // Each broken the way a hand-edited file would be: the node stays, its river does not.
+    for (const std::string broken :
+         {R"("river":true)", R"("river":{"from":[0,0],"to":[0,0],"width":10})",
+          R"("river":{"from":[0,0],"to":[500,0],"width":-1})",
+          R"("river":{"from":[0,"a"],"to":[500,0],"width":10})",
+          R"("river":{"from":[0,0],"to":[1e9,0],"width":10})",
+          R"("river":{"to":[5,0],"width":1})"}) {
+        const fs::path file =
+            dir.write("broken.gltf", triangleGltf(ext, R"(,"extras":{"friche":{)" + broken + "}}"));
+        const io::LoadResult b = loadOk(file);
+        EXPECT_FALSE(b.model.nodes.at(0).river.has_value()) << broken;
+        EXPECT_TRUE(hasProblem(b.problems, core::Severity::Warning, "RIVER_IGNORED")) << broken;
+        EXPECT_EQ(statsOf(b.model).triangles, 1u) << broken;
+    }
+}
+
 TEST(GltfFiles, MissingFileIsAnError) {
     const io::LoadResult r = io::loadGltf(kCorpus / "no-such-file.glb");
     EXPECT_FALSE(r.ok());

@@ -181,6 +181,10 @@ int GlbWriter::addNode(const NodeSpec& s) {
     }
     if (s.driveSpeed != 0.0f)
         node["extras"]["friche"]["drive"] = {{"speed", s.driveSpeed}, {"span", s.driveSpan}};
+    if (s.riverWidth > 0.0f)
+        node["extras"]["friche"]["river"] = {{"from", {s.riverFrom.x, s.riverFrom.y}},
+                                             {"to", {s.riverTo.x, s.riverTo.y}},
+                                             {"width", s.riverWidth}};
     return append(json_["nodes"], std::move(node));
 }
 

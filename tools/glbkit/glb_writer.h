@@ -69,6 +69,11 @@ struct NodeSpec {
     // docs/scenario-format.md); 0: they stand still.
     float driveSpeed = 0.0f;
     float driveSpan = 0.0f;
+    // A river whose water runs from `riverFrom` to `riverTo` (x, z of the
+    // node's space), `riverWidth` wide (node extras friche.river), which the
+    // viewer's landscape carries on beyond both ends; 0 wide: none.
+    glm::vec2 riverFrom{0.0f}, riverTo{0.0f};
+    float riverWidth = 0.0f;
 };
 
 class GlbWriter {

@@ -284,6 +284,17 @@ std::vector<glm::vec2> stripLine(Reader& r) {
     return line;
 }
 
+// A river's water (kind "river"): its axis and width.
+struct RiverLine {
+    glm::vec2 from, to;
+    float width;
+};
+RiverLine riverLine(Reader& r) {
+    const glm::vec2 a = r.vec2("from"), b = r.vec2("to");
+    if (glm::length(b - a) < 1) r.fail("to", "less than a metre from from");
+    return {a, b, r.positive("width")};
+}
+
 Parts element(Reader& r, const std::string& kind) {
     if (kind == "slab") {
         const Mat mat = r.material("material");
@@ -296,9 +307,8 @@ Parts element(Reader& r, const std::string& kind) {
         return strip(mat, line, r.positive("width"), r.height("y"));
     }
     if (kind == "river") {
-        const glm::vec2 a = r.vec2("from"), b = r.vec2("to");
-        if (glm::length(b - a) < 1) r.fail("to", "less than a metre from from");
-        return river(a, b, r.positive("width"));
+        const RiverLine l = riverLine(r);
+        return river(l.from, l.to, l.width);
     }
     if (kind == "pond") {
         const glm::vec2 radii = r.size2("radii");
@@ -682,6 +692,11 @@ void addNode(Site& site, Reader& r) {
                                                     : shrub(r.material("material", Mat::Foliage));
             site.addInstanced(fresh(site, r, name), mesh, std::move(instances), drive);
         }
+    } else if (kind == "river") {
+        // Its own node, which tells the viewer where the river runs on.
+        const RiverLine l = riverLine(r);
+        site.addRiver(fresh(site, r, name), river(l.from, l.to, l.width), l.from, l.to, l.width,
+                      r.vec3("at", glm::vec3(0)), r.number("yaw", -10, 10, 0));
     } else {
         const Parts parts = element(r, kind);
         site.add(fresh(site, r, name), parts, r.vec3("at", glm::vec3(0)),

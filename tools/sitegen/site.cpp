@@ -87,6 +87,18 @@ void Site::add(const std::string& name, const Parts& parts, glm::vec3 at, float 
             triangleCount(parts));
 }
 
+void Site::addRiver(const std::string& name, const Parts& parts, glm::vec2 from, glm::vec2 to,
+                    float width, glm::vec3 at, float yaw) {
+    addNode({.name = name,
+             .mesh = mesh(name, parts),
+             .translation = at,
+             .yaw = yaw,
+             .riverFrom = from,
+             .riverTo = to,
+             .riverWidth = width},
+            triangleCount(parts));
+}
+
 glbkit::NodeSpec Site::instanced(const std::string& name, const Parts& parts,
                                  std::vector<glbkit::Instance> instances, glm::vec2 drive) {
     return {.name = name,

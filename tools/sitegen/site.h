@@ -47,6 +47,10 @@ public:
     // A node named `name` ("group/thing") at `at`, turned `yaw` radians about +Y.
     void add(const std::string& name, const Parts& parts, glm::vec3 at = glm::vec3(0),
              float yaw = 0.0f);
+    // A river's node: its water runs from `from` to `to` (x, z), `width` wide,
+    // and the viewer's landscape carries it on beyond both ends.
+    void addRiver(const std::string& name, const Parts& parts, glm::vec2 from, glm::vec2 to,
+                  float width, glm::vec3 at = glm::vec3(0), float yaw = 0.0f);
     // One mesh drawn once per instance (EXT_mesh_gpu_instancing): trees, shrubs;
     // `drive` (speed m/s, span m): traffic (glbkit::NodeSpec::driveSpeed).
     void addInstanced(const std::string& name, const Parts& parts,
