@@ -23,7 +23,7 @@ inline constexpr float kGroundReach = 3.0f;
 
 // The renderer's ground under `drawn`: a horizontal disc under the bounds'
 // centre, level with their lowest point, where a site's own ground lies. The
-// renderer draws it a little farther than it is (Renderer: kGroundPushBack), so
+// renderer draws it a little farther than it is (renderer.cpp: kGroundPushBack*), so
 // that the model's floor wins the depth test against it.
 struct GroundDisc {
     glm::vec3 center{0.0f};

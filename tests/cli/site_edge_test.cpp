@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -133,28 +134,32 @@ EdgeStill stillOf(const Border& b) {
     return {name, b.across && !image.rgb.empty() ? transposed(image) : image};
 }
 
-// Either side of the edge down the middle of `still`, away from it: the
-// median of the columns' medians of `value`.
-template <class Value>
-std::pair<double, double> sides(const Image& still, Value value) {
-    const std::vector<double> v = columnMedians(still, value);
-    const int middle = still.width / 2;
-    return {medianOf(v, middle - kFar, middle - kNear), medianOf(v, middle + kNear, middle + kFar)};
+// Either side of the edge down the middle, away from it: the median of the
+// `columns`' medians.
+std::pair<double, double> sides(const std::vector<double>& columns) {
+    const int middle = static_cast<int>(columns.size()) / 2;
+    return {medianOf(columns, middle - kFar, middle - kNear),
+            medianOf(columns, middle + kNear, middle + kFar)};
 }
 
-using Channel = std::pair<const char*, double (*)(const Rgb&)>;
-const Channel kChannels[] = {{"red", [](const Rgb& c) { return c.r; }},
-                             {"green", [](const Rgb& c) { return c.g; }},
-                             {"blue", [](const Rgb& c) { return c.b; }}};
+const char* const kChannelNames[] = {"red", "green", "blue"};
 
-// Whether the two sides of `still` are one colour, within kMostApart in each channel.
-void expectOneColour(const EdgeStill& still, const char* what) {
-    for (const auto& [channel, value] : kChannels) {
-        const auto [l, r] = sides(still.image, value);
-        std::printf("  %s %.1f | %.1f\n", channel, l, r);
+// Either side of the edge in each channel, red, green and blue.
+std::array<std::pair<double, double>, 3> channelSides(const Image& still) {
+    return {sides(columnMedians(still, [](const Rgb& c) { return c.r; })),
+            sides(columnMedians(still, [](const Rgb& c) { return c.g; })),
+            sides(columnMedians(still, [](const Rgb& c) { return c.b; }))};
+}
+
+// Whether the two `sides` of `still` are one colour, within kMostApart in each channel.
+void expectOneColour(const EdgeStill& still, const std::array<std::pair<double, double>, 3>& sides,
+                     const char* what) {
+    for (std::size_t c = 0; c < 3; ++c) {
+        const auto [l, r] = sides[c];
+        std::printf("  %s %.1f | %.1f\n", kChannelNames[c], l, r);
         EXPECT_LE(std::abs(l - r), kMostApart * std::max(l, r) + kLevels)
-            << still.name << ": the " << what << " either side of the edge differ in " << channel
-            << ", " << l << " and " << r << " (" << outPath(still.name) << ")";
+            << still.name << ": the " << what << " either side of the edge differ in "
+            << kChannelNames[c] << ", " << l << " and " << r << " (" << outPath(still.name) << ")";
     }
 }
 
@@ -166,7 +171,7 @@ TEST(SiteEdge, TheLandscapeMeetsALawnWithoutALineAndInItsGreen) {
         if (still.image.rgb.empty()) continue;
         const auto luma = [](const Rgb& c) { return c.luma(); };
         const std::vector<double> columns = columnMedians(still.image, luma);
-        const auto [left, right] = sides(still.image, luma);
+        const auto [left, right] = sides(columns);
         const int middle = still.image.width / 2;
         const double edge = *std::min_element(columns.begin() + middle - kLine,
                                               columns.begin() + middle + kLine + 1);
@@ -175,7 +180,7 @@ TEST(SiteEdge, TheLandscapeMeetsALawnWithoutALineAndInItsGreen) {
         EXPECT_GE(edge, std::min(left, right) * (1.0 - kDarkest))
             << still.name << ": a line along the edge, " << edge << " against lawns of " << left
             << " and " << right << " (" << outPath(still.name) << ")";
-        expectOneColour(still, "lawns");
+        expectOneColour(still, channelSides(still.image), "lawns");
     }
 }
 
@@ -186,11 +191,12 @@ TEST(SiteEdge, TheRiverFlowsOnBeyondTheSite) {
         const EdgeStill still = stillOf(b);
         if (still.image.rgb.empty()) continue;
         std::printf("%s:\n", still.name.c_str());
-        const auto [redLeft, redRight] = sides(still.image, kChannels[0].second);
-        const auto [blueLeft, blueRight] = sides(still.image, kChannels[2].second);
+        const auto colour = channelSides(still.image);
+        const auto [redLeft, redRight] = colour[0];
+        const auto [blueLeft, blueRight] = colour[2];
         // Water is bluer than red; a lawn or a yard is not.
         EXPECT_GT(blueLeft, redLeft * 1.5) << still.name << ": no water left of the edge";
         EXPECT_GT(blueRight, redRight * 1.5) << still.name << ": no water right of the edge";
-        expectOneColour(still, "waters");
+        expectOneColour(still, colour, "waters");
     }
 }
