@@ -70,5 +70,6 @@
 #define FRICHE_LANDSCAPE_SEGMENTS 128
 #define FRICHE_TOWNS 16
 #define FRICHE_TOWN_BLOCKS 64  // each town's
+#define FRICHE_MAX_ROADS 8     // roads carried on beyond a site, at once
 
 #endif

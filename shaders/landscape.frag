@@ -12,6 +12,13 @@ in vec3 v_albedo;
 
 uniform bool u_town;  // the towns' blocks carry their colour; the terrain's is made here
 
+// The landscape lies level with a site's lowest point, a few centimetres
+// under its ground where heaps and feet sink into it (tools/sitegen), and its
+// ground's layers stack up to a third of a metre above that: the landscape
+// takes the sun's shadow as the topmost layer would, so that the end of a
+// road that runs on casts no line across the road beyond.
+const float kGroundLayers = 0.35;  // metres
+
 layout(location = 0) out vec4 o_color;
 layout(location = 1) out float o_asIs;  // always 0: tone mapped
 
@@ -46,6 +53,27 @@ vec3 terrainAlbedo(vec2 xz, vec3 n) {
     return open < 1.0 ? mix(mownGrass(xz), country, open) : country;
 }
 
+// The site's roads where they run on beyond it, in their colour: each pixel
+// covered by the share of its footprint across the road (far off, a road
+// thinner than a pixel is a faint line, not a wide one). Most of the
+// landscape is far from every road, and skips the rest at once.
+vec3 withRoads(vec3 albedo, vec2 xz) {
+    if (u_roadCount == 0) return albedo;
+    vec2 valley = valleyDirection(), dx = dFdx(xz), dy = dFdy(xz);
+    float bend = valleyBend(xz);
+    for (int i = 0; i < u_roadCount; ++i) {
+        vec2 road = againstRoad(i, xz, valley, bend);
+        vec2 across = vec2(-u_roadLine[i].w, u_roadLine[i].z);
+        float halfWidth = u_roadSpan[i].w;
+        float footprint = max(abs(dot(dx, across)) + abs(dot(dy, across)), 1e-3);
+        if (road.y <= 0.0 || abs(road.x) >= halfWidth + footprint) continue;
+        float covered = clamp((min(road.x + 0.5 * footprint, halfWidth) -
+                               max(road.x - 0.5 * footprint, -halfWidth)) / footprint, 0.0, 1.0);
+        albedo = mix(albedo, u_roadColor[i].rgb, covered * u_roadColor[i].a);
+    }
+    return albedo;
+}
+
 // The river beyond the site: dark water under the sky it mirrors, more of it
 // the more the view grazes the surface (Schlick's Fresnel term for water, 0.02
 // head-on).
@@ -59,12 +87,13 @@ vec3 riverColor(vec3 p, vec3 sun) {
 
 void main() {
     vec3 n = normalize(v_normal);
-    vec3 albedo = u_town ? v_albedo : terrainAlbedo(v_worldPosition.xz, n);
-    float lit = sunVisibility(v_worldPosition, n);
+    vec2 xz = v_worldPosition.xz;
+    vec3 albedo = u_town ? v_albedo : withRoads(terrainAlbedo(xz, n), xz);
+    float lit = sunVisibility(v_worldPosition + vec3(0.0, kGroundLayers, 0.0), n);
     vec3 sun = u_sunIlluminance * max(dot(n, u_toSun), 0.0) * lit / PI;
     vec3 color = albedo * (sun + skyIrradiance(n));
     if (!u_town && u_riverHalfWidth > 0.0) {
-        float d = fromRiver(v_worldPosition.xz), blur = fwidth(d);
+        float d = fromRiver(xz), blur = fwidth(d);
         float water = 1.0 - smoothstep(u_riverHalfWidth - blur, u_riverHalfWidth + blur, d);
         color = mix(color, riverColor(v_worldPosition, sun), water);
     }

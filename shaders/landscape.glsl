@@ -14,6 +14,12 @@ uniform vec2 u_siteHalfSize;  // half the bounds' extent along x and z, metres
 uniform vec2 u_riverFrom;     // the site's river, its water's axis (x, z) across the site
 uniform vec2 u_riverTo;
 uniform float u_riverHalfWidth;  // 0: the site has none
+// The site's roads that run on beyond it (node extras friche.roads) and that
+// this phase shows: u_roadCount of them.
+uniform int u_roadCount;
+uniform vec4 u_roadLine[FRICHE_MAX_ROADS];   // its axis: from (x, z), its unit direction (x, z)
+uniform vec4 u_roadSpan[FRICHE_MAX_ROADS];   // length, runs on beyond from, beyond to (1 or 0), half width
+uniform vec4 u_roadColor[FRICHE_MAX_ROADS];  // linear albedo, and how much of it a phase shows
 
 float hash12(vec2 p) {
     vec3 q = fract(vec3(p.xyx) * 0.1031);
@@ -76,15 +82,43 @@ float acrossValley(vec2 xz) {
     return abs(inValley(xz).y);
 }
 
+// How far the river strays from the valley's axis `along` metres down it:
+// not at all across the site, and more, up to 350 m either way, the farther
+// it flows beyond.
+float meander(float along) {
+    float beyond = max(max(-along, along - distance(u_riverFrom, u_riverTo)), 0.0);
+    return min(0.3 * beyond, 350.0) * sin(beyond / 1100.0);
+}
+
 // Metres from the middle of the river's water, which leaves the site along
-// its axis and meanders more, up to 350 m either way, the farther it flows;
-// very far without a river.
+// its axis and meanders; very far without a river.
 float fromRiver(vec2 xz) {
     if (u_riverHalfWidth <= 0.0) return 1e9;
     vec2 v = inValley(xz);
-    float beyond = max(max(-v.x, v.x - distance(u_riverFrom, u_riverTo)), 0.0);
-    float meander = min(0.3 * beyond, 350.0) * sin(beyond / 1100.0);
-    return abs(v.y - meander);
+    return abs(v.y - meander(v.x));
+}
+
+// How far a road along the valley strays from its course across the site at
+// `xz`: it keeps beside the river, as far as the river meanders there.
+float valleyBend(vec2 xz) {
+    return u_riverHalfWidth > 0.0 ? meander(inValley(xz).x) : 0.0;
+}
+
+// Where `xz` lies against road `i`: metres across from its middle (signed),
+// and metres beyond the end it runs on past (0 or less: beyond no such end).
+// A road along the river's valley bends by `bend` (valleyBend(xz)); any other
+// winds gently of its own. `valley`: valleyDirection(), taken once a pixel.
+vec2 againstRoad(int i, vec2 xz, vec2 valley, float bend) {
+    vec2 d = u_roadLine[i].zw, p = xz - u_roadLine[i].xy;
+    float t = dot(p, d);
+    float runsOn = t < 0.0 ? u_roadSpan[i].y : u_roadSpan[i].z;
+    float beyond = runsOn > 0.0 ? max(-t, t - u_roadSpan[i].x) : -1.0;
+    float along = dot(d, valley);
+    if (u_riverHalfWidth > 0.0 && abs(along) > 0.96)
+        bend *= sign(along);
+    else
+        bend = min(0.1 * max(beyond, 0.0), 120.0) * sin(max(beyond, 0.0) / 900.0);
+    return vec2(dot(p, vec2(-d.y, d.x)) - bend, beyond);
 }
 
 float terrainHeight(vec2 xz) {

@@ -60,6 +60,12 @@ void main() {
     vec3 roof = h4 > 0.5 ? vec3(0.07, 0.07, 0.08) : vec3(0.24, 0.09, 0.05);
     v_albedo = n.y > 0.5 ? roof : walls[int(h6 * 3.99)];
     gl_Position = u_viewProjection * vec4(v_worldPosition, 1.0);
-    // No block stands in the river: its box folds to a point.
-    if (fromRiver(centre) < u_riverHalfWidth + length(halfSize) + 10.0) gl_Position = vec4(0.0);
+    // No block stands in the river or on a road: its box folds to a point.
+    float clear = length(halfSize) + 10.0;
+    if (fromRiver(centre) < u_riverHalfWidth + clear) gl_Position = vec4(0.0);
+    float bend = valleyBend(centre);
+    for (int i = 0; i < u_roadCount; ++i) {
+        vec2 road = againstRoad(i, centre, valleyDirection(), bend);
+        if (road.y > 0.0 && abs(road.x) < u_roadSpan[i].w + clear) gl_Position = vec4(0.0);
+    }
 }

@@ -59,6 +59,9 @@ public:
     void set(GLint loc, const glm::vec3* v, int count) const {
         glProgramUniform3fv(id(), loc, count, &v->x);
     }
+    void set(GLint loc, const glm::vec4* v, int count) const {
+        glProgramUniform4fv(id(), loc, count, &v->x);
+    }
     void set(GLint loc, const glm::mat3* m, int count) const {
         glProgramUniformMatrix3fv(id(), loc, count, GL_FALSE, &(*m)[0][0]);
     }

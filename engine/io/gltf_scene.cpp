@@ -70,10 +70,9 @@ bool readInstances(const tinygltf::Model& in, const tinygltf::Value& ext,
 }
 
 // friche's own extras on a node: {"friche": {"drive": {"speed", "span"}}}.
-void readDrive(const tinygltf::Node& n, scene::Node& out, const std::string& where,
+void readDrive(const tinygltf::Value& friche, scene::Node& out, const std::string& where,
                core::Problems& problems) {
-    const tinygltf::Value* friche = n.extras.IsObject() ? member(n.extras, "friche") : nullptr;
-    const tinygltf::Value* drive = friche ? member(*friche, "drive") : nullptr;
+    const tinygltf::Value* drive = member(friche, "drive");
     if (!drive || !drive->IsObject()) return;
     const double speed = numberOr(*drive, "speed", 0.0), span = numberOr(*drive, "span", 0.0);
     if (!(std::abs(speed) <= 100.0 && span > 0.0 && span <= 100000.0)) {
@@ -84,27 +83,80 @@ void readDrive(const tinygltf::Node& n, scene::Node& out, const std::string& whe
     out.drive = {static_cast<float>(speed), static_cast<float>(span)};
 }
 
-// {"friche": {"river": {"from": [x, z], "to": [x, z], "width"}}}.
-void readRiver(const tinygltf::Node& n, scene::Node& out, const std::string& where,
-               core::Problems& problems) {
-    const tinygltf::Value* friche = n.extras.IsObject() ? member(n.extras, "friche") : nullptr;
-    const tinygltf::Value* river = friche ? member(*friche, "river") : nullptr;
-    if (!river) return;
-    const auto at = [&](const char* key, int i) {
-        return river->IsObject() ? arrayNumberOr(*river, key, i, NAN) : NAN;
-    };
+// A course's axis and width, or nothing where one is broken: an end beyond
+// 100 km, ends less than a metre apart, a width outside 0 to 10 km (NaN, a
+// missing value or one not a number fails each).
+std::optional<scene::Node::Course> readCourse(const tinygltf::Value& v) {
+    if (!v.IsObject()) return std::nullopt;
+    const auto at = [&](const char* key, int i) { return arrayNumberOr(v, key, i, NAN); };
     const glm::vec2 from(at("from", 0), at("from", 1)), to(at("to", 0), at("to", 1));
-    const double width = river->IsObject() ? numberOr(*river, "width", 0.0) : 0.0;
-    // Within 100 km, a metre long at least and up to 10 km wide (NaN fails each).
+    const double width = numberOr(v, "width", 0.0);
     const auto near = [](glm::vec2 p) { return std::abs(p.x) <= 1e5f && std::abs(p.y) <= 1e5f; };
-    if (!(near(from) && near(to) && glm::distance(from, to) >= 1.0f && width > 0.0 &&
-          width <= 1e4)) {
+    if (!(near(from) && near(to) && glm::distance(from, to) >= 1.0f && width > 0.0 && width <= 1e4))
+        return std::nullopt;
+    return scene::Node::Course{from, to, static_cast<float>(width)};
+}
+
+constexpr const char* kCourseRule =
+    "from and to (x, z within 100 km, a metre apart at least) and a width of 0 to 10 km";
+
+// {"friche": {"river": {"from": [x, z], "to": [x, z], "width"}}}: where the
+// landscape carries a river on.
+void readRiver(const tinygltf::Value& friche, scene::Node& out, const std::string& where,
+               core::Problems& problems) {
+    const tinygltf::Value* river = member(friche, "river");
+    if (!river) return;
+    out.river = readCourse(*river);
+    if (!out.river)
         problems.warning("RIVER_IGNORED", where + "/extras/friche/river",
-                         "a river wants from and to (x, z within 100 km, a metre apart at least) "
-                         "and a width of 0 to 10 km");
+                         std::string("a river wants ") + kCourseRule);
+}
+
+// The ends a road runs on beyond: "from", "to" or both, each once.
+bool readBeyond(const tinygltf::Value& road, scene::Node::Road& out) {
+    const tinygltf::Value* beyond = member(road, "beyond");
+    if (!beyond || !beyond->IsArray() || beyond->ArrayLen() == 0 || beyond->ArrayLen() > 2)
+        return false;
+    for (std::size_t i = 0; i < beyond->ArrayLen(); ++i) {
+        const tinygltf::Value& end = beyond->Get(static_cast<int>(i));
+        const std::string name = end.IsString() ? end.Get<std::string>() : "";
+        if (name != "from" && name != "to") return false;
+        bool& flag = name == "from" ? out.beyondFrom : out.beyondTo;
+        if (flag) return false;
+        flag = true;
+    }
+    return true;
+}
+
+// {"friche": {"roads": [{"from", "to", "width", "color": [r, g, b], "beyond":
+// ["from", "to"]}]}}: the roads the landscape carries on. A broken one is
+// dropped, the others kept.
+void readRoads(const tinygltf::Value& friche, scene::Node& out, const std::string& where,
+               core::Problems& problems) {
+    const tinygltf::Value* roads = member(friche, "roads");
+    if (!roads) return;
+    if (!roads->IsArray()) {
+        problems.warning("ROAD_IGNORED", where + "/extras/friche/roads", "expected an array");
         return;
     }
-    out.river = scene::Node::River{from, to, static_cast<float>(width)};
+    for (std::size_t i = 0; i < roads->ArrayLen(); ++i) {
+        const tinygltf::Value& v = roads->Get(static_cast<int>(i));
+        const std::optional<scene::Node::Course> course = readCourse(v);
+        scene::Node::Road road{
+            .course = course.value_or(scene::Node::Course{}),
+            .color = glm::vec3(arrayNumberOr(v, "color", 0, NAN), arrayNumberOr(v, "color", 1, NAN),
+                               arrayNumberOr(v, "color", 2, NAN))};
+        const bool colorOk = glm::all(glm::greaterThanEqual(road.color, glm::vec3(0.0f))) &&
+                             glm::all(glm::lessThanEqual(road.color, glm::vec3(1.0f)));
+        if (course && colorOk && readBeyond(v, road)) {
+            out.roads.push_back(road);
+            continue;
+        }
+        problems.warning("ROAD_IGNORED", where + "/extras/friche/roads/" + std::to_string(i),
+                         std::string("a road wants ") + kCourseRule +
+                             ", a color of three numbers 0 to 1, and beyond: the ends it runs "
+                             "on beyond (\"from\", \"to\")");
+    }
 }
 
 scene::Node convertNode(const tinygltf::Model& in, const tinygltf::Node& n,
@@ -126,8 +178,11 @@ scene::Node convertNode(const tinygltf::Model& in, const tinygltf::Node& n,
             out.instances.clear();
         }
     }
-    readDrive(n, out, where, problems);
-    readRiver(n, out, where, problems);
+    if (const tinygltf::Value* friche = member(n.extras, "friche")) {
+        readDrive(*friche, out, where, problems);
+        readRiver(*friche, out, where, problems);
+        readRoads(*friche, out, where, problems);
+    }
     return out;
 }
 

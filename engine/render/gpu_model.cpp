@@ -375,9 +375,9 @@ void bindInstances(GpuInstances& set, const GpuPrimitive& p) {
                            .divisor = 1});
 }
 
-// A node's river in world space: its ends moved, its width scaled (a river
+// A node's river or road in world space: its ends moved, its width scaled (it
 // lies level: a turn about the vertical and a uniform scale, as the sites').
-scene::Node::River worldRiver(const scene::Node::River& r, const glm::mat4& world) {
+scene::Node::Course worldCourse(const scene::Node::Course& r, const glm::mat4& world) {
     const auto moved = [&](glm::vec2 p) {
         const glm::vec4 w = world * glm::vec4(p.x, 0.0f, p.y, 1.0f);
         return glm::vec2(w.x, w.z);
@@ -421,7 +421,11 @@ GpuScene uploadScene(const scene::Model& model, int sceneIndex, PrimitiveUse& us
         if (node.light >= 0 && node.light < static_cast<int>(model.lights.size()))
             s.lights.push_back(
                 uploadLight(model.lights[static_cast<std::size_t>(node.light)], nw.world));
-        if (node.river && !s.river) s.river = worldRiver(*node.river, nw.world);
+        if (node.river && !s.river) s.river = worldCourse(*node.river, nw.world);
+        for (scene::Node::Road road : node.roads) {
+            road.course = worldCourse(road.course, nw.world);
+            s.roads.push_back({road, nw.node});
+        }
     }
     return s;
 }

@@ -122,7 +122,14 @@ struct GpuScene {
     scene::Bounds bounds;  // world space, of every item
     // The first visible node's river (scene::Node::river), world space: the
     // landscape carries it on.
-    std::optional<scene::Node::River> river;
+    std::optional<scene::Node::Course> river;
+    // Every visible node's roads (scene::Node::roads), world space, each with
+    // its node (whose look says whether a phase shows it).
+    struct Road {
+        scene::Node::Road road;
+        int node = -1;
+    };
+    std::vector<Road> roads;
 };
 
 // The neutral textures a material slot uses when it has no image, or when its

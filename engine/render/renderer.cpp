@@ -382,6 +382,39 @@ bool seesAboveHorizon(const ViewParams& view) {
     return false;
 }
 
+// The roads the landscape carries on (GpuScene::roads) that this frame's
+// phase shows, the first FRICHE_MAX_ROADS of them, as the shaders take them.
+struct LandscapeRoads {
+    int count = 0;
+    std::array<glm::vec4, FRICHE_MAX_ROADS> line{};   // from (x, z), unit direction (x, z)
+    std::array<glm::vec4, FRICHE_MAX_ROADS> span{};   // length, beyond from, beyond to, half width
+    std::array<glm::vec4, FRICHE_MAX_ROADS> color{};  // linear albedo, shown
+};
+
+// How much of a node a look shows, 0 to 1: what of a road the landscape draws.
+float shown(const scene::NodeLooks& looks, int node) {
+    if (node < 0 || static_cast<std::size_t>(node) >= looks.size()) return 1.0f;
+    const scene::NodeLook& look = looks[static_cast<std::size_t>(node)];
+    return look.drawn() ? look.opacity * (1.0f - look.dissolve) * (1.0f - look.ghost) : 0.0f;
+}
+
+LandscapeRoads landscapeRoads(const std::vector<GpuScene::Road>& roads,
+                              const scene::NodeLooks& looks) {
+    LandscapeRoads out;
+    for (const GpuScene::Road& r : roads) {
+        const float weight = shown(looks, r.node);
+        if (weight <= 0.0f || out.count == FRICHE_MAX_ROADS) continue;
+        const scene::Node::Course& c = r.road.course;
+        const auto i = static_cast<std::size_t>(out.count++);
+        const float length = glm::distance(c.from, c.to);
+        out.line[i] = glm::vec4(c.from, (c.to - c.from) / length);
+        out.span[i] = glm::vec4(length, r.road.beyondFrom ? 1.0f : 0.0f,
+                                r.road.beyondTo ? 1.0f : 0.0f, c.width * 0.5f);
+        out.color[i] = glm::vec4(r.road.color, weight);
+    }
+    return out;
+}
+
 // Everything about this frame's light that the passes share.
 struct Frame {
     // What the main pass draws with: the view's projection in the depth convention.
@@ -398,7 +431,8 @@ struct Frame {
     bool landscape = false;  // the ground is a site's landscape (Lighting::landscape)
     float fogDistance = 0.0f;
     glm::vec2 siteHalfSize{0.0f};
-    std::optional<scene::Node::River> river;  // GpuScene::river
+    std::optional<scene::Node::Course> river;  // GpuScene::river
+    LandscapeRoads roads;
     glm::vec3 groundCenter{0.0f};
     float groundRadius = 0.0f;
     glm::vec3 groundAlbedo{0.0f};
@@ -638,6 +672,7 @@ Frame Renderer::Impl::prepare(const GpuScene* scene, const ViewParams& view) {
     f.fogDistance = fogDistance(l);
     f.siteHalfSize = glm::vec2(b.size().x, b.size().z) * 0.5f;
     f.river = scene->river;
+    f.roads = landscapeRoads(scene->roads, view.looks);
     if (l.shadows && scene::luminance(f.sunIlluminance) > 0.0f) {
         ViewParams whole = view;
         whole.projection = view.wholeProjection.value_or(view.projection);
@@ -821,10 +856,15 @@ void Renderer::Impl::drawLandscape(const ViewParams& view, const Frame& frame) {
         setLighting(*p, view, frame);
         p->set(p->uniform("u_siteCenter"), frame.groundCenter);
         p->set(p->uniform("u_siteHalfSize"), frame.siteHalfSize);
-        const scene::Node::River river = frame.river.value_or(scene::Node::River{});
+        const scene::Node::Course river = frame.river.value_or(scene::Node::Course{});
         p->set(p->uniform("u_riverFrom"), river.from);
         p->set(p->uniform("u_riverTo"), river.to);
         p->set(p->uniform("u_riverHalfWidth"), river.width * 0.5f);
+        const LandscapeRoads& roads = frame.roads;
+        p->set(p->uniform("u_roadCount"), roads.count);
+        p->set(p->uniform("u_roadLine"), roads.line.data(), FRICHE_MAX_ROADS);
+        p->set(p->uniform("u_roadSpan"), roads.span.data(), FRICHE_MAX_ROADS);
+        p->set(p->uniform("u_roadColor"), roads.color.data(), FRICHE_MAX_ROADS);
         p->set(p->uniform("u_town"), town ? 1 : 0);
         p->use();
         if (town)

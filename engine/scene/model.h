@@ -181,14 +181,23 @@ struct Node {
     // Instances that drive (node extras friche.drive, tools/sitegen): each along
     // its own +X at x m/s, looping over y metres centred on the node. 0: still.
     glm::vec2 drive{0.0f};
-    // A river whose water runs from `from` to `to` (x, z of the node's space),
-    // `width` wide (node extras friche.river, tools/sitegen): a site's
-    // landscape carries it on beyond both ends, its valley along it.
-    struct River {
+    // A strip of ground along a straight axis from `from` to `to` (x, z of the
+    // node's space), `width` wide.
+    struct Course {
         glm::vec2 from{0.0f}, to{0.0f};
         float width = 0.0f;
     };
-    std::optional<River> river;
+    // A river (node extras friche.river, tools/sitegen): a site's landscape
+    // carries its water on beyond both ends, its valley along it.
+    std::optional<Course> river;
+    // Roads (node extras friche.roads): the landscape carries each on beyond
+    // the ends it names, in `color` (linear albedo, as seen from afar).
+    struct Road {
+        Course course;
+        glm::vec3 color{0.0f};
+        bool beyondFrom = false, beyondTo = false;
+    };
+    std::vector<Road> roads;
     bool visible = true;  // KHR_node_visibility; hides the node and its subtree
 };
 

@@ -4,7 +4,8 @@
 // border. Each lawn site is seen straight down on a stretch of its border with
 // nothing on it, the edge down the middle of the still: no column there may be
 // darker than the lawns on either side, and the two lawns are one green. Where
-// a site's river leaves it, the landscape's river flows on in its colour.
+// a site's river leaves it, the landscape's river flows on in its colour, and
+// where a road does, the road runs on.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -50,6 +51,7 @@ struct Border {
     double x, z, yaw;
     double pitch = -89.0, distance = 60.0;
     bool across = false;
+    const char* phase = nullptr;  // the scenario's first, when none
 };
 const Border kBorders[] = {
     {"seraing", 0, 280, 90},  // the south edge, below the garden city
@@ -67,6 +69,20 @@ const Border kRiverMouths[] = {
     {"seraing", 430, -200, 0},
     {"droixhe", -262, 190, 90},
     {"liege-smart-city", 280, -185, 0},
+};
+// Where a road leaves its site (node extras friche.roads): the end of the
+// site's road, 8 m past the end of its layout's strip, over which it slopes
+// down to the landscape's (sitegen's kRamp). Seen straight down from low
+// enough that the road fills most of each column, the view turned so that the
+// road runs across the still, in a phase that shows it.
+const Border kRoadMouths[] = {
+    {"seraing", 438, 115, 0, -89, 30},  // rue John Cockerill
+    // The boulevard's north carriageway, beyond the lawn's edge at -430.
+    {"seraing", -458, -2.25, 0, -89, 24, false, "new-dynamic"},
+    {"differdange", 328, 118, 0, -89, 24},
+    {"droixhe", 288, -145, 0, -89, 24},  // the east end: the west meets the Meuse
+    {"liege-smart-city", 288, 75, 0, -89, 40, false, "challenges"},  // the expressway
+    {"liege-smart-city", -288, 80, 0, -89, 24, false, "tram"},       // the boulevard
 };
 
 // The median over each column of `value` (of a pixel's colour).
@@ -125,11 +141,14 @@ struct EdgeStill {
 };
 EdgeStill stillOf(const Border& b) {
     const std::string view = std::string("edge-") + b.site + "-" + std::to_string(int(b.x)) + "-" +
-                             std::to_string(int(b.z)) + (b.across ? "-afar" : "");
+                             std::to_string(int(b.z)) + (b.across ? "-afar" : "") +
+                             (b.phase ? std::string("-") + b.phase : "");
     const std::string scenario = scenarioLookingAt(b, view);
     const std::string size = std::to_string(kWidth) + "x" + std::to_string(kHeight);
     const std::string name = "site_" + view;
-    Image image = renderStill(scenario, name, {.size = size, .args = {"--view", view}});
+    std::vector<std::string> args = {"--view", view};
+    if (b.phase) args.insert(args.end(), {"--phase", b.phase});
+    Image image = renderStill(scenario, name, {.size = size, .args = args});
     EXPECT_EQ(image.width, kWidth) << outPath(name);
     return {name, b.across && !image.rgb.empty() ? transposed(image) : image};
 }
@@ -163,23 +182,29 @@ void expectOneColour(const EdgeStill& still, const std::array<std::pair<double, 
     }
 }
 
+// Whether no column near the edge of `still` is darker than the `what` on
+// either side by more than kDarkest.
+void expectNoLine(const EdgeStill& still, const char* what) {
+    const auto luma = [](const Rgb& c) { return c.luma(); };
+    const std::vector<double> columns = columnMedians(still.image, luma);
+    const auto [left, right] = sides(columns);
+    const int middle = still.image.width / 2;
+    const double edge =
+        *std::min_element(columns.begin() + middle - kLine, columns.begin() + middle + kLine + 1);
+    std::printf("%s: %s %.1f | %.1f, darkest column at the edge %.1f\n", still.name.c_str(), what,
+                left, right, edge);
+    EXPECT_GE(edge, std::min(left, right) * (1.0 - kDarkest))
+        << still.name << ": a line along the edge, " << edge << " against " << what << " of "
+        << left << " and " << right << " (" << outPath(still.name) << ")";
+}
+
 }  // namespace
 
 TEST(SiteEdge, TheLandscapeMeetsALawnWithoutALineAndInItsGreen) {
     for (const Border& b : kBorders) {
         const EdgeStill still = stillOf(b);
         if (still.image.rgb.empty()) continue;
-        const auto luma = [](const Rgb& c) { return c.luma(); };
-        const std::vector<double> columns = columnMedians(still.image, luma);
-        const auto [left, right] = sides(columns);
-        const int middle = still.image.width / 2;
-        const double edge = *std::min_element(columns.begin() + middle - kLine,
-                                              columns.begin() + middle + kLine + 1);
-        std::printf("%s: lawns %.1f | %.1f, darkest column at the edge %.1f\n", still.name.c_str(),
-                    left, right, edge);
-        EXPECT_GE(edge, std::min(left, right) * (1.0 - kDarkest))
-            << still.name << ": a line along the edge, " << edge << " against lawns of " << left
-            << " and " << right << " (" << outPath(still.name) << ")";
+        expectNoLine(still, "lawns");
         expectOneColour(still, channelSides(still.image), "lawns");
     }
 }
@@ -199,4 +224,32 @@ TEST(SiteEdge, TheRiverFlowsOnBeyondTheSite) {
         EXPECT_GT(blueRight, redRight * 1.5) << still.name << ": no water right of the edge";
         expectOneColour(still, colour, "waters");
     }
+}
+
+// Where a site's road leaves it, the landscape's road runs on (node extras
+// friche.roads): road on both sides of the edge, grey where a lawn is green,
+// in one colour, with no line between.
+TEST(SiteEdge, TheRoadsRunOnBeyondTheSite) {
+    for (const Border& b : kRoadMouths) {
+        const EdgeStill still = stillOf(b);
+        if (still.image.rgb.empty()) continue;
+        expectNoLine(still, "roads");
+        const auto colour = channelSides(still.image);
+        for (const auto& [red, green] : {std::pair{colour[0].first, colour[1].first},
+                                         std::pair{colour[0].second, colour[1].second}})
+            EXPECT_LT(green, red * 1.2 + kLevels) << still.name << ": green, not a road's grey";
+        expectOneColour(still, colour, "roads");
+    }
+}
+
+// A road runs on only in the phases that show it: in Seraing's industrial
+// days there is no boulevard, on the site or beyond it.
+TEST(SiteEdge, ARoadRunsOnOnlyInThePhasesThatShowIt) {
+    const EdgeStill still = stillOf({"seraing", -458, -2.25, 0, -89, 24, false, "industry"});
+    if (still.image.rgb.empty()) return;
+    const auto colour = channelSides(still.image);
+    const auto [red, green] = std::pair{colour[0].first, colour[1].first};
+    std::printf("%s: beyond the site red %.1f, green %.1f\n", still.name.c_str(), red, green);
+    EXPECT_GT(green, red * 1.3) << still.name << ": no lawn beyond the site ("
+                                << outPath(still.name) << ")";
 }

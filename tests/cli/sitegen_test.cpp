@@ -180,9 +180,9 @@ TEST_F(Sitegen, ABrokenLayoutSaysWhereAndFails) {
     };
     const fs::path dir = root() / "broken";
     fs::create_directories(dir);
-    for (const Case& c : cases) {
+    const auto expectRefused = [&](std::size_t node, const Case& c) {
         auto layout = original;
-        layout["nodes"][hall][c.field] = c.value;
+        layout["nodes"][node][c.field] = c.value;
         const fs::path file = dir / "seraing.json";
         std::ofstream(file) << layout.dump(2);
         const auto r = runProgram(FRICHE_SITEGEN, {(dir / "out").string(), file.string()});
@@ -191,7 +191,17 @@ TEST_F(Sitegen, ABrokenLayoutSaysWhereAndFails) {
         EXPECT_NE(r.output.find(c.where), std::string::npos) << r.output;
         EXPECT_NE(r.output.find(c.what), std::string::npos) << r.output;
         EXPECT_FALSE(fs::exists(dir / "out" / "seraing.glb")) << c.field;
-    }
+    };
+    for (const Case& c : cases) expectRefused(hall, c);
+    // A road that runs on beyond the site: by a known end, and straight.
+    std::size_t road = 0;
+    while (original["nodes"][road].value("name", "") != "ground/rue-john-cockerill") ++road;
+    const std::string roadAt = "/nodes/" + std::to_string(road) + "/runs-on";
+    expectRefused(road, {"runs-on", "north", roadAt, "expected \"both\", \"start\" or \"end\""});
+    expectRefused(road, {"points",
+                         {{-430, 115}, {0, 120}, {430, 115}},
+                         roadAt,
+                         "only a straight strip (two points)"});
     // A missing field, a count below zero elsewhere, and a file that is not JSON.
     auto layout = original;
     layout["nodes"][hall].erase("width");

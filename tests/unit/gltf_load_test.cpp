@@ -428,6 +428,53 @@ TEST(GltfFiles, ARiverInANodesExtrasIsReadAndABrokenOneIgnoredWithAWarning) {
     }
 }
 
+TEST(GltfFiles, RoadsInANodesExtrasAreReadAndABrokenOneDroppedWithAWarning) {
+    TempDir dir;
+    const std::string ext = R"(,"materials":[{}])";
+    const std::string good =
+        R"({"from":[-430,115],"to":[430,115],"width":14,"color":[0.2,0.2,0.21],"beyond":["from","to"]})";
+    const std::string oneEnd =
+        R"({"from":[-230,130],"to":[280,130],"width":12,"color":[0.2,0.2,0.21],"beyond":["to"]})";
+    // Each broken the way a hand-edited file would be.
+    const std::vector<std::string> broken = {
+        R"(true)",
+        R"({"from":[0,0],"to":[0,0],"width":10,"color":[0,0,0],"beyond":["to"]})",
+        R"({"from":[0,0],"to":[500,0],"width":10,"color":[0,0,2],"beyond":["to"]})",
+        R"({"from":[0,0],"to":[500,0],"width":10,"color":[0,0],"beyond":["to"]})",
+        R"({"from":[0,0],"to":[500,0],"width":10,"color":[0,0,0]})",
+        R"({"from":[0,0],"to":[500,0],"width":10,"color":[0,0,0],"beyond":[]})",
+        R"({"from":[0,0],"to":[500,0],"width":10,"color":[0,0,0],"beyond":["to","to"]})",
+        R"({"from":[0,0],"to":[500,0],"width":10,"color":[0,0,0],"beyond":["north"]})",
+        R"({"from":[0,0],"to":[500,0],"width":0,"color":[0,0,0],"beyond":["from"]})"};
+    std::string roads = good + "," + oneEnd;
+    for (const std::string& b : broken) roads += "," + b;
+    const fs::path file = dir.write(
+        "roads.gltf", triangleGltf(ext, R"(,"extras":{"friche":{"roads":[)" + roads + "]}}"));
+    const io::LoadResult r = loadOk(file);
+    const std::vector<scene::Node::Road>& read = r.model.nodes.at(0).roads;
+    ASSERT_EQ(read.size(), 2u);
+    EXPECT_EQ(read[0].course.from, glm::vec2(-430, 115));
+    EXPECT_EQ(read[0].course.to, glm::vec2(430, 115));
+    EXPECT_FLOAT_EQ(read[0].course.width, 14.0f);
+    EXPECT_EQ(read[0].color, glm::vec3(0.2f, 0.2f, 0.21f));
+    EXPECT_TRUE(read[0].beyondFrom && read[0].beyondTo);
+    EXPECT_FALSE(read[1].beyondFrom);
+    EXPECT_TRUE(read[1].beyondTo);
+    // One warning a broken road, naming it; the node and its mesh stay.
+    for (std::size_t i = 2; i < 2 + broken.size(); ++i) {
+        const std::string where = "/nodes/0/extras/friche/roads/" + std::to_string(i);
+        EXPECT_TRUE(std::ranges::any_of(r.problems.list(), [&](const core::Problem& p) {
+            return p.code == "ROAD_IGNORED" && p.where == where;
+        })) << where;
+    }
+    EXPECT_EQ(statsOf(r.model).triangles, 1u);
+    const fs::path notArray = dir.write(
+        "not-array.gltf", triangleGltf(ext, R"(,"extras":{"friche":{"roads":{"from":[0,0]}}})"));
+    const io::LoadResult n = loadOk(notArray);
+    EXPECT_TRUE(n.model.nodes.at(0).roads.empty());
+    EXPECT_TRUE(hasProblem(n.problems, core::Severity::Warning, "ROAD_IGNORED"));
+}
+
 TEST(GltfFiles, MissingFileIsAnError) {
     const io::LoadResult r = io::loadGltf(kCorpus / "no-such-file.glb");
     EXPECT_FALSE(r.ok());

@@ -185,6 +185,17 @@ int GlbWriter::addNode(const NodeSpec& s) {
         node["extras"]["friche"]["river"] = {{"from", {s.riverFrom.x, s.riverFrom.y}},
                                              {"to", {s.riverTo.x, s.riverTo.y}},
                                              {"width", s.riverWidth}};
+    for (const Road& road : s.roads) {
+        nlohmann::json ends = nlohmann::json::array();
+        if (road.beyondFrom) ends.push_back("from");
+        if (road.beyondTo) ends.push_back("to");
+        node["extras"]["friche"]["roads"].push_back(
+            {{"from", {road.from.x, road.from.y}},
+             {"to", {road.to.x, road.to.y}},
+             {"width", road.width},
+             {"color", {road.color.r, road.color.g, road.color.b}},
+             {"beyond", ends}});
+    }
     return append(json_["nodes"], std::move(node));
 }
 

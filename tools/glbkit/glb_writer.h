@@ -55,6 +55,16 @@ struct Instance {
     float scale = 1.0f;
 };
 
+// A road that the viewer's landscape carries on beyond the ends it names
+// (node extras friche.roads): its axis from `from` to `to` (x, z of the
+// node's space), `width` wide, `color` its linear albedo seen from afar.
+struct Road {
+    glm::vec2 from{0.0f}, to{0.0f};
+    float width = 0.0f;
+    glm::vec3 color{0.0f};
+    bool beyondFrom = true, beyondTo = true;
+};
+
 struct NodeSpec {
     std::string name{};
     int mesh = -1;
@@ -74,6 +84,7 @@ struct NodeSpec {
     // viewer's landscape carries on beyond both ends; 0 wide: none.
     glm::vec2 riverFrom{0.0f}, riverTo{0.0f};
     float riverWidth = 0.0f;
+    std::vector<Road> roads{};
 };
 
 class GlbWriter {

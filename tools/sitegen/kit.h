@@ -106,6 +106,9 @@ inline constexpr float kOnWater = 11 * kStep;  // quays, algae: on the water's e
 Parts slab(Mat mat, float sx, float sz, float y = level::kTerrain);
 // A flat band of `width` along a polyline at height y: roads, paths, quays.
 Parts strip(Mat mat, const std::vector<glm::vec2>& line, float width, float y);
+// The same, at a height of its own at each point of the line.
+Parts strip(Mat mat, const std::vector<glm::vec2>& line, float width,
+            const std::vector<float>& heights);
 // A river or pond surface inside its banks: an ellipse rx x rz.
 Parts pond(float rx, float rz);
 // A river along a straight line from a to b, with a quay on each bank.

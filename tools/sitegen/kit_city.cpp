@@ -105,6 +105,11 @@ Parts slab(Mat mat, float sx, float sz, float y) {
 }
 
 Parts strip(Mat mat, const std::vector<glm::vec2>& line, float width, float y) {
+    return strip(mat, line, width, std::vector<float>(line.size(), y));
+}
+
+Parts strip(Mat mat, const std::vector<glm::vec2>& line, float width,
+            const std::vector<float>& heights) {
     Parts p;
     Geometry& g = p[mat];
     float along = 0;
@@ -120,7 +125,7 @@ Parts strip(Mat mat, const std::vector<glm::vec2>& line, float width, float y) {
         if (i > 0) along += glm::length(line[i] - line[i - 1]);
         for (float s : {-1.0f, 1.0f}) {
             const glm::vec2 q = line[i] + s * side;
-            g.positions.push_back({q.x, y, q.y});
+            g.positions.push_back({q.x, heights[i], q.y});
             g.normals.push_back({0, 1, 0});
             g.uvs.push_back({(s + 1) / 2 * width, along});
         }

@@ -295,7 +295,45 @@ RiverLine riverLine(Reader& r) {
     return {a, b, r.positive("width")};
 }
 
-Parts element(Reader& r, const std::string& kind) {
+// A straight strip that runs on beyond the site ("runs-on": which of its
+// ends leave it): the viewer's landscape carries it on in its colour.
+glbkit::Road runsOn(Reader& r, const std::vector<glm::vec2>& line, float width, Mat mat) {
+    const std::string ends = r.string("runs-on");
+    if (ends != "both" && ends != "start" && ends != "end")
+        r.fail("runs-on", "expected \"both\", \"start\" or \"end\", got \"" + ends + "\"");
+    if (r.has("ring") || line.size() != 2)
+        r.fail("runs-on", "only a straight strip (two points) runs on beyond the site");
+    return {.from = line.front(),
+            .to = line.back(),
+            .width = width,
+            .color = farAlbedo(mat),
+            .beyondFrom = ends != "end",
+            .beyondTo = ends != "start"};
+}
+
+// Past each end that runs on, a road slopes down to the ground over this
+// many metres: it meets the landscape's road, at the ground's level, with no
+// step (whose edge would shade a line across the road).
+constexpr float kRamp = 8.0f;
+
+// A road that runs on, at height y, sloping down past its ends that do.
+Parts rampedDown(Mat mat, const glbkit::Road& road, float y) {
+    const glm::vec2 d = glm::normalize(road.to - road.from) * kRamp;
+    std::vector<glm::vec2> line = {road.from, road.to};
+    std::vector<float> heights = {y, y};
+    if (road.beyondFrom) {
+        line.insert(line.begin(), road.from - d);
+        heights.insert(heights.begin(), level::kTerrain);
+    }
+    if (road.beyondTo) {
+        line.push_back(road.to + d);
+        heights.push_back(level::kTerrain);
+    }
+    return strip(mat, line, road.width, heights);
+}
+
+// `roads`: where the element is a strip that runs on, its road.
+Parts element(Reader& r, const std::string& kind, std::vector<glbkit::Road>& roads) {
     if (kind == "slab") {
         const Mat mat = r.material("material");
         const glm::vec2 size = r.size2("size");
@@ -304,7 +342,10 @@ Parts element(Reader& r, const std::string& kind) {
     if (kind == "strip") {
         const Mat mat = r.material("material");
         const std::vector<glm::vec2> line = stripLine(r);
-        return strip(mat, line, r.positive("width"), r.height("y"));
+        const float width = r.positive("width");
+        if (!r.has("runs-on")) return strip(mat, line, width, r.height("y"));
+        roads.push_back(runsOn(r, line, width, mat));
+        return rampedDown(mat, roads.back(), r.height("y"));
     }
     if (kind == "river") {
         const RiverLine l = riverLine(r);
@@ -467,9 +508,21 @@ std::vector<glm::mat4> placements(Reader& r) {
     return {};
 }
 
+// A road placed by `m` (a turn about the vertical and a shift).
+glbkit::Road placed(glbkit::Road road, const glm::mat4& m) {
+    const auto moved = [&](glm::vec2 p) {
+        const glm::vec4 w = m * glm::vec4(p.x, 0, p.y, 1);
+        return glm::vec2(w.x, w.z);
+    };
+    road.from = moved(road.from);
+    road.to = moved(road.to);
+    return road;
+}
+
 // A node's geometry from its "parts": the first taken as it is when it is not
-// moved, the others merged in where they stand.
-Parts composite(Reader& r) {
+// moved, the others merged in where they stand; `roads`, the roads of those
+// that run on beyond the site.
+Parts composite(Reader& r, std::vector<glbkit::Road>& roads) {
     Parts node;
     bool first = true;
     r.each("parts", [&](Reader& p) {
@@ -478,12 +531,17 @@ Parts composite(Reader& r) {
             addPrimitive(p, kind, node);
         } else {
             const std::vector<glm::mat4> at = placements(p);
-            const Parts parts = element(p, kind);
+            std::vector<glbkit::Road> own;
+            const Parts parts = element(p, kind, own);
             if (at.empty() && first)
                 node = parts;
             else if (at.empty())
                 merge(node, parts, glm::mat4(1));
             for (const glm::mat4& m : at) merge(node, parts, m);
+            for (const glbkit::Road& road : own) {
+                if (at.empty()) roads.push_back(road);
+                for (const glm::mat4& m : at) roads.push_back(placed(road, m));
+            }
         }
         first = false;
     });
@@ -626,9 +684,10 @@ void addNode(Site& site, Reader& r) {
         r.fail("name", "unknown group \"" + group + "\" (README.md lists them)");
     const std::string thing = name.substr(slash + 1);
     if (r.has("parts")) {
-        const Parts parts = composite(r);
+        std::vector<glbkit::Road> roads;
+        const Parts parts = composite(r, roads);
         site.add(fresh(site, r, name), parts, r.vec3("at", glm::vec3(0)),
-                 r.number("yaw", -10, 10, 0));
+                 r.number("yaw", -10, 10, 0), std::move(roads));
         return;
     }
     const std::string kind = r.string("kind");
@@ -698,9 +757,10 @@ void addNode(Site& site, Reader& r) {
         site.addRiver(fresh(site, r, name), river(l.from, l.to, l.width), l.from, l.to, l.width,
                       r.vec3("at", glm::vec3(0)), r.number("yaw", -10, 10, 0));
     } else {
-        const Parts parts = element(r, kind);
+        std::vector<glbkit::Road> roads;
+        const Parts parts = element(r, kind, roads);
         site.add(fresh(site, r, name), parts, r.vec3("at", glm::vec3(0)),
-                 r.number("yaw", -10, 10, 0));
+                 r.number("yaw", -10, 10, 0), std::move(roads));
     }
 }
 

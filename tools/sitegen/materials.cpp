@@ -67,4 +67,9 @@ const MaterialDef& materialDef(Mat m) {
     return defs[static_cast<std::size_t>(m)];
 }
 
+glm::vec3 farAlbedo(Mat m) {
+    const MaterialDef& d = materialDef(m);
+    return glm::vec3(d.color) * (d.surface ? meanAlbedo(*d.surface) : glm::vec3(1.0f));
+}
+
 }  // namespace sitegen

@@ -84,5 +84,7 @@ struct MaterialDef {
 };
 
 const MaterialDef& materialDef(Mat m);
+// Its linear albedo seen from afar: the colour times its texture's mean.
+glm::vec3 farAlbedo(Mat m);
 
 }  // namespace sitegen

@@ -82,8 +82,13 @@ static std::size_t triangleCount(const Parts& parts) {
     return n;
 }
 
-void Site::add(const std::string& name, const Parts& parts, glm::vec3 at, float yaw) {
-    addNode({.name = name, .mesh = mesh(name, parts), .translation = at, .yaw = yaw},
+void Site::add(const std::string& name, const Parts& parts, glm::vec3 at, float yaw,
+               std::vector<glbkit::Road> roads) {
+    addNode({.name = name,
+             .mesh = mesh(name, parts),
+             .translation = at,
+             .yaw = yaw,
+             .roads = std::move(roads)},
             triangleCount(parts));
 }
 

@@ -44,9 +44,10 @@ public:
     const std::string& id() const { return id_; }
     // Whether a node is already named `name`.
     bool has(const std::string& name) const { return names_.count(name) > 0; }
-    // A node named `name` ("group/thing") at `at`, turned `yaw` radians about +Y.
+    // A node named `name` ("group/thing") at `at`, turned `yaw` radians about +Y;
+    // `roads`, in its space, run on beyond the site in the viewer's landscape.
     void add(const std::string& name, const Parts& parts, glm::vec3 at = glm::vec3(0),
-             float yaw = 0.0f);
+             float yaw = 0.0f, std::vector<glbkit::Road> roads = {});
     // A river's node: its water runs from `from` to `to` (x, z), `width` wide,
     // and the viewer's landscape carries it on beyond both ends.
     void addRiver(const std::string& name, const Parts& parts, glm::vec2 from, glm::vec2 to,

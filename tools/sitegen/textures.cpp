@@ -388,6 +388,13 @@ const TextureSet& textures(Surface s) {
     return it->second;
 }
 
+glm::vec3 meanAlbedo(Surface s) {
+    glm::vec3 sum(0.0f);
+    const std::vector<Texel> texels = sampleTile(def(s), kDataSize);
+    for (const Texel& t : texels) sum += t.albedo;
+    return sum / fl(static_cast<int>(texels.size()));
+}
+
 const char* surfaceName(Surface s) {
     return def(s).name;
 }

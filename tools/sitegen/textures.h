@@ -16,6 +16,8 @@
 #include <cstdint>
 #include <vector>
 
+#include <glm/glm.hpp>
+
 namespace sitegen {
 
 enum class Surface {
@@ -48,6 +50,9 @@ struct TextureSet {
 };
 
 const TextureSet& textures(Surface s);
+// The surface's base colour averaged over its tile, linear: how it looks
+// from far enough away that the tile is one texel of its mipmaps.
+glm::vec3 meanAlbedo(Surface s);
 const char* surfaceName(Surface s);
 
 // Value noise summed over `octaves`, each twice as fine and half as strong:
