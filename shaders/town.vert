@@ -63,9 +63,10 @@ void main() {
     // No block stands in the river or on a road: its box folds to a point.
     float clear = length(halfSize) + 10.0;
     if (fromRiver(centre) < u_riverHalfWidth + clear) gl_Position = vec4(0.0);
+    vec2 valley = valleyDirection();
     float bend = valleyBend(centre);
     for (int i = 0; i < u_roadCount; ++i) {
-        vec2 road = againstRoad(i, centre, valleyDirection(), bend);
+        vec2 road = againstRoad(i, centre, valley, bend);
         if (road.y > 0.0 && abs(road.x) < u_roadSpan[i].w + clear) gl_Position = vec4(0.0);
     }
 }
