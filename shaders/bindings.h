@@ -37,6 +37,10 @@
 #define FRICHE_UNIT_AS_IS 1
 #define FRICHE_UNIT_AO 2     // sampler2D, the ambient occlusion (render/ambient_occlusion.h)
 #define FRICHE_UNIT_BLOOM 3  // sampler2D, the bloom chain's images (render/bloom.h)
+// A city's buildings (render/city_layout.h), read where the landscape draws:
+// it has no material's textures on these units.
+#define FRICHE_UNIT_CITY_PLACES 0
+#define FRICHE_UNIT_CITY_LOOKS 1
 
 // The prefiltered sky: level k holds roughness k / (levels - 1).
 #define FRICHE_SPECULAR_LEVELS 5
@@ -64,12 +68,15 @@
 #define FRICHE_DEBUG_CASCADES 5
 #define FRICHE_DEBUG_WIREFRAME 6
 
-// The landscape around a site (shaders/landscape.vert, town.vert): its grid
-// of rings and segments, drawn from gl_VertexID, and the towns' blocks.
+// The landscape around a site (shaders/landscape.vert, town.vert, city.vert):
+// its grid of rings and segments, drawn from gl_VertexID, the towns' blocks,
+// and a city's.
 #define FRICHE_LANDSCAPE_RINGS 96
 #define FRICHE_LANDSCAPE_SEGMENTS 128
 #define FRICHE_TOWNS 16
 #define FRICHE_TOWN_BLOCKS 64  // each town's
 #define FRICHE_MAX_ROADS 8     // roads carried on beyond a site, at once
+#define FRICHE_CITY_CELLS 24   // the blocks of a city around a site, along x and along z
+#define FRICHE_CITY_WINGS 4    // a block's buildings: its four sides (city.vert)
 
 #endif

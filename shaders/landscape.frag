@@ -9,8 +9,9 @@
 in vec3 v_worldPosition;
 in vec3 v_normal;
 in vec3 v_albedo;
+in vec3 v_facade;  // a city's wall: metres along it and up it, its building's number; z < 0: none
 
-uniform bool u_town;  // the towns' blocks carry their colour; the terrain's is made here
+uniform bool u_town;  // blocks (towns', a city's) carry their colour; the terrain's is made here
 
 // The landscape lies level with a site's lowest point, a few centimetres
 // under its ground where heaps and feet sink into it (tools/sitegen), and its
@@ -32,6 +33,31 @@ vec3 mownGrass(vec2 xz) {
            (0.93 + 0.14 * mix(0.5, valueNoise(xz / 23.0), worn));
 }
 
+// A city's ground (landscape.glsl, cityGrid): asphalt streets, pavements
+// along them, and each block's yard, paved or a garden, or the block a park.
+// Where the city thins out, its yards give way to `country`, and its streets
+// end; `city`: urban(xz).
+vec3 cityGround(vec2 xz, vec3 country, float city) {
+    vec2 grid = cityGrid(xz);
+    // Metres to the nearest street's middle along x and along z, and which
+    // block this is.
+    vec2 toStreet = abs(grid - round(grid)) * cityBlockSize(xz);
+    float street = min(toStreet.x, toStreet.y), blur = max(fwidth(street), 1e-3);
+    const float kKerb = 0.5 * kStreet, kFront = kKerb + kPavement;
+    float asphalt = 1.0 - smoothstep(kKerb - blur, kKerb + blur, street);
+    float pavement = 1.0 - smoothstep(kFront - blur, kFront + blur, street);
+    vec2 cell = floor(grid);
+    float kind = cityBlockKind(cell);
+    vec3 paved = vec3(0.26, 0.25, 0.23) * (0.85 + 0.3 * hash12(cell + 1.9));
+    vec3 garden = vec3(0.13, 0.2, 0.07) * (0.8 + 0.4 * valueNoise(xz / 6.0));
+    vec3 yard = kind < kCityParks ? garden : mix(paved, garden, step(0.6, hash12(cell + 4.1)));
+    vec3 ground = mix(country, yard, smoothstep(0.2, 0.6, city));
+    // The streets end, raggedly, a little beyond the last blocks built.
+    float streets = smoothstep(0.06, 0.1, city);
+    ground = mix(ground, vec3(0.32, 0.31, 0.29), pavement * streets);
+    return mix(ground, vec3(0.19, 0.19, 0.2), asphalt * streets);
+}
+
 // Fields in parcels of a couple of hundred metres, woods on the slopes and in
 // patches, and the mown grass around the site.
 vec3 terrainAlbedo(vec2 xz, vec3 n) {
@@ -50,7 +76,25 @@ vec3 terrainAlbedo(vec2 xz, vec3 n) {
     vec3 canopy = vec3(0.045, 0.085, 0.03) * (0.75 + 0.5 * valueNoise(xz / 14.0));
     vec3 country = mix(field, canopy, wood);
     float open = countryside(xz);
-    return open < 1.0 ? mix(mownGrass(xz), country, open) : country;
+    vec3 around = open < 1.0 ? mix(mownGrass(xz), country, open) : country;
+    float city = urban(xz);
+    return city > 0.0 ? cityGround(xz, around, city) : around;
+}
+
+// A city's wall up close: a row of houses, each 12 m of it in a shade of its
+// own, storeys of 3.2 m with a window in each 3.4 m bay, shop fronts on the
+// ground floor; far off, where a bay is smaller than a pixel or two, the
+// average of it.
+vec3 facade(vec3 wall, vec3 f) {
+    wall *= 0.85 + 0.3 * hash12(vec2(floor(f.x / 12.0), f.z));
+    vec2 bay = vec2(f.x / 3.4, f.y / 3.2);
+    vec2 w = fwidth(bay), q = abs(fract(bay) - 0.5);
+    vec2 size = f.y < 3.2 ? vec2(0.4, 0.32) : vec2(0.2, 0.25);
+    vec2 inside = vec2(1.0) - smoothstep(size - w, size + w, q);
+    float glass = inside.x * inside.y * step(0.0, f.y);
+    float far = smoothstep(0.3, 0.7, max(w.x, w.y));
+    glass = mix(glass, 0.2, far);
+    return mix(wall, vec3(0.03, 0.04, 0.05), glass);
 }
 
 // The site's roads where they run on beyond it, in their colour: each pixel
@@ -88,7 +132,9 @@ vec3 riverColor(vec3 p, vec3 sun) {
 void main() {
     vec3 n = normalize(v_normal);
     vec2 xz = v_worldPosition.xz;
-    vec3 albedo = u_town ? v_albedo : withRoads(terrainAlbedo(xz, n), xz);
+    vec3 albedo = !u_town              ? withRoads(terrainAlbedo(xz, n), xz)
+                  : v_facade.z >= 0.0 && abs(n.y) < 0.5 ? facade(v_albedo, v_facade)
+                                                        : v_albedo;
     float lit = sunVisibility(v_worldPosition + vec3(0.0, kGroundLayers, 0.0), n);
     vec3 sun = u_sunIlluminance * max(dot(n, u_toSun), 0.0) * lit / PI;
     vec3 color = albedo * (sun + skyIrradiance(n));

@@ -10,6 +10,7 @@ uniform mat4 u_viewProjection;
 out vec3 v_worldPosition;
 out vec3 v_normal;
 out vec3 v_albedo;  // unused: the terrain's colour is the fragment shader's
+out vec3 v_facade;  // unused: the terrain has none
 
 const float REACH = 40000.0;
 
@@ -30,5 +31,6 @@ void main() {
     v_normal = normalize(vec3(h - hx, e, h - hz));
     v_worldPosition = vec3(xz.x, h, xz.y);
     v_albedo = vec3(0.0);
+    v_facade = vec3(0.0, 0.0, -1.0);
     gl_Position = u_viewProjection * vec4(v_worldPosition, 1.0);
 }

@@ -4,6 +4,7 @@
 // on its sides. One instance a block, 36 vertices a box, from gl_VertexID and
 // gl_InstanceID alone; sizes and colours are hashes of the block's index.
 #include "bindings.h"
+#include "box.glsl"
 #include "landscape.glsl"
 
 uniform mat4 u_viewProjection;
@@ -11,6 +12,7 @@ uniform mat4 u_viewProjection;
 out vec3 v_worldPosition;
 out vec3 v_normal;
 out vec3 v_albedo;
+out vec3 v_facade;  // no façade drawn: a town is seen from kilometres away
 
 vec2 townCentre(int town) {
     float a = hash12(vec2(float(town), 1.7)), b = hash12(vec2(float(town), 9.3));
@@ -28,16 +30,9 @@ vec2 townCentre(int town) {
 }
 
 void main() {
-    const ivec2 corners[6] = ivec2[](ivec2(0, 0), ivec2(1, 0), ivec2(1, 1), ivec2(0, 0), ivec2(1, 1),
-                                     ivec2(0, 1));
-    int face = (gl_VertexID % 36) / 6;
-    int axis = face / 2;
-    vec3 n = vec3(0.0), t = vec3(0.0), b = vec3(0.0);
-    n[axis] = face % 2 == 0 ? 1.0 : -1.0;
-    t[(axis + 1) % 3] = 1.0;
-    b[(axis + 2) % 3] = 1.0;
-    vec2 uv = vec2(corners[gl_VertexID % 6]) * 2.0 - 1.0;
-    vec3 unit = n + t * uv.x + b * uv.y;  // a corner of the cube [-1, 1]^3
+    vec3 n;
+    int axis;
+    vec3 unit = boxCorner(gl_VertexID, n, axis);
 
     int town = gl_InstanceID / FRICHE_TOWN_BLOCKS;
     float id = float(gl_InstanceID);
@@ -59,10 +54,13 @@ void main() {
                                  vec3(0.55, 0.53, 0.5));
     vec3 roof = h4 > 0.5 ? vec3(0.07, 0.07, 0.08) : vec3(0.24, 0.09, 0.05);
     v_albedo = n.y > 0.5 ? roof : walls[int(h6 * 3.99)];
+    v_facade = vec3(0.0, 0.0, -1.0);
     gl_Position = u_viewProjection * vec4(v_worldPosition, 1.0);
-    // No block stands in the river or on a road: its box folds to a point.
+    // No block stands in the river, on a road or in a city's blocks: its box
+    // folds to a point.
     float clear = length(halfSize) + 10.0;
-    if (fromRiver(centre) < u_riverHalfWidth + clear) gl_Position = vec4(0.0);
+    if (fromRiver(centre) < u_riverHalfWidth + clear || urban(centre) > 0.0)
+        gl_Position = vec4(0.0);
     vec2 valley = valleyDirection();
     float bend = valleyBend(centre);
     for (int i = 0; i < u_roadCount; ++i) {

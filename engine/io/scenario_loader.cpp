@@ -131,7 +131,7 @@ void Loader::site(const Fields& top, scene::Site& site) {
     if (!value) return;
     Fields f(*value, top.at("site"), problems_,
              {"id", "name", "latitude", "longitude", "north", "utcOffset", "euSummerTime",
-              "illustrative", "note", "fictional"});
+              "illustrative", "note", "fictional", "setting"});
     if (!f.valid()) return;
     site.id = f.id().value_or("");
     site.name = f.text("name", Required::Yes);
@@ -142,6 +142,12 @@ void Loader::site(const Fields& top, scene::Site& site) {
     site.illustrative = f.boolean("illustrative").value_or(true);
     site.note = f.text("note", Required::No);
     site.fictional = f.boolean("fictional").value_or(false);
+    if (const auto setting = f.string("setting", Required::No)) {
+        if (*setting == "city")
+            site.setting = scene::Setting::City;
+        else if (*setting != "country")
+            expected(problems_, f.at("setting"), "country or city", json(*setting));
+    }
 }
 
 void Loader::siteClock(const Fields& f, scene::SiteClock& clock) {

@@ -80,7 +80,9 @@ void assignUnits(const gfx::Program& p) {
                                                  {"u_frame", FRICHE_UNIT_HDR},
                                                  {"u_ao", FRICHE_UNIT_AO},
                                                  {"u_bloom", FRICHE_UNIT_BLOOM},
-                                                 {"u_src", FRICHE_UNIT_BLOOM}};
+                                                 {"u_src", FRICHE_UNIT_BLOOM},
+                                                 {"u_cityPlaces", FRICHE_UNIT_CITY_PLACES},
+                                                 {"u_cityLooks", FRICHE_UNIT_CITY_LOOKS}};
     for (const auto& [name, unit] : units) {
         const GLint loc = p.uniform(name);
         if (loc >= 0) p.set(loc, unit);
@@ -142,6 +144,9 @@ std::optional<Programs> Programs::build(core::Problems& problems) {
     gfx::Program landscape =
         buildProgram("landscape.vert", "landscape.frag", "landscape", problems);
     gfx::Program town = buildProgram("town.vert", "landscape.frag", "town", problems);
+    gfx::Program city = buildProgram("city.vert", "landscape.frag", "city", problems);
+    gfx::Program cityLayout =
+        buildProgram("fullscreen.vert", "city_layout.frag", "city layout", problems);
     gfx::Program sky = buildProgram("fullscreen.vert", "sky.frag", "sky", problems);
     gfx::Program ao = buildProgram("fullscreen.vert", "ao.frag", "ao", problems);
     gfx::Program aoBlur = buildProgram("fullscreen.vert", "ao_blur.frag", "ao blur", problems);
@@ -151,17 +156,17 @@ std::optional<Programs> Programs::build(core::Problems& problems) {
         buildProgram("fullscreen.vert", "bloom_down.frag", "bloom down", problems);
     gfx::Program bloomUp = buildProgram("fullscreen.vert", "bloom_up.frag", "bloom up", problems);
     gfx::Program smooth = buildProgram("fullscreen.vert", "smooth.frag", "smooth", problems);
-    if (!surfaces || !casters || !post || !ground || !landscape || !town || !sky || !ao ||
-        !aoBlur || !bloomBright || !bloomDown || !bloomUp || !smooth)
+    if (!surfaces || !casters || !post || !ground || !landscape || !town || !city || !cityLayout ||
+        !sky || !ao || !aoBlur || !bloomBright || !bloomDown || !bloomUp || !smooth)
         return std::nullopt;
-    for (const gfx::Program* p : {&ground, &landscape, &town, &sky, &ao, &aoBlur, &bloomBright,
-                                  &bloomDown, &bloomUp, &smooth})
+    for (const gfx::Program* p : {&ground, &landscape, &town, &city, &cityLayout, &sky, &ao,
+                                  &aoBlur, &bloomBright, &bloomDown, &bloomUp, &smooth})
         assignUnits(*p);
-    return Programs{std::move(*surfaces),   std::move(*casters),  std::move(*post),
-                    std::move(ground),      std::move(landscape), std::move(town),
-                    std::move(sky),         std::move(ao),        std::move(aoBlur),
-                    std::move(bloomBright), std::move(bloomDown), std::move(bloomUp),
-                    std::move(smooth)};
+    return Programs{std::move(*surfaces), std::move(*casters),   std::move(*post),
+                    std::move(ground),    std::move(landscape),  std::move(town),
+                    std::move(city),      std::move(cityLayout), std::move(sky),
+                    std::move(ao),        std::move(aoBlur),     std::move(bloomBright),
+                    std::move(bloomDown), std::move(bloomUp),    std::move(smooth)};
 }
 
 }  // namespace friche::render

@@ -14,6 +14,7 @@
 #include "gfx/framebuffer.h"
 #include "render/ambient_occlusion.h"
 #include "render/bloom.h"
+#include "render/city_layout.h"
 #include "render/environment.h"
 #include "render/gpu_model.h"
 #include "render/grade.h"
@@ -429,6 +430,7 @@ struct Frame {
     Cascades cascades;
     bool ground = false;
     bool landscape = false;  // the ground is a site's landscape (Lighting::landscape)
+    bool city = false;       // and a city lies around it (Lighting::city)
     float fogDistance = 0.0f;
     glm::vec2 siteHalfSize{0.0f};
     std::optional<scene::Node::Course> river;  // GpuScene::river
@@ -564,6 +566,22 @@ ShadowPlan planShadows(const GpuModel& model, const Queues& casters, const Frame
     return plan;
 }
 
+// What the landscape's programs share: the site, its river, its roads, its city.
+void setLandscape(const gfx::Program& p, const Frame& frame) {
+    p.set(p.uniform("u_siteCenter"), frame.groundCenter);
+    p.set(p.uniform("u_siteHalfSize"), frame.siteHalfSize);
+    const scene::Node::Course river = frame.river.value_or(scene::Node::Course{});
+    p.set(p.uniform("u_riverFrom"), river.from);
+    p.set(p.uniform("u_riverTo"), river.to);
+    p.set(p.uniform("u_riverHalfWidth"), river.width * 0.5f);
+    const LandscapeRoads& roads = frame.roads;
+    p.set(p.uniform("u_roadCount"), roads.count);
+    p.set(p.uniform("u_roadLine"), roads.line.data(), FRICHE_MAX_ROADS);
+    p.set(p.uniform("u_roadSpan"), roads.span.data(), FRICHE_MAX_ROADS);
+    p.set(p.uniform("u_roadColor"), roads.color.data(), FRICHE_MAX_ROADS);
+    p.set(p.uniform("u_city"), frame.city ? 1 : 0);
+}
+
 }  // namespace
 
 struct Renderer::Impl {
@@ -589,6 +607,7 @@ struct Renderer::Impl {
     ScaledTarget scaled;
     AmbientOcclusion occlusion;
     Bloom bloom;
+    CityLayout cityLayout;  // a city's buildings, when Lighting::city
     PassTimers timers;
     gfx::VertexArray emptyVao;  // core profile: a draw needs a VAO even with no attributes
     gfx::Texture2D white, flatNormal, black;
@@ -669,6 +688,7 @@ Frame Renderer::Impl::prepare(const GpuScene* scene, const ViewParams& view) {
     f.groundRadius = disc.radius;
     f.groundAlbedo = sky.desc().groundAlbedo;
     f.landscape = f.ground && l.landscape;
+    f.city = f.landscape && l.city;
     f.fogDistance = fogDistance(l);
     f.siteHalfSize = glm::vec2(b.size().x, b.size().z) * 0.5f;
     f.river = scene->river;
@@ -848,29 +868,31 @@ void Renderer::Impl::drawGround(const ViewParams& view, const Frame& frame) {
     glDrawArrays(GL_TRIANGLES, 0, 6);
 }
 
-// The terrain, then the towns' blocks (shaders/landscape.vert, town.vert).
+// A city's blocks, the towns' blocks, then the terrain (shaders/city.vert,
+// town.vert, landscape.vert): what stands first, so that the depth test
+// spares the terrain's pixels hidden behind it.
 void Renderer::Impl::drawLandscape(const ViewParams& view, const Frame& frame) {
     groundState();
-    for (const gfx::Program* p : {&programs->landscape, &programs->town}) {
-        const bool town = p == &programs->town;
+    for (const gfx::Program* p : {&programs->city, &programs->town, &programs->landscape}) {
+        const bool city = p == &programs->city;
+        if (city && !frame.city) continue;
         setLighting(*p, view, frame);
-        p->set(p->uniform("u_siteCenter"), frame.groundCenter);
-        p->set(p->uniform("u_siteHalfSize"), frame.siteHalfSize);
-        const scene::Node::Course river = frame.river.value_or(scene::Node::Course{});
-        p->set(p->uniform("u_riverFrom"), river.from);
-        p->set(p->uniform("u_riverTo"), river.to);
-        p->set(p->uniform("u_riverHalfWidth"), river.width * 0.5f);
-        const LandscapeRoads& roads = frame.roads;
-        p->set(p->uniform("u_roadCount"), roads.count);
-        p->set(p->uniform("u_roadLine"), roads.line.data(), FRICHE_MAX_ROADS);
-        p->set(p->uniform("u_roadSpan"), roads.span.data(), FRICHE_MAX_ROADS);
-        p->set(p->uniform("u_roadColor"), roads.color.data(), FRICHE_MAX_ROADS);
-        p->set(p->uniform("u_town"), town ? 1 : 0);
+        setLandscape(*p, frame);
+        p->set(p->uniform("u_town"), p != &programs->landscape ? 1 : 0);
         p->use();
-        if (town)
+        if (city) {
+            // Closed boxes: their far sides are hidden.
+            glEnable(GL_CULL_FACE);
+            glFrontFace(GL_CCW);
+            cityLayout.bind();
+            glDrawArraysInstanced(GL_TRIANGLES, 0, 36,
+                                  FRICHE_CITY_CELLS * FRICHE_CITY_CELLS * FRICHE_CITY_WINGS);
+            glDisable(GL_CULL_FACE);
+        } else if (p == &programs->town) {
             glDrawArraysInstanced(GL_TRIANGLES, 0, 36, FRICHE_TOWNS * FRICHE_TOWN_BLOCKS);
-        else
+        } else {
             glDrawArrays(GL_TRIANGLES, 0, 6 * FRICHE_LANDSCAPE_RINGS * FRICHE_LANDSCAPE_SEGMENTS);
+        }
     }
 }
 
@@ -1152,6 +1174,11 @@ void Renderer::Impl::drawFrame(const GpuModel& model, const ViewParams& view, fl
         }
     }
     side.map.bind();
+    if (frame.city) {
+        setLandscape(programs->cityLayout, frame);
+        emptyVao.bind();
+        cityLayout.compute(programs->cityLayout);
+    }
     HdrTarget& hdr = hdrFor(view.samples);
     const bool asIs = scene && model.anyUnlit();
     hdr.ensure(view.viewport.z, view.viewport.w, view.samples, depth.format(), asIs);

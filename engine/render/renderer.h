@@ -60,6 +60,10 @@ struct Lighting {
     // towns to the horizon, veiled by the air (shaders/landscape.glsl); the
     // model is veiled too. For a scenario's site, in metres; off for a bare model.
     bool landscape = false;
+    // The landscape around the site is a city's: streets and blocks of
+    // buildings from the site's edge out to a kilometre or so, then the
+    // country (scene::Setting::City). Only with `landscape`.
+    bool city = false;
     // Screen-space ambient occlusion (render/ambient_occlusion.h), metres scale:
     // a site's buildings grounded where they meet the ground.
     bool ambientOcclusion = false;

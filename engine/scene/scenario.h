@@ -46,6 +46,11 @@ const char* transitionName(Transition t);  // "dissolve", "rise", ...
 std::optional<LayerState> parseLayerState(std::string_view name);
 std::optional<Transition> parseTransition(std::string_view name);
 
+// What lies around a site, for its landscape: open country (fields, woods,
+// towns down the valley) or a city (streets and blocks from its edge out to
+// a kilometre or so, then the country).
+enum class Setting { Country, City };
+
 struct Site {
     std::string id;
     LocalText name;
@@ -60,6 +65,7 @@ struct Site {
     LocalText note;  // empty: uiText(UiText::IllustrativeGeometry)
     // An invented site (scenes/example.json) that a public site picker leaves out.
     bool fictional = false;
+    Setting setting = Setting::Country;
 };
 
 // `when`'s date and hour at `site`: its place, north and clock.

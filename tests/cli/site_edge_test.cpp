@@ -51,7 +51,8 @@ struct Border {
     double x, z, yaw;
     double pitch = -89.0, distance = 60.0;
     bool across = false;
-    const char* phase = nullptr;  // the scenario's first, when none
+    const char* phase = nullptr;    // the scenario's first, when none
+    const char* setting = nullptr;  // the scenario's own, when none
 };
 const Border kBorders[] = {
     {"seraing", 0, 280, 90},  // the south edge, below the garden city
@@ -116,6 +117,7 @@ std::string scenarioLookingAt(const Border& b, const std::string& view) {
                             {"yaw", b.yaw},
                             {"pitch", b.pitch},
                             {"distance", b.distance}});
+    if (b.setting) doc["site"]["setting"] = b.setting;
     const fs::path dir = fs::path(FRICHE_TEST_OUT) / "site-edge";
     fs::create_directories(dir);
     const fs::path file = dir / (view + ".json");
@@ -142,7 +144,8 @@ struct EdgeStill {
 EdgeStill stillOf(const Border& b) {
     const std::string view = std::string("edge-") + b.site + "-" + std::to_string(int(b.x)) + "-" +
                              std::to_string(int(b.z)) + (b.across ? "-afar" : "") +
-                             (b.phase ? std::string("-") + b.phase : "");
+                             (b.phase ? std::string("-") + b.phase : "") +
+                             (b.setting ? std::string("-") + b.setting : "");
     const std::string scenario = scenarioLookingAt(b, view);
     const std::string size = std::to_string(kWidth) + "x" + std::to_string(kHeight);
     const std::string name = "site_" + view;
@@ -252,4 +255,58 @@ TEST(SiteEdge, ARoadRunsOnOnlyInThePhasesThatShowIt) {
     std::printf("%s: beyond the site red %.1f, green %.1f\n", still.name.c_str(), red, green);
     EXPECT_GT(green, red * 1.3) << still.name << ": no lawn beyond the site ("
                                 << outPath(still.name) << ")";
+}
+
+// A site in a city (its scenario's "setting") stands among the city's
+// streets and blocks (shaders/landscape.glsl, city_layout.frag); in the
+// country, among fields. Cité Miroir's, seen straight down from 250 m,
+// 320 m beyond its southern edge: in the city a lawn shows only in the
+// blocks' gardens and parks, and streets run across the still, whole
+// columns of asphalt grey; in the country, the same view is lawn.
+TEST(SiteEdge, ACitySiteStandsAmongStreetsAndBlocks) {
+    for (const char* setting : {"city", "country"}) {
+        const bool city = std::string(setting) == "city";
+        const EdgeStill still =
+            stillOf({"cite-miroir", 0, 480, 0, -89, 250, false, nullptr, setting});
+        if (still.image.rgb.empty()) continue;
+        int green = 0;
+        for (int y = 0; y < kHeight; ++y)
+            for (int x = 0; x < kWidth; ++x) {
+                const Rgb c = still.image.at(x, y);
+                green += c.g > 1.2 * c.r && c.g > 1.2 * c.b ? 1 : 0;
+            }
+        const double lawn = double(green) / (kWidth * kHeight);
+        // Asphalt in the sun: a grey with a touch of blue (its albedo 0.19,
+        // 0.19, 0.2), where roofs, yards and pavements are warm or neutral.
+        const auto asphalt = [&](int x, int y) {
+            const Rgb c = still.image.at(x, y);
+            return std::abs(c.r - c.g) <= 4 && c.b - c.g >= 4 && c.b - c.g <= 16 &&
+                   c.luma() >= 60 && c.luma() <= 150;
+        };
+        // The columns, and the rows, that are nine tenths asphalt: streets.
+        int columns = 0, rows = 0;
+        for (int x = 0; x < kWidth; ++x) {
+            int n = 0;
+            for (int y = 0; y < kHeight; ++y) n += asphalt(x, y) ? 1 : 0;
+            columns += n >= kHeight * 9 / 10 ? 1 : 0;
+        }
+        for (int y = 0; y < kHeight; ++y) {
+            int n = 0;
+            for (int x = 0; x < kWidth; ++x) n += asphalt(x, y) ? 1 : 0;
+            rows += n >= kWidth * 9 / 10 ? 1 : 0;
+        }
+        std::printf("%s: lawn %.2f of the still, streets %d columns and %d rows wide\n",
+                    still.name.c_str(), lawn, columns, rows);
+        if (city) {
+            EXPECT_LT(lawn, 0.4) << still.name << ": fields, not a city (" << outPath(still.name)
+                                 << ")";
+            EXPECT_GE(columns, 20)
+                << still.name << ": no street runs down (" << outPath(still.name) << ")";
+            EXPECT_GE(rows, 8) << still.name << ": no street runs across";
+        } else {
+            EXPECT_GT(lawn, 0.9) << still.name << ": not the country's lawn ("
+                                 << outPath(still.name) << ")";
+            EXPECT_EQ(columns + rows, 0) << still.name << ": a street in the country";
+        }
+    }
 }

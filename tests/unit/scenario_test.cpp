@@ -19,6 +19,7 @@ using friche::io::loadScenario;
 using friche::io::ScenarioResult;
 using friche::scene::Language;
 using friche::scene::LayerState;
+using friche::scene::Setting;
 using friche::scene::Transition;
 using friche::test::describe;
 using friche::test::expectError;
@@ -61,6 +62,7 @@ TEST(Scenario, GoodFileLoadsWithoutAnyProblem) {
     EXPECT_DOUBLE_EQ(s.site.northDegrees, 10);
     EXPECT_TRUE(s.site.illustrative);
     EXPECT_FALSE(s.site.fictional);
+    EXPECT_EQ(s.site.setting, Setting::Country);
     ASSERT_EQ(s.layers.size(), 2u);
     EXPECT_EQ(s.layers[0].nodes, std::vector<std::string>{"hall"});
     EXPECT_TRUE(std::filesystem::exists(s.layers[1].modelPath));
@@ -431,6 +433,18 @@ TEST(Scenario, ASiteMaySayItIsFictional) {
     EXPECT_TRUE(load("fictional", doc).scenario.site.fictional);
     doc["site"]["fictional"] = "yes";
     expectError(load("fictional-type", doc), "SCENARIO_TYPE", "/site/fictional", "true or false");
+}
+
+TEST(Scenario, ASiteSaysWhetherItLiesInTheCountryOrACity) {
+    json doc = goodScenario();
+    doc["site"]["setting"] = "city";
+    EXPECT_EQ(load("city", doc).scenario.site.setting, Setting::City);
+    doc["site"]["setting"] = "country";
+    EXPECT_EQ(load("country", doc).scenario.site.setting, Setting::Country);
+    doc["site"]["setting"] = "town";
+    expectError(load("setting-value", doc), "SCENARIO_TYPE", "/site/setting", "country or city");
+    doc["site"]["setting"] = 1;
+    expectError(load("setting-type", doc), "SCENARIO_TYPE", "/site/setting", "string");
 }
 
 TEST(Scenario, DatesAreCheckedDayByDay) {

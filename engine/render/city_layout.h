@@ -1,0 +1,31 @@
+// A city's buildings around a site (Lighting::city), laid out on the GPU:
+// one texel a building, in two images (shaders/city_layout.frag), which
+// city.vert reads for each of its box's 36 vertices. Laid out once, a
+// fragment each, where drivers shade in parallel, and not in the vertex
+// stage 36 times over: on llvmpipe, which shades vertices on one thread,
+// that took a third of a second a frame.
+//
+//   layout.compute(programs.cityLayout);   // its landscape uniforms set
+//   layout.bind();                         // for programs.city
+#pragma once
+
+#include "gfx/framebuffer.h"
+#include "gfx/program.h"
+#include "gfx/texture.h"
+
+namespace friche::render {
+
+class CityLayout {
+public:
+    // Changes the bound framebuffer, viewport, blending and program; draws
+    // with the bound vertex array.
+    void compute(const gfx::Program& program);
+    // The two images on FRICHE_UNIT_CITY_PLACES and FRICHE_UNIT_CITY_LOOKS.
+    void bind() const;
+
+private:
+    gfx::Image places_, looks_;
+    gfx::Framebuffer fbo_;
+};
+
+}  // namespace friche::render
