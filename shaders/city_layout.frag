@@ -68,9 +68,9 @@ void main() {
     // building's half depth across it.
     vec2 valley = valleyDirection();
     bool alongX = halfSize.x > halfSize.y;
-    vec2 length = alongX ? vec2(halfSize.x, 0.0) : vec2(0.0, halfSize.y);
+    vec2 lengthwise = alongX ? vec2(halfSize.x, 0.0) : vec2(0.0, halfSize.y);
     for (int k = -2; k <= 2; ++k) {
-        vec2 p = centre + 0.5 * float(k) * length;
+        vec2 p = centre + 0.5 * float(k) * lengthwise;
         float bend = valleyBend(p);
         for (int i = 0; i < u_roadCount; ++i) {
             vec2 road = againstRoad(i, p, valley, bend);
