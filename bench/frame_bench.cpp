@@ -3,12 +3,13 @@
 // sky, ground, model, post pass), with the draw calls it took and the GPU's
 // time per pass (timer queries). Not a test.
 //
-//   build/bench/friche_frame_bench [MODEL.glb] [FRAMES] [--site [--city]]
+//   build/bench/friche_frame_bench [MODEL.glb] [FRAMES] [--site [--town|--city]]
 //                                  (defaults: big.glb, 20)
 //
 // --site: as a scenario's site is drawn (landscape, clouds, aerial
 // perspective, ambient occlusion) rather than a bare model's plain ground.
-// --city: and the landscape around it a city's (a scenario's "setting").
+// --town, --city: and the landscape around it a town's or a city's (a
+// scenario's "setting").
 // The first line that reads `median N ms` is the steady frame with shadows;
 // the camera orbits, and where the sun's cascades fit the model rather than
 // the view (a model framed whole) the renderer keeps them from frame to frame
@@ -27,6 +28,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/huge_pages.h"
@@ -59,9 +61,14 @@ int main(int argc, char** argv) {
     const auto site = std::find(args.begin(), args.end(), "--site");
     const bool asSite = site != args.end();
     if (asSite) args.erase(site);
-    const auto city = std::find(args.begin(), args.end(), "--city");
-    const bool inCity = city != args.end();
-    if (inCity) args.erase(city);
+    scene::Setting setting = scene::Setting::Country;
+    for (const auto& [flag, value] :
+         {std::pair{"--town", scene::Setting::Town}, std::pair{"--city", scene::Setting::City}}) {
+        const auto found = std::find(args.begin(), args.end(), flag);
+        if (found == args.end()) continue;
+        setting = value;
+        args.erase(found);
+    }
     const std::string path = !args.empty() ? args[0] : FRICHE_BIG_GLB;
     const int frames = args.size() > 1 ? std::max(1, std::atoi(args[1].c_str())) : 20;
     const io::LoadResult loaded = io::loadModel(path);
@@ -115,7 +122,7 @@ int main(int argc, char** argv) {
             view.scene = loaded.model.defaultScene;
             view.lighting.shadows = mode.shadows;
             view.lighting.siteLook(asSite);
-            view.lighting.city = asSite && inCity;
+            if (asSite) view.lighting.setting = setting;
             if (mode.held) view.time = static_cast<float>(i) * kFrameSeconds;
             target->bind();
             if (mode.anew) renderer->forgetShadows();

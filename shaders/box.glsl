@@ -1,6 +1,7 @@
 // A box drawn from gl_VertexID alone: 36 vertices, six faces of two
 // triangles, each counterclockwise seen from outside (what face culling
-// keeps). The towns' and a city's blocks (town.vert, city.vert).
+// keeps); and a pitched roof from gl_VertexID. The towns' blocks and a town's
+// or a city's buildings (town.vert, city.vert).
 #ifndef FRICHE_BOX_GLSL
 #define FRICHE_BOX_GLSL
 
@@ -18,6 +19,25 @@ vec3 boxCorner(int vertex, out vec3 n, out int axis) {
     b[(axis + 2) % 3] = 1.0;
     vec2 uv = vec2(corners[vertex % 6]) * 2.0 - 1.0;
     return n + t * uv.x + b * uv.y;
+}
+
+// Vertex `vertex` (0 to 17) of a pitched roof over the square [-1, 1] in x
+// and z: its eaves at y 0 along z = -1 and 1, its ridge at y 1 along x, its
+// gables at x = -1 and 1; each face counterclockwise seen from outside. `n`:
+// its face's normal in those units (divide it by the roof's size, then
+// normalize it).
+vec3 roofCorner(int vertex, out vec3 n) {
+    const vec3 corners[18] = vec3[](
+        vec3(-1.0, 0.0, 1.0), vec3(1.0, 0.0, 1.0), vec3(1.0, 1.0, 0.0),     // slope to +z
+        vec3(-1.0, 0.0, 1.0), vec3(1.0, 1.0, 0.0), vec3(-1.0, 1.0, 0.0),    //
+        vec3(1.0, 0.0, -1.0), vec3(-1.0, 0.0, -1.0), vec3(-1.0, 1.0, 0.0),  // slope to -z
+        vec3(1.0, 0.0, -1.0), vec3(-1.0, 1.0, 0.0), vec3(1.0, 1.0, 0.0),    //
+        vec3(1.0, 0.0, 1.0), vec3(1.0, 0.0, -1.0), vec3(1.0, 1.0, 0.0),     // gable at +x
+        vec3(-1.0, 0.0, -1.0), vec3(-1.0, 0.0, 1.0), vec3(-1.0, 1.0, 0.0));  // gable at -x
+    const vec3 normals[4] =
+        vec3[](vec3(0.0, 1.0, 1.0), vec3(0.0, 1.0, -1.0), vec3(1.0, 0.0, 0.0), vec3(-1.0, 0.0, 0.0));
+    n = normals[vertex < 12 ? vertex / 6 : 2 + (vertex - 12) / 3];
+    return corners[vertex];
 }
 
 #endif

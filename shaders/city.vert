@@ -1,7 +1,8 @@
 #version 410 core
-// A city's buildings around a site (Lighting::city), as city_layout.frag laid
-// them out: one instance a building, 36 vertices a box, from gl_VertexID and
-// the layout's texel for gl_InstanceID.
+// A town's or a city's buildings around a site (Lighting::setting), as
+// city_layout.frag laid them out: one instance a building,
+// FRICHE_HOUSE_VERTICES vertices (a box, and a town's pitched roof), from
+// gl_VertexID and the layout's texel for gl_InstanceID.
 #include "bindings.h"
 #include "box.glsl"
 
@@ -10,6 +11,7 @@ uniform sampler2D u_cityPlaces;  // city_layout.frag's o_place
 uniform sampler2D u_cityLooks;   // and o_look
 uniform vec3 u_eye;
 uniform vec3 u_siteCenter;
+uniform int u_setting;  // FRICHE_SETTING_* (landscape.glsl)
 
 out vec3 v_worldPosition;
 out vec3 v_normal;
@@ -30,26 +32,50 @@ void main() {
     if (away.x > 0.0) texel.x = kRow - 1 - texel.x;
     if (away.y > 0.0) texel.y = FRICHE_CITY_CELLS - 1 - texel.y;
     vec4 place = texelFetch(u_cityPlaces, texel, 0), look = texelFetch(u_cityLooks, texel, 0);
-    vec3 n;
-    int axis;
-    vec3 unit = boxCorner(gl_VertexID, n, axis);
-
     const float kSunk = 3.0;  // into sloping ground
     float height = look.y;
-    vec2 xz = place.xy + unit.xz * place.zw;
-    float up = (unit.y * 0.5 + 0.5) * (height + kSunk) - kSunk;
+    vec2 halfSize = place.zw;
+    // A town's houses wear a pitched roof, its ridge along their length,
+    // rising 0.8 m a metre: the box's top lies under it. A city's roofs are
+    // flat.
+    bool town = u_setting == FRICHE_SETTING_TOWN, roof = gl_VertexID >= 36;
+    vec3 n, offset;
+    float up;
+    int axis = 0;
+    if (roof) {
+        vec3 r = roofCorner(gl_VertexID - 36, n);
+        if (halfSize.x < halfSize.y) {  // the ridge along z: turned a quarter
+            r = vec3(-r.z, r.y, r.x);
+            n = vec3(-n.z, n.y, n.x);
+        }
+        vec3 size = vec3(halfSize.x, 0.8 * min(halfSize.x, halfSize.y), halfSize.y);
+        n = normalize(n / size);
+        offset = r * size;
+        up = height + offset.y;
+        axis = abs(n.x) > abs(n.z) ? 0 : 2;
+    } else {
+        vec3 unit = boxCorner(gl_VertexID, n, axis);
+        offset = vec3(unit.x * halfSize.x, 0.0, unit.z * halfSize.y);
+        up = (unit.y * 0.5 + 0.5) * (height + kSunk) - kSunk;
+    }
+    vec2 xz = place.xy + offset.xz;
     v_worldPosition = vec3(xz.x, look.x + up, xz.y);
     v_normal = n;
-    // Render, brick and stone; roofs of slate, tiles or gravel.
+    // Render, brick and stone; a city's roofs of slate, tiles or gravel, a
+    // town's of tiles or slate.
     const vec3 walls[5] = vec3[](vec3(0.5, 0.46, 0.38), vec3(0.33, 0.15, 0.1),
                                  vec3(0.36, 0.35, 0.33), vec3(0.58, 0.56, 0.52),
                                  vec3(0.42, 0.3, 0.22));
     const vec3 roofs[3] = vec3[](vec3(0.08, 0.08, 0.09), vec3(0.2, 0.1, 0.07),
                                  vec3(0.2, 0.2, 0.19));
-    v_albedo = n.y > 0.5 ? roofs[int(look.w)] : walls[int(look.z)];
+    const vec3 townRoofs[3] = vec3[](vec3(0.24, 0.09, 0.05), vec3(0.08, 0.08, 0.09),
+                                     vec3(0.19, 0.1, 0.07));
+    int kind = int(look.w);
+    v_albedo = n.y < 0.5 ? walls[int(look.z)] : town ? townRoofs[kind] : roofs[kind];
     // Along the wall, up it, and the building's own number.
     v_facade = vec3(axis == 0 ? xz.y : xz.x, up, float(texel.y * kRow + texel.x));
-    // A building that is not there folds to a point outside the view.
-    gl_Position = height > 0.0 ? u_viewProjection * vec4(v_worldPosition, 1.0)
-                               : vec4(2.0, 2.0, 2.0, 1.0);
+    // A building that is not there folds to a point outside the view, and so
+    // do a city's roofs and the top of a town's box.
+    bool none = height <= 0.0 || (roof ? !town : town && n.y > 0.99);
+    gl_Position = none ? vec4(2.0, 2.0, 2.0, 1.0) : u_viewProjection * vec4(v_worldPosition, 1.0);
 }

@@ -1,11 +1,12 @@
 #version 410 core
-// A city's buildings around a site (Lighting::city), laid out: one texel a
-// building, FRICHE_CITY_WINGS texels a block of the grid of streets
-// (landscape.glsl, cityGrid) along x, a row of blocks along y. On each block
-// a building along each of its four sides around a yard, their heights and
-// colours hashes of the block; now and then a tower instead, or a park. They
-// thin out and lower with the city, and stand clear of the site, its river
-// and its roads. city.vert draws them (render/city_layout.h).
+// A town's or a city's buildings around a site (Lighting::setting), laid
+// out: one texel a building, FRICHE_CITY_WINGS texels a block of the grid of
+// streets (landscape.glsl, cityGrid) along x, a row of blocks along y. On
+// each block a building along each of its four sides around a yard, their
+// heights and colours hashes of the block; now and then a park, and in a
+// city a tower. They thin out and lower with the city, and stand clear of
+// the site, its river and its roads. city.vert draws them
+// (render/city_layout.h).
 #include "bindings.h"
 #include "landscape.glsl"
 
@@ -23,17 +24,21 @@ void main() {
     // The site holds the blocks within its bounds.
     if (all(lessThan(abs(cell + 0.5), cityInnerBlocks()))) return;
     vec2 a = cityPoint(cell), b = cityPoint(cell + 1.0);
-    vec2 lo = min(a, b) + 0.5 * kStreet + kPavement, hi = max(a, b) - 0.5 * kStreet - kPavement;
+    float front = 0.5 * cityStreet() + cityPavement();
+    vec2 lo = min(a, b) + front, hi = max(a, b) - front;
     vec2 middle = 0.5 * (lo + hi);
     float city = urban(middle);
     float kind = cityBlockKind(cell);
     float w1 = hash12(cell + vec2(float(wing), 2.9)), w2 = hash12(cell + vec2(float(wing), 6.3));
     // Fewer blocks built, and fewer of their sides, where the city thins out.
-    bool tower = kind < kCityTowers && city > 0.9;
+    bool town = inTown();
+    bool tower = kind < kCityTowers && city > 0.9 && !town;
     if (kind < kCityParks || hash12(cell + 8.8) > 1.3 * city || w1 > 2.0 * city ||
         (tower && wing != 0))
         return;
-    float depth = 11.0 + 5.0 * w2;
+    // A town's terraces: two or three storeys, and 8 to 11 m deep, under a
+    // pitched roof (city.vert); a city's blocks: four to eight storeys.
+    float depth = town ? 8.0 + 3.0 * w2 : 11.0 + 5.0 * w2;
     vec2 from, to;
     float height;
     if (tower) {
@@ -44,7 +49,8 @@ void main() {
     } else {
         // North and south run the block's width; west and east, set back
         // from its corners, run into them: no two faces share a plane.
-        float floors = 2.0 + floor(city * (2.0 + 4.0 * w1) + 0.5);
+        float floors = town ? 1.0 + floor(city * (1.0 + 1.4 * w1) + 0.5)
+                            : 2.0 + floor(city * (2.0 + 4.0 * w1) + 0.5);
         height = floors * kStorey + (wing >= 2 ? 0.6 : 0.0);
         if (wing == 0) {
             from = vec2(lo.x, hi.y - depth);
@@ -58,6 +64,17 @@ void main() {
         } else {
             from = vec2(hi.x - 0.4 - depth, lo.y + depth - 1.0);
             to = vec2(hi.x - 0.4, hi.y - depth + 1.0);
+        }
+        // A town's terrace leaves a gap at either end, now and then, for a
+        // lane or a garden.
+        if (town) {
+            int lengthwise = wing < 2 ? 0 : 1;
+            float span = to[lengthwise] - from[lengthwise];
+            vec2 gaps = step(0.5, vec2(hash12(cell + vec2(float(wing), 7.7)),
+                                       hash12(cell + vec2(float(wing), 9.1)))) *
+                        (0.1 + 0.2 * vec2(w1, w2)) * span;
+            from[lengthwise] += gaps.x;
+            to[lengthwise] -= gaps.y;
         }
     }
     vec2 centre = 0.5 * (from + to), halfSize = 0.5 * (to - from);

@@ -33,24 +33,51 @@ vec3 mownGrass(vec2 xz) {
            (0.93 + 0.14 * mix(0.5, valueNoise(xz / 23.0), worn));
 }
 
-// A city's ground (landscape.glsl, cityGrid): asphalt streets, pavements
+// The share of a pixel's footprint, `footprint` across, around `s` (signed,
+// across a line from its middle) that lies within `halfWidth` of the line: a
+// road or a street thinner than a pixel is a faint line, not a wide one, and
+// one that a pixel's centre misses still shows.
+float covered(float s, float halfWidth, float footprint) {
+    return clamp((min(s + 0.5 * footprint, halfWidth) - max(s - 0.5 * footprint, -halfWidth)) /
+                     footprint,
+                 0.0, 1.0);
+}
+
+// A town's or a city's ground (landscape.glsl, cityGrid): asphalt streets, pavements
 // along them, and each block's yard, paved or a garden, or the block a park.
 // Where the city thins out, its yards give way to `country`, and its streets
 // end; `city`: urban(xz).
 vec3 cityGround(vec2 xz, vec3 country, float city) {
-    vec2 grid = cityGrid(xz);
-    // Metres to the nearest street's middle along x and along z, and which
-    // block this is.
-    vec2 toStreet = abs(grid - round(grid)) * cityBlockSize(xz);
-    float street = min(toStreet.x, toStreet.y), blur = max(fwidth(street), 1e-3);
-    const float kKerb = 0.5 * kStreet, kFront = kKerb + kPavement;
-    float asphalt = 1.0 - smoothstep(kKerb - blur, kKerb + blur, street);
-    float pavement = 1.0 - smoothstep(kFront - blur, kFront + blur, street);
+    vec2 grid = cityGrid(xz), size = cityBlockSize(xz);
+    // Metres to the nearest street's middle along x and along z, and how
+    // much of them a pixel spans. Far off, where a pixel spans a good part of
+    // a block, the streets and yards blur into their share of it, rather
+    // than shimmer.
+    // (The footprint is taken on the grid itself, which runs on where the
+    // distance to a street folds back: a quad of pixels across a fold would
+    // see little change.)
+    vec2 toStreet = abs(grid - round(grid)) * size;
+    vec2 footprint = max(fwidth(grid) * size, 1e-3);
+    vec2 far = smoothstep(0.1, 0.4, footprint / size);
+    float kerb = 0.5 * cityStreet(), front = kerb + cityPavement();
+    vec2 onAsphalt = mix(vec2(covered(toStreet.x, kerb, footprint.x),
+                              covered(toStreet.y, kerb, footprint.y)),
+                         2.0 * kerb / size, far);
+    vec2 onPavement = mix(vec2(covered(toStreet.x, front, footprint.x),
+                               covered(toStreet.y, front, footprint.y)),
+                          2.0 * front / size, far);
+    float asphalt = 1.0 - (1.0 - onAsphalt.x) * (1.0 - onAsphalt.y);
+    float pavement = 1.0 - (1.0 - onPavement.x) * (1.0 - onPavement.y);
     vec2 cell = floor(grid);
     float kind = cityBlockKind(cell);
     vec3 paved = vec3(0.26, 0.25, 0.23) * (0.85 + 0.3 * hash12(cell + 1.9));
     vec3 garden = vec3(0.13, 0.2, 0.07) * (0.8 + 0.4 * valueNoise(xz / 6.0));
-    vec3 yard = kind < kCityParks ? garden : mix(paved, garden, step(0.6, hash12(cell + 4.1)));
+    // A town's yards are mostly gardens; a city's mostly paved.
+    float gardens = inTown() ? 0.75 : 0.4;
+    vec3 yard = kind < kCityParks ? garden
+                                  : mix(paved, garden, step(1.0 - gardens, hash12(cell + 4.1)));
+    yard = mix(yard, mix(vec3(0.26, 0.25, 0.23), vec3(0.13, 0.2, 0.07), gardens),
+               max(far.x, far.y));
     vec3 ground = mix(country, yard, smoothstep(0.2, 0.6, city));
     // The streets end, raggedly, a little beyond the last blocks built.
     float streets = smoothstep(0.06, 0.1, city);
@@ -86,7 +113,9 @@ vec3 terrainAlbedo(vec2 xz, vec3 n) {
 // ground floor; far off, where a bay is smaller than a pixel or two, the
 // average of it.
 vec3 facade(vec3 wall, vec3 f) {
-    wall *= 0.85 + 0.3 * hash12(vec2(floor(f.x / 12.0), f.z));
+    // (The building's number, interpolated, may stray by a rounding from the
+    // whole number every vertex gave; the hash would not forgive it.)
+    wall *= 0.85 + 0.3 * hash12(vec2(floor(f.x / 12.0), round(f.z)));
     vec2 bay = vec2(f.x / 3.4, f.y / 3.2);
     vec2 w = fwidth(bay), q = abs(fract(bay) - 0.5);
     vec2 size = f.y < 3.2 ? vec2(0.4, 0.32) : vec2(0.2, 0.25);
@@ -98,9 +127,8 @@ vec3 facade(vec3 wall, vec3 f) {
 }
 
 // The site's roads where they run on beyond it, in their colour: each pixel
-// covered by the share of its footprint across the road (far off, a road
-// thinner than a pixel is a faint line, not a wide one). Most of the
-// landscape is far from every road, and skips the rest at once.
+// covered by the share of its footprint across the road (covered). Most of
+// the landscape is far from every road, and skips the rest at once.
 vec3 withRoads(vec3 albedo, vec2 xz) {
     if (u_roadCount == 0) return albedo;
     vec2 valley = valleyDirection(), dx = dFdx(xz), dy = dFdy(xz);
@@ -111,9 +139,8 @@ vec3 withRoads(vec3 albedo, vec2 xz) {
         float halfWidth = u_roadSpan[i].w;
         float footprint = max(abs(dot(dx, across)) + abs(dot(dy, across)), 1e-3);
         if (road.y <= 0.0 || abs(road.x) >= halfWidth + footprint) continue;
-        float covered = clamp((min(road.x + 0.5 * footprint, halfWidth) -
-                               max(road.x - 0.5 * footprint, -halfWidth)) / footprint, 0.0, 1.0);
-        albedo = mix(albedo, u_roadColor[i].rgb, covered * u_roadColor[i].a);
+        albedo = mix(albedo, u_roadColor[i].rgb,
+                     covered(road.x, halfWidth, footprint) * u_roadColor[i].a);
     }
     return albedo;
 }

@@ -20,7 +20,7 @@ uniform int u_roadCount;
 uniform vec4 u_roadLine[FRICHE_MAX_ROADS];   // its axis: from (x, z), its unit direction (x, z)
 uniform vec4 u_roadSpan[FRICHE_MAX_ROADS];   // length, runs on beyond from, beyond to (1 or 0), half width
 uniform vec4 u_roadColor[FRICHE_MAX_ROADS];  // linear albedo, and how much of it a phase shows
-uniform bool u_city;  // the site lies in a city (Lighting::city)
+uniform int u_setting;  // what lies around the site: FRICHE_SETTING_* (Lighting::setting)
 
 float hash12(vec2 p) {
     vec3 q = fract(vec3(p.xyx) * 0.1031);
@@ -58,57 +58,70 @@ float countryside(vec2 xz) {
     return smoothstep(80.0, 1400.0, outsideSite(xz));
 }
 
-// A city around the site: a grid of streets, kStreet wide, square to the
-// site's bounds. The first street runs along each of the site's edges, just
-// outside it, and blocks of kCityBlock (street middle to street middle)
-// follow it out; the streets beside the site, across its span, divide it in
-// whole blocks. FRICHE_CITY_CELLS blocks a side at most.
-const vec2 kCityBlock = vec2(120.0, 100.0);
-const float kStreet = 14.0;
-const float kPavement = 3.0;  // along each side of a street, before the buildings
+// A town or a city around the site: a grid of streets square to the site's
+// bounds. The first street runs along each of the site's edges, just outside
+// it, and blocks (street middle to street middle) follow it out; the streets
+// beside the site, across its span, divide it in whole blocks.
+// FRICHE_CITY_CELLS blocks a side at most. A town's blocks and streets are
+// smaller than a city's.
+bool inTown() {
+    return u_setting == FRICHE_SETTING_TOWN;
+}
+vec2 cityBlock() {
+    return inTown() ? vec2(84.0, 66.0) : vec2(120.0, 100.0);
+}
+float cityStreet() {  // wide, kerb to kerb
+    return inTown() ? 10.0 : 14.0;
+}
+float cityPavement() {  // along each side of a street, before the buildings
+    return inTown() ? 2.0 : 3.0;
+}
 
 // Where the first street's middle runs, half a street outside the site,
 // metres from its centre along x and z; and how many blocks it lies out.
 vec2 cityInnerHalf() {
-    return u_siteHalfSize + 0.5 * kStreet;
+    return u_siteHalfSize + 0.5 * cityStreet();
 }
 vec2 cityInnerBlocks() {
-    return max(round(cityInnerHalf() / kCityBlock), 1.0);
+    return max(round(cityInnerHalf() / cityBlock()), 1.0);
 }
 
 // (x, z) in blocks from the site's centre, signed: whole numbers are the
 // streets' middles.
 vec2 cityGrid(vec2 xz) {
     vec2 d = xz - u_siteCenter.xz, s = abs(d), h = cityInnerHalf(), n = cityInnerBlocks();
-    vec2 blocks = mix(n + (s - h) / kCityBlock, s * n / h, lessThan(s, h));
+    vec2 blocks = mix(n + (s - h) / cityBlock(), s * n / h, lessThan(s, h));
     return sign(d) * blocks;
 }
 
 // A block's size at (x, z), street middle to street middle.
 vec2 cityBlockSize(vec2 xz) {
     vec2 h = cityInnerHalf();
-    return mix(kCityBlock, h / cityInnerBlocks(), lessThan(abs(xz - u_siteCenter.xz), h));
+    return mix(cityBlock(), h / cityInnerBlocks(), lessThan(abs(xz - u_siteCenter.xz), h));
 }
 
 // The point `grid` blocks from the site's centre (cityGrid's inverse).
 vec2 cityPoint(vec2 grid) {
     vec2 s = abs(grid), h = cityInnerHalf(), n = cityInnerBlocks();
-    vec2 metres = mix(h + (s - n) * kCityBlock, s * h / n, lessThan(s, n));
+    vec2 metres = mix(h + (s - n) * cityBlock(), s * h / n, lessThan(s, n));
     return u_siteCenter.xz + sign(grid) * metres;
 }
 
-// How much city there is at (x, z): all of it within half a kilometre of the
-// site, thinning out into the country by a kilometre, with a ragged edge;
-// none without a city, or beyond the blocks the grid has.
+// How much town or city there is at (x, z): all of a city within 450 m of
+// the site, thinning out into the country by 850 m; all of a town within
+// 300 m, thinning out by 650 m; along a ragged edge. None in the country, or
+// beyond the blocks the grid has.
 float urban(vec2 xz) {
-    if (!u_city || any(greaterThan(abs(cityGrid(xz)), vec2(float(FRICHE_CITY_CELLS / 2)))))
+    if (u_setting == FRICHE_SETTING_COUNTRY ||
+        any(greaterThan(abs(cityGrid(xz)), vec2(float(FRICHE_CITY_CELLS / 2)))))
         return 0.0;
-    float ragged = 260.0 * (valueNoise(xz / 600.0) - 0.5);
-    return 1.0 - smoothstep(450.0, 850.0, outsideSite(xz) + ragged);
+    vec2 reach = inTown() ? vec2(300.0, 650.0) : vec2(450.0, 850.0);
+    float ragged = 0.65 * (reach.y - reach.x) * (valueNoise(xz / 600.0) - 0.5);
+    return 1.0 - smoothstep(reach.x, reach.y, outsideSite(xz) + ragged);
 }
 
 // A hash of block `cell` (floor(cityGrid)) that says what it holds: a park
-// below kCityParks, a tower (where the city is dense) below kCityTowers, else
+// below kCityParks, a tower (where a city is dense) below kCityTowers, else
 // buildings along its four sides around a yard.
 float cityBlockKind(vec2 cell) {
     return hash12(cell + vec2(0.37, 5.1));

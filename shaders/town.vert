@@ -56,7 +56,7 @@ void main() {
     v_albedo = n.y > 0.5 ? roof : walls[int(h6 * 3.99)];
     v_facade = vec3(0.0, 0.0, -1.0);
     gl_Position = u_viewProjection * vec4(v_worldPosition, 1.0);
-    // No block stands in the river, on a road or in a city's blocks: its box
+    // No block stands in the river, on a road or in a town's or a city's: its box
     // folds to a point.
     float clear = length(halfSize) + 10.0;
     if (fromRiver(centre) < u_riverHalfWidth + clear || urban(centre) > 0.0)

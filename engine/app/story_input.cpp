@@ -133,7 +133,7 @@ std::optional<int> findView(const scene::Scenario& s, const std::string& id,
 
 void lightAtSite(render::Lighting& lighting, const scene::Site* site) {
     lighting.siteLook(site != nullptr);
-    lighting.city = site && site->setting == scene::Setting::City;
+    lighting.setting = site ? site->setting : scene::Setting::Country;
     if (site) lighting.site = scene::atSite(*site, lighting.site);
 }
 

@@ -145,8 +145,10 @@ void Loader::site(const Fields& top, scene::Site& site) {
     if (const auto setting = f.string("setting", Required::No)) {
         if (*setting == "city")
             site.setting = scene::Setting::City;
+        else if (*setting == "town")
+            site.setting = scene::Setting::Town;
         else if (*setting != "country")
-            expected(problems_, f.at("setting"), "country or city", json(*setting));
+            expected(problems_, f.at("setting"), "country, town or city", json(*setting));
     }
 }
 

@@ -430,7 +430,9 @@ struct Frame {
     Cascades cascades;
     bool ground = false;
     bool landscape = false;  // the ground is a site's landscape (Lighting::landscape)
-    bool city = false;       // and a city lies around it (Lighting::city)
+    // What it holds around the site (Lighting::setting): Country when it is none.
+    scene::Setting setting = scene::Setting::Country;
+    bool built() const { return setting != scene::Setting::Country; }  // a town's or a city's
     float fogDistance = 0.0f;
     glm::vec2 siteHalfSize{0.0f};
     std::optional<scene::Node::Course> river;  // GpuScene::river
@@ -579,7 +581,37 @@ void setLandscape(const gfx::Program& p, const Frame& frame) {
     p.set(p.uniform("u_roadLine"), roads.line.data(), FRICHE_MAX_ROADS);
     p.set(p.uniform("u_roadSpan"), roads.span.data(), FRICHE_MAX_ROADS);
     p.set(p.uniform("u_roadColor"), roads.color.data(), FRICHE_MAX_ROADS);
-    p.set(p.uniform("u_city"), frame.city ? 1 : 0);
+    p.set(p.uniform("u_setting"), static_cast<int>(frame.setting));
+}
+
+static_assert(static_cast<int>(scene::Setting::Country) == FRICHE_SETTING_COUNTRY &&
+              static_cast<int>(scene::Setting::Town) == FRICHE_SETTING_TOWN &&
+              static_cast<int>(scene::Setting::City) == FRICHE_SETTING_CITY);
+
+// What a town's or a city's layout follows (shaders/city_layout.frag): the
+// landscape's uniforms, but the roads' colours. It is laid out anew only when
+// they change, as the shadow cascades are drawn anew.
+struct CityInputs {
+    scene::Setting setting = scene::Setting::Country;
+    glm::vec3 center{0.0f};
+    glm::vec2 halfSize{0.0f};
+    glm::vec4 river{0.0f};  // from, to
+    float riverWidth = 0.0f;
+    int roads = 0;
+    std::array<glm::vec4, FRICHE_MAX_ROADS> line{}, span{};
+    bool operator==(const CityInputs&) const = default;
+};
+
+CityInputs cityInputs(const Frame& frame) {
+    const scene::Node::Course river = frame.river.value_or(scene::Node::Course{});
+    return {.setting = frame.setting,
+            .center = frame.groundCenter,
+            .halfSize = frame.siteHalfSize,
+            .river = glm::vec4(river.from, river.to),
+            .riverWidth = river.width,
+            .roads = frame.roads.count,
+            .line = frame.roads.line,
+            .span = frame.roads.span};
 }
 
 }  // namespace
@@ -607,7 +639,8 @@ struct Renderer::Impl {
     ScaledTarget scaled;
     AmbientOcclusion occlusion;
     Bloom bloom;
-    CityLayout cityLayout;  // a city's buildings, when Lighting::city
+    CityLayout cityLayout;                  // a town's or a city's buildings (Lighting::setting)
+    std::optional<CityInputs> cityLaidOut;  // what cityLayout holds
     PassTimers timers;
     gfx::VertexArray emptyVao;  // core profile: a draw needs a VAO even with no attributes
     gfx::Texture2D white, flatNormal, black;
@@ -688,7 +721,7 @@ Frame Renderer::Impl::prepare(const GpuScene* scene, const ViewParams& view) {
     f.groundRadius = disc.radius;
     f.groundAlbedo = sky.desc().groundAlbedo;
     f.landscape = f.ground && l.landscape;
-    f.city = f.landscape && l.city;
+    if (f.landscape) f.setting = l.setting;
     f.fogDistance = fogDistance(l);
     f.siteHalfSize = glm::vec2(b.size().x, b.size().z) * 0.5f;
     f.river = scene->river;
@@ -868,14 +901,14 @@ void Renderer::Impl::drawGround(const ViewParams& view, const Frame& frame) {
     glDrawArrays(GL_TRIANGLES, 0, 6);
 }
 
-// A city's blocks, the towns' blocks, then the terrain (shaders/city.vert,
+// A town's or a city's buildings, the towns' blocks, then the terrain (shaders/city.vert,
 // town.vert, landscape.vert): what stands first, so that the depth test
 // spares the terrain's pixels hidden behind it.
 void Renderer::Impl::drawLandscape(const ViewParams& view, const Frame& frame) {
     groundState();
     for (const gfx::Program* p : {&programs->city, &programs->town, &programs->landscape}) {
         const bool city = p == &programs->city;
-        if (city && !frame.city) continue;
+        if (city && !frame.built()) continue;
         setLighting(*p, view, frame);
         setLandscape(*p, frame);
         p->set(p->uniform("u_town"), p != &programs->landscape ? 1 : 0);
@@ -885,7 +918,7 @@ void Renderer::Impl::drawLandscape(const ViewParams& view, const Frame& frame) {
             glEnable(GL_CULL_FACE);
             glFrontFace(GL_CCW);
             cityLayout.bind();
-            glDrawArraysInstanced(GL_TRIANGLES, 0, 36,
+            glDrawArraysInstanced(GL_TRIANGLES, 0, FRICHE_HOUSE_VERTICES,
                                   FRICHE_CITY_CELLS * FRICHE_CITY_CELLS * FRICHE_CITY_WINGS);
             glDisable(GL_CULL_FACE);
         } else if (p == &programs->town) {
@@ -1174,10 +1207,11 @@ void Renderer::Impl::drawFrame(const GpuModel& model, const ViewParams& view, fl
         }
     }
     side.map.bind();
-    if (frame.city) {
+    if (frame.built() && cityInputs(frame) != cityLaidOut) {
         setLandscape(programs->cityLayout, frame);
         emptyVao.bind();
         cityLayout.compute(programs->cityLayout);
+        cityLaidOut = cityInputs(frame);
     }
     HdrTarget& hdr = hdrFor(view.samples);
     const bool asIs = scene && model.anyUnlit();

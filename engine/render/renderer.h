@@ -25,6 +25,7 @@
 #include "render/pass_timers.h"
 #include "scene/layer_look.h"
 #include "scene/model.h"
+#include "scene/setting.h"
 #include "scene/sky.h"
 #include "scene/sun.h"
 
@@ -60,10 +61,10 @@ struct Lighting {
     // towns to the horizon, veiled by the air (shaders/landscape.glsl); the
     // model is veiled too. For a scenario's site, in metres; off for a bare model.
     bool landscape = false;
-    // The landscape around the site is a city's: streets and blocks of
-    // buildings from the site's edge out to a kilometre or so, then the
-    // country (scene::Setting::City). Only with `landscape`.
-    bool city = false;
+    // What the landscape holds around the site: the country, or the streets
+    // and buildings of a town or a city from the site's edge out, then the
+    // country (scene/setting.h). Only with `landscape`.
+    scene::Setting setting = scene::Setting::Country;
     // Screen-space ambient occlusion (render/ambient_occlusion.h), metres scale:
     // a site's buildings grounded where they meet the ground.
     bool ambientOcclusion = false;

@@ -21,6 +21,7 @@
 #include "scene/compare.h"
 #include "scene/locale.h"
 #include "scene/orbit_camera.h"
+#include "scene/setting.h"
 #include "scene/sun.h"
 
 namespace friche::scene {
@@ -45,11 +46,6 @@ const char* layerStateName(LayerState s);  // "absent", "present", ...
 const char* transitionName(Transition t);  // "dissolve", "rise", ...
 std::optional<LayerState> parseLayerState(std::string_view name);
 std::optional<Transition> parseTransition(std::string_view name);
-
-// What lies around a site, for its landscape: open country (fields, woods,
-// towns down the valley) or a city (streets and blocks from its edge out to
-// a kilometre or so, then the country).
-enum class Setting { Country, City };
 
 struct Site {
     std::string id;

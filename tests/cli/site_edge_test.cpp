@@ -54,14 +54,16 @@ struct Border {
     const char* phase = nullptr;    // the scenario's first, when none
     const char* setting = nullptr;  // the scenario's own, when none
 };
+// In the country, whatever the scenario's setting: in a town or a city the
+// first street runs along the site's edge, where the landscape's lawn would.
 const Border kBorders[] = {
-    {"seraing", 0, 280, 90},  // the south edge, below the garden city
-    {"droixhe", 280, 0, 0},   // the east edge
-    {"differdange", 320, 0, 0},
-    {"differdange", -320, 0, 0},
+    {"seraing", 0, 280, 90, -89, 60, false, nullptr, "country"},  // the south edge
+    {"droixhe", 280, 0, 0, -89, 60, false, nullptr, "country"},   // the east edge
+    {"differdange", 320, 0, 0, -89, 60, false, nullptr, "country"},
+    {"differdange", -320, 0, 0, -89, 60, false, nullptr, "country"},
     // Droixhe's east edge from 200 m outside, where the ambient occlusion read
     // a ground drawn 1e-3 of its distance farther as a 20 cm step.
-    {"droixhe", 280, 0, 180, -25, 200, true},
+    {"droixhe", 280, 0, 180, -25, 200, true, nullptr, "country"},
 };
 // Where each site's river leaves it, the view turned so that the river runs
 // across the still.
@@ -246,9 +248,11 @@ TEST(SiteEdge, TheRoadsRunOnBeyondTheSite) {
 }
 
 // A road runs on only in the phases that show it: in Seraing's industrial
-// days there is no boulevard, on the site or beyond it.
+// days there is no boulevard, on the site or beyond it (in the country, where
+// a lawn lies beyond).
 TEST(SiteEdge, ARoadRunsOnOnlyInThePhasesThatShowIt) {
-    const EdgeStill still = stillOf({"seraing", -458, -2.25, 0, -89, 24, false, "industry"});
+    const EdgeStill still =
+        stillOf({"seraing", -458, -2.25, 0, -89, 24, false, "industry", "country"});
     if (still.image.rgb.empty()) return;
     const auto colour = channelSides(still.image);
     const auto [red, green] = std::pair{colour[0].first, colour[1].first};
@@ -257,25 +261,30 @@ TEST(SiteEdge, ARoadRunsOnOnlyInThePhasesThatShowIt) {
                                 << outPath(still.name) << ")";
 }
 
-// A site in a city (its scenario's "setting") stands among the city's
-// streets and blocks (shaders/landscape.glsl, city_layout.frag); in the
-// country, among fields. Cité Miroir's, seen straight down from 250 m,
-// 320 m beyond its southern edge: in the city a lawn shows only in the
-// blocks' gardens and parks, and streets run across the still, whole
-// columns of asphalt grey; in the country, the same view is lawn.
-TEST(SiteEdge, ACitySiteStandsAmongStreetsAndBlocks) {
-    for (const char* setting : {"city", "country"}) {
-        const bool city = std::string(setting) == "city";
+// A site in a town or a city (its scenario's "setting") stands among its
+// streets and buildings (shaders/landscape.glsl, city_layout.frag); in the
+// country, among fields. Cité Miroir's, seen straight down from 250 m, 320 m
+// beyond its southern edge: in a city a lawn shows only in the blocks'
+// gardens and parks, and streets run across the still, whole columns of
+// asphalt grey; in a town, whose yards are mostly gardens, they run too,
+// narrower, and the roofs of red tiles and slate cover a share of it; in the
+// country, the same view is lawn.
+TEST(SiteEdge, ASiteInATownOrACityStandsAmongStreetsAndBuildings) {
+    for (const char* setting : {"city", "town", "country"}) {
+        const std::string kind = setting;
         const EdgeStill still =
             stillOf({"cite-miroir", 0, 480, 0, -89, 250, false, nullptr, setting});
         if (still.image.rgb.empty()) continue;
-        int green = 0;
+        int green = 0, tiles = 0;
         for (int y = 0; y < kHeight; ++y)
             for (int x = 0; x < kWidth; ++x) {
                 const Rgb c = still.image.at(x, y);
                 green += c.g > 1.2 * c.r && c.g > 1.2 * c.b ? 1 : 0;
+                // A roof of red tiles in the sun (its albedo 0.24, 0.09, 0.05).
+                tiles += c.r > 1.6 * c.g && c.g > c.b && c.r >= 60 ? 1 : 0;
             }
         const double lawn = double(green) / (kWidth * kHeight);
+        const double red = double(tiles) / (kWidth * kHeight);
         // Asphalt in the sun: a grey with a touch of blue (its albedo 0.19,
         // 0.19, 0.2), where roofs, yards and pavements are warm or neutral.
         const auto asphalt = [&](int x, int y) {
@@ -295,14 +304,22 @@ TEST(SiteEdge, ACitySiteStandsAmongStreetsAndBlocks) {
             for (int x = 0; x < kWidth; ++x) n += asphalt(x, y) ? 1 : 0;
             rows += n >= kWidth * 9 / 10 ? 1 : 0;
         }
-        std::printf("%s: lawn %.2f of the still, streets %d columns and %d rows wide\n",
-                    still.name.c_str(), lawn, columns, rows);
-        if (city) {
+        std::printf(
+            "%s: lawn %.2f and red tiles %.2f of the still, streets %d columns and %d "
+            "rows wide\n",
+            still.name.c_str(), lawn, red, columns, rows);
+        if (kind == "city") {
             EXPECT_LT(lawn, 0.4) << still.name << ": fields, not a city (" << outPath(still.name)
                                  << ")";
             EXPECT_GE(columns, 20)
                 << still.name << ": no street runs down (" << outPath(still.name) << ")";
             EXPECT_GE(rows, 8) << still.name << ": no street runs across";
+        } else if (kind == "town") {
+            EXPECT_LT(lawn, 0.8) << still.name << ": fields, not a town (" << outPath(still.name)
+                                 << ")";
+            EXPECT_GT(red, 0.02) << still.name << ": no tiled roofs";
+            EXPECT_GE(columns, 10) << still.name << ": no street runs down";
+            EXPECT_GE(rows, 5) << still.name << ": no street runs across";
         } else {
             EXPECT_GT(lawn, 0.9) << still.name << ": not the country's lawn ("
                                  << outPath(still.name) << ")";

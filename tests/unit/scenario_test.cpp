@@ -435,14 +435,17 @@ TEST(Scenario, ASiteMaySayItIsFictional) {
     expectError(load("fictional-type", doc), "SCENARIO_TYPE", "/site/fictional", "true or false");
 }
 
-TEST(Scenario, ASiteSaysWhetherItLiesInTheCountryOrACity) {
+TEST(Scenario, ASiteSaysWhetherItLiesInTheCountryATownOrACity) {
     json doc = goodScenario();
     doc["site"]["setting"] = "city";
     EXPECT_EQ(load("city", doc).scenario.site.setting, Setting::City);
+    doc["site"]["setting"] = "town";
+    EXPECT_EQ(load("town", doc).scenario.site.setting, Setting::Town);
     doc["site"]["setting"] = "country";
     EXPECT_EQ(load("country", doc).scenario.site.setting, Setting::Country);
-    doc["site"]["setting"] = "town";
-    expectError(load("setting-value", doc), "SCENARIO_TYPE", "/site/setting", "country or city");
+    doc["site"]["setting"] = "village";
+    expectError(load("setting-value", doc), "SCENARIO_TYPE", "/site/setting",
+                "country, town or city");
     doc["site"]["setting"] = 1;
     expectError(load("setting-type", doc), "SCENARIO_TYPE", "/site/setting", "string");
 }
