@@ -77,9 +77,13 @@
 #define FRICHE_TOWN_BLOCKS 64  // each town's
 #define FRICHE_MAX_ROADS 8     // roads carried on beyond a site, at once
 #define FRICHE_CITY_CELLS 24   // the blocks of a city around a site, along x and along z
-#define FRICHE_CITY_WINGS 4    // a block's buildings: its four sides (city.vert)
-// A town's or a city's building: a box, and a town's pitched roof (box.glsl).
-#define FRICHE_HOUSE_VERTICES 54
+// A block's buildings, one along each of its sides, and then its trees
+// (city_layout.frag, city.vert).
+#define FRICHE_CITY_SIDES 4
+#define FRICHE_CITY_WINGS (FRICHE_CITY_SIDES + 2)
+// A town's or a city's building: a box, and a town's pitched roof (54); a
+// tree: its crown, and its trunk a box (box.glsl).
+#define FRICHE_CITY_VERTICES 72
 // What lies around a site (scene::Setting, u_setting): the country, a town, a city.
 #define FRICHE_SETTING_COUNTRY 0
 #define FRICHE_SETTING_TOWN 1

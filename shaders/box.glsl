@@ -1,7 +1,7 @@
 // A box drawn from gl_VertexID alone: 36 vertices, six faces of two
 // triangles, each counterclockwise seen from outside (what face culling
-// keeps); and a pitched roof from gl_VertexID. The towns' blocks and a town's
-// or a city's buildings (town.vert, city.vert).
+// keeps); a pitched roof and a tree's crown from gl_VertexID too. The towns'
+// blocks, a town's or a city's buildings and trees (town.vert, city.vert).
 #ifndef FRICHE_BOX_GLSL
 #define FRICHE_BOX_GLSL
 
@@ -38,6 +38,26 @@ vec3 roofCorner(int vertex, out vec3 n) {
         vec3[](vec3(0.0, 1.0, 1.0), vec3(0.0, 1.0, -1.0), vec3(1.0, 0.0, 0.0), vec3(-1.0, 0.0, 0.0));
     n = normals[vertex < 12 ? vertex / 6 : 2 + (vertex - 12) / 3];
     return corners[vertex];
+}
+
+// Vertex `vertex` (0 to 35) of a tree's crown: a double pyramid on a hexagon
+// of radius 1 at y 0, its tips at y 1 and -1, turned by `turn` radians; each
+// face counterclockwise seen from outside. `n`: its face's normal in those
+// units (as roofCorner's).
+vec3 crownCorner(int vertex, float turn, out vec3 n) {
+    int face = vertex / 3;
+    float a = turn + float(face % 6) * 1.0471976, b = a + 1.0471976;
+    vec3 p0 = vec3(cos(a), 0.0, sin(a)), p1 = vec3(cos(b), 0.0, sin(b));
+    vec3 p2 = vec3(0.0, face < 6 ? 1.0 : -1.0, 0.0);
+    n = cross(p1 - p0, p2 - p0);
+    if (dot(n, p0 + p1 + p2) < 0.0) {  // seen from inside: the other way round
+        vec3 t = p1;
+        p1 = p2;
+        p2 = t;
+        n = -n;
+    }
+    int corner = vertex % 3;
+    return corner == 0 ? p0 : corner == 1 ? p1 : p2;
 }
 
 #endif

@@ -1,8 +1,9 @@
 #version 410 core
-// A town's or a city's buildings around a site (Lighting::setting), as
-// city_layout.frag laid them out: one instance a building,
-// FRICHE_HOUSE_VERTICES vertices (a box, and a town's pitched roof), from
-// gl_VertexID and the layout's texel for gl_InstanceID.
+// A town's or a city's buildings and trees around a site
+// (Lighting::setting), as city_layout.frag laid them out: one instance a
+// building or a tree, FRICHE_CITY_VERTICES vertices (a box, and a town's
+// pitched roof; a crown and a trunk), from gl_VertexID and the layout's
+// texel for gl_InstanceID.
 #include "bindings.h"
 #include "box.glsl"
 
@@ -37,12 +38,29 @@ void main() {
     vec2 halfSize = place.zw;
     // A town's houses wear a pitched roof, its ridge along their length,
     // rising 0.8 m a metre: the box's top lies under it. A city's roofs are
-    // flat.
-    bool town = u_setting == FRICHE_SETTING_TOWN, roof = gl_VertexID >= 36;
+    // flat. A tree is a crown of leaves, rounded by its normals, on a trunk
+    // that rises into it; the crown's lowest point over a quarter of its
+    // height.
+    bool tree = texel.x % FRICHE_CITY_WINGS >= FRICHE_CITY_SIDES;
+    bool town = u_setting == FRICHE_SETTING_TOWN, roof = !tree && gl_VertexID >= 36;
+    bool trunk = tree && gl_VertexID >= 36;
     vec3 n, offset;
     float up;
     int axis = 0;
-    if (roof) {
+    float clear = 0.28 * height, crown = height - clear;  // a tree's
+    if (trunk) {
+        vec3 unit = boxCorner(gl_VertexID - 36, n, axis);
+        offset = unit * vec3(0.1 * halfSize.x, 0.0, 0.1 * halfSize.x);
+        up = (unit.y * 0.5 + 0.5) * (clear + 0.3 * crown + kSunk) - kSunk;  // into the crown
+    } else if (tree) {
+        vec3 r = crownCorner(gl_VertexID, 6.2832 * look.w, n);
+        // A dark green one is a conifer, pointed; the others round out.
+        float below = int(look.z) == 1 ? 0.25 : 0.45;
+        vec3 size = vec3(halfSize.x, (n.y > 0.0 ? 1.0 - below : below) * crown, halfSize.x);
+        offset = r * size;
+        up = clear + below * crown + offset.y;
+        n = normalize(r / size + n / size);  // between the face's and a round crown's
+    } else if (roof) {
         vec3 r = roofCorner(gl_VertexID - 36, n);
         if (halfSize.x < halfSize.y) {  // the ridge along z: turned a quarter
             r = vec3(-r.z, r.y, r.x);
@@ -70,12 +88,20 @@ void main() {
                                  vec3(0.2, 0.2, 0.19));
     const vec3 townRoofs[3] = vec3[](vec3(0.24, 0.09, 0.05), vec3(0.08, 0.08, 0.09),
                                      vec3(0.19, 0.1, 0.07));
+    const vec3 crowns[3] = vec3[](vec3(0.07, 0.13, 0.04), vec3(0.05, 0.1, 0.035),
+                                  vec3(0.09, 0.14, 0.05));
     int kind = int(look.w);
-    v_albedo = n.y < 0.5 ? walls[int(look.z)] : town ? townRoofs[kind] : roofs[kind];
-    // Along the wall, up it, and the building's own number.
-    v_facade = vec3(axis == 0 ? xz.y : xz.x, up, float(texel.y * kRow + texel.x));
+    v_albedo = trunk      ? vec3(0.12, 0.08, 0.05)
+               : tree      ? crowns[int(look.z)]
+               : n.y < 0.5 ? walls[int(look.z)]
+               : town      ? townRoofs[kind]
+                           : roofs[kind];
+    // Along the wall, up it, and the building's own number; none on a
+    // tree, or on a roof and its gables.
+    v_facade = tree || roof ? vec3(0.0, 0.0, -1.0)
+                    : vec3(axis == 0 ? xz.y : xz.x, up, float(texel.y * kRow + texel.x));
     // A building that is not there folds to a point outside the view, and so
     // do a city's roofs and the top of a town's box.
-    bool none = height <= 0.0 || (roof ? !town : town && n.y > 0.99);
+    bool none = height <= 0.0 || (!tree && (roof ? !town : town && n.y > 0.99));
     gl_Position = none ? vec4(2.0, 2.0, 2.0, 1.0) : u_viewProjection * vec4(v_worldPosition, 1.0);
 }

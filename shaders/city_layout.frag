@@ -3,15 +3,17 @@
 // out: one texel a building, FRICHE_CITY_WINGS texels a block of the grid of
 // streets (landscape.glsl, cityGrid) along x, a row of blocks along y. On
 // each block a building along each of its four sides around a yard, their
-// heights and colours hashes of the block; now and then a park, and in a
-// city a tower. They thin out and lower with the city, and stand clear of
-// the site, its river and its roads. city.vert draws them
-// (render/city_layout.h).
+// heights and colours hashes of the block, and two trees in the yard; now
+// and then a park, and in a city a tower. They thin out and lower with the
+// city, and stand clear of the site, its river and its roads. city.vert
+// draws them (render/city_layout.h).
 #include "bindings.h"
 #include "landscape.glsl"
 
 layout(location = 0) out vec4 o_place;  // the footprint's centre (x, z) and half size
-layout(location = 1) out vec4 o_look;   // ground level, height (0: none), wall and roof colours
+// Ground level, height (0: none), wall and roof colours; a tree's crown's
+// colour and turn.
+layout(location = 1) out vec4 o_look;
 
 const float kStorey = 3.2;
 
@@ -30,18 +32,34 @@ void main() {
     float city = urban(middle);
     float kind = cityBlockKind(cell);
     float w1 = hash12(cell + vec2(float(wing), 2.9)), w2 = hash12(cell + vec2(float(wing), 6.3));
-    // Fewer blocks built, and fewer of their sides, where the city thins out.
-    bool town = inTown();
+    // Fewer blocks built, and fewer of their sides, where the city thins out;
+    // a park has trees only.
+    bool town = inTown(), tree = wing >= FRICHE_CITY_SIDES, park = kind < kCityParks;
     bool tower = kind < kCityTowers && city > 0.9 && !town;
-    if (kind < kCityParks || hash12(cell + 8.8) > 1.3 * city || w1 > 2.0 * city ||
+    if ((park && !tree) || hash12(cell + 8.8) > 1.3 * city || w1 > 2.0 * city ||
         (tower && wing != 0))
         return;
     // A town's terraces: two or three storeys, and 8 to 11 m deep, under a
     // pitched roof (city.vert); a city's blocks: four to eight storeys.
-    float depth = town ? 8.0 + 3.0 * w2 : 11.0 + 5.0 * w2;
+    float deepest = town ? 11.0 : 16.0, range = town ? 3.0 : 5.0;
+    float depth = deepest - range + range * w2;
     vec2 from, to;
     float height;
-    if (tower) {
+    if (tree) {
+        // Most yards have a tree or two, clear of the buildings around them;
+        // a park has its two anywhere.
+        float radius = town ? 2.5 + 1.5 * w2 : 3.0 + 2.0 * w2;
+        float margin = radius + (park ? 1.0 : deepest + 2.0);
+        vec2 yardLo = lo + margin, yardHi = hi - margin;
+        if (any(greaterThan(yardLo, yardHi)) ||
+            hash12(cell + vec2(float(wing), 1.3)) > (town ? 0.9 : 0.7))
+            return;
+        vec2 spot = mix(yardLo, yardHi, vec2(hash12(cell + vec2(float(wing), 5.5)),
+                                             hash12(cell + vec2(float(wing), 7.1))));
+        from = spot - radius;
+        to = spot + radius;
+        height = 2.6 * radius + 2.0 * hash12(cell + vec2(float(wing), 3.7));
+    } else if (tower) {
         vec2 side = vec2(11.0 + 5.0 * w1, 10.0 + 5.0 * w2);
         from = middle - side;
         to = middle + side;
@@ -101,6 +119,11 @@ void main() {
         }
     }
     o_place = vec4(centre, halfSize);
-    o_look = vec4(terrainHeight(centre), height, floor(w2 * 4.99),
-                  floor(hash12(cell + vec2(float(wing), 4.7)) * 2.99));
+    // A building's walls of its own, its roof the block's: where two wings
+    // meet, their roofs are one. A tree's crown: one of three greens, turned
+    // by a share of a turn.
+    o_look = tree ? vec4(terrainHeight(centre), height, floor(w2 * 2.99),
+                         hash12(cell + vec2(float(wing), 4.7)))
+                  : vec4(terrainHeight(centre), height, floor(w2 * 4.99),
+                         floor(hash12(cell + 4.7) * 2.99));
 }

@@ -918,7 +918,7 @@ void Renderer::Impl::drawLandscape(const ViewParams& view, const Frame& frame) {
             glEnable(GL_CULL_FACE);
             glFrontFace(GL_CCW);
             cityLayout.bind();
-            glDrawArraysInstanced(GL_TRIANGLES, 0, FRICHE_HOUSE_VERTICES,
+            glDrawArraysInstanced(GL_TRIANGLES, 0, FRICHE_CITY_VERTICES,
                                   FRICHE_CITY_CELLS * FRICHE_CITY_CELLS * FRICHE_CITY_WINGS);
             glDisable(GL_CULL_FACE);
         } else if (p == &programs->town) {
