@@ -1207,14 +1207,11 @@ void Renderer::Impl::drawFrame(const GpuModel& model, const ViewParams& view, fl
         }
     }
     side.map.bind();
-    if (frame.built()) {
-        const CityInputs inputs = cityInputs(frame);
-        if (inputs != cityLaidOut) {
-            setLandscape(programs->cityLayout, frame);
-            emptyVao.bind();
-            cityLayout.compute(programs->cityLayout);
-            cityLaidOut = inputs;
-        }
+    if (frame.built() && cityInputs(frame) != cityLaidOut) {
+        setLandscape(programs->cityLayout, frame);
+        emptyVao.bind();
+        cityLayout.compute(programs->cityLayout);
+        cityLaidOut = cityInputs(frame);
     }
     HdrTarget& hdr = hdrFor(view.samples);
     const bool asIs = scene && model.anyUnlit();
