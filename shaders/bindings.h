@@ -41,6 +41,7 @@
 // it has no material's textures on these units.
 #define FRICHE_UNIT_CITY_PLACES 0
 #define FRICHE_UNIT_CITY_LOOKS 1
+#define FRICHE_UNIT_CITY_SHADOWS 2  // their shadows on the ground, from above
 
 // The prefiltered sky: level k holds roughness k / (levels - 1).
 #define FRICHE_SPECULAR_LEVELS 5

@@ -41,8 +41,8 @@ void main() {
         return;
     // A town's terraces: two or three storeys, and 8 to 11 m deep, under a
     // pitched roof (city.vert); a city's blocks: four to eight storeys.
-    float deepest = town ? 11.0 : 16.0, range = town ? 3.0 : 5.0;
-    float depth = deepest - range + range * w2;
+    vec2 depths = cityDepths();
+    float deepest = depths.y, depth = mix(depths.x, depths.y, w2);
     vec2 from, to;
     float height;
     if (tree) {

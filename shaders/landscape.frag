@@ -12,6 +12,7 @@ in vec3 v_albedo;
 in vec3 v_facade;  // a city's wall: metres along it and up it, its building's number; z < 0: none
 
 uniform bool u_town;  // blocks (towns', a city's) carry their colour; the terrain's is made here
+uniform sampler2D u_cityShadows;  // where a town's or a city's shadows fall (city_shadow.vert)
 
 // The landscape lies level with a site's lowest point, a few centimetres
 // under its ground where heaps and feet sink into it (tools/sitegen), and its
@@ -87,7 +88,8 @@ vec3 cityGround(vec2 xz, vec3 country, float city) {
 
 // Fields in parcels of a couple of hundred metres, woods on the slopes and in
 // patches, and the mown grass around the site.
-vec3 terrainAlbedo(vec2 xz, vec3 n) {
+// `city`: urban(xz).
+vec3 terrainAlbedo(vec2 xz, vec3 n, float city) {
     const mat2 turn = mat2(0.8, 0.6, -0.6, 0.8);
     vec2 q = turn * xz / 230.0 + (valueNoise(xz / 650.0) - 0.5) * 0.9;
     float parcel = hash12(floor(q));
@@ -104,7 +106,6 @@ vec3 terrainAlbedo(vec2 xz, vec3 n) {
     vec3 country = mix(field, canopy, wood);
     float open = countryside(xz);
     vec3 around = open < 1.0 ? mix(mownGrass(xz), country, open) : country;
-    float city = urban(xz);
     return city > 0.0 ? cityGround(xz, around, city) : around;
 }
 
@@ -124,6 +125,19 @@ vec3 facade(vec3 wall, vec3 f) {
     float far = smoothstep(0.3, 0.7, max(w.x, w.y));
     glass = mix(glass, 0.2, far);
     return mix(wall, vec3(0.03, 0.04, 0.05), glass);
+}
+
+// How much of the sun a town's or a city's buildings and trees hide at
+// (x, z), from their shadows seen from above (city_shadow.vert). Where the
+// view grazes the ground, a pixel spans many texels along it and few across:
+// the level read is the one between, sharper than the one a pixel's longer
+// side picks, which would wash the shadows out down a street (anisotropic
+// filtering on llvmpipe took seconds a frame).
+float cityShadow(vec2 xz) {
+    vec2 uv = 0.5 + 0.5 * (xz - u_siteCenter.xz) / cityExtent();
+    vec2 texels = vec2(textureSize(u_cityShadows, 0));
+    float dx = length(dFdx(uv) * texels), dy = length(dFdy(uv) * texels);
+    return textureLod(u_cityShadows, uv, 0.5 * log2(max(dx * dy, 1e-6))).r;
 }
 
 // The site's roads where they run on beyond it, in their colour: each pixel
@@ -159,10 +173,28 @@ vec3 riverColor(vec3 p, vec3 sun) {
 void main() {
     vec3 n = normalize(v_normal);
     vec2 xz = v_worldPosition.xz;
-    vec3 albedo = !u_town              ? withRoads(terrainAlbedo(xz, n), xz)
+    float city = u_town ? 0.0 : urban(xz);  // the terrain's
+    vec3 albedo = !u_town              ? withRoads(terrainAlbedo(xz, n, city), xz)
                   : v_facade.z >= 0.0 && abs(n.y) < 0.5 ? facade(v_albedo, v_facade)
                                                         : v_albedo;
     float lit = sunVisibility(v_worldPosition + vec3(0.0, kGroundLayers, 0.0), n);
+    if (city > 0.0) {
+        lit *= 1.0 - cityShadow(xz);
+    } else if (v_facade.z >= 0.0 && abs(n.y) < 0.5) {
+        // A town's or a city's wall: shaded where the sun's ray through it
+        // meets the ground in a shadow, as the ray from there passes it on
+        // its way to whatever casts it (city_shadow.vert). From a wall in the
+        // sun the ray runs down into its own building, whose footprint only
+        // others cast on; high up it would leave the building on its far
+        // side, into the building's own shadow, before it met the ground: it
+        // is followed down no farther than half the shallowest building's
+        // depth (the shadows' image blurs their edges by a few texels far
+        // off), and above that the wall takes the shade there.
+        vec2 away = awayFromSun(u_toSun);
+        float inward = max(dot(away, -n.xz), 1e-3);  // metres into the building a metre down
+        float down = min(max(v_facade.y, 0.0), 0.5 * cityDepths().x / inward);
+        lit *= 1.0 - cityShadow(xz + away * down);
+    }
     vec3 sun = u_sunIlluminance * max(dot(n, u_toSun), 0.0) * lit / PI;
     vec3 color = albedo * (sun + skyIrradiance(n));
     if (!u_town && u_riverHalfWidth > 0.0) {

@@ -77,6 +77,12 @@ float cityPavement() {  // along each side of a street, before the buildings
     return inTown() ? 2.0 : 3.0;
 }
 
+// How deep a block's buildings are, the shallowest and the deepest: a town's
+// terraces, a city's blocks.
+vec2 cityDepths() {
+    return inTown() ? vec2(8.0, 11.0) : vec2(11.0, 16.0);
+}
+
 // Where the first street's middle runs, half a street outside the site,
 // metres from its centre along x and z; and how many blocks it lies out.
 vec2 cityInnerHalf() {
@@ -105,6 +111,17 @@ vec2 cityPoint(vec2 grid) {
     vec2 s = abs(grid), h = cityInnerHalf(), n = cityInnerBlocks();
     vec2 metres = mix(h + (s - n) * cityBlock(), s * h / n, lessThan(s, n));
     return u_siteCenter.xz + sign(grid) * metres;
+}
+
+// Metres from the site's centre to the grid's edge, along x and z.
+vec2 cityExtent() {
+    return cityPoint(vec2(float(FRICHE_CITY_CELLS / 2))) - u_siteCenter.xz;
+}
+
+// Metres across the ground that a shadow reaches a metre up, away from the
+// sun toward `toSun` (unit); no farther than a sun six degrees up throws it.
+vec2 awayFromSun(vec3 toSun) {
+    return -toSun.xz / max(toSun.y, 0.1);
 }
 
 // How much town or city there is at (x, z): all of a city within 450 m of

@@ -7,8 +7,15 @@
 // The renderer lays it out anew only when what it follows changes (the site,
 // its river, the roads shown, the setting).
 //
+// Their shadows on the ground, too, seen from above into an image over the
+// grid (shaders/city_shadow.vert), mipmapped so that far off they blur into
+// their share of the ground: the landscape reads a texel a pixel where
+// testing each building near a pixel took a fifth of a city's frame on
+// llvmpipe. Cast anew when the layout or the sun moves.
+//
 //   layout.compute(programs.cityLayout);   // its landscape uniforms set
-//   layout.bind();                         // for programs.city
+//   layout.cast(programs.cityShadows);     // its landscape uniforms and sun set
+//   layout.bind();                         // for programs.city and the landscape
 #pragma once
 
 #include "gfx/framebuffer.h"
@@ -19,15 +26,19 @@ namespace friche::render {
 
 class CityLayout {
 public:
-    // Changes the bound framebuffer, viewport, blending and program; draws
-    // with the bound vertex array.
+    // Both change the bound framebuffer, viewport, blending and program, and
+    // draw with the bound vertex array.
     void compute(const gfx::Program& program);
-    // The two images on FRICHE_UNIT_CITY_PLACES and FRICHE_UNIT_CITY_LOOKS.
+    void cast(const gfx::Program& program);
+    // The two images on FRICHE_UNIT_CITY_PLACES and FRICHE_UNIT_CITY_LOOKS,
+    // the shadows on FRICHE_UNIT_CITY_SHADOWS.
     void bind() const;
 
 private:
-    gfx::Image places_, looks_;
-    gfx::Framebuffer fbo_;
+    void bindLayout() const;  // the two images only
+
+    gfx::Image places_, looks_, shadows_;
+    gfx::Framebuffer fbo_, shadowFbo_;
 };
 
 }  // namespace friche::render

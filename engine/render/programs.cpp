@@ -82,7 +82,8 @@ void assignUnits(const gfx::Program& p) {
                                                  {"u_bloom", FRICHE_UNIT_BLOOM},
                                                  {"u_src", FRICHE_UNIT_BLOOM},
                                                  {"u_cityPlaces", FRICHE_UNIT_CITY_PLACES},
-                                                 {"u_cityLooks", FRICHE_UNIT_CITY_LOOKS}};
+                                                 {"u_cityLooks", FRICHE_UNIT_CITY_LOOKS},
+                                                 {"u_cityShadows", FRICHE_UNIT_CITY_SHADOWS}};
     for (const auto& [name, unit] : units) {
         const GLint loc = p.uniform(name);
         if (loc >= 0) p.set(loc, unit);
@@ -147,6 +148,8 @@ std::optional<Programs> Programs::build(core::Problems& problems) {
     gfx::Program city = buildProgram("city.vert", "landscape.frag", "city", problems);
     gfx::Program cityLayout =
         buildProgram("fullscreen.vert", "city_layout.frag", "city layout", problems);
+    gfx::Program cityShadows =
+        buildProgram("city_shadow.vert", "city_shadow.frag", "city shadows", problems);
     gfx::Program sky = buildProgram("fullscreen.vert", "sky.frag", "sky", problems);
     gfx::Program ao = buildProgram("fullscreen.vert", "ao.frag", "ao", problems);
     gfx::Program aoBlur = buildProgram("fullscreen.vert", "ao_blur.frag", "ao blur", problems);
@@ -157,16 +160,16 @@ std::optional<Programs> Programs::build(core::Problems& problems) {
     gfx::Program bloomUp = buildProgram("fullscreen.vert", "bloom_up.frag", "bloom up", problems);
     gfx::Program smooth = buildProgram("fullscreen.vert", "smooth.frag", "smooth", problems);
     if (!surfaces || !casters || !post || !ground || !landscape || !town || !city || !cityLayout ||
-        !sky || !ao || !aoBlur || !bloomBright || !bloomDown || !bloomUp || !smooth)
+        !cityShadows || !sky || !ao || !aoBlur || !bloomBright || !bloomDown || !bloomUp || !smooth)
         return std::nullopt;
-    for (const gfx::Program* p : {&ground, &landscape, &town, &city, &cityLayout, &sky, &ao,
-                                  &aoBlur, &bloomBright, &bloomDown, &bloomUp, &smooth})
+    for (const gfx::Program* p : {&ground, &landscape, &town, &city, &cityLayout, &cityShadows,
+                                  &sky, &ao, &aoBlur, &bloomBright, &bloomDown, &bloomUp, &smooth})
         assignUnits(*p);
-    return Programs{std::move(*surfaces), std::move(*casters),   std::move(*post),
-                    std::move(ground),    std::move(landscape),  std::move(town),
-                    std::move(city),      std::move(cityLayout), std::move(sky),
-                    std::move(ao),        std::move(aoBlur),     std::move(bloomBright),
-                    std::move(bloomDown), std::move(bloomUp),    std::move(smooth)};
+    return Programs{
+        std::move(*surfaces),   std::move(*casters),  std::move(*post),   std::move(ground),
+        std::move(landscape),   std::move(town),      std::move(city),    std::move(cityLayout),
+        std::move(cityShadows), std::move(sky),       std::move(ao),      std::move(aoBlur),
+        std::move(bloomBright), std::move(bloomDown), std::move(bloomUp), std::move(smooth)};
 }
 
 }  // namespace friche::render

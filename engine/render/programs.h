@@ -179,8 +179,8 @@ struct Programs {
     ProgramVariants<PbrUniforms> surfaces;
     ProgramVariants<ShadowUniforms> casters;
     ProgramVariants<PostUniforms> post;
-    gfx::Program ground, landscape, town, city, cityLayout, sky, ao, aoBlur, bloomBright, bloomDown,
-        bloomUp;
+    gfx::Program ground, landscape, town, city, cityLayout, cityShadows, sky, ao, aoBlur,
+        bloomBright, bloomDown, bloomUp;
     gfx::Program smooth;  // dynamic resolution's anti-aliasing of a frame drawn with one sample
 
     static std::optional<Programs> build(core::Problems& problems);

@@ -641,6 +641,7 @@ struct Renderer::Impl {
     Bloom bloom;
     CityLayout cityLayout;                  // a town's or a city's buildings (Lighting::setting)
     std::optional<CityInputs> cityLaidOut;  // what cityLayout holds
+    glm::vec3 cityShadowsSun{0.0f};         // and the sun its shadows were cast by
     PassTimers timers;
     gfx::VertexArray emptyVao;  // core profile: a draw needs a VAO even with no attributes
     gfx::Texture2D white, flatNormal, black;
@@ -906,6 +907,8 @@ void Renderer::Impl::drawGround(const ViewParams& view, const Frame& frame) {
 // spares the terrain's pixels hidden behind it.
 void Renderer::Impl::drawLandscape(const ViewParams& view, const Frame& frame) {
     groundState();
+    // The buildings stand where the layout says, and the terrain takes their shadows.
+    if (frame.built()) cityLayout.bind();
     for (const gfx::Program* p : {&programs->city, &programs->town, &programs->landscape}) {
         const bool city = p == &programs->city;
         if (city && !frame.built()) continue;
@@ -917,7 +920,6 @@ void Renderer::Impl::drawLandscape(const ViewParams& view, const Frame& frame) {
             // Closed boxes: their far sides are hidden.
             glEnable(GL_CULL_FACE);
             glFrontFace(GL_CCW);
-            cityLayout.bind();
             glDrawArraysInstanced(GL_TRIANGLES, 0, FRICHE_CITY_VERTICES,
                                   FRICHE_CITY_CELLS * FRICHE_CITY_CELLS * FRICHE_CITY_WINGS);
             glDisable(GL_CULL_FACE);
@@ -1207,11 +1209,22 @@ void Renderer::Impl::drawFrame(const GpuModel& model, const ViewParams& view, fl
         }
     }
     side.map.bind();
-    if (frame.built() && cityInputs(frame) != cityLaidOut) {
-        setLandscape(programs->cityLayout, frame);
+    if (frame.built()) {
+        const CityInputs inputs = cityInputs(frame);
+        const bool changed = inputs != cityLaidOut;
         emptyVao.bind();
-        cityLayout.compute(programs->cityLayout);
-        cityLaidOut = cityInputs(frame);
+        if (changed) {
+            setLandscape(programs->cityLayout, frame);
+            cityLayout.compute(programs->cityLayout);
+            cityLaidOut = inputs;
+        }
+        if (changed || frame.toSun != cityShadowsSun) {
+            const gfx::Program& p = programs->cityShadows;
+            setLandscape(p, frame);
+            p.set(p.uniform("u_toSun"), frame.toSun);
+            cityLayout.cast(p);
+            cityShadowsSun = frame.toSun;
+        }
     }
     HdrTarget& hdr = hdrFor(view.samples);
     const bool asIs = scene && model.anyUnlit();

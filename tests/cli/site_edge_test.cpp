@@ -53,6 +53,8 @@ struct Border {
     bool across = false;
     const char* phase = nullptr;    // the scenario's first, when none
     const char* setting = nullptr;  // the scenario's own, when none
+    const char* time = nullptr;     // on the June solstice; the scenario's sun, when none
+    double fov = 0.0;               // degrees; the scenario's, when 0
 };
 // In the country, whatever the scenario's setting: in a town or a city the
 // first street runs along the site's edge, where the landscape's lawn would.
@@ -119,6 +121,7 @@ std::string scenarioLookingAt(const Border& b, const std::string& view) {
                             {"yaw", b.yaw},
                             {"pitch", b.pitch},
                             {"distance", b.distance}});
+    if (b.fov > 0.0) doc["views"].back()["fov"] = b.fov;
     if (b.setting) doc["site"]["setting"] = b.setting;
     const fs::path dir = fs::path(FRICHE_TEST_OUT) / "site-edge";
     fs::create_directories(dir);
@@ -147,12 +150,14 @@ EdgeStill stillOf(const Border& b) {
     const std::string view = std::string("edge-") + b.site + "-" + std::to_string(int(b.x)) + "-" +
                              std::to_string(int(b.z)) + (b.across ? "-afar" : "") +
                              (b.phase ? std::string("-") + b.phase : "") +
-                             (b.setting ? std::string("-") + b.setting : "");
+                             (b.setting ? std::string("-") + b.setting : "") +
+                             (b.time ? "-at-" + std::string(b.time, 2) : "");  // the hour
     const std::string scenario = scenarioLookingAt(b, view);
     const std::string size = std::to_string(kWidth) + "x" + std::to_string(kHeight);
     const std::string name = "site_" + view;
     std::vector<std::string> args = {"--view", view};
     if (b.phase) args.insert(args.end(), {"--phase", b.phase});
+    if (b.time) args.insert(args.end(), {"--date", "2026-06-21", "--time", b.time});
     Image image = renderStill(scenario, name, {.size = size, .args = args});
     EXPECT_EQ(image.width, kWidth) << outPath(name);
     return {name, b.across && !image.rgb.empty() ? transposed(image) : image};
@@ -326,4 +331,70 @@ TEST(SiteEdge, ASiteInATownOrACityStandsAmongStreetsAndBuildings) {
             EXPECT_EQ(columns + rows, 0) << still.name << ": a street in the country";
         }
     }
+}
+
+// A town's or a city's buildings and trees cast their shadows on its streets
+// and yards (shaders/city_shadow.vert), away from the sun. Cité Miroir's city
+// seen straight down from high up through a narrow field (walls show a few
+// pixels wide at most), north up, at 10:00 and at 17:00 on the June solstice:
+// the morning sun stands in the east, the afternoon's in the west. Some ground
+// is shaded in the morning and lit in the afternoon, some the other way round.
+// In a yard, the morning's shade lies along its east wing and the
+// afternoon's along its west wing; the streets running north are shaded at
+// both times, and across a building the next ground shaded at one time only
+// is a yard or a street away. So along a row, the nearest afternoon's shade
+// to a morning's lies west of it, in the same yard, more often than east: 2.7
+// times as often (a tree's shadows lie the other way round); were the
+// shadows cast toward the sun, it would lie east 2.7 times as often.
+TEST(SiteEdge, ACitysBuildingsCastTheirShadowsAwayFromTheSun) {
+    const Border morning{"cite-miroir", 0, 480, 0, -89, 1000, false, nullptr, "city", "10:00", 11};
+    Border afternoon = morning;
+    afternoon.time = "17:00";
+    const EdgeStill am = stillOf(morning), pm = stillOf(afternoon);
+    if (am.image.rgb.empty() || pm.image.rgb.empty()) return;
+    // +1: shaded only in the afternoon, -1: only in the morning, 0: neither.
+    std::vector<int> moved(static_cast<std::size_t>(kWidth * kHeight));
+    int mornings = 0, afternoons = 0;
+    for (int y = 0; y < kHeight; ++y)
+        for (int x = 0; x < kWidth; ++x) {
+            const double a = am.image.at(x, y).luma(), p = pm.image.at(x, y).luma();
+            const int m = p < 0.7 * a ? 1 : a < 0.7 * p ? -1 : 0;
+            moved[static_cast<std::size_t>(y * kWidth + x)] = m;
+            afternoons += m > 0 ? 1 : 0;
+            mornings += m < 0 ? 1 : 0;
+        }
+    // Along each row, the runs of either shade at least kRun pixels long (a
+    // wall is narrower); for each morning's run, whether the nearest
+    // afternoon's lies west or east of it, counted in its pixels.
+    constexpr int kRun = 10;
+    int westOf = 0, eastOf = 0;
+    for (int y = 0; y < kHeight; ++y) {
+        std::vector<std::pair<int, int>> runs[2];  // afternoon's, morning's: [from, to)
+        for (int x = 0; x < kWidth;) {
+            const int m = moved[static_cast<std::size_t>(y * kWidth + x)];
+            int end = x + 1;
+            while (end < kWidth && moved[static_cast<std::size_t>(y * kWidth + end)] == m) ++end;
+            if (m != 0 && end - x >= kRun) runs[m > 0 ? 0 : 1].push_back({x, end});
+            x = end;
+        }
+        for (const auto& [from, to] : runs[1]) {
+            int west = kWidth, east = kWidth;
+            for (const auto& [f, t] : runs[0]) {
+                if (t <= from) west = std::min(west, from - t);
+                if (f >= to) east = std::min(east, f - to);
+            }
+            westOf += west < east ? to - from : 0;
+            eastOf += east < west ? to - from : 0;
+        }
+    }
+    const double total = kWidth * kHeight;
+    std::printf(
+        "shaded in the morning only %.3f of the still, in the afternoon only %.3f; the "
+        "afternoon's shade nearest the morning's lies west of %d of its pixels, east of %d\n",
+        mornings / total, afternoons / total, westOf, eastOf);
+    EXPECT_GT(mornings / total, 0.03) << "no shadows in the morning (" << outPath(am.name) << ")";
+    EXPECT_GT(afternoons / total, 0.03)
+        << "no shadows in the afternoon (" << outPath(pm.name) << ")";
+    EXPECT_GT(westOf, 2 * eastOf) << "shadows toward the sun (" << outPath(am.name) << ", "
+                                  << outPath(pm.name) << ")";
 }
