@@ -18,7 +18,9 @@
 // drawn anew each time, as an engine that does not keep them draws it. Then
 // the view held while the clock runs (a site's crowns sway, its traffic
 // drives), as a visitor or the kiosk holds it: with what stays put kept
-// aside in the cascades (FrameStats::stillShadowsKept), and drawn anew.
+// aside in the cascades (FrameStats::stillShadowsKept), and drawn anew. Last,
+// held while the sun moves, as the Sun panel's sweep moves it: the sky, the
+// cascades and a town's or a city's shadows follow it every frame.
 //
 // Headless (SDL's offscreen driver), so on Mesa llvmpipe the figures are the
 // CPU rasteriser's: good for ratios between versions, not for a real GPU.
@@ -96,13 +98,12 @@ int main(int argc, char** argv) {
                 app::runsWithHugePages() ? ", malloc's huge pages" : "");
     struct Mode {
         const char* name;
-        bool shadows, anew, held;
+        bool shadows, anew, held, sweep = false;
     };
-    static constexpr Mode kModes[] = {{"with shadows   ", true, false, false},
-                                      {"shadows anew   ", true, true, false},
-                                      {"without shadows", false, false, false},
-                                      {"held, clock on ", true, false, true},
-                                      {"held, anew     ", true, true, true}};
+    static constexpr Mode kModes[] = {
+        {"with shadows   ", true, false, false},  {"shadows anew   ", true, true, false},
+        {"without shadows", false, false, false}, {"held, clock on ", true, false, true},
+        {"held, anew     ", true, true, true},    {"sun sweeping   ", true, false, true, true}};
     constexpr float kFrameSeconds = 1.0f / 30.0f;
     for (const Mode& mode : kModes) {
         int kept = 0, stillKept = 0, layersKept = 0;
@@ -124,6 +125,8 @@ int main(int argc, char** argv) {
             view.lighting.siteLook(asSite);
             if (asSite) view.lighting.setting = setting;
             if (mode.held) view.time = static_cast<float>(i) * kFrameSeconds;
+            // The Sun panel's sweep: the site's clock three minutes on a frame.
+            if (mode.sweep) view.lighting.site.hour = 10.0 + 0.05 * i;
             target->bind();
             if (mode.anew) renderer->forgetShadows();
             const auto start = std::chrono::steady_clock::now();
