@@ -21,6 +21,21 @@ vec3 boxCorner(int vertex, out vec3 n, out int axis) {
     return n + t * uv.x + b * uv.y;
 }
 
+// How high a town's pitched roof over a footprint `halfSize` across rises
+// to its ridge along the longer side: 0.8 m a metre.
+float roofRise(vec2 halfSize) {
+    return 0.8 * min(halfSize.x, halfSize.y);
+}
+
+// A tree `height` high of city_layout.frag's kind `kind` (its crown's
+// green): how high its crown starts, the trunk clear below it; how tall the
+// crown is; and the share of the crown below its widest, less for a
+// conifer's, which is pointed.
+vec3 treeShape(float height, int kind) {
+    float clear = 0.28 * height;
+    return vec3(clear, height - clear, kind == 1 ? 0.25 : 0.45);
+}
+
 // Vertex `vertex` (0 to 17) of a pitched roof over the square [-1, 1] in x
 // and z: its eaves at y 0 along z = -1 and 1, its ridge at y 1 along x, its
 // gables at x = -1 and 1; each face counterclockwise seen from outside. `n`:

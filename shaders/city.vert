@@ -47,15 +47,15 @@ void main() {
     vec3 n, offset;
     float up;
     int axis = 0;
-    float clear = 0.28 * height, crown = height - clear;  // a tree's
+    vec3 shape = treeShape(height, int(look.z));  // a tree's
+    float clear = shape.x, crown = shape.y;
     if (trunk) {
         vec3 unit = boxCorner(gl_VertexID - 36, n, axis);
         offset = unit * vec3(0.1 * halfSize.x, 0.0, 0.1 * halfSize.x);
         up = (unit.y * 0.5 + 0.5) * (clear + 0.3 * crown + kSunk) - kSunk;  // into the crown
     } else if (tree) {
         vec3 r = crownCorner(gl_VertexID, 6.2832 * look.w, n);
-        // A dark green one is a conifer, pointed; the others round out.
-        float below = int(look.z) == 1 ? 0.25 : 0.45;
+        float below = shape.z;
         vec3 size = vec3(halfSize.x, (n.y > 0.0 ? 1.0 - below : below) * crown, halfSize.x);
         offset = r * size;
         up = clear + below * crown + offset.y;
@@ -66,7 +66,7 @@ void main() {
             r = vec3(-r.z, r.y, r.x);
             n = vec3(-n.z, n.y, n.x);
         }
-        vec3 size = vec3(halfSize.x, 0.8 * min(halfSize.x, halfSize.y), halfSize.y);
+        vec3 size = vec3(halfSize.x, roofRise(halfSize), halfSize.y);
         n = normalize(n / size);
         offset = r * size;
         up = height + offset.y;

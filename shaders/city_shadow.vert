@@ -1,6 +1,6 @@
 #version 410 core
 // The shadows a town's or a city's buildings and trees (city_layout.frag)
-// cast on the ground, seen from above over the grid's extent (cityExtent)
+// cast on the ground, seen from above over the grid (onCityShadows)
 // into an image that the landscape reads (render/city_layout.h): once for a
 // layout and a sun, not a pixel of the ground at a time. A building's shadow
 // is its footprint swept away from the sun as far as its top reaches, less
@@ -10,6 +10,7 @@
 // within another building's footprint, it shades that building's walls
 // (landscape.frag).
 #include "bindings.h"
+#include "box.glsl"
 #include "landscape.glsl"
 
 uniform sampler2D u_cityPlaces;
@@ -33,8 +34,8 @@ void main() {
         // city.vert's crown: an ellipsoid `radius` wide and, roughly,
         // `tall` high from its middle; its shadow an ellipse, longer along
         // the sun's way.
-        float crown = 0.72 * look.y, below = int(look.z) == 1 ? 0.25 : 0.45;
-        float middle = 0.28 * look.y + below * crown, radius = place.z, tall = 0.5 * crown;
+        vec3 shape = treeShape(look.y, int(look.z));
+        float middle = shape.x + shape.z * shape.y, radius = place.z, tall = 0.5 * shape.y;
         float reach = length(away);
         vec2 along = reach > 1e-4 ? away / reach : vec2(1.0, 0.0);
         vec2 semi = vec2(sqrt(radius * radius + tall * tall * reach * reach), radius);
@@ -44,14 +45,12 @@ void main() {
         // A town's pitched roof, as if its top were half way up it. The two
         // sides facing away from the sun, swept: whatever the footprint
         // sweeps beyond itself.
-        float top = look.y + (u_setting == FRICHE_SETTING_TOWN ? 0.4 * min(place.z, place.w) : 0.0);
+        float top = look.y + (u_setting == FRICHE_SETTING_TOWN ? 0.5 * roofRise(place.zw) : 0.0);
         vec2 side = vec2(away.x >= 0.0 ? 1.0 : -1.0, away.y >= 0.0 ? 1.0 : -1.0);
         float along = corner == 1 || corner == 2 ? 1.0 : -1.0;  // corners 2 and 3 moved
         vec2 from = gl_VertexID < 6 ? vec2(side.x, along) : vec2(along, side.y);
         xz = place.xy + from * place.zw + (corner >= 2 ? away * top : vec2(0.0));
     }
-    vec2 extent = cityExtent();
     bool none = look.y <= 0.0 || (tree && gl_VertexID >= 6);
-    gl_Position = none ? vec4(2.0, 2.0, 2.0, 1.0)
-                       : vec4((xz - u_siteCenter.xz) / extent, 0.0, 1.0);
+    gl_Position = none ? vec4(2.0, 2.0, 2.0, 1.0) : vec4(onCityShadows(xz), 0.0, 1.0);
 }

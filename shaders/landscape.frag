@@ -134,7 +134,7 @@ vec3 facade(vec3 wall, vec3 f) {
 // side picks, which would wash the shadows out down a street (anisotropic
 // filtering on llvmpipe took seconds a frame).
 float cityShadow(vec2 xz) {
-    vec2 uv = 0.5 + 0.5 * (xz - u_siteCenter.xz) / cityExtent();
+    vec2 uv = 0.5 + 0.5 * onCityShadows(xz);
     vec2 texels = vec2(textureSize(u_cityShadows, 0));
     float dx = length(dFdx(uv) * texels), dy = length(dFdy(uv) * texels);
     return textureLod(u_cityShadows, uv, 0.5 * log2(max(dx * dy, 1e-6))).r;
@@ -173,14 +173,15 @@ vec3 riverColor(vec3 p, vec3 sun) {
 void main() {
     vec3 n = normalize(v_normal);
     vec2 xz = v_worldPosition.xz;
-    float city = u_town ? 0.0 : urban(xz);  // the terrain's
-    vec3 albedo = !u_town              ? withRoads(terrainAlbedo(xz, n, city), xz)
-                  : v_facade.z >= 0.0 && abs(n.y) < 0.5 ? facade(v_albedo, v_facade)
-                                                        : v_albedo;
+    float city = u_town ? 0.0 : urban(xz);             // the terrain's
+    bool wall = v_facade.z >= 0.0 && abs(n.y) < 0.5;  // a town's or a city's
+    vec3 albedo = !u_town ? withRoads(terrainAlbedo(xz, n, city), xz)
+                  : wall  ? facade(v_albedo, v_facade)
+                          : v_albedo;
     float lit = sunVisibility(v_worldPosition + vec3(0.0, kGroundLayers, 0.0), n);
     if (city > 0.0) {
         lit *= 1.0 - cityShadow(xz);
-    } else if (v_facade.z >= 0.0 && abs(n.y) < 0.5) {
+    } else if (wall) {
         // A town's or a city's wall: shaded where the sun's ray through it
         // meets the ground in a shadow, as the ray from there passes it on
         // its way to whatever casts it (city_shadow.vert). From a wall in the

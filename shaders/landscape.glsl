@@ -113,9 +113,11 @@ vec2 cityPoint(vec2 grid) {
     return u_siteCenter.xz + sign(grid) * metres;
 }
 
-// Metres from the site's centre to the grid's edge, along x and z.
-vec2 cityExtent() {
-    return cityPoint(vec2(float(FRICHE_CITY_CELLS / 2))) - u_siteCenter.xz;
+// Where (x, z) falls on the image of a town's or a city's shadows seen
+// from above (city_shadow.vert): -1 to 1 across the grid, along x and z.
+vec2 onCityShadows(vec2 xz) {
+    vec2 extent = cityPoint(vec2(float(FRICHE_CITY_CELLS / 2))) - u_siteCenter.xz;
+    return (xz - u_siteCenter.xz) / extent;
 }
 
 // Metres across the ground that a shadow reaches a metre up, away from the
