@@ -272,11 +272,15 @@ UiLook uiLook(const Viewer& v) {
 // The window, ImGui, the renderer and the model's GPU copy.
 bool open(Viewer& v) {
     core::Problems problems;
-    v.platform = Platform::open({.title = "friche — " + v.path.filename().string(),
-                                 .headless = v.snapshot.has_value() || v.hooks.beforeTurn,
-                                 .fullscreen = v.kiosk.has_value(),
-                                 .display = v.kiosk ? v.kiosk->config().display : 0},
-                                problems);
+    WindowDesc window{.title = "friche — " + v.path.filename().string(),
+                      .headless = v.snapshot.has_value() || v.hooks.beforeTurn,
+                      .fullscreen = v.kiosk.has_value(),
+                      .display = v.kiosk ? v.kiosk->config().display : 0};
+    if (v.hooks.windowSize) {
+        window.width = (*v.hooks.windowSize)[0];
+        window.height = (*v.hooks.windowSize)[1];
+    }
+    v.platform = Platform::open(window, problems);
     if (v.platform) {
         v.ui = std::make_unique<ImGuiLayer>(*v.platform, uiLook(v), problems);
         if (v.kiosk) v.kiosk->setUiScale(v.ui->scale());

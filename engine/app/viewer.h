@@ -2,6 +2,7 @@
 // [CONFIG.json | PATH...]`: the same as a locked exhibition screen (app/kiosk.h).
 #pragma once
 
+#include <array>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -30,6 +31,9 @@ struct ViewerHooks {
     // was drawn at, and whether it was the last frame at rest's, copied back
     // (render/kept_frame.h).
     std::function<void(const render::QualityTier& tier, bool kept)> frameDrawn;
+    // The window's size in pixels, where a test needs not draw the default's
+    // (WindowDesc): what it checks is the same in fewer pixels, drawn sooner.
+    std::optional<std::array<int, 2>> windowSize;
 };
 
 int runViewer(const ViewerCommand& cmd, const ViewerHooks& hooks = {});

@@ -175,6 +175,7 @@ TEST(KeptFrameViewer, PanelOnlyFramesShowTheViewAtRestAndChangesDrawItAnew) {
     int liveFrames = 0;          // frames left with "move at rest" ticked
     std::size_t waitsAgain = 0;  // the frame in which it was unticked again
     app::ViewerHooks hooks;
+    hooks.windowSize = test::kSmallWindow;
     double now = 0.0;
     hooks.clock = [&] { return now; };
     hooks.beforeTurn = [&](int turn) {

@@ -492,6 +492,7 @@ ViewerRun runViewer(const char* path, const char* budgetMs, int lastTurn, double
     int turnNow = 0;
     double now = 0.0;
     app::ViewerHooks hooks;
+    hooks.windowSize = test::kSmallWindow;
     hooks.clock = [&] { return now; };
     hooks.beforeTurn = [&](int turn) {
         turnNow = turn;

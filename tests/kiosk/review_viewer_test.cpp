@@ -16,6 +16,7 @@
 #include "app/viewer.h"
 #include "support/box_gltf.h"
 #include "support/png.h"
+#include "support/sdl_keys.h"
 #include "support/test_files.h"
 
 namespace {
@@ -43,6 +44,7 @@ std::pair<friche::test::Png, friche::test::Png> dropBetweenStills(const fs::path
     int step = Before, frame = 0;
     double now = 0.0;
     friche::app::ViewerHooks hooks;
+    hooks.windowSize = friche::test::kSmallWindow;
     hooks.clock = [&] { return now; };
     hooks.beforeTurn = [&](int turn) {
         now += 0.5;

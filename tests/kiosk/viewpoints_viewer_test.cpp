@@ -70,6 +70,7 @@ TEST(ViewpointsViewer, SaveFlyBackAndStills) {
     };
     double now = 0.0;
     friche::app::ViewerHooks hooks;
+    hooks.windowSize = friche::test::kSmallWindow;
     hooks.clock = [&] { return now; };
     hooks.beforeTurn = [&](int turn) {
         now += 0.5;  // as fast as the viewer's motion goes (ScenarioSession's longest frame)

@@ -61,6 +61,7 @@ int runWorkshop(const friche::app::ViewerCommand& cmd, const std::function<bool(
     setenv("FRICHE_IDLE_SECONDS", "0", 1);
     double now = 0.0;
     friche::app::ViewerHooks hooks;
+    hooks.windowSize = friche::test::kSmallWindow;
     hooks.clock = [&] { return now; };
     hooks.beforeTurn = [&](int turn) {
         now += 0.5;

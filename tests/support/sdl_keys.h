@@ -4,7 +4,13 @@
 
 #include <SDL.h>
 
+#include <array>
+
 namespace friche::test {
+
+// The window those tests open where what they check does not hang on its size
+// (ViewerHooks::windowSize): a quarter of the default's pixels, drawn sooner.
+inline constexpr std::array<int, 2> kSmallWindow{800, 450};
 
 inline void pushKey(SDL_Keycode sym, Uint16 mod = KMOD_NONE) {
     for (Uint32 type : {SDL_KEYDOWN, SDL_KEYUP}) {
