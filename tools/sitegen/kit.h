@@ -120,6 +120,12 @@ float ringAngle(int i, int n);
 // A grid of existing city blocks of mixed façades, `cell` apart, in one node.
 Parts townBlocks(glm::vec2 centre, glm::vec2 size, glm::vec2 cell, int minFloors, int maxFloors,
                  std::uint32_t seed);
+// A town's streets of terraced houses, in one node: in each `cell`, a street
+// along its south side (-z) and a cross street along its west, front gardens,
+// a row of houses of `minFloors` to `maxFloors` storeys under a pitched roof of
+// clay tiles or slate (a chimney stack over each party wall), yards behind.
+Parts townTerraces(glm::vec2 centre, glm::vec2 size, glm::vec2 cell, int minFloors, int maxFloors,
+                   std::uint32_t seed);
 
 // ---- Reconversion ------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 // The ground, the reconversion and the planting half of the kit.
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -209,14 +210,24 @@ constexpr float kStorey = 3.0f, kBay = 3.2f;
 // Four walls from y0 to y1 whose texture's bays fit each wall a whole number
 // of times: the UVs stay within a few per cent of metres, and no window is cut
 // at a corner.
+// The texture's bays fitted a whole number of times to the wall `length` long
+// whose four vertices start at `first`.
+void fitBays(Geometry& g, std::size_t first, float length) {
+    const float bays = std::max(1.0f, std::round(length / kBay));
+    for (std::size_t k = first; k < first + 4; ++k) g.uvs[k].x *= bays * kBay / length;
+}
+
 void baysWalls(Geometry& g, float sx, float sz, float y0, float y1) {
     const std::size_t first = g.uvs.size();
     detail::walls(g, sx, sz, y0, y1);
-    for (std::size_t w = 0; w < 4; ++w) {
-        const float length = w < 2 ? sx : sz;
-        const float bays = std::max(1.0f, std::round(length / kBay));
-        for (std::size_t k = 0; k < 4; ++k) g.uvs[first + 4 * w + k].x *= bays * kBay / length;
-    }
+    for (std::size_t w = 0; w < 4; ++w) fitBays(g, first + 4 * w, w < 2 ? sx : sz);
+}
+
+// A wall from `origin` along `u`, `h` high, its bays fitted to it.
+void bayWall(Geometry& g, glm::vec3 origin, glm::vec3 u, float h) {
+    const std::size_t first = g.uvs.size();
+    addPatch(g, origin, u, {0, h, 0});
+    fitBays(g, first, glm::length(u));
 }
 
 // Balconies on every other bay of the long walls (facing +-Z), from the first
@@ -268,6 +279,81 @@ Parts block(float sx, float sz, int floors, Mat facade, Mat roof, bool balconies
     Parts p = walledBlock(sx, sz, kStorey * static_cast<float>(floors), facade, roof);
     if (balconies) addBalconies(p, sx, sz, floors);
     return p;
+}
+
+namespace {
+
+// A terrace of houses `sx` long in all, `sz` deep and `h` to the eaves, the
+// front and back of each house of its own wall (`walls`, west to east): a
+// pitched roof over the row, its ridge along x, rising 0.8 m a metre (the
+// landscape's towns' pitch, shaders/box.glsl roofRise) from eaves 35 cm out;
+// a gable at each end; a chimney stack on the ridge over each party wall.
+Parts terrace(float sx, float sz, float h, const std::vector<Mat>& walls, Mat roof) {
+    Parts p;
+    const float x = sx / 2, z = sz / 2, w = sx / static_cast<float>(walls.size());
+    const float eaves = 0.35f, low = h - 0.8f * eaves, ridge = h + 0.8f * z;
+    for (std::size_t i = 0; i < walls.size(); ++i) {
+        const float west = -x + w * static_cast<float>(i);
+        bayWall(p[walls[i]], {west, 0, z}, {w, 0, 0}, h);
+        bayWall(p[walls[i]], {west + w, 0, -z}, {-w, 0, 0}, h);
+        if (i > 0)
+            addBox(p[Mat::Brick], {west - 0.35f, ridge - 1.2f, -0.5f},
+                   {west + 0.35f, ridge + 1.0f, 0.5f});
+    }
+    bayWall(p[walls.front()], {-x, 0, -z}, {0, 0, sz}, h);
+    glbkit::addTriangle(p[walls.front()], {-x, h, -z}, {-x, h, z}, {-x, ridge, 0});
+    bayWall(p[walls.back()], {x, 0, z}, {0, 0, -sz}, h);
+    glbkit::addTriangle(p[walls.back()], {x, h, z}, {x, h, -z}, {x, ridge, 0});
+    const float rx = x + 0.15f, rz = z + eaves;
+    addPatch(p[roof], {-rx, low, rz}, {2 * rx, 0, 0}, {0, ridge - low, -rz});
+    addPatch(p[roof], {rx, low, -rz}, {-2 * rx, 0, 0}, {0, ridge - low, rz});
+    return p;
+}
+
+}  // namespace
+
+Parts townTerraces(glm::vec2 centre, glm::vec2 size, glm::vec2 cell, int minFloors, int maxFloors,
+                   std::uint32_t seed) {
+    // Brick most, then renders: the streets of the Meuse's and the Alzette's towns.
+    static const Mat fronts[] = {Mat::FacadeBrick,     Mat::FacadeBrick, Mat::FacadeBrick,
+                                 Mat::FacadeCream,     Mat::FacadeWhite, Mat::FacadeGrey,
+                                 Mat::FacadeTerracotta};
+    constexpr float kStreet = 8, kCross = 7, kGarden = 3, kHouse = 6.4f;
+    const int nx = static_cast<int>(size.x / cell.x), nz = static_cast<int>(size.y / cell.y);
+    const glm::vec2 corner = centre - size / 2.0f;
+    const float east = corner.x + cell.x * static_cast<float>(nx);
+    const float depth = std::clamp(cell.y - kStreet - kGarden - 4, 4.0f, 10.0f);
+    Parts town;
+    for (int j = 0; j < nz; ++j) {
+        const float z = corner.y + cell.y * static_cast<float>(j);
+        merge(town,
+              strip(Mat::Asphalt, {{corner.x, z + kStreet / 2}, {east, z + kStreet / 2}}, kStreet,
+                    level::kRoad),
+              glm::mat4(1));
+        for (int i = 0; i < nx; ++i) {
+            const int k = j * nx + i;
+            const float west = corner.x + cell.x * static_cast<float>(i);
+            // The cross street along the cell's west side, from the street to its back.
+            merge(town,
+                  strip(Mat::Asphalt,
+                        {{west + kCross / 2, z + kStreet}, {west + kCross / 2, z + cell.y}}, kCross,
+                        level::kRoad),
+                  glm::mat4(1));
+            const float length = cell.x - kCross - 2;
+            const int houses = std::max(1, static_cast<int>(std::round(length / kHouse)));
+            std::vector<Mat> walls;
+            for (int h = 0; h < houses; ++h)
+                walls.push_back(fronts[static_cast<int>(pick(seed, 16 * k + 3 + h, 0, 6.99f))]);
+            const int floors = static_cast<int>(pick(seed, 16 * k, static_cast<float>(minFloors),
+                                                     static_cast<float>(maxFloors) + 0.99f));
+            const Mat roof = pick(seed, 16 * k + 1, 0, 1) < 0.7f ? Mat::RoofTiles : Mat::RoofSlate;
+            const glm::vec3 at{west + kCross + 1 + length / 2, 0,
+                               z + kStreet + kGarden + depth / 2};
+            merge(town, terrace(length, depth, kStorey * static_cast<float>(floors), walls, roof),
+                  place(at));
+        }
+    }
+    return town;
 }
 
 Parts envelope(float sx, float sz, int floors, Mat facade) {

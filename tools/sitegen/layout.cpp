@@ -366,7 +366,10 @@ Parts element(Reader& r, const std::string& kind, std::vector<glbkit::Road>& roa
         if ((size.x / cell.x) * (size.y / cell.y) > kMaxCount)
             r.fail("cell", "more than " + std::to_string(kMaxCount) + " blocks");
         const int lo = r.count("minFloors", 1, 100), hi = r.count("maxFloors", lo, 100);
-        return townBlocks(centre, size, cell, lo, hi, r.seed());
+        if (!r.boolean("terraces", false)) return townBlocks(centre, size, cell, lo, hi, r.seed());
+        if (glm::any(glm::lessThan(cell, glm::vec2(20))))
+            r.fail("cell", "smaller than 20 m, for a row of houses, its street and its gardens");
+        return townTerraces(centre, size, cell, lo, hi, r.seed());
     }
     if (kind == "heap") {
         const Mat mat = r.material("material");

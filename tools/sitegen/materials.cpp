@@ -63,6 +63,12 @@ const MaterialDef& materialDef(Mat m) {
         {"car-silver", {}, {0.55f, 0.56f, 0.58f, 1}, 0.8f, 0.35f, {1, 1}},
         {"car-blue", {}, {0.04f, 0.09f, 0.3f, 1}, 0.3f, 0.3f, {1, 1}},
         {"car-red", {}, {0.5f, 0.04f, 0.03f, 1}, 0.3f, 0.3f, {1, 1}},
+        // A town's pitched roofs: clay tiles and slates, the shades of the
+        // landscape's towns around (shaders/city.vert).
+        {"roof-tiles", S::Tiles, {0.4f, 0.15f, 0.085f, 1}, 1, 1, {3, 3.5f}},
+        {"roof-slate", S::Tiles, {0.14f, 0.14f, 0.16f, 1}, 1, 1, {3, 3.5f}},
+        // A house's brick front: the façade's windows in a wall tinted brick red.
+        {"facade-brick", S::Facade, {0.62f, 0.3f, 0.2f, 1}, 1, 1, {3.2f, 3}},
     }};
     return defs[static_cast<std::size_t>(m)];
 }

@@ -65,6 +65,9 @@ enum class Mat {
     CarSilver,
     CarBlue,
     CarRed,
+    RoofTiles,
+    RoofSlate,
+    FacadeBrick,
     Count,
 };
 

@@ -244,6 +244,24 @@ Texel cladding(float u, float v) {
     return {c, 0.8f - 0.7f * joint + 0.1f * grain, 0.85f, 0, 1 - 0.5f * joint};
 }
 
+// Roof tiles, 10 across by 10 courses a tile, v running up the slope: each
+// course's lower edge laps over the one below and shades its top, every tile a
+// shade of its own, weathered in patches; near-neutral so a material tints it
+// clay or slate.
+Texel tiles(float u, float v) {
+    const int course = static_cast<int>(v * 10);
+    const float shifted = u * 10 + (course % 2 ? 0.5f : 0.0f);
+    const int col = static_cast<int>(shifted) % 10;
+    const float fu = fract(shifted), fv = fract(v * 10);
+    const float joint = 1 - band(fu, 0.04f, 0.96f, 0.02f);
+    const float shade = glm::smoothstep(0.75f, 1.0f, fv);  // under the next course's lip
+    const float tone = glbkit::unitHash(std::uint64_t(course * 10 + col) + 181);
+    glm::vec3 c = glm::vec3(0.78f, 0.76f, 0.74f) * (0.75f + 0.35f * tone) *
+                  (0.85f + 0.3f * fbm(u, v, 16, 3, 182)) * (0.8f + 0.25f * fbm(u, v, 3, 3, 183));
+    c *= (1 - 0.55f * shade) * (1 - 0.5f * joint);
+    return {c, 0.9f - 0.6f * fv - 0.3f * joint, 0.8f, 0, 1 - 0.4f * std::max(shade, joint)};
+}
+
 // An office curtain wall: a storey-high pane over a dark spandrel, aluminium mullions.
 Texel curtainWall(float u, float v) {
     const float mullion = std::max(1 - band(u, 0.03f, 0.97f, 0.005f), band(v, 0.2f, 0.23f, 0.005f));
@@ -283,7 +301,7 @@ struct SurfaceDef {
 };
 
 const SurfaceDef& def(Surface s) {
-    static const std::array<SurfaceDef, 17> defs = {{
+    static const std::array<SurfaceDef, 18> defs = {{
         {"brick", brick, 2.5f},
         {"corrugated", corrugated, 3.0f},
         {"rust", rust, 1.5f},
@@ -301,6 +319,7 @@ const SurfaceDef& def(Surface s) {
         {"paving", paving, 1.5f},
         {"shopfront", shopfront, 1.5f},
         {"cladding", cladding, 2.0f},
+        {"tiles", tiles, 2.0f},
     }};
     return defs[static_cast<std::size_t>(s)];
 }

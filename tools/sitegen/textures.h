@@ -38,6 +38,7 @@ enum class Surface {
     Paving,
     Shopfront,
     Cladding,
+    Tiles,
 };
 
 // Texture sizes in pixels, small for load time (see README): colour carries
