@@ -117,7 +117,8 @@ Parts river(glm::vec2 a, glm::vec2 b, float width);
 Parts disc(Mat mat, glm::vec2 radii, float cover, float y);
 // The angle of point i of n around a ring, the same for paths and what lines them.
 float ringAngle(int i, int n);
-// A grid of existing city blocks of mixed façades, `cell` apart, in one node.
+// A grid of existing city blocks of mixed façades, `cell` apart, in one node:
+// each on its plot's pavement, asphalt streets between the plots.
 Parts townBlocks(glm::vec2 centre, glm::vec2 size, glm::vec2 cell, int minFloors, int maxFloors,
                  std::uint32_t seed);
 // A town's streets of terraced houses, in one node: in each `cell`, a street

@@ -183,17 +183,24 @@ float ringAngle(int i, int n) {
 Parts townBlocks(glm::vec2 centre, glm::vec2 size, glm::vec2 cell, int minFloors, int maxFloors,
                  std::uint32_t seed) {
     static const Mat facades[] = {Mat::FacadeCream, Mat::FacadeTerracotta, Mat::FacadeGrey,
-                                  Mat::FacadeWhite, Mat::Brick};
-    Parts town;
+                                  Mat::FacadeWhite, Mat::FacadeBrick};
     const int nx = static_cast<int>(size.x / cell.x), nz = static_cast<int>(size.y / cell.y);
+    // Streets between the plots, a quarter of a cell at most; each plot's
+    // pavement raised as a kerb, its block filling most of it.
+    const glm::vec2 used = cell * glm::vec2(nx, nz), corner = centre - size / 2.0f;
+    const glm::vec2 plot = cell - glm::min(glm::vec2(8), 0.25f * cell);
+    Parts town;
+    merge(town, slab(Mat::Asphalt, used.x, used.y, level::kRoad),
+          place({corner.x + used.x / 2, 0, corner.y + used.y / 2}));
     for (int j = 0; j < nz; ++j) {
         for (int i = 0; i < nx; ++i) {
             const int k = j * nx + i;
-            const glm::vec2 q = centre - size / 2.0f + cell * (glm::vec2(i, j) + 0.5f);
+            const glm::vec2 q = corner + cell * (glm::vec2(i, j) + 0.5f);
             const int floors = static_cast<int>(pick(seed, 3 * k, static_cast<float>(minFloors),
                                                      static_cast<float>(maxFloors) + 0.99f));
             const Mat facade = facades[static_cast<int>(pick(seed, 3 * k + 1, 0, 4.99f))];
-            const glm::vec2 footprint = cell * pick(seed, 3 * k + 2, 0.55f, 0.75f);
+            const glm::vec2 footprint = (plot - 2.0f) * pick(seed, 3 * k + 2, 0.75f, 1.0f);
+            merge(town, slab(Mat::Paving, plot.x, plot.y, level::kPath), place({q.x, 0, q.y}));
             merge(town, block(footprint.x, footprint.y, floors, facade), place({q.x, 0, q.y}));
         }
     }
