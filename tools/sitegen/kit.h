@@ -132,10 +132,10 @@ Parts townTerraces(glm::vec2 centre, glm::vec2 size, glm::vec2 cell, int minFloo
 
 // A block of `floors` storeys, its façade textured per storey and bay (the
 // bays fitted to each wall), shop fronts on the ground floor, a cornice and a
-// parapet around a gravel roof; `balconies` on every other bay of its long
-// walls (housing).
+// parapet around a roof of `cover` (gravel); `balconies` on every other bay of
+// its long walls (housing).
 Parts block(float sx, float sz, int floors, Mat facade, Mat roof = Mat::Concrete,
-            bool balconies = false);
+            bool balconies = false, Mat cover = Mat::Gravel);
 // A block's renovated envelope, a little larger than the block it wraps: new
 // façades and an insulated roof, higher than the old one so as not to share its plane.
 Parts envelope(float sx, float sz, int floors, Mat facade);

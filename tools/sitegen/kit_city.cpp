@@ -196,12 +196,16 @@ Parts townBlocks(glm::vec2 centre, glm::vec2 size, glm::vec2 cell, int minFloors
         for (int i = 0; i < nx; ++i) {
             const int k = j * nx + i;
             const glm::vec2 q = corner + cell * (glm::vec2(i, j) + 0.5f);
-            const int floors = static_cast<int>(pick(seed, 3 * k, static_cast<float>(minFloors),
+            const int floors = static_cast<int>(pick(seed, 4 * k, static_cast<float>(minFloors),
                                                      static_cast<float>(maxFloors) + 0.99f));
-            const Mat facade = facades[static_cast<int>(pick(seed, 3 * k + 1, 0, 4.99f))];
-            const glm::vec2 footprint = (plot - 2.0f) * pick(seed, 3 * k + 2, 0.75f, 1.0f);
+            const Mat facade = facades[static_cast<int>(pick(seed, 4 * k + 1, 0, 4.99f))];
+            const glm::vec2 footprint = (plot - 2.0f) * pick(seed, 4 * k + 2, 0.75f, 1.0f);
             merge(town, slab(Mat::Paving, plot.x, plot.y, level::kPath), place({q.x, 0, q.y}));
-            merge(town, block(footprint.x, footprint.y, floors, facade), place({q.x, 0, q.y}));
+            // Gravel on most roofs, darker on some: roofs redone at other times.
+            const Mat cover = pick(seed, 4 * k + 3, 0, 1) < 0.35f ? Mat::Slag : Mat::Gravel;
+            merge(town,
+                  block(footprint.x, footprint.y, floors, facade, Mat::Concrete, false, cover),
+                  place({q.x, 0, q.y}));
         }
     }
     return town;
@@ -262,15 +266,14 @@ void addBalconies(Parts& p, float sx, float sz, int floors) {
 
 // Walls up to `h`, a shop-front ground floor, a cornice with the roof slab, a
 // parapet around it and a gravel roof inside.
-Parts walledBlock(float sx, float sz, float h, Mat facade, Mat roof) {
+Parts walledBlock(float sx, float sz, float h, Mat facade, Mat roof, Mat cover) {
     Parts p;
     const float ground = std::min(kStorey, h);
     baysWalls(p[Mat::Shopfront], sx, sz, 0, ground);
     if (h > ground) baysWalls(p[facade], sx, sz, ground, h);
     const float x = sx / 2 + 0.2f, z = sz / 2 + 0.2f, top = h + 0.6f, t = 0.3f;
     addBox(p[roof], {-x, h, -z}, {x, top, z});
-    addPatch(p[Mat::Gravel], {-x + t, top + 0.03f, z - t}, {2 * (x - t), 0, 0},
-             {0, 0, -2 * (z - t)});
+    addPatch(p[cover], {-x + t, top + 0.03f, z - t}, {2 * (x - t), 0, 0}, {0, 0, -2 * (z - t)});
     // The parapet stands 5 cm in from the cornice's face: a plane of its own.
     const float parapet = top + 0.7f, px = x - 0.05f, pz = z - 0.05f;
     addBox(p[roof], {-px, top, -pz}, {px, parapet, -pz + t});
@@ -282,8 +285,8 @@ Parts walledBlock(float sx, float sz, float h, Mat facade, Mat roof) {
 
 }  // namespace
 
-Parts block(float sx, float sz, int floors, Mat facade, Mat roof, bool balconies) {
-    Parts p = walledBlock(sx, sz, kStorey * static_cast<float>(floors), facade, roof);
+Parts block(float sx, float sz, int floors, Mat facade, Mat roof, bool balconies, Mat cover) {
+    Parts p = walledBlock(sx, sz, kStorey * static_cast<float>(floors), facade, roof, cover);
     if (balconies) addBalconies(p, sx, sz, floors);
     return p;
 }
@@ -365,7 +368,7 @@ Parts townTerraces(glm::vec2 centre, glm::vec2 size, glm::vec2 cell, int minFloo
 
 Parts envelope(float sx, float sz, int floors, Mat facade) {
     return walledBlock(sx, sz, kStorey * static_cast<float>(floors) + kRoofInsulation, facade,
-                       Mat::Concrete);
+                       Mat::Concrete, Mat::Gravel);
 }
 
 Parts greenRoof(float sx, float sz, float y) {
