@@ -6,6 +6,7 @@
 // texel for gl_InstanceID.
 #include "bindings.h"
 #include "box.glsl"
+#include "wind.glsl"
 
 uniform mat4 u_viewProjection;
 uniform sampler2D u_cityPlaces;  // city_layout.frag's o_place
@@ -13,6 +14,7 @@ uniform sampler2D u_cityLooks;   // and o_look
 uniform vec3 u_eye;
 uniform vec3 u_siteCenter;
 uniform int u_setting;  // FRICHE_SETTING_* (landscape.glsl)
+uniform float u_time;   // the site's seconds: the crowns sway
 
 out vec3 v_worldPosition;
 out vec3 v_normal;
@@ -77,6 +79,7 @@ void main() {
         up = (unit.y * 0.5 + 0.5) * (height + kSunk) - kSunk;
     }
     vec2 xz = place.xy + offset.xz;
+    if (tree && !trunk) xz += windLean(up, place.xy, u_time).xz;
     v_worldPosition = vec3(xz.x, look.x + up, xz.y);
     v_normal = n;
     // Render, brick and stone; a city's roofs of slate, tiles or gravel, a

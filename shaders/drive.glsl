@@ -5,6 +5,8 @@
 #ifndef FRICHE_DRIVE_GLSL
 #define FRICHE_DRIVE_GLSL
 
+#include "wind.glsl"
+
 uniform vec2 u_drive;        // speed m/s, span m; speed 0: standing still
 uniform vec3 u_driveCentre;  // world space, the middle of the loop
 uniform float u_time;
@@ -19,17 +21,10 @@ vec3 driveOffset(mat4 instance) {
     return forward * (moved - along);
 }
 
-// The wind in the trees: a crown leans with gusts, more the higher it is
-// (the mesh's own y: a tree stands on its origin), each tree in its own
-// rhythm. At time 0 every tree stands as placed, as a still shows it.
-const float kSwayPerSquareMetre = 0.004;  // 20 cm of lean at 7 m
-
+// A tree's crown leaning in the wind (wind.glsl): `position` in the mesh, which
+// stands on its origin.
 vec3 swayOffset(vec3 position, mat4 instance) {
-    float h = max(position.y, 0.0);
-    float phase = dot(instance[3].xz, vec2(0.37, 0.23));
-    vec3 rest = vec3(1.0, 1.7, 0.6) * phase;
-    vec3 wave = sin(vec3(1.3, 2.9, 1.1) * u_time + rest) - sin(rest);
-    return vec3(wave.x + 0.35 * wave.y, 0.0, 0.5 * wave.z) * (h * h * kSwayPerSquareMetre);
+    return windLean(position.y, instance[3].xz, u_time);
 }
 
 // Where a vertex stands in its node's space: its instance moved by traffic,

@@ -1190,7 +1190,8 @@ void Renderer::Impl::drawFrame(const GpuModel& model, const ViewParams& view, fl
                                 : nullptr;
     const Frame frame = prepare(scene, view);
     const Queues queues = scene ? buildQueues(model, *scene, view, false) : Queues{};
-    stats.living = (frame.landscape && seesAboveHorizon(view)) ||
+    // A landscape's clouds drift in its sky; a town's or a city's crowns sway.
+    stats.living = (frame.landscape && (seesAboveHorizon(view) || frame.built())) ||
                    std::ranges::any_of(queues.opaque, movesWithClock) ||
                    std::ranges::any_of(queues.blended, movesWithClock);
     environment->bind();

@@ -147,8 +147,9 @@ struct FrameStats {
     // a hitch the frame after a change of site, hour or sky.
     bool skyBaked = false;
     // Something drawn moves with the clock (ViewParams::time): water, smoke,
-    // swaying crowns, traffic, a landscape's drifting clouds. A frame without
-    // it is the same at any time: a view at rest need not be drawn again.
+    // swaying crowns (a town's or a city's too), traffic, a landscape's
+    // drifting clouds. A frame without it is the same at any time: a view at
+    // rest need not be drawn again.
     bool living = false;
 };
 
