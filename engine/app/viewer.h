@@ -31,7 +31,7 @@ struct ViewerHooks {
     // was drawn at, and whether it was the last frame at rest's, copied back
     // (render/kept_frame.h).
     std::function<void(const render::QualityTier& tier, bool kept)> frameDrawn;
-    // The window's size in pixels, where a test needs not draw the default's
+    // The window's size in pixels, where a test need not draw the default's
     // (WindowDesc): what it checks is the same in fewer pixels, drawn sooner.
     std::optional<std::array<int, 2>> windowSize;
 };

@@ -218,16 +218,15 @@ namespace {
 constexpr float kRoofInsulation = 0.3f;
 constexpr float kStorey = 3.0f, kBay = 3.2f;
 
-// Four walls from y0 to y1 whose texture's bays fit each wall a whole number
-// of times: the UVs stay within a few per cent of metres, and no window is cut
-// at a corner.
 // The texture's bays fitted a whole number of times to the wall `length` long
-// whose four vertices start at `first`.
+// whose four vertices start at `first`: the UVs stay within a few per cent of
+// metres, and no window is cut at a corner.
 void fitBays(Geometry& g, std::size_t first, float length) {
     const float bays = std::max(1.0f, std::round(length / kBay));
     for (std::size_t k = first; k < first + 4; ++k) g.uvs[k].x *= bays * kBay / length;
 }
 
+// Four walls from y0 to y1, their bays fitted to each.
 void baysWalls(Geometry& g, float sx, float sz, float y0, float y1) {
     const std::size_t first = g.uvs.size();
     detail::walls(g, sx, sz, y0, y1);
@@ -265,7 +264,7 @@ void addBalconies(Parts& p, float sx, float sz, int floors) {
 }
 
 // Walls up to `h`, a shop-front ground floor, a cornice with the roof slab, a
-// parapet around it and a gravel roof inside.
+// parapet around it and a roof of `cover` (gravel) inside.
 Parts walledBlock(float sx, float sz, float h, Mat facade, Mat roof, Mat cover) {
     Parts p;
     const float ground = std::min(kStorey, h);
