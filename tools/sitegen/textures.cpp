@@ -73,12 +73,23 @@ glm::vec3 glassReflection(float v, glm::vec3 tint, float n) {
     return glm::mix(tint * 0.6f, tint + glm::vec3(0.25f, 0.3f, 0.32f), v) * (0.9f + 0.2f * n);
 }
 
+// Where (u, v) falls in a running bond of `across` units by `rows` courses a
+// tile, every other course shifted by half a unit: its course, its unit along
+// the course, and where within that unit (0 to 1 each way).
+struct Bond {
+    int row, col;
+    float fu, fv;
+};
+
+Bond runningBond(float u, float v, int across, int rows) {
+    const int row = static_cast<int>(v * fl(rows));
+    const float shifted = u * fl(across) + (row % 2 ? 0.5f : 0.0f);
+    return {row, static_cast<int>(shifted) % across, fract(shifted), fract(v * fl(rows))};
+}
+
 // 8 bricks by 24 courses per tile, stretcher bond, soot-darkened in patches.
 Texel brick(float u, float v) {
-    const int row = static_cast<int>(v * 24);
-    const float shifted = u * 8 + (row % 2 ? 0.5f : 0.0f);
-    const int col = static_cast<int>(shifted) % 8;
-    const float fu = fract(shifted), fv = fract(v * 24);
+    const auto [row, col, fu, fv] = runningBond(u, v, 8, 24);
     const float mortar =
         std::max(1 - band(fu, 0.06f, 1.0f, 0.02f), 1 - band(fv, 0.16f, 1.0f, 0.04f));
     const float pick = glbkit::unitHash(std::uint64_t(row * 8 + col) + 7);
@@ -249,10 +260,7 @@ Texel cladding(float u, float v) {
 // shade of its own, weathered in patches; near-neutral so a material tints it
 // clay or slate.
 Texel tiles(float u, float v) {
-    const int course = static_cast<int>(v * 10);
-    const float shifted = u * 10 + (course % 2 ? 0.5f : 0.0f);
-    const int col = static_cast<int>(shifted) % 10;
-    const float fu = fract(shifted), fv = fract(v * 10);
+    const auto [course, col, fu, fv] = runningBond(u, v, 10, 10);
     const float joint = 1 - band(fu, 0.04f, 0.96f, 0.02f);
     const float shade = glm::smoothstep(0.75f, 1.0f, fv);  // under the next course's lip
     const float tone = glbkit::unitHash(std::uint64_t(course * 10 + col) + 181);
