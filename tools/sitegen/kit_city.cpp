@@ -180,10 +180,105 @@ float ringAngle(int i, int n) {
     return 6.2831853f * static_cast<float>(i) / static_cast<float>(n);
 }
 
-Parts townBlocks(glm::vec2 centre, glm::vec2 size, glm::vec2 cell, int minFloors, int maxFloors,
-                 std::uint32_t seed) {
+namespace {
+
+// `length` cut into `n` lengths, each drawn within a quarter of the mean
+// before they are scaled back to the whole.
+std::vector<float> cutLengths(float length, int n, std::uint32_t seed, int key) {
+    std::vector<float> lengths;
+    float sum = 0;
+    for (int i = 0; i < n; ++i) sum += lengths.emplace_back(pick(seed, key + i, 0.75f, 1.25f));
+    for (float& l : lengths) l *= length / sum;
+    return lengths;
+}
+
+// Storeys for the `n` buildings of a ring, each abutting the next and the last
+// the first: each drawn within a storey of `base` and kept in [lo, hi], then
+// moved off a neighbour's height, up or round to the lowest: two blocks of one
+// height side by side would lay their cornices over each other in one plane.
+// A range of fewer than three heights is left upward.
+std::vector<int> ringFloors(int n, int base, int lo, int hi, std::uint32_t seed, int key) {
+    std::vector<int> floors;
+    for (int i = 0; i < n; ++i) {
+        const int drawn = base + static_cast<int>(std::lround(pick(seed, key + i, -1.4f, 1.4f)));
+        int f = std::clamp(drawn, lo, hi);
+        const auto clash = [&](int v) {
+            return i > 0 && (v == floors.back() || (i == n - 1 && v == floors.front()));
+        };
+        while (clash(f)) f = f < hi || hi - lo < 2 ? f + 1 : lo;
+        floors.push_back(f);
+    }
+    return floors;
+}
+
+// The ground of a plot `plot` in plan around `at`: pavement, and where the
+// block leaves a courtyard `court`, a lawn in it, the pavement around.
+void plotGround(Parts& town, glm::vec2 at, glm::vec2 plot, glm::vec2 court) {
+    if (glm::any(glm::lessThanEqual(court, glm::vec2(0)))) {
+        merge(town, slab(Mat::Paving, plot.x, plot.y, level::kPath), place({at.x, 0, at.y}));
+        return;
+    }
+    merge(town, slab(Mat::Grass, court.x, court.y, level::kPath), place({at.x, 0, at.y}));
+    const glm::vec2 band = (plot - court) / 2.0f;
+    for (float s : {-1.0f, 1.0f}) {
+        merge(town, slab(Mat::Paving, plot.x, band.y, level::kPath),
+              place({at.x, 0, at.y + s * (court.y + band.y) / 2}));
+        merge(town, slab(Mat::Paving, band.x, court.y, level::kPath),
+              place({at.x + s * (court.x + band.x) / 2, 0, at.y}));
+    }
+}
+
+// A city block on the plot `plot` around `at`, filling `fp` of it: a row of
+// one to three buildings along its south side and along its north, a wing
+// across each end, around a courtyard; each building of a façade, a height
+// and a roof of its own. Too small for a courtyard of 4 m, one building.
+void cityBlock(Parts& town, glm::vec2 at, glm::vec2 plot, glm::vec2 fp, int lo, int hi,
+               std::uint32_t seed, int key) {
     static const Mat facades[] = {Mat::FacadeCream, Mat::FacadeTerracotta, Mat::FacadeGrey,
                                   Mat::FacadeWhite, Mat::FacadeBrick};
+    struct Building {
+        glm::vec2 centre, size;
+    };
+    std::vector<Building> ring;
+    const float wing = std::clamp(0.3f * std::min(fp.x, fp.y), 6.0f, 12.0f);
+    glm::vec2 court = fp - 2.0f * wing;
+    if (glm::any(glm::lessThan(court, glm::vec2(4)))) {
+        ring.push_back({at, fp});
+        court = glm::vec2(0);
+    } else {
+        // The south row west to east, the east wing, the north row east to
+        // west, the west wing: each building abuts the next.
+        const int n = std::clamp(static_cast<int>(fp.x / 14), 1, 3);
+        for (float side : {1.0f, -1.0f}) {
+            float x = -side * fp.x / 2;
+            for (float l : cutLengths(fp.x, n, seed, key + (side > 0 ? 0 : 4))) {
+                ring.push_back(
+                    {at + glm::vec2(x + side * l / 2, side * (fp.y - wing) / 2), {l, wing}});
+                x += side * l;
+            }
+            ring.push_back({at + glm::vec2(side * (fp.x - wing) / 2, 0), {wing, court.y}});
+        }
+    }
+    plotGround(town, at, plot, court);
+    const int base = static_cast<int>(
+        pick(seed, key + 8, static_cast<float>(lo), static_cast<float>(hi) + 0.99f));
+    const std::vector<int> floors =
+        ringFloors(static_cast<int>(ring.size()), base, lo, hi, seed, key + 9);
+    for (std::size_t b = 0; b < ring.size(); ++b) {
+        const int k = key + 20 + 2 * static_cast<int>(b);
+        const Mat facade = facades[static_cast<int>(pick(seed, k, 0, 4.99f))];
+        // Gravel on most roofs, darker on some: roofs redone at other times.
+        const Mat cover = pick(seed, k + 1, 0, 1) < 0.35f ? Mat::Slag : Mat::Gravel;
+        merge(town,
+              block(ring[b].size.x, ring[b].size.y, floors[b], facade, Mat::Concrete, false, cover),
+              place({ring[b].centre.x, 0, ring[b].centre.y}));
+    }
+}
+
+}  // namespace
+
+Parts townBlocks(glm::vec2 centre, glm::vec2 size, glm::vec2 cell, int minFloors, int maxFloors,
+                 std::uint32_t seed) {
     const int nx = static_cast<int>(size.x / cell.x), nz = static_cast<int>(size.y / cell.y);
     // Streets between the plots, a quarter of a cell at most; each plot's
     // pavement raised as a kerb, its block filling most of it.
@@ -194,18 +289,10 @@ Parts townBlocks(glm::vec2 centre, glm::vec2 size, glm::vec2 cell, int minFloors
           place({corner.x + used.x / 2, 0, corner.y + used.y / 2}));
     for (int j = 0; j < nz; ++j) {
         for (int i = 0; i < nx; ++i) {
-            const int k = j * nx + i;
-            const glm::vec2 q = corner + cell * (glm::vec2(i, j) + 0.5f);
-            const int floors = static_cast<int>(pick(seed, 4 * k, static_cast<float>(minFloors),
-                                                     static_cast<float>(maxFloors) + 0.99f));
-            const Mat facade = facades[static_cast<int>(pick(seed, 4 * k + 1, 0, 4.99f))];
-            const glm::vec2 footprint = (plot - 2.0f) * pick(seed, 4 * k + 2, 0.75f, 1.0f);
-            merge(town, slab(Mat::Paving, plot.x, plot.y, level::kPath), place({q.x, 0, q.y}));
-            // Gravel on most roofs, darker on some: roofs redone at other times.
-            const Mat cover = pick(seed, 4 * k + 3, 0, 1) < 0.35f ? Mat::Slag : Mat::Gravel;
-            merge(town,
-                  block(footprint.x, footprint.y, floors, facade, Mat::Concrete, false, cover),
-                  place({q.x, 0, q.y}));
+            const int k = 64 * (j * nx + i);
+            const glm::vec2 fp = (plot - 2.0f) * pick(seed, k + 63, 0.9f, 1.0f);
+            cityBlock(town, corner + cell * (glm::vec2(i, j) + 0.5f), plot, fp, minFloors,
+                      maxFloors, seed, k);
         }
     }
     return town;
