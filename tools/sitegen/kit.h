@@ -143,9 +143,10 @@ Parts greenRoof(float sx, float sz, float y);
 Parts solarArray(float sx, float sz, float y);
 // A modern exhibition pavilion: glass base, floating white box, canopy.
 Parts pavilion(float sx, float sz, float height);
-// Artists' studios in a row along X, facing +-Z: timber-clad sheds and
-// converted containers, single or stacked, with big windows, doors in accent
-// colours and small canopies.
+// Artists' studios in a row along X, `size` apart and facing +-Z, in turn: a
+// timber-clad shed; two 20-foot containers side by side under a third across
+// them; one container over a timber deck. Big windows, glazed container ends,
+// cargo doors behind, doors in accent colours.
 Parts studios(int count, float size);
 // Bands of paint, one per colour, on a gable facing +X: the wall stands `gable`
 // from `at` (x, z), `width` wide and `wallHeight` high.

@@ -502,18 +502,44 @@ void addWindow(Parts& p, float x0, float x1, float y0, float y1, float z) {
              {0, y1 - y0 - 0.2f, 0});
 }
 
-// A door in an accent colour under a small steel canopy, on a wall facing +Z.
-void addDoor(Parts& p, float x, float z, Mat accent) {
+// A door in an accent colour on a wall facing +Z, under a small steel canopy
+// unless something above shelters it.
+void addDoor(Parts& p, float x, float z, Mat accent, bool canopy = true) {
     addPatch(p[accent], {x - 0.5f, 0, z + 0.02f}, {1.0f, 0, 0}, {0, 2.2f, 0});
-    addBox(p[Mat::SteelDark], {x - 0.9f, 2.45f, z - 0.05f}, {x + 0.9f, 2.6f, z + 1.1f}, true);
+    if (canopy)
+        addBox(p[Mat::SteelDark], {x - 0.9f, 2.45f, z - 0.05f}, {x + 0.9f, 2.6f, z + 1.1f}, true);
+}
+
+// A 20-foot shipping container: 2.44 m wide, 2.59 high, 6.06 long along z (or
+// along x, `crosswise`), from `lo`; dark steel corner posts 2 cm proud.
+constexpr float kBoxWidth = 2.44f, kBoxHeight = 2.59f, kBoxLength = 6.06f;
+void addContainer(Parts& p, Mat body, glm::vec3 lo, bool crosswise) {
+    const glm::vec3 size = crosswise ? glm::vec3(kBoxLength, kBoxHeight, kBoxWidth)
+                                     : glm::vec3(kBoxWidth, kBoxHeight, kBoxLength);
+    addBox(p[body], lo, lo + size, true);
+    constexpr float post = 0.16f;
+    for (float x : {lo.x, lo.x + size.x - post})
+        for (float z : {lo.z, lo.z + size.z - post})
+            addBox(p[Mat::SteelDark], {x - 0.02f, lo.y, z - 0.02f},
+                   {x + post + 0.02f, lo.y + size.y + 0.02f, z + post + 0.02f});
+}
+
+// A container's cargo doors, on its end facing +Z at z from x0: two leaves,
+// each with two locking bars.
+void addCargoDoors(Parts& p, float x0, float z) {
+    for (float x : {0.35f, 0.85f, 1.6f, 2.1f})
+        addPatch(p[Mat::SteelDark], {x0 + x - 0.025f, 0.2f, z + 0.02f}, {0.05f, 0, 0},
+                 {0, kBoxHeight - 0.4f, 0});
+    addPatch(p[Mat::SteelDark], {x0 + kBoxWidth / 2 - 0.01f, 0.15f, z + 0.02f}, {0.02f, 0, 0},
+             {0, kBoxHeight - 0.3f, 0});
 }
 
 // One studio `size` square facing +-Z, centred on x: one of three kinds in turn.
 void addStudio(Parts& p, int i, float x, float size) {
     const Mat accents[] = {Mat::StudioYellow, Mat::StudioTeal, Mat::StudioCoral};
     const Mat accent = accents[(i / 3) % 3];
-    const float half = size / 2;
-    Parts unit;
+    const float half = size / 2, end = kBoxLength / 2;
+    Parts unit, back;  // back: the -Z side, drawn facing +Z and turned
     if (i % 3 == 0) {
         // A timber-clad shed under a mono-pitch steel roof.
         const float h = size * 0.8f;
@@ -522,35 +548,38 @@ void addStudio(Parts& p, int i, float x, float size) {
                {half + 0.3f, h + 0.2f, half + 0.4f}, true);
         addWindow(unit, -half + 0.6f, 0.2f * size, 0.5f, h - 0.5f, half);
         addDoor(unit, 0.3f * size, half, accent);
-        Parts back;
         addWindow(back, -half + 0.8f, half - 0.8f, 1.0f, h - 0.6f, half);
-        merge(unit, back, place({0, 0, 0}, kPi));
     } else if (i % 3 == 1) {
-        // Two converted containers stacked, the upper one cantilevered.
-        const float h = size * 0.7f;
-        const Mat lower = i % 2 ? Mat::ContainerTeal : Mat::ContainerCoral;
+        // Two containers side by side, one glazed at its end, one with a door;
+        // a third across them, cantilevered 1.2 m over their ends, a window
+        // along each side.
+        const Mat left = i % 2 ? Mat::ContainerTeal : Mat::ContainerCoral;
+        const Mat right = i % 2 ? Mat::ContainerCoral : Mat::ContainerYellow;
         const Mat upper = i % 2 ? Mat::ContainerYellow : Mat::ContainerTeal;
-        addBox(unit[lower], {-half, 0, -half}, {half, h, half});
-        Parts top;
-        addBox(top[upper], {-half, 0, -half}, {half, h, half}, true);
-        addWindow(top, -half + 0.5f, half - 0.5f, 0.5f, h - 0.4f, half);
-        Parts topBack;
-        addWindow(topBack, -half + 0.8f, 0.1f * size, 0.6f, h - 0.5f, half);
-        merge(top, topBack, place({0, 0, 0}, kPi));
-        merge(unit, top, place({0, h + 0.05f, 1.2f}));
-        addWindow(unit, -half + 0.5f, 0.05f * size, 0.5f, h - 0.5f, half);
-        addDoor(unit, 0.3f * size, half, accent);
+        const float y = kBoxHeight + 0.05f, front = end + 1.2f;
+        addContainer(unit, left, {-kBoxWidth, 0, -end}, false);
+        addContainer(unit, right, {0, 0, -end}, false);
+        addContainer(unit, upper, {-end, y, front - kBoxWidth}, true);
+        addWindow(unit, -kBoxWidth + 0.25f, -0.25f, 0.3f, kBoxHeight - 0.3f, end);
+        addDoor(unit, 0.8f, end, accent, false);
+        addWindow(unit, 1.5f, kBoxWidth - 0.25f, 0.9f, 2.1f, end);
+        addWindow(unit, -end + 0.4f, end - 0.4f, y + 0.5f, y + kBoxHeight - 0.4f, front);
+        addWindow(back, 0.3f, kBoxWidth - 0.3f, 0.9f, 2.2f, end);
+        addCargoDoors(back, -kBoxWidth, end);
+        addWindow(back, -end + 0.6f, end - 0.6f, y + 0.9f, y + kBoxHeight - 0.5f,
+                  kBoxWidth - front);
     } else {
-        // A container with a glazed end and a door beside it.
-        const float h = size * 0.75f;
+        // A container glazed at its end, over a timber deck; its cargo doors
+        // behind.
         const Mat body = (i / 3) % 2 ? Mat::ContainerYellow : Mat::ContainerCoral;
-        addBox(unit[body], {-half, 0, -half}, {half, h, half});
-        addWindow(unit, -half + 0.3f, half - 0.3f, 0.3f, h - 0.3f, half);
-        Parts back;
-        addWindow(back, -half + 0.6f, 0.0f, 0.6f, h - 0.6f, half);
-        addDoor(back, 0.3f * size, half, Mat::CharcoalCladding);
-        merge(unit, back, place({0, 0, 0}, kPi));
+        addContainer(unit, body, {-kBoxWidth / 2, 0, -end}, false);
+        addWindow(unit, -kBoxWidth / 2 + 0.25f, kBoxWidth / 2 - 0.25f, 0.3f, kBoxHeight - 0.3f,
+                  end);
+        addBox(unit[Mat::Timber], {-kBoxWidth / 2 - 0.6f, 0, end + 0.05f},
+               {kBoxWidth / 2 + 0.6f, 0.25f, end + 2.0f});
+        addCargoDoors(back, -kBoxWidth / 2, end);
     }
+    merge(unit, back, place({0, 0, 0}, kPi));
     merge(p, unit, place({x, 0, 0}));
 }
 

@@ -51,9 +51,9 @@ const MaterialDef& materialDef(Mat m) {
         {"timber-cladding", S::Cladding, {0.85f, 0.6f, 0.38f, 1}, 1, 1, {1.2f, 1.2f}},
         {"charcoal-cladding", S::Cladding, {0.3f, 0.3f, 0.31f, 1}, 1, 1, {1.2f, 1.2f}},
         // Converted shipping containers: painted corrugated steel.
-        {"container-teal", S::Corrugated, {0.2f, 0.9f, 0.85f, 1}, 0.4f, 1, {2.4f, 2.6f}},
-        {"container-coral", S::Corrugated, {1.0f, 0.5f, 0.38f, 1}, 0.4f, 1, {2.4f, 2.6f}},
-        {"container-yellow", S::Corrugated, {1.0f, 0.78f, 0.2f, 1}, 0.4f, 1, {2.4f, 2.6f}},
+        {"container-teal", S::Container, {0.2f, 0.9f, 0.85f, 1}, 0.4f, 1, {2.4f, 2.6f}},
+        {"container-coral", S::Container, {1.0f, 0.5f, 0.38f, 1}, 0.4f, 1, {2.4f, 2.6f}},
+        {"container-yellow", S::Container, {1.0f, 0.78f, 0.2f, 1}, 0.4f, 1, {2.4f, 2.6f}},
         // Walkers and cyclists: coats and faces, plain.
         {"clothing", {}, {0.2f, 0.26f, 0.4f, 1}, 0, 0.85f, {1, 1}},
         {"skin", {}, {0.7f, 0.5f, 0.4f, 1}, 0, 0.6f, {1, 1}},

@@ -117,6 +117,27 @@ Texel corrugated(float u, float v) {
             0.8f + 0.2f * rib};
 }
 
+// A shipping container's wall: steel painted near white, for its material to
+// tint, pressed in trapezoidal ribs (8 a tile of 2.4 m, one every 30 cm)
+// between its top and bottom rails (a tile is a container high); grime run
+// down from the top, and rust where the paint has chipped along the rails.
+Texel container(float u, float v) {
+    // From the middle of a rib's outer face: the face, a slope, the inner face.
+    const float t = std::abs(fract(u * 8 + 0.3f) - 0.5f);
+    const float rib = 1 - glm::clamp((t - 0.15f) / 0.15f, 0.0f, 1.0f);
+    const float rail = 1 - band(v, 0.045f, 0.955f, 0.005f);
+    const float nearRail =
+        std::max(1 - glm::smoothstep(0.04f, 0.14f, v), glm::smoothstep(0.86f, 0.96f, v));
+    const float chips = std::max(nearRail * glm::smoothstep(0.6f, 0.68f, fbm(u, v, 32, 3, 61)),
+                                 glm::smoothstep(0.76f, 0.8f, fbm(u, v, 64, 2, 62)));
+    const float grime = glm::smoothstep(0.5f, 0.8f, fbm(u * 4, v, 8, 3, 63)) * (0.4f + 0.6f * v);
+    glm::vec3 c = glm::vec3(0.86f) * (0.93f + 0.1f * fbm(u, v, 8, 3, 64)) * (1 - 0.18f * grime);
+    c *= 0.92f + 0.08f * glm::mix(rib, 1.0f, rail);
+    c = glm::mix(c, glm::vec3(0.36f, 0.17f, 0.08f), chips);
+    return {c, glm::mix(0.15f + 0.7f * rib, 1.0f, rail), glm::mix(0.45f, 0.9f, chips), 0,
+            glm::mix(0.85f + 0.15f * rib, 1.0f, rail)};
+}
+
 // Weathered steel: mottled brown and orange with flakes of old grey paint, all
 // of them small: blotches a metre across would repeat with the tile, in rows
 // of spots along a roof.
@@ -309,7 +330,7 @@ struct SurfaceDef {
 };
 
 const SurfaceDef& def(Surface s) {
-    static const std::array<SurfaceDef, 18> defs = {{
+    static const std::array<SurfaceDef, 19> defs = {{
         {"brick", brick, 2.5f},
         {"corrugated", corrugated, 3.0f},
         {"rust", rust, 1.5f},
@@ -328,6 +349,7 @@ const SurfaceDef& def(Surface s) {
         {"shopfront", shopfront, 1.5f},
         {"cladding", cladding, 2.0f},
         {"tiles", tiles, 2.0f},
+        {"container", container, 2.5f},
     }};
     return defs[static_cast<std::size_t>(s)];
 }

@@ -39,6 +39,7 @@ enum class Surface {
     Shopfront,
     Cladding,
     Tiles,
+    Container,
 };
 
 // Texture sizes in pixels, small for load time (see README): colour carries
