@@ -136,6 +136,9 @@ int runCheck(const CheckCommand& cmd, std::ostream& out, std::ostream& err) {
             continue;
         }
         const io::LoadResult r = io::loadModel(path);
+        // A signal that came while the file loaded ends the check even when the
+        // load finished within its grace: never an "ok" after a Ctrl+C.
+        if (stop.requested()) return 128 + stop.signal();
         allOk = allOk && r.ok();
         if (cmd.json) {
             reports.push_back(reportJson(path, r));
@@ -143,6 +146,7 @@ int runCheck(const CheckCommand& cmd, std::ostream& out, std::ostream& err) {
             printText(path, r, out, err);
         }
     }
+    if (stop.requested()) return 128 + stop.signal();
     // One file: one report, as the Khronos validator prints it; several: an array of them.
     if (cmd.json) out << (reports.size() == 1 ? reports[0] : reports).dump(2) << "\n";
     return allOk ? kExitOk : kExitBadInput;
