@@ -530,8 +530,13 @@ Parts composite(Reader& r, std::vector<glbkit::Road>& roads) {
     bool first = true;
     r.each("parts", [&](Reader& p) {
         const std::string kind = p.string("kind");
-        if (isPrimitive(kind)) {
+        if (isPrimitive(kind) && !p.has("row") && !p.has("ring")) {
             addPrimitive(p, kind, node);
+        } else if (isPrimitive(kind)) {
+            // Repeated by a row or a ring (a mural's `at` is its own field).
+            Parts shape;
+            addPrimitive(p, kind, shape);
+            for (const glm::mat4& m : placements(p)) merge(node, shape, m);
         } else {
             const std::vector<glm::mat4> at = placements(p);
             std::vector<glbkit::Road> own;
