@@ -534,7 +534,8 @@ void addCargoDoors(Parts& p, float x0, float z) {
              {0, kBoxHeight - 0.3f, 0});
 }
 
-// One studio `size` square facing +-Z, centred on x: one of three kinds in turn.
+// One studio facing +-Z, centred on x: one of three kinds in turn (the shed
+// `size` square, the containers of their own size).
 void addStudio(Parts& p, int i, float x, float size) {
     const Mat accents[] = {Mat::StudioYellow, Mat::StudioTeal, Mat::StudioCoral};
     const Mat accent = accents[(i / 3) % 3];
