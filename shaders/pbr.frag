@@ -55,9 +55,15 @@ uniform float u_lightConeOffset[FRICHE_MAX_LIGHTS];
 layout(location = 0) out vec4 o_color;
 layout(location = 1) out float o_asIs;  // 1: the post pass shows this colour untouched
 
+// Where a slot's texture is read. Most materials read every texture through
+// the first UV set as it is: they skip the choice and the transform.
 vec2 slotUv(int slot) {
+#ifdef FRICHE_UV_SETS
     vec2 uv = u_texCoord[slot] == 1 ? v_uv1 : v_uv0;
     return (u_uvTransform[slot] * vec3(uv, 1.0)).xy;
+#else
+    return v_uv0;
+#endif
 }
 
 // A slot's texture, or what an empty slot holds (white: the factors alone).
@@ -225,7 +231,11 @@ void main() {
 #else
     float roughness = clamp(u_roughnessFactor * mr.g, 0.0, 1.0);
 #endif
+#ifdef FRICHE_OCCLUSION_IN_METAL_ROUGH
+    float ao = mr.r;  // the same texel, read once: occlusion, roughness, metalness packed
+#else
     float ao = slotTexture(u_occlusionTexture, FRICHE_SLOT_OCCLUSION, kOcclusionMap).r;
+#endif
     float occlusion = 1.0 + u_occlusionStrength * (ao - 1.0);
     vec3 emissive = u_emissive * slotTexture(u_emissiveTexture, FRICHE_SLOT_EMISSIVE, kEmissiveMap).rgb;
 

@@ -1,7 +1,8 @@
 #version 410 core
 // The sky behind everything, from the same cube map that lights the model,
 // with the sun's disc on top and, over a site's landscape, a layer of fair-
-// weather cumulus. Linear HDR radiance; the post pass exposes it.
+// weather cumulus (compiled in with FRICHE_CLOUDS: a bare model's sky does
+// without their noise). Linear HDR radiance; the post pass exposes it.
 #include "bindings.h"
 #include "lighting.glsl"
 #include "landscape.glsl"
@@ -12,7 +13,6 @@ uniform mat4 u_inverseViewProjection;
 uniform samplerCube u_sky;
 uniform vec3 u_sunRadiance;  // on the disc; 0 when there is no sun
 uniform float u_sunCosRadius;
-uniform bool u_clouds;
 uniform float u_time;  // seconds (ViewParams::time)
 
 layout(location = 0) out vec4 o_color;
@@ -20,6 +20,7 @@ layout(location = 1) out float o_asIs;  // always 0: tone mapped
 
 // Half floats end at 65504: the sun's disc is clamped to stay a number.
 const float HALF_MAX = 60000.0;
+#ifdef FRICHE_CLOUDS
 // The clouds' base, metres above the site.
 const float CLOUD_BASE = 1800.0;
 
@@ -34,6 +35,7 @@ vec2 cloudCover(vec3 dir) {
     float cover = smoothstep(0.5, 0.7, n) * smoothstep(0.03, 0.3, dir.y);
     return vec2(cover, smoothstep(0.55, 0.9, n));
 }
+#endif
 
 void main() {
     vec4 near = u_inverseViewProjection * vec4(v_ndc, -1.0, 1.0);
@@ -42,7 +44,10 @@ void main() {
     vec3 radiance = texture(u_sky, dir).rgb;
     // A soft limb a tenth of the radius wide, so the disc is round at any size.
     float disc = smoothstep(u_sunCosRadius - (1.0 - u_sunCosRadius) * 0.2, u_sunCosRadius, dot(dir, u_toSun));
-    vec2 cloud = u_clouds ? cloudCover(dir) : vec2(0.0);
+#ifndef FRICHE_CLOUDS
+    radiance += u_sunRadiance * disc;
+#else
+    vec2 cloud = cloudCover(dir);
     radiance += u_sunRadiance * disc * (1.0 - cloud.x);
     if (cloud.x > 0.0) {
         // White where the sun lights it (brighter towards the sun), grey at its thick base.
@@ -56,6 +61,7 @@ void main() {
         cloudColour = mix(cloudColour, haze, exp(-dir.y * 12.0));
         radiance = mix(radiance, cloudColour, cloud.x);
     }
+#endif
     o_color = vec4(min(radiance, vec3(HALF_MAX)), 1.0);
     o_asIs = 0.0;
 }

@@ -258,11 +258,20 @@ GpuMaterial uploadMaterial(const scene::Material& m, TextureCache& cache) {
     g.unlit = m.unlit;
     g.smoke = named(m.name, "smoke") || named(m.name, "steam");
     static_assert(kBaseColorMap == 1u << FRICHE_SLOT_BASE_COLOR &&
+                  kNormalMap == 1u << FRICHE_SLOT_NORMAL &&
                   kEmissiveMap == 1u << FRICHE_SLOT_EMISSIVE);
-    for (std::size_t slot = 0; slot < FRICHE_SLOT_COUNT; ++slot)
-        if (slot != FRICHE_SLOT_NORMAL && cache.holdsTexture(g.slots[slot]))
-            g.features |= 1u << slot;
-    if (m.normalTexture) g.features |= kNormalMap;
+    for (std::size_t slot = 0; slot < FRICHE_SLOT_COUNT; ++slot) {
+        const GpuTextureSlot& s = g.slots[slot];
+        // A normal map is read even where its image is unusable (a flat one stands in).
+        const bool read =
+            slot == FRICHE_SLOT_NORMAL ? static_cast<bool>(m.normalTexture) : cache.holdsTexture(s);
+        if (!read) continue;
+        g.features |= 1u << slot;
+        if (s.texCoord != 0 || s.transform != glm::mat3(1.0f)) g.features |= kUvSets;
+    }
+    const GpuTextureSlot& occlusion = g.slots[FRICHE_SLOT_OCCLUSION];
+    if ((g.features & kOcclusionMap) && occlusion == g.slots[FRICHE_SLOT_METAL_ROUGH])
+        g.features |= kOcclusionInMetalRough;
     if (named(m.name, "water")) g.features |= kWater;
     if (g.smoke) g.features |= kSmoke;
     if (named(m.name, "foliage")) g.features |= kSway;

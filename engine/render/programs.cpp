@@ -151,6 +151,8 @@ std::optional<Programs> Programs::build(core::Problems& problems) {
     gfx::Program cityShadows =
         buildProgram("city_shadow.vert", "city_shadow.frag", "city shadows", problems);
     gfx::Program sky = buildProgram("fullscreen.vert", "sky.frag", "sky", problems);
+    gfx::Program cloudySky = buildProgram("fullscreen.vert", "sky.frag", "cloudy sky", problems,
+                                          "#define FRICHE_CLOUDS\n");
     gfx::Program ao = buildProgram("fullscreen.vert", "ao.frag", "ao", problems);
     gfx::Program aoBlur = buildProgram("fullscreen.vert", "ao_blur.frag", "ao blur", problems);
     gfx::Program bloomBright =
@@ -160,16 +162,19 @@ std::optional<Programs> Programs::build(core::Problems& problems) {
     gfx::Program bloomUp = buildProgram("fullscreen.vert", "bloom_up.frag", "bloom up", problems);
     gfx::Program smooth = buildProgram("fullscreen.vert", "smooth.frag", "smooth", problems);
     if (!surfaces || !casters || !post || !ground || !landscape || !town || !city || !cityLayout ||
-        !cityShadows || !sky || !ao || !aoBlur || !bloomBright || !bloomDown || !bloomUp || !smooth)
+        !cityShadows || !sky || !cloudySky || !ao || !aoBlur || !bloomBright || !bloomDown ||
+        !bloomUp || !smooth)
         return std::nullopt;
-    for (const gfx::Program* p : {&ground, &landscape, &town, &city, &cityLayout, &cityShadows,
-                                  &sky, &ao, &aoBlur, &bloomBright, &bloomDown, &bloomUp, &smooth})
+    for (const gfx::Program* p :
+         {&ground, &landscape, &town, &city, &cityLayout, &cityShadows, &sky, &cloudySky, &ao,
+          &aoBlur, &bloomBright, &bloomDown, &bloomUp, &smooth})
         assignUnits(*p);
-    return Programs{
-        std::move(*surfaces),   std::move(*casters),  std::move(*post),   std::move(ground),
-        std::move(landscape),   std::move(town),      std::move(city),    std::move(cityLayout),
-        std::move(cityShadows), std::move(sky),       std::move(ao),      std::move(aoBlur),
-        std::move(bloomBright), std::move(bloomDown), std::move(bloomUp), std::move(smooth)};
+    return Programs{std::move(*surfaces),   std::move(*casters),   std::move(*post),
+                    std::move(ground),      std::move(landscape),  std::move(town),
+                    std::move(city),        std::move(cityLayout), std::move(cityShadows),
+                    std::move(sky),         std::move(ao),         std::move(aoBlur),
+                    std::move(bloomBright), std::move(bloomDown),  std::move(bloomUp),
+                    std::move(cloudySky),   std::move(smooth)};
 }
 
 }  // namespace friche::render

@@ -75,15 +75,20 @@ enum SurfaceFeature : unsigned {
     kAerial = 1u << 13,          // aerial perspective (a scenario's landscape)
     kDebugViews = 1u << 14,      // a debug view other than the wireframe
     kSway = 1u << 15,            // a material named "foliage": the wind in the trees
+    // How the textures are read (GpuMaterial): a texture through the second UV
+    // set or a KHR_texture_transform (without: every one through the first as
+    // it is); occlusion packed in the metallic-roughness texture's red channel,
+    // read through the same UV set and transform (one fetch for both).
+    kUvSets = 1u << 16,
+    kOcclusionInMetalRough = 1u << 17,
 };
-inline constexpr const char* kSurfaceMacros[] = {"FRICHE_BASE_COLOR_MAP", "FRICHE_METAL_ROUGH_MAP",
-                                                 "FRICHE_NORMAL_MAP",     "FRICHE_OCCLUSION_MAP",
-                                                 "FRICHE_EMISSIVE_MAP",   "FRICHE_WATER",
-                                                 "FRICHE_SMOKE",          "FRICHE_DISSOLVE",
-                                                 "FRICHE_CLIP_GLOW",      "FRICHE_GHOST",
-                                                 "FRICHE_WORKS",          "FRICHE_PUNCTUAL_LIGHTS",
-                                                 "FRICHE_SUN_SHADOWS",    "FRICHE_AERIAL",
-                                                 "FRICHE_DEBUG_VIEWS",    "FRICHE_SWAY"};
+inline constexpr const char* kSurfaceMacros[] = {
+    "FRICHE_BASE_COLOR_MAP", "FRICHE_METAL_ROUGH_MAP", "FRICHE_NORMAL_MAP",
+    "FRICHE_OCCLUSION_MAP",  "FRICHE_EMISSIVE_MAP",    "FRICHE_WATER",
+    "FRICHE_SMOKE",          "FRICHE_DISSOLVE",        "FRICHE_CLIP_GLOW",
+    "FRICHE_GHOST",          "FRICHE_WORKS",           "FRICHE_PUNCTUAL_LIGHTS",
+    "FRICHE_SUN_SHADOWS",    "FRICHE_AERIAL",          "FRICHE_DEBUG_VIEWS",
+    "FRICHE_SWAY",           "FRICHE_UV_SETS",         "FRICHE_OCCLUSION_IN_METAL_ROUGH"};
 
 // The shadow casters' and the depth pre-pass's (shadow.vert, shadow.frag):
 enum CasterFeature : unsigned {
@@ -181,7 +186,8 @@ struct Programs {
     ProgramVariants<PostUniforms> post;
     gfx::Program ground, landscape, town, city, cityLayout, cityShadows, sky, ao, aoBlur,
         bloomBright, bloomDown, bloomUp;
-    gfx::Program smooth;  // dynamic resolution's anti-aliasing of a frame drawn with one sample
+    gfx::Program cloudySky;  // a landscape's sky: sky.frag with FRICHE_CLOUDS
+    gfx::Program smooth;     // dynamic resolution's anti-aliasing of a frame drawn with one sample
 
     static std::optional<Programs> build(core::Problems& problems);
 };

@@ -842,7 +842,7 @@ void Renderer::Impl::drawDepthPrepass(const std::vector<Queued>& opaque, const F
 }
 
 void Renderer::Impl::drawSky(const ViewParams& view, const Frame& frame) {
-    const gfx::Program& sky = programs->sky;
+    const gfx::Program& sky = frame.landscape ? programs->cloudySky : programs->sky;
     // The sky lies on the far plane: it fills what the depth buffer left clear.
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(depth.fartherOrEqual());
@@ -853,7 +853,6 @@ void Renderer::Impl::drawSky(const ViewParams& view, const Frame& frame) {
     setLighting(sky, view, frame);
     sky.set(sky.uniform("u_inverseViewProjection"), glm::inverse(view.projection * view.view));
     sky.set(sky.uniform("u_depth"), depth.farDepth());
-    sky.set(sky.uniform("u_clouds"), frame.landscape ? 1 : 0);
     sky.set(sky.uniform("u_siteCenter"), frame.groundCenter);
     sky.set(sky.uniform("u_sunRadiance"), frame.sunIlluminance / solidAngle);
     sky.set(sky.uniform("u_sunCosRadius"), std::cos(kSunAngularRadius));
