@@ -24,12 +24,20 @@ bool enableDebugOutput() {
     return true;
 }
 
+static std::string glString(GLenum name) {
+    const GLubyte* s = glGetString(name);
+    return s ? std::string(reinterpret_cast<const char*>(s)) : std::string("?");
+}
+
 std::string describeContext() {
-    auto str = [](GLenum name) {
-        const GLubyte* s = glGetString(name);
-        return s ? std::string(reinterpret_cast<const char*>(s)) : std::string("?");
-    };
-    return "OpenGL " + str(GL_VERSION) + " / " + str(GL_RENDERER);
+    return "OpenGL " + glString(GL_VERSION) + " / " + glString(GL_RENDERER);
+}
+
+bool softwareRasteriser() {
+    const std::string renderer = glString(GL_RENDERER);
+    for (const char* name : {"llvmpipe", "softpipe", "SwiftShader"})
+        if (renderer.find(name) != std::string::npos) return true;
+    return false;
 }
 
 }  // namespace friche::gfx

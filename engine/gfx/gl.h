@@ -22,4 +22,8 @@ bool enableDebugOutput();
 // "OpenGL 4.5 (Core Profile) Mesa 22.3.6 / llvmpipe (LLVM 15.0.6, 256 bits)"
 std::string describeContext();
 
+// Whether the context rasterises on the CPU (Mesa's llvmpipe or softpipe,
+// SwiftShader), where a pass over the triangles costs what shading does.
+bool softwareRasteriser();
+
 }  // namespace friche::gfx

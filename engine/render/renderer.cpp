@@ -12,6 +12,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "gfx/framebuffer.h"
+#include "gfx/gl.h"
 #include "render/ambient_occlusion.h"
 #include "render/bloom.h"
 #include "render/city_layout.h"
@@ -648,7 +649,8 @@ struct Renderer::Impl {
     gfx::Sampler defaultSampler;
     FrameStats stats;
     DepthConvention depth;
-    std::uint64_t pass = 0;  // counts the passes (ProgramVariant::pass)
+    bool depthPrepass = true;  // Renderer::setDepthPrepass
+    std::uint64_t pass = 0;    // counts the passes (ProgramVariant::pass)
 
     Fallbacks fallbacks() const {
         return {.white = white.id(),
@@ -817,9 +819,9 @@ void Renderer::Impl::useCaster(unsigned features, BoundState& bound, const glm::
     bound.features = features;
 }
 
-// Depth alone, for the opaque surfaces the opaque pass will shade (on
-// llvmpipe every fragment shaded counts: a CAD assembly's parts hide one
-// another several deep). The casters' program, from the eye.
+// Depth alone, for the opaque surfaces the opaque pass will shade, once a
+// pixel (a CAD assembly's parts hide one another several deep), where
+// Renderer::setDepthPrepass asks for it. The casters' program, from the eye.
 void Renderer::Impl::drawDepthPrepass(const std::vector<Queued>& opaque, const Frame& frame) {
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(depth.nearer());
@@ -1133,6 +1135,7 @@ std::unique_ptr<Renderer> Renderer::create(core::Problems& problems,
     // Filtering across cube faces: no seams in the sky's blurred reflections.
     glEnable(GL_TEXTURE_CUBE_MAP_SEAMLESS);
     impl.depth.reversed = GLAD_GL_VERSION_4_5 != 0;
+    impl.depthPrepass = !gfx::softwareRasteriser();
     for (Impl::Cascaded& side : impl.sides) side.map = ShadowMap::create(kShadowSize);
     impl.emptyVao = gfx::VertexArray::create("empty");
     impl.white = solidTexture(255, 255, 255, "white");
@@ -1254,7 +1257,8 @@ void Renderer::Impl::drawFrame(const GpuModel& model, const ViewParams& view, fl
     // Front to back in cost: the model, the ground where the model is not,
     // the sky where neither is (depth-tested at the far plane), then glass.
     // Wireframes show every edge, hidden ones included: no depth laid first.
-    const bool prepassed = scene && view.debugView != DebugView::Wireframe;
+    const bool prepassed = depthPrepass && scene && view.debugView != DebugView::Wireframe;
+    stats.depthPrepass = prepassed;
     if (prepassed) {
         timers.begin(Pass::Depth);
         drawDepthPrepass(queues.opaque, frame);
@@ -1309,6 +1313,10 @@ void Renderer::reserveShadows() {
         side.map.reserveAside();
     }
     glBindFramebuffer(GL_FRAMEBUFFER, bound);
+}
+
+void Renderer::setDepthPrepass(bool on) {
+    impl_->depthPrepass = on;
 }
 
 void Renderer::forgetShadows() {
