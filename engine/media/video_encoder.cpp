@@ -3,16 +3,8 @@
 #include <string>
 #include <system_error>
 
-extern "C" {
-#include <libavcodec/avcodec.h>
-#include <libavformat/avformat.h>
-#include <libavutil/dict.h>
-#include <libavutil/error.h>
-#include <libavutil/log.h>
-#include <libswscale/swscale.h>
-}
-
 #include "core/file.h"
+#include "media/libav.h"
 
 namespace friche::media {
 
@@ -35,9 +27,9 @@ constexpr int kKeyframeSeconds = 2;
 // horizontal chroma input so thin coloured edges (labels, outlines) do not bleed.
 constexpr int kScaleFlags = SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INP;
 
-std::string avError(int code) {
+std::string avError(const LibAv& av, int code) {
     char text[AV_ERROR_MAX_STRING_SIZE] = {};
-    if (av_strerror(code, text, sizeof text) < 0) return "FFmpeg error " + std::to_string(code);
+    if (av.av_strerror(code, text, sizeof text) < 0) return "FFmpeg error " + std::to_string(code);
     return text;
 }
 
@@ -50,6 +42,7 @@ std::string sizeText(int width, int height) {
 struct VideoEncoder::State {
     enum class Phase { Open, Finished, Failed };
 
+    const LibAv* av = nullptr;  // opened before the state is made
     VideoDesc desc;
     fs::path temp;
     Phase phase = Phase::Open;
@@ -65,17 +58,17 @@ struct VideoEncoder::State {
 
     ~State() {
         if (phase != Phase::Finished) discard();
-        sws_freeContext(sws);
-        av_frame_free(&frame);
-        av_packet_free(&packet);
-        avcodec_free_context(&codec);
-        if (format && format->pb) avio_closep(&format->pb);
-        avformat_free_context(format);
+        av->sws_freeContext(sws);
+        av->av_frame_free(&frame);
+        av->av_packet_free(&packet);
+        av->avcodec_free_context(&codec);
+        if (format && format->pb) av->avio_closep(&format->pb);
+        av->avformat_free_context(format);
     }
 
     // Closes and deletes the temporary file; the objects stay until destruction.
     void discard() {
-        if (format && format->pb) avio_closep(&format->pb);
+        if (format && format->pb) av->avio_closep(&format->pb);
         if (created) {
             std::error_code ec;
             fs::remove(temp, ec);
@@ -94,15 +87,15 @@ struct VideoEncoder::State {
     bool openEncoder(core::Problems& problems) {
         // The mp4 muxer is named, not guessed from the extension: the temporary
         // name ends in ".partial-<pid>", and the output is MP4 whatever it is called.
-        int err = avformat_alloc_output_context2(&format, nullptr, "mp4", temp.c_str());
-        if (err < 0) return fail(problems, "VIDEO_MUXER", "no MP4 muxer: " + avError(err));
+        int err = av->avformat_alloc_output_context2(&format, nullptr, "mp4", temp.c_str());
+        if (err < 0) return fail(problems, "VIDEO_MUXER", "no MP4 muxer: " + avError(*av, err));
 
-        const AVCodec* h264 = avcodec_find_encoder_by_name("libx264");
-        if (!h264) h264 = avcodec_find_encoder(AV_CODEC_ID_H264);
+        const AVCodec* h264 = av->avcodec_find_encoder_by_name("libx264");
+        if (!h264) h264 = av->avcodec_find_encoder(AV_CODEC_ID_H264);
         if (!h264)
             return fail(problems, "VIDEO_NO_ENCODER",
                         "this FFmpeg has no H.264 encoder (Debian's libavcodec59 has libx264)");
-        codec = avcodec_alloc_context3(h264);
+        codec = av->avcodec_alloc_context3(h264);
         if (!codec) return fail(problems, "VIDEO_ENCODER", "out of memory for the encoder");
         codec->width = desc.width;
         codec->height = desc.height;
@@ -124,18 +117,18 @@ struct VideoEncoder::State {
 
         // Private options of libx264; another encoder ignores the ones it lacks.
         AVDictionary* options = nullptr;
-        av_dict_set(&options, "preset", kPreset, 0);
-        av_dict_set(&options, "profile", "high", 0);
-        av_dict_set(&options, "crf", std::to_string(desc.crf).c_str(), 0);
-        err = avcodec_open2(codec, h264, &options);
-        av_dict_free(&options);
+        av->av_dict_set(&options, "preset", kPreset, 0);
+        av->av_dict_set(&options, "profile", "high", 0);
+        av->av_dict_set(&options, "crf", std::to_string(desc.crf).c_str(), 0);
+        err = av->avcodec_open2(codec, h264, &options);
+        av->av_dict_free(&options);
         if (err < 0)
             return fail(problems, "VIDEO_ENCODER",
                         std::string("cannot open the H.264 encoder ") + h264->name + " at " +
-                            sizeText(desc.width, desc.height) + ": " + avError(err));
+                            sizeText(desc.width, desc.height) + ": " + avError(*av, err));
 
-        frame = av_frame_alloc();
-        packet = av_packet_alloc();
+        frame = av->av_frame_alloc();
+        packet = av->av_packet_alloc();
         if (!frame || !packet) return fail(problems, "VIDEO_ENCODER", "out of memory for frames");
         frame->format = codec->pix_fmt;
         frame->width = desc.width;
@@ -144,63 +137,67 @@ struct VideoEncoder::State {
         frame->colorspace = codec->colorspace;
         frame->color_primaries = codec->color_primaries;
         frame->color_trc = codec->color_trc;
-        err = av_frame_get_buffer(frame, 0);
+        err = av->av_frame_get_buffer(frame, 0);
         if (err < 0)
-            return fail(problems, "VIDEO_ENCODER", "cannot allocate a frame: " + avError(err));
+            return fail(problems, "VIDEO_ENCODER", "cannot allocate a frame: " + avError(*av, err));
 
-        sws = sws_getContext(desc.width, desc.height, AV_PIX_FMT_RGB24, desc.width, desc.height,
-                             AV_PIX_FMT_YUV420P, kScaleFlags, nullptr, nullptr, nullptr);
+        sws = av->sws_getContext(desc.width, desc.height, AV_PIX_FMT_RGB24, desc.width, desc.height,
+                                 AV_PIX_FMT_YUV420P, kScaleFlags, nullptr, nullptr, nullptr);
         if (!sws) return fail(problems, "VIDEO_CONVERT", "cannot convert RGB to yuv420p");
         // Full-range RGB in, BT.709 limited-range YUV out, matching the tags above
         // (swscale's default is BT.601, which would shift greens and reds).
-        const int* bt709 = sws_getCoefficients(SWS_CS_ITU709);
-        if (sws_setColorspaceDetails(sws, bt709, 1, bt709, 0, 0, 1 << 16, 1 << 16) < 0)
+        const int* bt709 = av->sws_getCoefficients(SWS_CS_ITU709);
+        if (av->sws_setColorspaceDetails(sws, bt709, 1, bt709, 0, 0, 1 << 16, 1 << 16) < 0)
             return fail(problems, "VIDEO_CONVERT", "cannot convert RGB to BT.709 yuv420p");
         return true;
     }
 
     bool openFile(core::Problems& problems) {
-        stream = avformat_new_stream(format, nullptr);
+        stream = av->avformat_new_stream(format, nullptr);
         if (!stream) return fail(problems, "VIDEO_MUXER", "out of memory for the stream");
         stream->time_base = codec->time_base;
-        int err = avcodec_parameters_from_context(stream->codecpar, codec);
+        int err = av->avcodec_parameters_from_context(stream->codecpar, codec);
         if (err < 0)
-            return fail(problems, "VIDEO_MUXER", "cannot describe the stream: " + avError(err));
+            return fail(problems, "VIDEO_MUXER",
+                        "cannot describe the stream: " + avError(*av, err));
 
-        err = avio_open(&format->pb, temp.c_str(), AVIO_FLAG_WRITE);
+        err = av->avio_open(&format->pb, temp.c_str(), AVIO_FLAG_WRITE);
         if (err < 0)
-            return fail(problems, "VIDEO_OPEN",
-                        "cannot write the temporary file " + temp.string() + ": " + avError(err));
+            return fail(
+                problems, "VIDEO_OPEN",
+                "cannot write the temporary file " + temp.string() + ": " + avError(*av, err));
         created = true;
         core::trackTemporary(temp, desc.path);
         // The index (moov) moves to the front when finished, so a browser can
         // start playing before the whole file has arrived.
         AVDictionary* options = nullptr;
-        av_dict_set(&options, "movflags", "+faststart", 0);
-        err = avformat_write_header(format, &options);
-        av_dict_free(&options);
+        av->av_dict_set(&options, "movflags", "+faststart", 0);
+        err = av->avformat_write_header(format, &options);
+        av->av_dict_free(&options);
         if (err < 0)
-            return fail(problems, "VIDEO_WRITE", "cannot write the MP4 header: " + avError(err));
+            return fail(problems, "VIDEO_WRITE",
+                        "cannot write the MP4 header: " + avError(*av, err));
         return true;
     }
 
     // Writes every packet the encoder has ready (all of them once flushed).
     bool writePackets(core::Problems& problems) {
         for (;;) {
-            int err = avcodec_receive_packet(codec, packet);
+            int err = av->avcodec_receive_packet(codec, packet);
             if (err == AVERROR(EAGAIN) || err == AVERROR_EOF) return true;
-            if (err < 0) return fail(problems, "VIDEO_ENCODE", "cannot encode: " + avError(err));
+            if (err < 0)
+                return fail(problems, "VIDEO_ENCODE", "cannot encode: " + avError(*av, err));
             // One packet is one frame, 1/fps long. FFmpeg 5.1's libx264 leaves the
             // duration 0, and the MP4's edit list then ends where the last frame
             // starts: players drop it (a one-frame video plays as nothing).
             if (packet->duration == 0) packet->duration = 1;
-            av_packet_rescale_ts(packet, codec->time_base, stream->time_base);
+            av->av_packet_rescale_ts(packet, codec->time_base, stream->time_base);
             packet->stream_index = stream->index;
             // Takes the packet's reference, leaving `packet` blank for the next one.
-            err = av_interleaved_write_frame(format, packet);
+            err = av->av_interleaved_write_frame(format, packet);
             if (err < 0)
                 return fail(problems, "VIDEO_WRITE",
-                            "cannot write to " + temp.string() + ": " + avError(err));
+                            "cannot write to " + temp.string() + ": " + avError(*av, err));
         }
     }
 
@@ -253,11 +250,18 @@ std::unique_ptr<VideoEncoder> VideoEncoder::open(const VideoDesc& desc, core::Pr
         return nullptr;
     }
 
+    std::string missing;
+    const LibAv* av = openLibAv(missing);
+    if (!av) {
+        problems.error("VIDEO_FFMPEG", where, missing);
+        return nullptr;
+    }
     // Errors reach the user as problems; FFmpeg's own chatter (x264's statistics
     // at the end, the muxer's notes) would only clutter the terminal.
-    av_log_set_level(AV_LOG_ERROR);
+    av->av_log_set_level(AV_LOG_ERROR);
 
     auto state = std::make_unique<State>();
+    state->av = av;
     state->desc = desc;
     // Per process, so two exports to one name do not collide.
     state->temp = core::temporaryPathFor(desc.path);
@@ -272,8 +276,9 @@ bool VideoEncoder::addFrame(const std::uint8_t* rgb, bool bottomUp, core::Proble
 
     // The encoder may still hold the previous frame's buffer; this copies it
     // away only if so.
-    int err = av_frame_make_writable(s.frame);
-    if (err < 0) return s.fail(problems, "VIDEO_ENCODE", "cannot reuse the frame: " + avError(err));
+    int err = s.av->av_frame_make_writable(s.frame);
+    if (err < 0)
+        return s.fail(problems, "VIDEO_ENCODE", "cannot reuse the frame: " + avError(*s.av, err));
 
     const int row = s.desc.width * 3;
     const std::uint8_t* source[1] = {rgb};
@@ -284,13 +289,13 @@ bool VideoEncoder::addFrame(const std::uint8_t* rgb, bool bottomUp, core::Proble
         source[0] = rgb + static_cast<std::ptrdiff_t>(s.desc.height - 1) * row;
         stride[0] = -row;
     }
-    if (sws_scale(s.sws, source, stride, 0, s.desc.height, s.frame->data, s.frame->linesize) !=
-        s.desc.height)
+    if (s.av->sws_scale(s.sws, source, stride, 0, s.desc.height, s.frame->data,
+                        s.frame->linesize) != s.desc.height)
         return s.fail(problems, "VIDEO_CONVERT", "cannot convert a frame to yuv420p");
     s.frame->pts = s.frames;  // in the codec's time base, 1/fps: one tick a frame
 
-    err = avcodec_send_frame(s.codec, s.frame);
-    if (err < 0) return s.fail(problems, "VIDEO_ENCODE", "cannot encode: " + avError(err));
+    err = s.av->avcodec_send_frame(s.codec, s.frame);
+    if (err < 0) return s.fail(problems, "VIDEO_ENCODE", "cannot encode: " + avError(*s.av, err));
     if (!s.writePackets(problems)) return false;
     ++s.frames;
     return true;
@@ -304,16 +309,17 @@ bool VideoEncoder::finish(core::Problems& problems) {
 
     // A null frame asks the encoder for the frames it holds back (lookahead,
     // B-frames) until it says AVERROR_EOF.
-    int err = avcodec_send_frame(s.codec, nullptr);
-    if (err < 0) return s.fail(problems, "VIDEO_ENCODE", "cannot flush: " + avError(err));
+    int err = s.av->avcodec_send_frame(s.codec, nullptr);
+    if (err < 0) return s.fail(problems, "VIDEO_ENCODE", "cannot flush: " + avError(*s.av, err));
     if (!s.writePackets(problems)) return false;
-    err = av_write_trailer(s.format);
-    if (err < 0) return s.fail(problems, "VIDEO_WRITE", "cannot finish the MP4: " + avError(err));
+    err = s.av->av_write_trailer(s.format);
+    if (err < 0)
+        return s.fail(problems, "VIDEO_WRITE", "cannot finish the MP4: " + avError(*s.av, err));
     // Closing flushes the last bytes: a full disk can show up only here.
-    err = avio_closep(&s.format->pb);
+    err = s.av->avio_closep(&s.format->pb);
     if (err < 0)
         return s.fail(problems, "VIDEO_WRITE",
-                      "cannot write to " + s.temp.string() + ": " + avError(err));
+                      "cannot write to " + s.temp.string() + ": " + avError(*s.av, err));
 
     std::error_code ec;
     fs::rename(s.temp, s.desc.path, ec);
