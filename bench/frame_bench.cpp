@@ -4,7 +4,8 @@
 // time per pass (timer queries). Not a test.
 //
 //   build/bench/friche_frame_bench [MODEL.glb] [FRAMES] [--site [--town|--city]]
-//                                  (defaults: big.glb, 20)
+//                                  [--race ENTRY,ENTRY...] [--rounds N]
+//                                  (defaults: big.glb, 20; 5 rounds)
 //
 // --site: as a scenario's site is drawn (landscape, clouds, aerial
 // perspective, ambient occlusion) rather than a bare model's plain ground.
@@ -22,6 +23,17 @@
 // held while the sun moves, as the Sun panel's sweep moves it: the sky, the
 // cascades and a town's or a city's shadows follow it every frame.
 //
+// --race: shader variants, or the depth pre-pass, raced in one process. Each
+// ENTRY is a shader folder (as FRICHE_SHADER_DIR: "-" for the built-in
+// shaders), with "@prepass" or "@noprepass" to force the depth pre-pass
+// (Renderer::setDepthPrepass; else as the renderer chose). The programs are
+// reloaded from each entry in turn, FRAMES frames each (the first, which
+// compiles, not counted) over the same moving view, for N rounds; then each
+// entry's median, first quartile and best frame. On a machine whose speed
+// drifts by a tenth from one run to the next (this VM), separate runs cannot
+// tell a 3 % change; alternating within one run can (two entries of the same
+// folder agree within 0.3 ms of median).
+//
 // Headless (SDL's offscreen driver), so on Mesa llvmpipe the figures are the
 // CPU rasteriser's: good for ratios between versions, not for a real GPU.
 #include <algorithm>
@@ -29,6 +41,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -55,6 +69,32 @@ double median(std::vector<double> v) {
     return v[v.size() / 2];
 }
 
+// The value after `flag` in `args`, both taken out; empty if the flag is absent.
+std::string takeValue(std::vector<std::string>& args, const char* flag) {
+    const auto found = std::find(args.begin(), args.end(), flag);
+    if (found == args.end() || found + 1 == args.end()) return {};
+    std::string value = *(found + 1);
+    args.erase(found, found + 2);
+    return value;
+}
+
+// One entry of --race: a shader folder ("-": the built-in shaders) and, after
+// an '@', whether frames lay depth first.
+struct Racer {
+    std::string entry, folder;
+    std::optional<bool> prepass;
+};
+
+std::optional<Racer> racer(const std::string& entry) {
+    const auto at = entry.find('@');
+    Racer r{.entry = entry, .folder = entry.substr(0, at), .prepass = std::nullopt};
+    if (at == std::string::npos) return r;
+    const std::string what = entry.substr(at + 1);
+    if (what != "prepass" && what != "noprepass") return std::nullopt;
+    r.prepass = what == "prepass";
+    return r;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -71,6 +111,19 @@ int main(int argc, char** argv) {
         setting = value;
         args.erase(found);
     }
+    std::vector<Racer> racers;
+    std::istringstream raced(takeValue(args, "--race"));
+    for (std::string entry; std::getline(raced, entry, ',');) {
+        const auto r = racer(entry);
+        if (!r) {
+            std::fprintf(stderr, "frame_bench: --race %s: after '@', prepass or noprepass\n",
+                         entry.c_str());
+            return 1;
+        }
+        racers.push_back(*r);
+    }
+    const std::string roundsText = takeValue(args, "--rounds");
+    const int rounds = roundsText.empty() ? 5 : std::max(1, std::atoi(roundsText.c_str()));
     const std::string path = !args.empty() ? args[0] : FRICHE_BIG_GLB;
     const int frames = args.size() > 1 ? std::max(1, std::atoi(args[1].c_str())) : 20;
     const io::LoadResult loaded = io::loadModel(path);
@@ -96,6 +149,59 @@ int main(int argc, char** argv) {
     std::printf("%s: %zu nodes, %zu triangles, %dx%d, %s%s\n", path.c_str(), stats.nodes,
                 stats.triangles, kWidth, kHeight, gfx::describeContext().c_str(),
                 app::runsWithHugePages() ? ", malloc's huge pages" : "");
+    // The orbit camera's view now, lit as a bare model's or (--site) a site's.
+    const auto viewNow = [&] {
+        const scene::CameraView eye =
+            scene::orbitView(scene::withDepthRange(camera, bounds), kAspect);
+        render::ViewParams view;
+        view.view = eye.view;
+        view.projection = eye.projection;
+        view.eye = eye.eye;
+        view.viewport = {0, 0, kWidth, kHeight};
+        view.scene = loaded.model.defaultScene;
+        view.lighting.siteLook(asSite);
+        if (asSite) view.lighting.setting = setting;
+        return view;
+    };
+    // Draws `view` into the target and waits for it: the frame's milliseconds.
+    const auto timeFrame = [&](const render::ViewParams& view) {
+        target->bind();
+        const auto start = std::chrono::steady_clock::now();
+        renderer->draw(*gpu, view);
+        glFinish();
+        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+            .count();
+    };
+    if (!racers.empty()) {
+        std::vector<std::vector<double>> ms(racers.size());
+        for (int round = 0; round < rounds; ++round)
+            for (std::size_t r = 0; r < racers.size(); ++r) {
+                if (racers[r].folder == "-")
+                    unsetenv("FRICHE_SHADER_DIR");
+                else
+                    setenv("FRICHE_SHADER_DIR", racers[r].folder.c_str(), 1);
+                if (!renderer->reloadShaders(problems)) {
+                    for (const auto& p : problems.list())
+                        std::fprintf(stderr, "%s\n", p.message.c_str());
+                    return 1;
+                }
+                renderer->setDepthPrepass(racers[r].prepass.value_or(!gfx::softwareRasteriser()));
+                camera.orbit(-0.01f * static_cast<float>(frames + 1), 0.0f);  // the same views
+                for (int i = 0; i <= frames; ++i) {
+                    camera.orbit(0.01f, 0.0f);
+                    const double took = timeFrame(viewNow());
+                    if (i > 0) ms[r].push_back(took);  // the first compiles
+                }
+            }
+        for (std::size_t r = 0; r < racers.size(); ++r) {
+            std::sort(ms[r].begin(), ms[r].end());
+            std::printf(
+                "%s: median %.1f ms, first quartile %.1f ms, best %.1f ms over %zu frames\n",
+                racers[r].entry.c_str(), median(ms[r]), ms[r][ms[r].size() / 4], ms[r].front(),
+                ms[r].size());
+        }
+        return 0;
+    }
     struct Mode {
         const char* name;
         bool shadows, anew, held, sweep = false;
@@ -113,29 +219,15 @@ int main(int argc, char** argv) {
             // A moving camera: no frame is the same as the last; or a held one
             // and a running clock.
             if (!mode.held) camera.orbit(0.01f, 0.0f);
-            const scene::CameraView eye =
-                scene::orbitView(scene::withDepthRange(camera, bounds), kAspect);
-            render::ViewParams view;
-            view.view = eye.view;
-            view.projection = eye.projection;
-            view.eye = eye.eye;
-            view.viewport = {0, 0, kWidth, kHeight};
-            view.scene = loaded.model.defaultScene;
+            render::ViewParams view = viewNow();
             view.lighting.shadows = mode.shadows;
-            view.lighting.siteLook(asSite);
-            if (asSite) view.lighting.setting = setting;
             if (mode.held) view.time = static_cast<float>(i) * kFrameSeconds;
             // The Sun panel's sweep: the site's clock three minutes on a frame.
             if (mode.sweep) view.lighting.site.hour = 10.0 + 0.05 * i;
-            target->bind();
             if (mode.anew) renderer->forgetShadows();
-            const auto start = std::chrono::steady_clock::now();
-            renderer->draw(*gpu, view);
-            glFinish();
-            const std::chrono::duration<double, std::milli> took =
-                std::chrono::steady_clock::now() - start;
+            const double took = timeFrame(view);
             if (i == 0) continue;  // the first frame compiles and bakes
-            ms.push_back(took.count());
+            ms.push_back(took);
             kept += renderer->stats().shadowsKept ? 1 : 0;
             stillKept += renderer->stats().stillShadowsKept ? 1 : 0;
             layersKept += renderer->stats().shadowLayersKept;
