@@ -16,6 +16,7 @@ void StillStats::add(render::Renderer& renderer) {
     drawCalls += renderer.stats().drawCalls;
     shadowDrawCalls += renderer.stats().shadowDrawCalls;
     shadowsKept += renderer.stats().shadowsKept ? 1 : 0;
+    prepassed += renderer.stats().depthPrepass ? 1 : 0;
     ++draws;
 }
 
@@ -36,6 +37,8 @@ void printStillStats(std::FILE* out, const StillStats& stats, int width, int hei
     std::fprintf(out, "shadow calls   %10d\n", stats.shadowDrawCalls);
     std::fprintf(out, "cascades kept  %10d (tiles and sides)\n", stats.shadowsKept);
     std::fprintf(out, "draws          %10d (tiles and sides)\n", stats.draws);
+    std::fprintf(out, "depth first    %10d (draws with the depth pre-pass: on GPUs)\n",
+                 stats.prepassed);
     std::fprintf(out, "wall           %10.3f ms\n", stats.wallMs);
     std::fprintf(out, "huge pages     %10d (malloc's, glibc.malloc.hugetlb)\n",
                  runsWithHugePages() ? 1 : 0);

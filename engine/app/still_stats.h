@@ -22,6 +22,7 @@ struct StillStats {
     int drawCalls = 0;
     int shadowDrawCalls = 0;
     int shadowsKept = 0;  // draws that kept the last one's cascades
+    int prepassed = 0;    // draws that laid depth first (render::Renderer::setDepthPrepass)
     int draws = 0;        // tiles and sides drawn
     double wallMs = 0.0;
 

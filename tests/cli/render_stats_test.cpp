@@ -60,7 +60,7 @@ std::map<std::string, double> renderStats(const std::string& path, const std::st
         }
     }
     for (const char* line : {"gpu total", "draw calls", "shadow calls", "cascades kept", "draws",
-                             "wall", "huge pages"})
+                             "depth first", "wall", "huge pages"})
         EXPECT_TRUE(stats.count(line)) << line << " missing:\n" << r.output;
     return stats;
 }
