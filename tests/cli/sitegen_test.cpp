@@ -6,11 +6,16 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -156,6 +161,108 @@ TEST_F(Sitegen, AHallMovedInTheLayoutMovesInTheModel) {
     }
     EXPECT_EQ(translationOf(after, "heritage/chimney"), translationOf(before, "heritage/chimney"));
     EXPECT_FALSE(fileBytes(before) == fileBytes(after));
+}
+
+// The instances' places of the node named `name` in a .glb
+// (EXT_mesh_gpu_instancing's TRANSLATION, floats in the binary chunk), as (x, z).
+std::vector<std::pair<float, float>> instancePlaces(const fs::path& glb, const std::string& name) {
+    const std::string bytes = fileBytes(glb);
+    const auto word = [&](std::size_t at) {
+        const auto* p = reinterpret_cast<const unsigned char*>(bytes.data()) + at;
+        return p[0] | p[1] << 8 | p[2] << 16 | std::size_t(p[3]) << 24;
+    };
+    std::vector<std::pair<float, float>> places;
+    if (bytes.size() < 20) return places;
+    const std::size_t length = word(12), bin = 20 + length + 8;
+    const auto doc = nlohmann::json::parse(bytes.substr(20, length), nullptr, false);
+    if (!doc.is_object()) return places;
+    for (const auto& n : doc["nodes"]) {
+        if (n.value("name", "") != name) continue;
+        const auto& a =
+            doc["accessors"]
+               [n["extensions"]["EXT_mesh_gpu_instancing"]["attributes"]["TRANSLATION"].get<int>()];
+        const auto& view = doc["bufferViews"][a["bufferView"].get<int>()];
+        const std::size_t first = bin + view.value("byteOffset", 0) + a.value("byteOffset", 0);
+        for (int i = 0; i < a["count"].get<int>(); ++i) {
+            float xyz[3];
+            std::memcpy(xyz, bytes.data() + first + 12 * static_cast<std::size_t>(i), sizeof xyz);
+            places.push_back({xyz[0], xyz[2]});
+        }
+    }
+    return places;
+}
+
+// Distance from (x, z) to the polyline `line` ([[x, z], ...]).
+float distanceTo(const nlohmann::json& line, std::pair<float, float> q) {
+    float best = 1e30f;
+    for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+        const float ax = line[i][0], az = line[i][1];
+        const float bx = line[i + 1][0], bz = line[i + 1][1];
+        const float dx = bx - ax, dz = bz - az;
+        const float t = std::clamp(
+            ((q.first - ax) * dx + (q.second - az) * dz) / (dx * dx + dz * dz), 0.0f, 1.0f);
+        best = std::min(best, std::hypot(q.first - (ax + t * dx), q.second - (az + t * dz)));
+    }
+    return best;
+}
+
+// Liège's garden trees keep their trunks off the paths their scatter names
+// (`clear`), as many as without it; without it, some stand on them.
+TEST_F(Sitegen, ScatteredTreesKeepOffTheLinesTheyAreToClear) {
+    const auto layout = nlohmann::json::parse(fileBytes(kLayouts / "liege-smart-city.json"));
+    nlohmann::json trees;
+    for (const auto& node : layout["nodes"])
+        if (node.value("name", "") == "ground/esplanade-trees") trees = node;
+    ASSERT_TRUE(trees.is_object()) << "no ground/esplanade-trees in liege-smart-city.json";
+    std::vector<nlohmann::json> paths;
+    int count = 0;
+    for (const auto& s : trees["scatter"]) {
+        ASSERT_TRUE(s.contains("clear"));
+        for (const auto& c : s["clear"]) paths.push_back(c);
+        count += s["count"].get<int>();
+    }
+    const auto onPaths = [&](const std::vector<std::pair<float, float>>& places) {
+        int on = 0;
+        for (const auto& q : places)
+            for (const auto& c : paths)
+                if (distanceTo(c["points"], q) < c["width"].get<float>() / 2) {
+                    ++on;
+                    break;
+                }
+        return on;
+    };
+    const auto cleared = instancePlaces(site("a", "liege-smart-city"), "ground/esplanade-trees");
+    EXPECT_EQ(static_cast<int>(cleared.size()), count);
+    EXPECT_EQ(onPaths(cleared), 0);
+
+    auto without = layout;
+    for (auto& node : without["nodes"])
+        if (node.value("name", "") == "ground/esplanade-trees")
+            for (auto& s : node["scatter"]) s.erase("clear");
+    const fs::path dir = root() / "unclear";
+    fs::create_directories(dir);
+    std::ofstream(dir / "liege-smart-city.json") << without.dump(2);
+    const auto r = runProgram(FRICHE_SITEGEN,
+                              {(dir / "out").string(), (dir / "liege-smart-city.json").string()});
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    const auto anywhere =
+        instancePlaces(dir / "out" / "liege-smart-city.glb", "ground/esplanade-trees");
+    EXPECT_EQ(anywhere.size(), cleared.size());
+    EXPECT_GT(onPaths(anywhere), 0) << "the test would not see trees on the paths";
+
+    // A line so wide it leaves no room: refused, where it was asked.
+    auto crowded = layout;
+    std::size_t node = 0;
+    while (crowded["nodes"][node].value("name", "") != "ground/esplanade-trees") ++node;
+    crowded["nodes"][node]["scatter"][0]["clear"][0]["width"] = 500;
+    std::ofstream(dir / "liege-smart-city.json") << crowded.dump(2);
+    const auto refused = runProgram(
+        FRICHE_SITEGEN, {(dir / "crowded").string(), (dir / "liege-smart-city.json").string()});
+    EXPECT_EQ(refused.exitCode, 1) << refused.output;
+    EXPECT_NE(refused.output.find("/nodes/" + std::to_string(node) + "/scatter/0/clear"),
+              std::string::npos)
+        << refused.output;
+    EXPECT_NE(refused.output.find("leaves too little room"), std::string::npos) << refused.output;
 }
 
 // A broken layout: exit status 1, a message naming the file, the place in it

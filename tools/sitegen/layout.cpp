@@ -589,6 +589,26 @@ void keepApart(std::vector<glbkit::Instance>& cars, float span) {
     cars = std::move(kept);
 }
 
+// A line a scatter keeps its trunks off (a path across a lawn): within
+// `reach` of it, a place is drawn again.
+struct Clearance {
+    std::vector<glm::vec2> line;
+    float reach = 0.0f;
+};
+// How many places a scatter that keeps clear of lines may draw, a multiple of its count.
+constexpr int kClearDraws = 4;
+
+bool onCleared(const std::vector<Clearance>& clear, glm::vec2 q) {
+    for (const Clearance& c : clear)
+        for (std::size_t i = 0; i + 1 < c.line.size(); ++i) {
+            const glm::vec2 a = c.line[i], ab = c.line[i + 1] - a;
+            const float t =
+                glm::clamp(glm::dot(q - a, ab) / glm::max(glm::dot(ab, ab), 1e-6f), 0.0f, 1.0f);
+            if (glm::distance(q, a + t * ab) < c.reach) return true;
+        }
+    return false;
+}
+
 // A seed of the node's own, so that two car parks are not painted alike (FNV-1a).
 std::uint32_t nameSeed(const std::string& name) {
     std::uint32_t h = 2166136261u;
@@ -616,19 +636,32 @@ void readInstances(Reader& r, const std::string& how, std::vector<glbkit::Instan
             const glm::vec2 centre = s.vec2("centre"), size = s.size2("size");
             const int n = s.count("count");
             const std::uint32_t seed = s.seed();
-            if (s.has("scale") && s.get("scale").is_number()) {
-                // One size for all, and their yaw if given (cars in their lanes).
-                const float scale = s.number("scale", 0.01f, 100);
-                const bool turned = s.has("yaw");
-                const float yaw = s.number("yaw", -10, 10, 0);
-                for (const glbkit::Instance& c : scatter(centre, size, n, seed, scale, scale))
-                    out.push_back({c.translation, turned ? yaw : c.yaw, scale});
-                return;
-            }
+            std::vector<Clearance> clear;
+            if (s.has("clear"))
+                s.each("clear", [&](Reader& c) {
+                    clear.push_back({c.points("points"), c.number("width", 0.1f, kMaxLength) / 2});
+                });
+            // One size for all, and their yaw if given (cars in their lanes).
+            const bool fixed = s.has("scale") && s.get("scale").is_number();
             glm::vec2 scale(0.8f, 1.25f);
-            if (s.has("scale")) scale = s.size2("scale");
-            for (const glbkit::Instance& c : scatter(centre, size, n, seed, scale.x, scale.y))
-                out.push_back(c);
+            if (fixed)
+                scale = glm::vec2(s.number("scale", 0.01f, 100));
+            else if (s.has("scale"))
+                scale = s.size2("scale");
+            const bool turned = fixed && s.has("yaw");
+            const float yaw = turned ? s.number("yaw", -10, 10) : 0.0f;
+            // Draws on past the count for each one that stands on a cleared
+            // line: the others keep the places they had without `clear`.
+            const std::vector<glbkit::Instance> drawn =
+                scatter(centre, size, clear.empty() ? n : kClearDraws * n, seed, scale.x, scale.y);
+            int kept = 0;
+            for (const glbkit::Instance& c : drawn) {
+                if (kept == n) break;
+                if (onCleared(clear, {c.translation.x, c.translation.z})) continue;
+                out.push_back({c.translation, turned ? yaw : c.yaw, c.scale});
+                ++kept;
+            }
+            if (kept < n) s.fail("clear", "leaves too little room for " + std::to_string(n));
         });
     } else if (how == "along") {
         each([&](Reader& s) {
