@@ -7,7 +7,8 @@
 //
 // Compiled for each set of features the draws ask for (render/programs.h):
 // what a draw does not use is left out with #ifdef FRICHE_*, not branched
-// around, since a software rasteriser runs both sides of a branch everywhere.
+// around, since a software rasteriser computes both sides of a branch
+// everywhere (llvmpipe skips only the texture fetches no pixel of a block asks for).
 #include "bindings.h"
 #include "brdf.glsl"
 #include "lighting.glsl"

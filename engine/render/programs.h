@@ -48,9 +48,10 @@ struct PostUniforms {
 };
 
 // What a program is compiled with: each feature is a FRICHE_* macro its
-// shaders test with #ifdef. A software rasteriser (llvmpipe) runs both sides of
-// every branch on every pixel, so a feature a draw does not use costs nothing
-// only where it is compiled out: a CAD part without textures, water or a
+// shaders test with #ifdef. A software rasteriser (llvmpipe) computes both
+// sides of every branch on every pixel (it skips only a texture fetch that no
+// pixel of an 8-pixel block asks for), so a feature a draw does not use costs
+// nothing only where it is compiled out: a CAD part without textures, water or a
 // scenario's transition shades in two thirds of the time, and a caster that
 // cuts nothing away needs no fragment shader at all.
 //
