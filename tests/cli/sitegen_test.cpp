@@ -38,13 +38,23 @@ std::string fileBytes(const fs::path& path) {
     return {std::istreambuf_iterator<char>(in), {}};
 }
 
-// A .glb's nodes from its JSON chunk (its length is the 4 bytes at offset 12).
-nlohmann::json glbNodes(const fs::path& glb) {
-    const std::string bytes = fileBytes(glb);
-    if (bytes.size() < 20) return nlohmann::json::array();
+// The length of a .glb's JSON chunk: the 4 bytes at offset 12 (its data at 20,
+// the binary chunk's 8 bytes after its end). 0 if the file is shorter.
+std::size_t jsonLength(const std::string& bytes) {
+    if (bytes.size() < 20) return 0;
     const auto* p = reinterpret_cast<const unsigned char*>(bytes.data()) + 12;
-    const std::size_t length = p[0] | p[1] << 8 | p[2] << 16 | std::size_t(p[3]) << 24;
-    const auto doc = nlohmann::json::parse(bytes.substr(20, length), nullptr, false);
+    return p[0] | p[1] << 8 | p[2] << 16 | std::size_t(p[3]) << 24;
+}
+
+// A .glb's JSON chunk, parsed; not an object if there is none.
+nlohmann::json glbJson(const std::string& bytes) {
+    if (bytes.size() < 20) return nullptr;
+    return nlohmann::json::parse(bytes.substr(20, jsonLength(bytes)), nullptr, false);
+}
+
+// A .glb's nodes.
+nlohmann::json glbNodes(const fs::path& glb) {
+    const auto doc = glbJson(fileBytes(glb));
     if (!doc.is_object() || !doc.contains("nodes")) return nlohmann::json::array();
     return doc["nodes"];
 }
@@ -167,15 +177,10 @@ TEST_F(Sitegen, AHallMovedInTheLayoutMovesInTheModel) {
 // (EXT_mesh_gpu_instancing's TRANSLATION, floats in the binary chunk), as (x, z).
 std::vector<std::pair<float, float>> instancePlaces(const fs::path& glb, const std::string& name) {
     const std::string bytes = fileBytes(glb);
-    const auto word = [&](std::size_t at) {
-        const auto* p = reinterpret_cast<const unsigned char*>(bytes.data()) + at;
-        return p[0] | p[1] << 8 | p[2] << 16 | std::size_t(p[3]) << 24;
-    };
     std::vector<std::pair<float, float>> places;
-    if (bytes.size() < 20) return places;
-    const std::size_t length = word(12), bin = 20 + length + 8;
-    const auto doc = nlohmann::json::parse(bytes.substr(20, length), nullptr, false);
+    const auto doc = glbJson(bytes);
     if (!doc.is_object()) return places;
+    const std::size_t bin = 20 + jsonLength(bytes) + 8;
     for (const auto& n : doc["nodes"]) {
         if (n.value("name", "") != name) continue;
         const auto& a =
@@ -183,7 +188,9 @@ std::vector<std::pair<float, float>> instancePlaces(const fs::path& glb, const s
                [n["extensions"]["EXT_mesh_gpu_instancing"]["attributes"]["TRANSLATION"].get<int>()];
         const auto& view = doc["bufferViews"][a["bufferView"].get<int>()];
         const std::size_t first = bin + view.value("byteOffset", 0) + a.value("byteOffset", 0);
-        for (int i = 0; i < a["count"].get<int>(); ++i) {
+        const int count = a["count"].get<int>();
+        if (first + 12 * static_cast<std::size_t>(count) > bytes.size()) return places;
+        for (int i = 0; i < count; ++i) {
             float xyz[3];
             std::memcpy(xyz, bytes.data() + first + 12 * static_cast<std::size_t>(i), sizeof xyz);
             places.push_back({xyz[0], xyz[2]});

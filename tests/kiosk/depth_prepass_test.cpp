@@ -6,11 +6,8 @@
 // where friche leaves it out: this is where the GPUs' path is checked.
 #include <gtest/gtest.h>
 
-#include <SDL.h>
-
 #include <cstdint>
 #include <cstdlib>
-#include <filesystem>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -20,6 +17,7 @@
 #include "render/renderer.h"
 #include "support/framed_view.h"
 #include "support/headless_renderer.h"
+#include "support/seed_sites.h"
 
 using namespace friche;
 
@@ -37,14 +35,6 @@ int pixelsApart(const std::vector<std::uint8_t>& a, const std::vector<std::uint8
                 break;
             }
     return apart;
-}
-
-std::string sitePath(const char* name) {
-    char* base = SDL_GetBasePath();
-    const std::string path =
-        (std::filesystem::path(base ? base : "") / "assets/sites" / name).string();
-    SDL_free(base);
-    return path;
 }
 
 struct Case {
@@ -101,5 +91,5 @@ INSTANTIATE_TEST_SUITE_P(
                                                           "glTF-Binary/2CylinderEngine.glb"},
                     Case{"Textured", FRICHE_CORPUS_DIR "/glTF-Sample-Assets/Models/DamagedHelmet/"
                                                        "glTF-Binary/DamagedHelmet.glb"},
-                    Case{"SiteInTransition", sitePath("seraing.glb"), true}),
+                    Case{"SiteInTransition", test::seedModel("seraing"), true}),
     [](const testing::TestParamInfo<Case>& p) { return std::string(p.param.name); });

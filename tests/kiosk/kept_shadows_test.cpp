@@ -14,7 +14,6 @@
 #include <string>
 #include <vector>
 
-#include <SDL.h>
 #include <malloc.h>
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -27,6 +26,7 @@
 #include "support/box_gltf.h"
 #include "support/framed_view.h"
 #include "support/headless_renderer.h"
+#include "support/seed_sites.h"
 
 using namespace friche;
 
@@ -75,13 +75,9 @@ protected:
         ASSERT_TRUE(gpu_ && oracleGpu_);
     }
 
-    // Seraing's generated site, beside the test as beside friche.
+    // Seraing's generated site.
     void loadSeraing() {
-        char* base = SDL_GetBasePath();
-        ASSERT_NE(base, nullptr);
-        const std::filesystem::path site = std::filesystem::path(base) / "assets/sites/seraing.glb";
-        SDL_free(base);
-        model_ = load(site);
+        model_ = load(test::seedModel("seraing"));
         upload();
     }
 
