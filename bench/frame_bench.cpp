@@ -26,7 +26,8 @@
 // --race: shader variants, or the depth pre-pass, raced in one process. Each
 // ENTRY is a shader folder (as FRICHE_SHADER_DIR: "-" for the built-in
 // shaders), with "@prepass" or "@noprepass" to force the depth pre-pass
-// (Renderer::setDepthPrepass; else as the renderer chose). The programs are
+// (Renderer::setDepthPrepass; else as the renderer chose) and "@noranges" to
+// draw without the shadow layers' ranges (Renderer::setShadowRanges). The programs are
 // reloaded from each entry in turn, FRAMES frames each (the first, which
 // compiles, not counted) over the same moving view, for N rounds; then each
 // entry's median, first quartile and best frame. On a machine whose speed
@@ -78,20 +79,27 @@ std::string takeValue(std::vector<std::string>& args, const char* flag) {
     return value;
 }
 
-// One entry of --race: a shader folder ("-": the built-in shaders) and, after
-// an '@', whether frames lay depth first.
+// One entry of --race: a shader folder ("-": the built-in shaders) and, each
+// after an '@', whether frames lay depth first and whether the shadow layers'
+// ranges are summed up (Renderer::setShadowRanges).
 struct Racer {
     std::string entry, folder;
     std::optional<bool> prepass;
+    bool ranges = true;
 };
 
 std::optional<Racer> racer(const std::string& entry) {
-    const auto at = entry.find('@');
-    Racer r{.entry = entry, .folder = entry.substr(0, at), .prepass = std::nullopt};
-    if (at == std::string::npos) return r;
-    const std::string what = entry.substr(at + 1);
-    if (what != "prepass" && what != "noprepass") return std::nullopt;
-    r.prepass = what == "prepass";
+    std::istringstream parts(entry);
+    Racer r{.entry = entry, .folder = {}, .prepass = std::nullopt};
+    std::getline(parts, r.folder, '@');
+    for (std::string what; std::getline(parts, what, '@');) {
+        if (what == "prepass" || what == "noprepass")
+            r.prepass = what == "prepass";
+        else if (what == "ranges" || what == "noranges")
+            r.ranges = what == "ranges";
+        else
+            return std::nullopt;
+    }
     return r;
 }
 
@@ -116,7 +124,9 @@ int main(int argc, char** argv) {
     for (std::string entry; std::getline(raced, entry, ',');) {
         const auto r = racer(entry);
         if (!r) {
-            std::fprintf(stderr, "frame_bench: --race %s: after '@', prepass or noprepass\n",
+            std::fprintf(stderr,
+                         "frame_bench: --race %s: after '@', prepass, noprepass, ranges or "
+                         "noranges\n",
                          entry.c_str());
             return 1;
         }
@@ -186,6 +196,7 @@ int main(int argc, char** argv) {
                     return 1;
                 }
                 renderer->setDepthPrepass(racers[r].prepass.value_or(!gfx::softwareRasteriser()));
+                renderer->setShadowRanges(racers[r].ranges);
                 camera.orbit(-0.01f * static_cast<float>(frames + 1), 0.0f);  // the same views
                 for (int i = 0; i <= frames; ++i) {
                     camera.orbit(0.01f, 0.0f);

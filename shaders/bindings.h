@@ -30,7 +30,8 @@
 #define FRICHE_UNIT_BRDF_LUT 6      // sampler2D, split-sum scale and bias
 #define FRICHE_UNIT_SHADOW_MAP 7    // sampler2DArrayShadow, one layer a cascade
 #define FRICHE_UNIT_SKY 8           // samplerCube, the sky as seen
-#define FRICHE_UNIT_COUNT 9
+#define FRICHE_UNIT_SHADOW_RANGE 9  // sampler2DArray, the cascades' ranges (render/shadows.h)
+#define FRICHE_UNIT_COUNT 10
 // The post pass reads the HDR target's two attachments; dynamic resolution's
 // smoothing, after it, the small frame (render/scaled_target.h).
 #define FRICHE_UNIT_HDR 0
@@ -46,6 +47,10 @@
 // The prefiltered sky: level k holds roughness k / (levels - 1).
 #define FRICHE_SPECULAR_LEVELS 5
 #define FRICHE_MAX_CASCADES 4
+// A shadow layer's cells, this many texels square, each with the nearest and
+// farthest depth that a lookup inside it reads (its taps reach two texels out).
+#define FRICHE_SHADOW_CELL 8
+#define FRICHE_SHADOW_REACH 2
 
 // KHR_lights_punctual lights past these are dropped (the sun is separate).
 #define FRICHE_MAX_LIGHTS 8

@@ -73,6 +73,8 @@ void assignUnits(const gfx::Program& p) {
                                                  {"u_specularEnv", FRICHE_UNIT_SPECULAR_ENV},
                                                  {"u_brdfLut", FRICHE_UNIT_BRDF_LUT},
                                                  {"u_shadowMap", FRICHE_UNIT_SHADOW_MAP},
+                                                 {"u_shadowDepth", FRICHE_UNIT_SHADOW_MAP},
+                                                 {"u_shadowRange", FRICHE_UNIT_SHADOW_RANGE},
                                                  {"u_sky", FRICHE_UNIT_SKY},
                                                  {"u_hdr", FRICHE_UNIT_HDR},
                                                  {"u_asIs", FRICHE_UNIT_AS_IS},
@@ -150,6 +152,8 @@ std::optional<Programs> Programs::build(core::Problems& problems) {
         buildProgram("fullscreen.vert", "city_layout.frag", "city layout", problems);
     gfx::Program cityShadows =
         buildProgram("city_shadow.vert", "city_shadow.frag", "city shadows", problems);
+    gfx::Program shadowRange =
+        buildProgram("fullscreen.vert", "shadow_range.frag", "shadow range", problems);
     gfx::Program sky = buildProgram("fullscreen.vert", "sky.frag", "sky", problems);
     gfx::Program cloudySky = buildProgram("fullscreen.vert", "sky.frag", "cloudy sky", problems,
                                           "#define FRICHE_CLOUDS\n");
@@ -162,19 +166,19 @@ std::optional<Programs> Programs::build(core::Problems& problems) {
     gfx::Program bloomUp = buildProgram("fullscreen.vert", "bloom_up.frag", "bloom up", problems);
     gfx::Program smooth = buildProgram("fullscreen.vert", "smooth.frag", "smooth", problems);
     if (!surfaces || !casters || !post || !ground || !landscape || !town || !city || !cityLayout ||
-        !cityShadows || !sky || !cloudySky || !ao || !aoBlur || !bloomBright || !bloomDown ||
-        !bloomUp || !smooth)
+        !cityShadows || !shadowRange || !sky || !cloudySky || !ao || !aoBlur || !bloomBright ||
+        !bloomDown || !bloomUp || !smooth)
         return std::nullopt;
     for (const gfx::Program* p :
-         {&ground, &landscape, &town, &city, &cityLayout, &cityShadows, &sky, &cloudySky, &ao,
-          &aoBlur, &bloomBright, &bloomDown, &bloomUp, &smooth})
+         {&ground, &landscape, &town, &city, &cityLayout, &cityShadows, &shadowRange, &sky,
+          &cloudySky, &ao, &aoBlur, &bloomBright, &bloomDown, &bloomUp, &smooth})
         assignUnits(*p);
-    return Programs{std::move(*surfaces),   std::move(*casters),   std::move(*post),
-                    std::move(ground),      std::move(landscape),  std::move(town),
-                    std::move(city),        std::move(cityLayout), std::move(cityShadows),
-                    std::move(sky),         std::move(ao),         std::move(aoBlur),
-                    std::move(bloomBright), std::move(bloomDown),  std::move(bloomUp),
-                    std::move(cloudySky),   std::move(smooth)};
+    return Programs{std::move(*surfaces),   std::move(*casters),    std::move(*post),
+                    std::move(ground),      std::move(landscape),   std::move(town),
+                    std::move(city),        std::move(cityLayout),  std::move(cityShadows),
+                    std::move(shadowRange), std::move(sky),         std::move(ao),
+                    std::move(aoBlur),      std::move(bloomBright), std::move(bloomDown),
+                    std::move(bloomUp),     std::move(cloudySky),   std::move(smooth)};
 }
 
 }  // namespace friche::render

@@ -185,8 +185,9 @@ struct Programs {
     ProgramVariants<PbrUniforms> surfaces;
     ProgramVariants<ShadowUniforms> casters;
     ProgramVariants<PostUniforms> post;
-    gfx::Program ground, landscape, town, city, cityLayout, cityShadows, sky, ao, aoBlur,
-        bloomBright, bloomDown, bloomUp;
+    gfx::Program ground, landscape, town, city, cityLayout, cityShadows;
+    gfx::Program shadowRange;  // a sun shadow layer's depths by cells (render/shadows.h)
+    gfx::Program sky, ao, aoBlur, bloomBright, bloomDown, bloomUp;
     gfx::Program cloudySky;  // a landscape's sky: sky.frag with FRICHE_CLOUDS
     gfx::Program smooth;     // dynamic resolution's anti-aliasing of a frame drawn with one sample
 

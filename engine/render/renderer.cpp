@@ -650,6 +650,7 @@ struct Renderer::Impl {
     FrameStats stats;
     DepthConvention depth;
     bool depthPrepass = true;  // Renderer::setDepthPrepass
+    bool shadowRanges = true;  // Renderer::setShadowRanges
     std::uint64_t pass = 0;    // counts the passes (ProgramVariant::pass)
 
     Fallbacks fallbacks() const {
@@ -748,6 +749,7 @@ void Renderer::Impl::drawShadows(Cascaded& side, const ShadowPlan& plan) {
     glPolygonOffset(2.0f, 4.0f);
     instanceMatrixIsIdentity();
     bool stillDrawn = false;
+    std::vector<int> drawn;
     for (std::size_t c = 0; c < plan.size(); ++c) {
         const ShadowLayer& layer = plan[c];
         const ShadowLayer* before = c < side.drawn.size() ? &side.drawn[c] : nullptr;
@@ -775,6 +777,14 @@ void Renderer::Impl::drawShadows(Cascaded& side, const ShadowPlan& plan) {
             }
         }
         drawCasters(layer.moving, layer, bound);
+        drawn.push_back(cascade);
+    }
+    emptyVao.bind();
+    for (int cascade : drawn) {
+        if (shadowRanges)
+            side.map.summarise(cascade, programs->shadowRange);
+        else
+            side.map.forgetRange(cascade);
     }
     // A plan with fewer cascades than the last may keep all it has.
     stats.shadowsKept = stats.shadowLayersKept == static_cast<int>(plan.size());
@@ -1317,6 +1327,11 @@ void Renderer::reserveShadows() {
 
 void Renderer::setDepthPrepass(bool on) {
     impl_->depthPrepass = on;
+}
+
+void Renderer::setShadowRanges(bool on) {
+    impl_->shadowRanges = on;
+    forgetShadows();
 }
 
 void Renderer::forgetShadows() {

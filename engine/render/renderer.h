@@ -200,6 +200,11 @@ public:
     // 308 ms with it against 280 ms without, a million-triangle model's 568
     // against 442 (llvmpipe, 1920x1080). Tests set it to see both agree.
     void setDepthPrepass(bool on);
+    // Whether the sun's shadow layers are summed up by cells once drawn, so
+    // that a lookup whose cell is all nearer or all farther than the point
+    // skips its four comparisons (render/shadows.h): yes, unless a test or
+    // a bench asks to see the frame without. The same pixels either way.
+    void setShadowRanges(bool on);
 
     // Writes what a later launch may reuse (the baked sky) to the cache
     // folder, once: after the first image, which it would otherwise delay.

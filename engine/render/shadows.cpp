@@ -195,6 +195,11 @@ ShadowMap ShadowMap::create(int size) {
     ShadowMap s;
     s.size_ = size;
     s.fbo_ = depthOnly("shadow");
+    s.rangeFbo_ = gfx::Framebuffer::create("shadow range");
+    s.raw_ = gfx::Sampler::create({.minFilter = GL_NEAREST,
+                                   .magFilter = GL_NEAREST,
+                                   .wrapS = GL_CLAMP_TO_EDGE,
+                                   .wrapT = GL_CLAMP_TO_EDGE});
     return s;
 }
 
@@ -207,7 +212,33 @@ bool ShadowMap::ensure(int layers) {
     glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_COMPARE_MODE, GL_COMPARE_REF_TO_TEXTURE);
     glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_COMPARE_FUNC, GL_LEQUAL);
     glBindTexture(GL_TEXTURE_2D_ARRAY, 0);
+    range_ = gfx::Image::create({.target = GL_TEXTURE_2D_ARRAY,
+                                 .width = size_ / FRICHE_SHADOW_CELL,
+                                 .height = size_ / FRICHE_SHADOW_CELL,
+                                 .layers = layers,
+                                 .format = GL_RG32F,
+                                 .filter = GL_NEAREST,
+                                 .label = "shadow cascades' ranges"});
     return true;
+}
+
+void ShadowMap::forgetRange(int cascade) const {
+    rangeFbo_.attach(GL_COLOR_ATTACHMENT0, range_, 0, cascade);
+    const float unknown[4] = {-1e30f, 1e30f, 0.0f, 0.0f};
+    glClearBufferfv(GL_COLOR, 0, unknown);
+}
+
+void ShadowMap::summarise(int cascade, const gfx::Program& program) const {
+    rangeFbo_.attach(GL_COLOR_ATTACHMENT0, range_, 0, cascade);
+    const int cells = size_ / FRICHE_SHADOW_CELL;
+    glViewport(0, 0, cells, cells);
+    glDisable(GL_DEPTH_TEST);
+    depth_.bind(FRICHE_UNIT_SHADOW_MAP);
+    raw_.bind(FRICHE_UNIT_SHADOW_MAP);
+    program.use();
+    program.set(program.uniform("u_layer"), cascade);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindSampler(FRICHE_UNIT_SHADOW_MAP, 0);  // the lookups compare
 }
 
 void ShadowMap::use(int layer) const {
