@@ -26,7 +26,7 @@
 #define FRICHE_SLOT_COUNT 5
 
 // Units past the material's: the lighting every surface shares.
-#define FRICHE_UNIT_SPECULAR_ENV 5  // samplerCube, prefiltered sky, one roughness a level
+#define FRICHE_UNIT_SPECULAR_ENV 5  // sampler2D, prefiltered sky (octahedral), a level a roughness
 #define FRICHE_UNIT_BRDF_LUT 6      // sampler2D, split-sum scale and bias
 #define FRICHE_UNIT_SHADOW_MAP 7    // sampler2DArrayShadow, one layer a cascade
 #define FRICHE_UNIT_SKY 8           // samplerCube, the sky as seen

@@ -5,13 +5,14 @@
 #define FRICHE_LIGHTING_GLSL
 #include "bindings.h"
 #include "brdf.glsl"
+#include "octahedral.glsl"
 
 uniform vec3 u_eye;
 uniform vec3 u_viewForward;  // unit, for the view depth that picks a cascade
 uniform vec3 u_toSun;        // unit
 uniform vec3 u_sunIlluminance;  // on a surface facing the sun; 0 under cloud
 uniform vec3 u_skySh[9];        // irradiance / pi, see scene/sky.h
-uniform samplerCube u_specularEnv;
+uniform sampler2D u_specularEnv;  // octahedral, a level a roughness
 uniform sampler2D u_brdfLut;
 uniform sampler2DArrayShadow u_shadowMap;
 uniform sampler2DArray u_shadowRange;  // a cell's nearest and farthest depth, a layer a cascade
@@ -77,7 +78,8 @@ vec3 skyLight(SurfaceBrdf s, vec3 n, vec3 v, float roughness) {
     vec3 specularAlbedo = s.f0 * ab.x + ab.y;
     float dielectricSpecular = 0.04 * ab.x + ab.y;
     float level = roughness * float(FRICHE_SPECULAR_LEVELS - 1);
-    vec3 reflected = textureLod(u_specularEnv, reflect(-v, n), level).rgb;
+    vec2 at = octahedralEncode(reflect(-v, n)) * 0.5 + 0.5;
+    vec3 reflected = textureLod(u_specularEnv, at, level).rgb;
     return s.diffuseColor * skyIrradiance(n) * (1.0 - dielectricSpecular) + reflected * specularAlbedo;
 }
 

@@ -1,13 +1,14 @@
 #version 410 core
-// One face of one level of the prefiltered sky: the sky convolved with the
-// GGX lobe of that level's roughness, taking n = v = r (split-sum). Samples
+// One level of the prefiltered sky, an octahedral map (octahedral.glsl): the
+// sky convolved with the GGX lobe of that level's roughness, taking
+// n = v = r (split-sum). Samples
 // read the sky's mip whose texels match their solid angle (Krivanek and
 // Colbert's filtered importance sampling), so few samples give no speckle.
+#include "octahedral.glsl"
 #include "sampling.glsl"
 
 in vec2 v_ndc;
 
-uniform mat3 u_faceBasis;  // direction = basis * (s, t, 1)
 uniform samplerCube u_sky;
 uniform float u_skySize;   // texels a side at the sky's level 0
 uniform float u_roughness;
@@ -16,7 +17,7 @@ uniform int u_sampleCount;
 out vec4 o_color;
 
 void main() {
-    vec3 n = normalize(u_faceBasis * vec3(v_ndc, 1.0));
+    vec3 n = octahedralDecode(v_ndc);
     if (u_roughness <= 0.0) {
         o_color = vec4(textureLod(u_sky, n, 0.0).rgb, 1.0);
         return;

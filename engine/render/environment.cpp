@@ -19,6 +19,10 @@ namespace {
 // and the bake stays a few milliseconds, which time-to-first-image needs.
 constexpr int kSkySize = 128;
 constexpr int kSkyLevels = 8;  // 128 down to 1
+// The prefiltered sky's octahedral map (shaders/octahedral.glsl): 256 texels
+// a side hold about as many directions as the cube's six faces of 128, and
+// its FRICHE_SPECULAR_LEVELS levels go down to 16.
+constexpr int kSpecularSize = 256;
 // Samples per texel of the prefiltered levels: with filtered importance
 // sampling 32 leave no visible noise on a sky, and the bake stays short.
 constexpr int kPrefilterSamples = 32;
@@ -44,9 +48,9 @@ std::vector<float> halved(const std::vector<float>& rgba, int size) {
 }
 
 // A baked sky's file: this header, then every level of every face of the sky
-// cube, then of the prefiltered one, as RGBA floats.
-constexpr char kBakeHeader[] = "friche baked sky 1\n";
-// Skies kept (4.2 MB each): a kiosk's, a batch's; the oldest go.
+// cube, then every level of the prefiltered sky's octahedral map, as RGBA floats.
+constexpr char kBakeHeader[] = "friche baked sky 2\n";
+// Skies kept (3.5 MB each): a kiosk's, a batch's; the oldest go.
 constexpr std::size_t kCachedSkies = 8;
 
 // Texels in `levels` mip levels of a cube map, times four floats.
@@ -55,6 +59,15 @@ std::size_t cubeFloats(int levels) {
     for (int l = 0; l < levels; ++l)
         n += static_cast<std::size_t>(kSkySize >> l) * static_cast<std::size_t>(kSkySize >> l);
     return n * 6 * 4;
+}
+
+// Texels in the prefiltered sky's levels, times four floats.
+std::size_t specularFloats() {
+    std::size_t n = 0;
+    for (int l = 0; l < FRICHE_SPECULAR_LEVELS; ++l)
+        n += static_cast<std::size_t>(kSpecularSize >> l) *
+             static_cast<std::size_t>(kSpecularSize >> l);
+    return n * 4;
 }
 
 // FNV-1a over bytes, folded into `hash`.
@@ -85,9 +98,8 @@ std::unique_ptr<Environment> Environment::create(core::Problems& problems,
                                         .height = kSkySize,
                                         .levels = kSkyLevels,
                                         .label = "sky"});
-    env->specular_ = gfx::Image::create({.target = GL_TEXTURE_CUBE_MAP,
-                                         .width = kSkySize,
-                                         .height = kSkySize,
+    env->specular_ = gfx::Image::create({.width = kSpecularSize,
+                                         .height = kSpecularSize,
                                          .levels = FRICHE_SPECULAR_LEVELS,
                                          .label = "prefiltered sky"});
     env->lut_ = gfx::Image::create(
@@ -150,7 +162,7 @@ std::filesystem::path Environment::cacheFile() const {
 
 bool Environment::readBake(const std::filesystem::path& file) {
     const std::size_t header = sizeof kBakeHeader - 1;
-    const std::size_t floats = cubeFloats(kSkyLevels) + cubeFloats(FRICHE_SPECULAR_LEVELS);
+    const std::size_t floats = cubeFloats(kSkyLevels) + specularFloats();
     std::string error;
     const auto bytes = core::readFile(file, error, header + floats * sizeof(float) + 1);
     if (!bytes || bytes->size() != header + floats * sizeof(float) ||
@@ -159,32 +171,35 @@ bool Environment::readBake(const std::filesystem::path& file) {
     std::vector<float> rgba(floats);
     std::memcpy(rgba.data(), bytes->data() + header, floats * sizeof(float));
     const float* at = rgba.data();
-    for (const auto& [image, levels] :
-         {std::pair{&skyCube_, kSkyLevels}, std::pair{&specular_, FRICHE_SPECULAR_LEVELS}})
-        for (int l = 0; l < levels; ++l)
-            for (int face = 0; face < 6; ++face) {
-                image->upload(l, face, at);
-                at += static_cast<std::size_t>(kSkySize >> l) * (kSkySize >> l) * 4;
-            }
+    for (int l = 0; l < kSkyLevels; ++l)
+        for (int face = 0; face < 6; ++face) {
+            skyCube_.upload(l, face, at);
+            at += static_cast<std::size_t>(kSkySize >> l) * (kSkySize >> l) * 4;
+        }
+    for (int l = 0; l < FRICHE_SPECULAR_LEVELS; ++l) {
+        specular_.upload(l, 0, at);
+        at += static_cast<std::size_t>(kSpecularSize >> l) * (kSpecularSize >> l) * 4;
+    }
     return true;
 }
 
 void Environment::writeBake(const std::filesystem::path& file) const {
     std::string bytes(kBakeHeader, sizeof kBakeHeader - 1);
-    for (const auto& [image, levels] :
-         {std::pair{&skyCube_, kSkyLevels}, std::pair{&specular_, FRICHE_SPECULAR_LEVELS}}) {
-        glBindTexture(GL_TEXTURE_CUBE_MAP, image->id());
-        for (int l = 0; l < levels; ++l)
-            for (int face = 0; face < 6; ++face) {
-                std::vector<float> rgba(static_cast<std::size_t>(kSkySize >> l) * (kSkySize >> l) *
-                                        4);
-                glGetTexImage(GL_TEXTURE_CUBE_MAP_POSITIVE_X + face, l, GL_RGBA, GL_FLOAT,
-                              rgba.data());
-                bytes.append(reinterpret_cast<const char*>(rgba.data()),
-                             rgba.size() * sizeof(float));
-            }
-    }
+    // One level of one image (a cube's face, or the 2D map), `size` texels square.
+    const auto append = [&](GLenum image, int level, int size) {
+        std::vector<float> rgba(static_cast<std::size_t>(size) * static_cast<std::size_t>(size) *
+                                4);
+        glGetTexImage(image, level, GL_RGBA, GL_FLOAT, rgba.data());
+        bytes.append(reinterpret_cast<const char*>(rgba.data()), rgba.size() * sizeof(float));
+    };
+    glBindTexture(GL_TEXTURE_CUBE_MAP, skyCube_.id());
+    for (int l = 0; l < kSkyLevels; ++l)
+        for (int face = 0; face < 6; ++face)
+            append(GL_TEXTURE_CUBE_MAP_POSITIVE_X + static_cast<GLenum>(face), l, kSkySize >> l);
     glBindTexture(GL_TEXTURE_CUBE_MAP, 0);
+    glBindTexture(GL_TEXTURE_2D, specular_.id());
+    for (int l = 0; l < FRICHE_SPECULAR_LEVELS; ++l) append(GL_TEXTURE_2D, l, kSpecularSize >> l);
+    glBindTexture(GL_TEXTURE_2D, 0);
     // A cache: a folder that cannot be made or written costs the next launch a bake, no more.
     std::error_code ec;
     std::filesystem::create_directories(cache_, ec);
@@ -222,17 +237,13 @@ void Environment::bake() {
     prefilter_.set(prefilter_.uniform("u_sky"), FRICHE_UNIT_SKY);
     prefilter_.set(prefilter_.uniform("u_skySize"), static_cast<float>(kSkySize));
     prefilter_.set(prefilter_.uniform("u_sampleCount"), kPrefilterSamples);
-    const GLint basis = prefilter_.uniform("u_faceBasis");
     const GLint roughness = prefilter_.uniform("u_roughness");
     for (int level = 0; level < FRICHE_SPECULAR_LEVELS; ++level) {
         prefilter_.set(roughness, static_cast<float>(level) / (FRICHE_SPECULAR_LEVELS - 1));
-        const int size = kSkySize >> level;
+        const int size = kSpecularSize >> level;
         glViewport(0, 0, size, size);
-        for (int face = 0; face < 6; ++face) {
-            fbo_.attach(GL_COLOR_ATTACHMENT0, specular_, level, face);
-            prefilter_.set(basis, scene::cubeFaceBasis(face));
-            glDrawArrays(GL_TRIANGLES, 0, 3);
-        }
+        fbo_.attach(GL_COLOR_ATTACHMENT0, specular_, level);
+        glDrawArrays(GL_TRIANGLES, 0, 3);
     }
 }
 

@@ -1,5 +1,6 @@
 // The sky's light, baked for the GPU: the sky as a cube map (what the camera
-// sees behind the model), its GGX-prefiltered levels (what surfaces reflect),
+// sees behind the model), its GGX-prefiltered levels as an octahedral map
+// (what surfaces reflect, shaders/octahedral.glsl),
 // its irradiance as nine spherical-harmonic coefficients (what they diffuse),
 // and the split-sum BRDF table (made once, at creation).
 //
@@ -50,7 +51,8 @@ private:
     void bake();
     // The cache file for the current sky, from this build; empty: no cache.
     std::filesystem::path cacheFile() const;
-    // Both cube maps from `file`; false (nothing changed) if it does not hold them.
+    // The sky and its prefiltered levels from `file`; false (nothing changed)
+    // if it does not hold them.
     bool readBake(const std::filesystem::path& file);
     void writeBake(const std::filesystem::path& file) const;
 
