@@ -194,11 +194,13 @@ public:
 
     // Whether frames lay the opaque surfaces' depth before they shade them,
     // so each pixel is shaded once: on a GPU, yes; on a software rasteriser,
-    // no, as `create` chooses. There shading an 8-pixel block already stops
-    // at the depth test where a nearer surface was drawn, and a second pass
-    // over the triangles cost more than the shading it saved: Seraing's frame
-    // 308 ms with it against 280 ms without, a million-triangle model's 568
-    // against 442 (llvmpipe, 1920x1080). Tests set it to see both agree.
+    // no, as `create` chooses. There a multisampled frame's fragment shader
+    // runs on every 8-pixel block a triangle touches, hidden or not (Mesa's
+    // lp_state_fs.c tests depth first but skips only the texture fetches of a
+    // hidden block), so the second pass over the triangles costs and saves
+    // little: Seraing's frame 308 ms with it against 280 ms without, a
+    // million-triangle model's 568 against 442, 2CylinderEngine's 339 against
+    // 302 (llvmpipe, 1920x1080). Tests set it to see both agree.
     void setDepthPrepass(bool on);
     // Whether the sun's shadow layers are summed up by cells once drawn, so
     // that a lookup whose cell is all nearer or all farther than the point
