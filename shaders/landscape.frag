@@ -44,6 +44,32 @@ float covered(float s, float halfWidth, float footprint) {
                  0.0, 1.0);
 }
 
+// The share of a pixel's footprint, `footprint` across, around `t` that falls
+// on stripes `duty` of every `period` long (the first from 0): a box-filtered
+// square wave, which greys out evenly where the stripes get thinner than a pixel.
+float stripes(float t, float period, float duty, float footprint) {
+    float w = max(footprint, 1e-3) / period;
+    vec2 ends = vec2(t / period - 0.5 * w, t / period + 0.5 * w);
+    vec2 painted = floor(ends) * duty + min(fract(ends), duty);
+    return clamp((painted.y - painted.x) / w, 0.0, 1.0);
+}
+
+// White paint on one street of the grid (the other axis's is the same with x
+// and z swapped): a dashed line down its middle, and a zebra crossing before
+// each junction. `across`: metres from its middle, signed; `toCrossing`:
+// metres to the middle of the nearest street across it; `along`: metres
+// along it; each with how much of them a pixel spans.
+float streetPaint(float across, float toCrossing, float along, vec2 footprint, float kerb) {
+    // Not in the junction itself, where the street across runs.
+    float outside = clamp((toCrossing - kerb) / footprint.y + 0.5, 0.0, 1.0);
+    float zebra = covered(toCrossing - kerb - 2.5, 1.5, footprint.y) *
+                  covered(across, kerb - 1.0, footprint.x) *
+                  stripes(across + 0.25, 1.0, 0.5, footprint.x);
+    float dashes = covered(across, 0.08, footprint.x) * stripes(along, 6.0, 0.5, footprint.y) *
+                   clamp((toCrossing - kerb - 4.5) / footprint.y + 0.5, 0.0, 1.0);
+    return outside * max(zebra, dashes);
+}
+
 // A town's or a city's ground (landscape.glsl, cityGrid): asphalt streets, pavements
 // along them, and each block's yard, paved or a garden, or the block a park.
 // Where the city thins out, its yards give way to `country`, and its streets
@@ -57,7 +83,8 @@ vec3 cityGround(vec2 xz, vec3 country, float city) {
     // (The footprint is taken on the grid itself, which runs on where the
     // distance to a street folds back: a quad of pixels across a fold would
     // see little change.)
-    vec2 toStreet = abs(grid - round(grid)) * size;
+    vec2 fromStreet = (grid - round(grid)) * size;  // signed
+    vec2 toStreet = abs(fromStreet);
     vec2 footprint = max(fwidth(grid) * size, 1e-3);
     vec2 far = smoothstep(0.1, 0.4, footprint / size);
     float kerb = 0.5 * cityStreet(), front = kerb + cityPavement();
@@ -83,7 +110,11 @@ vec3 cityGround(vec2 xz, vec3 country, float city) {
     // The streets end, raggedly, a little beyond the last blocks built.
     float streets = smoothstep(0.06, 0.1, city);
     ground = mix(ground, vec3(0.32, 0.31, 0.29), pavement * streets);
-    return mix(ground, vec3(0.19, 0.19, 0.2), asphalt * streets);
+    ground = mix(ground, vec3(0.19, 0.19, 0.2), asphalt * streets);
+    // Worn white paint on the asphalt, gone where the streets blur.
+    float paint = max(streetPaint(fromStreet.x, toStreet.y, xz.y, footprint, kerb),
+                      streetPaint(fromStreet.y, toStreet.x, xz.x, footprint.yx, kerb));
+    return mix(ground, vec3(0.6, 0.6, 0.57), paint * streets * (1.0 - max(far.x, far.y)));
 }
 
 // Fields in parcels of a couple of hundred metres, woods on the slopes and in
