@@ -108,13 +108,13 @@ TEST(Story, ABookmarkIsFlownToAndKept) {
 // there, from what the screen showed, comes back as it was saved: widened
 // again, it would move away at every save and return.
 TEST(Story, AUserViewpointComesBackAsSavedOnANarrowScreen) {
-    constexpr float kUpright = 9.0f / 16.0f;
+    constexpr float kPortrait = 9.0f / 16.0f;
     Story story(fourPhases());
-    story.flyTo(1, kUpright);
+    story.flyTo(1, kPortrait);
     play(story, CameraFlight::kDefaultSeconds + 0.1);
-    const OrbitCamera shown = story.orbit(kUpright);
+    const OrbitCamera shown = story.orbit(kPortrait);
     EXPECT_GT(shown.distance, 40.0f);  // stepped back
-    EXPECT_NEAR(shown.heightAtTarget() * kUpright,
+    EXPECT_NEAR(shown.heightAtTarget() * kPortrait,
                 view("east", 100.0f, 40.0f).orbit().heightAtTarget() * kAspect, 1e-3f);
     View saved;
     saved.target = shown.target;
@@ -122,27 +122,27 @@ TEST(Story, AUserViewpointComesBackAsSavedOnANarrowScreen) {
     saved.pitch = shown.pitch;
     saved.distance = shown.distance;
     saved.fovY = shown.fovY;
-    story.flyTo(0, kUpright);
+    story.flyTo(0, kPortrait);
     play(story, CameraFlight::kDefaultSeconds + 0.1);
-    story.flyTo(saved, kUpright);
+    story.flyTo(saved, kPortrait);
     play(story, CameraFlight::kDefaultSeconds + 0.1);
-    EXPECT_FLOAT_EQ(story.orbit(kUpright).distance, shown.distance);
-    EXPECT_FLOAT_EQ(story.orbit(kUpright).fovY, shown.fovY);
+    EXPECT_FLOAT_EQ(story.orbit(kPortrait).distance, shown.distance);
+    EXPECT_FLOAT_EQ(story.orbit(kPortrait).fovY, shown.fovY);
 }
 
 // A view held on an upright screen (a tour's step shown at once) is shown
 // widened; when the story takes the camera back, the flight leaves from there,
 // not from the view as framed for 16:9.
 TEST(Story, TheFlightBackLeavesAHeldViewFromWhereTheScreenShowedIt) {
-    constexpr float kUpright = 9.0f / 16.0f;
+    constexpr float kPortrait = 9.0f / 16.0f;
     Story story(fourPhases());
-    story.goTo(2.0, 1, kUpright, false);
+    story.goTo(2.0, 1, kPortrait, false);
     story.parts(540, 960);
-    const OrbitCamera shown = story.orbit(kUpright);
-    story.goTo(3.0, -1, kUpright, true);
+    const OrbitCamera shown = story.orbit(kPortrait);
+    story.goTo(3.0, -1, kPortrait, true);
     story.advance(0.0);
-    EXPECT_FLOAT_EQ(story.orbit(kUpright).distance, shown.distance);
-    EXPECT_FLOAT_EQ(story.orbit(kUpright).fovY, shown.fovY);
+    EXPECT_FLOAT_EQ(story.orbit(kPortrait).distance, shown.distance);
+    EXPECT_FLOAT_EQ(story.orbit(kPortrait).fovY, shown.fovY);
 }
 
 TEST(Story, AHeldViewIsSeenAtEveryPosition) {
