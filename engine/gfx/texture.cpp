@@ -111,6 +111,15 @@ Image Image::create(const ImageDesc& desc) {
     return image;
 }
 
+void Image::download(int level, int layer, float* rgba) const {
+    glBindTexture(desc_.target, id());
+    const GLenum image = desc_.target == GL_TEXTURE_CUBE_MAP
+                             ? GL_TEXTURE_CUBE_MAP_POSITIVE_X + static_cast<GLenum>(layer)
+                             : desc_.target;
+    glGetTexImage(image, level, GL_RGBA, GL_FLOAT, rgba);
+    glBindTexture(desc_.target, 0);
+}
+
 void Image::upload(int level, int layer, const float* rgba) const {
     const int w = std::max(1, desc_.width >> level), h = std::max(1, desc_.height >> level);
     glBindTexture(desc_.target, id());

@@ -82,6 +82,9 @@ public:
     static Image create(const ImageDesc& desc);
     // RGBA floats for one level of one cube face or array layer (0 for 2D).
     void upload(int level, int layer, const float* rgba) const;
+    // The same back: RGBA floats of one level of one cube face (0 for 2D; not
+    // an array's layer, which GL reads only all together).
+    void download(int level, int layer, float* rgba) const;
     void bind(GLuint unit) const;
     GLuint id() const { return handle_.id(); }
     GLenum target() const { return desc_.target; }

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 #include <functional>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -53,21 +54,20 @@ constexpr char kBakeHeader[] = "friche baked sky 2\n";
 // Skies kept (3.5 MB each): a kiosk's, a batch's; the oldest go.
 constexpr std::size_t kCachedSkies = 8;
 
-// Texels in `levels` mip levels of a cube map, times four floats.
-std::size_t cubeFloats(int levels) {
-    std::size_t n = 0;
-    for (int l = 0; l < levels; ++l)
-        n += static_cast<std::size_t>(kSkySize >> l) * static_cast<std::size_t>(kSkySize >> l);
-    return n * 6 * 4;
-}
-
-// Texels in the prefiltered sky's levels, times four floats.
-std::size_t specularFloats() {
-    std::size_t n = 0;
-    for (int l = 0; l < FRICHE_SPECULAR_LEVELS; ++l)
-        n += static_cast<std::size_t>(kSpecularSize >> l) *
-             static_cast<std::size_t>(kSpecularSize >> l);
-    return n * 4;
+// Calls f(image, level, face, floats) for each level of each face (a cube
+// map's six, a 2D image's one) of `images`, in the baked file's order, with
+// the RGBA floats that level holds.
+template <class F>
+void forEachLevel(std::initializer_list<const gfx::Image*> images, F f) {
+    for (const gfx::Image* image : images) {
+        const gfx::ImageDesc& d = image->desc();
+        const int faces = d.target == GL_TEXTURE_CUBE_MAP ? 6 : 1;
+        for (int level = 0; level < d.levels; ++level)
+            for (int face = 0; face < faces; ++face)
+                f(*image, level, face,
+                  static_cast<std::size_t>(std::max(1, d.width >> level)) *
+                      static_cast<std::size_t>(std::max(1, d.height >> level)) * 4);
+    }
 }
 
 // FNV-1a over bytes, folded into `hash`.
@@ -162,7 +162,9 @@ std::filesystem::path Environment::cacheFile() const {
 
 bool Environment::readBake(const std::filesystem::path& file) {
     const std::size_t header = sizeof kBakeHeader - 1;
-    const std::size_t floats = cubeFloats(kSkyLevels) + specularFloats();
+    std::size_t floats = 0;
+    forEachLevel({&skyCube_, &specular_},
+                 [&](const gfx::Image&, int, int, std::size_t n) { floats += n; });
     std::string error;
     const auto bytes = core::readFile(file, error, header + floats * sizeof(float) + 1);
     if (!bytes || bytes->size() != header + floats * sizeof(float) ||
@@ -171,35 +173,22 @@ bool Environment::readBake(const std::filesystem::path& file) {
     std::vector<float> rgba(floats);
     std::memcpy(rgba.data(), bytes->data() + header, floats * sizeof(float));
     const float* at = rgba.data();
-    for (int l = 0; l < kSkyLevels; ++l)
-        for (int face = 0; face < 6; ++face) {
-            skyCube_.upload(l, face, at);
-            at += static_cast<std::size_t>(kSkySize >> l) * (kSkySize >> l) * 4;
-        }
-    for (int l = 0; l < FRICHE_SPECULAR_LEVELS; ++l) {
-        specular_.upload(l, 0, at);
-        at += static_cast<std::size_t>(kSpecularSize >> l) * (kSpecularSize >> l) * 4;
-    }
+    forEachLevel({&skyCube_, &specular_},
+                 [&](const gfx::Image& image, int level, int face, std::size_t n) {
+                     image.upload(level, face, at);
+                     at += n;
+                 });
     return true;
 }
 
 void Environment::writeBake(const std::filesystem::path& file) const {
     std::string bytes(kBakeHeader, sizeof kBakeHeader - 1);
-    // One level of one image (a cube's face, or the 2D map), `size` texels square.
-    const auto append = [&](GLenum image, int level, int size) {
-        std::vector<float> rgba(static_cast<std::size_t>(size) * static_cast<std::size_t>(size) *
-                                4);
-        glGetTexImage(image, level, GL_RGBA, GL_FLOAT, rgba.data());
-        bytes.append(reinterpret_cast<const char*>(rgba.data()), rgba.size() * sizeof(float));
-    };
-    glBindTexture(GL_TEXTURE_CUBE_MAP, skyCube_.id());
-    for (int l = 0; l < kSkyLevels; ++l)
-        for (int face = 0; face < 6; ++face)
-            append(GL_TEXTURE_CUBE_MAP_POSITIVE_X + static_cast<GLenum>(face), l, kSkySize >> l);
-    glBindTexture(GL_TEXTURE_CUBE_MAP, 0);
-    glBindTexture(GL_TEXTURE_2D, specular_.id());
-    for (int l = 0; l < FRICHE_SPECULAR_LEVELS; ++l) append(GL_TEXTURE_2D, l, kSpecularSize >> l);
-    glBindTexture(GL_TEXTURE_2D, 0);
+    forEachLevel(
+        {&skyCube_, &specular_}, [&](const gfx::Image& image, int level, int face, std::size_t n) {
+            std::vector<float> rgba(n);
+            image.download(level, face, rgba.data());
+            bytes.append(reinterpret_cast<const char*>(rgba.data()), rgba.size() * sizeof(float));
+        });
     // A cache: a folder that cannot be made or written costs the next launch a bake, no more.
     std::error_code ec;
     std::filesystem::create_directories(cache_, ec);
