@@ -1,10 +1,12 @@
 #include "media/signal_stop.h"
 
 #include <atomic>
+#include <condition_variable>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <iterator>
+#include <mutex>
 #include <thread>
 
 #include <signal.h>
@@ -46,24 +48,27 @@ SignalStop::SignalStop() {
 }
 
 struct SignalStop::Watchdog {
-    std::atomic<bool> done{false};
+    std::mutex mutex;
+    std::condition_variable ended;
+    bool done = false;  // under `mutex`
     std::thread thread;
 };
 
 SignalStop::SignalStop(std::chrono::milliseconds grace) : SignalStop() {
     watchdog_ = std::make_unique<Watchdog>();
-    watchdog_->thread = std::thread([grace, &done = watchdog_->done] {
-        // Polled rather than woken: nothing a signal handler may call wakes a
-        // thread portably, and 50 ms of sleep costs nothing.
+    watchdog_->thread = std::thread([grace, &w = *watchdog_] {
+        // The signal is polled: nothing a signal handler may call wakes a
+        // thread portably, and a look every 50 ms costs nothing. The end of
+        // the command wakes it at once (a render's last wait was up to 50 ms).
         constexpr auto kPoll = std::chrono::milliseconds(50);
         auto since = std::chrono::steady_clock::time_point::max();
-        while (!done.load()) {
-            std::this_thread::sleep_for(kPoll);
+        std::unique_lock lock(w.mutex);
+        while (!w.ended.wait_for(lock, kPoll, [&w] { return w.done; })) {
             const int number = caught.load(std::memory_order_relaxed);
             if (number == 0) continue;
             const auto now = std::chrono::steady_clock::now();
             if (since == std::chrono::steady_clock::time_point::max()) since = now;
-            if (now - since < grace || done.load()) continue;
+            if (now - since < grace) continue;
             for (const auto& output : core::removeTrackedTemporaries())
                 std::fprintf(stderr, "friche: stopped by signal %d; %s was not written\n", number,
                              output.c_str());
@@ -74,7 +79,11 @@ SignalStop::SignalStop(std::chrono::milliseconds grace) : SignalStop() {
 
 SignalStop::~SignalStop() {
     if (watchdog_) {
-        watchdog_->done.store(true);
+        {
+            const std::lock_guard lock(watchdog_->mutex);
+            watchdog_->done = true;
+        }
+        watchdog_->ended.notify_one();
         watchdog_->thread.join();
     }
     for (std::size_t i = 0; i < std::size(kSignals); ++i)
