@@ -1,13 +1,13 @@
 #include "io/image_decode.h"
 
 #include <algorithm>
-#include <atomic>
 #include <climits>
 #include <mutex>
 #include <queue>
-#include <thread>
 
 #include <stb_image.h>
+
+#include "core/parallel.h"
 
 namespace friche::io {
 
@@ -140,25 +140,14 @@ void decodeImages(const std::vector<EncodedImage>& sources, const DecodePlan& pl
         reasons[i] = plan.images[i].failure;
         failed[i] = !reasons[i].empty();
     }
-    std::atomic<std::size_t> next{0};
     std::mutex large;
-    // Each worker takes the next undecoded image: big and small images mix
-    // well without any up-front partitioning.
-    auto work = [&] {
-        for (std::size_t i = next++; i < count; i = next++) {
-            if (failed[i]) continue;
-            const DecodePlan::Entry& e = plan.images[i];
-            std::unique_lock lock(large, std::defer_lock);
-            if (pixels(e.width, e.height) > kMaxConcurrentPixels) lock.lock();
-            failed[i] = decodeImage(sources[i].bytes, images[i], reasons[i], e.halvings) ? 0 : 1;
-        }
-    };
-    const std::size_t threads =
-        std::min<std::size_t>(count, std::max(1u, std::thread::hardware_concurrency()));
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (std::thread& t : pool) t.join();
+    core::forEachInParallel(count, [&](std::size_t i) {
+        if (failed[i]) return;
+        const DecodePlan::Entry& e = plan.images[i];
+        std::unique_lock lock(large, std::defer_lock);
+        if (pixels(e.width, e.height) > kMaxConcurrentPixels) lock.lock();
+        failed[i] = decodeImage(sources[i].bytes, images[i], reasons[i], e.halvings) ? 0 : 1;
+    });
 
     for (std::size_t i = 0; i < count; ++i) {
         const EncodedImage& s = sources[i];
