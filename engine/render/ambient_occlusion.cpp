@@ -37,7 +37,7 @@ void AmbientOcclusion::compute(const Programs& programs, const gfx::Image& depth
     glBindSampler(FRICHE_UNIT_HDR, 0);
     glBindSampler(FRICHE_UNIT_AO, 0);
 
-    const gfx::Program& ao = programs.ao;
+    const gfx::Program& ao = programs.ao.get();
     noisyFbo_.bind();
     glViewport(0, 0, half.x, half.y);
     depth.bind(FRICHE_UNIT_HDR);
@@ -53,7 +53,7 @@ void AmbientOcclusion::compute(const Programs& programs, const gfx::Image& depth
     ao.use();
     glDrawArrays(GL_TRIANGLES, 0, 3);
 
-    const gfx::Program& blur = programs.aoBlur;
+    const gfx::Program& blur = programs.aoBlur.get();
     smoothFbo_.bind();
     noisy_.bind(FRICHE_UNIT_AO);
     blur.use();

@@ -80,7 +80,7 @@ void Bloom::compute(const Programs& programs, const HdrTarget& hdr, glm::ivec4 v
         setGrid(p, "u_srcCount", l.count);
     };
 
-    const gfx::Program& bright = programs.bloomBright;
+    const gfx::Program& bright = programs.bloomBright.get();
     hdr.color().bind(FRICHE_UNIT_HDR);
     setGrid(bright, "u_origin", {viewport.x, viewport.y});
     setGrid(bright, "u_size", {viewport.z, viewport.w});
@@ -89,7 +89,7 @@ void Bloom::compute(const Programs& programs, const HdrTarget& hdr, glm::ivec4 v
     glDrawArrays(GL_TRIANGLES, 0, 3);
 
     for (int k = 1; k < levels; ++k) {
-        const gfx::Program& down = programs.bloomDown;
+        const gfx::Program& down = programs.bloomDown.get();
         source(levels_[static_cast<std::size_t>(k - 1)], down);
         target(levels_[static_cast<std::size_t>(k)], down);
         glDrawArrays(GL_TRIANGLES, 0, 3);
@@ -97,7 +97,7 @@ void Bloom::compute(const Programs& programs, const HdrTarget& hdr, glm::ivec4 v
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE);
     for (int k = levels - 2; k >= 0; --k) {
-        const gfx::Program& up = programs.bloomUp;
+        const gfx::Program& up = programs.bloomUp.get();
         source(levels_[static_cast<std::size_t>(k + 1)], up);
         target(levels_[static_cast<std::size_t>(k)], up);
         glDrawArrays(GL_TRIANGLES, 0, 3);

@@ -139,46 +139,32 @@ template class ProgramVariants<PbrUniforms>;
 template class ProgramVariants<ShadowUniforms>;
 template class ProgramVariants<PostUniforms>;
 
+const gfx::Program& LazyProgram::get() const {
+    if (!built_) {
+        core::Problems problems;
+        built_ = buildProgram(vertex_, fragment_, label_, problems, defines_);
+        core::printProblems("friche", problems);
+        if (*built_) assignUnits(*built_);
+    }
+    return *built_;
+}
+
 std::optional<Programs> Programs::build(core::Problems& problems) {
     auto surfaces = ProgramVariants<PbrUniforms>::build(kSurfaceSources, problems);
     auto casters = ProgramVariants<ShadowUniforms>::build(kCasterSources, problems);
     auto post = ProgramVariants<PostUniforms>::build(kPostSources, problems);
     gfx::Program ground = buildProgram("ground.vert", "ground.frag", "ground", problems);
-    gfx::Program landscape =
-        buildProgram("landscape.vert", "landscape.frag", "landscape", problems);
-    gfx::Program town = buildProgram("town.vert", "landscape.frag", "town", problems);
-    gfx::Program city = buildProgram("city.vert", "landscape.frag", "city", problems);
-    gfx::Program cityLayout =
-        buildProgram("fullscreen.vert", "city_layout.frag", "city layout", problems);
-    gfx::Program cityShadows =
-        buildProgram("city_shadow.vert", "city_shadow.frag", "city shadows", problems);
     gfx::Program shadowRange =
         buildProgram("fullscreen.vert", "shadow_range.frag", "shadow range", problems);
     gfx::Program sky = buildProgram("fullscreen.vert", "sky.frag", "sky", problems);
-    gfx::Program cloudySky = buildProgram("fullscreen.vert", "sky.frag", "cloudy sky", problems,
-                                          "#define FRICHE_CLOUDS\n");
-    gfx::Program ao = buildProgram("fullscreen.vert", "ao.frag", "ao", problems);
-    gfx::Program aoBlur = buildProgram("fullscreen.vert", "ao_blur.frag", "ao blur", problems);
-    gfx::Program bloomBright =
-        buildProgram("fullscreen.vert", "bloom_bright.frag", "bloom bright", problems);
-    gfx::Program bloomDown =
-        buildProgram("fullscreen.vert", "bloom_down.frag", "bloom down", problems);
-    gfx::Program bloomUp = buildProgram("fullscreen.vert", "bloom_up.frag", "bloom up", problems);
-    gfx::Program smooth = buildProgram("fullscreen.vert", "smooth.frag", "smooth", problems);
-    if (!surfaces || !casters || !post || !ground || !landscape || !town || !city || !cityLayout ||
-        !cityShadows || !shadowRange || !sky || !cloudySky || !ao || !aoBlur || !bloomBright ||
-        !bloomDown || !bloomUp || !smooth)
-        return std::nullopt;
-    for (const gfx::Program* p :
-         {&ground, &landscape, &town, &city, &cityLayout, &cityShadows, &shadowRange, &sky,
-          &cloudySky, &ao, &aoBlur, &bloomBright, &bloomDown, &bloomUp, &smooth})
-        assignUnits(*p);
-    return Programs{std::move(*surfaces),   std::move(*casters),    std::move(*post),
-                    std::move(ground),      std::move(landscape),   std::move(town),
-                    std::move(city),        std::move(cityLayout),  std::move(cityShadows),
-                    std::move(shadowRange), std::move(sky),         std::move(ao),
-                    std::move(aoBlur),      std::move(bloomBright), std::move(bloomDown),
-                    std::move(bloomUp),     std::move(cloudySky),   std::move(smooth)};
+    if (!surfaces || !casters || !post || !ground || !shadowRange || !sky) return std::nullopt;
+    for (const gfx::Program* p : {&ground, &shadowRange, &sky}) assignUnits(*p);
+    return Programs{.surfaces = std::move(*surfaces),
+                    .casters = std::move(*casters),
+                    .post = std::move(*post),
+                    .ground = std::move(ground),
+                    .shadowRange = std::move(shadowRange),
+                    .sky = std::move(sky)};
 }
 
 }  // namespace friche::render

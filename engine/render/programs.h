@@ -181,16 +181,52 @@ private:
     std::map<unsigned, std::unique_ptr<ProgramVariant<Uniforms>>> built_;  // nullptr: failed
 };
 
+// A program compiled the first time a frame draws with it, for what only some
+// frames draw: a still of a bare model draws no landscape, clouds, ambient
+// occlusion or bloom, and compiling their programs up front was two thirds of
+// its programs' time (20 of 29 ms on llvmpipe, Mesa's shader cache warm). One
+// that fails to compile (an edited shader under FRICHE_SHADER_DIR) is reported
+// then, once, and stays empty: what it draws is left out.
+class LazyProgram {
+public:
+    LazyProgram(const char* vertex, const char* fragment, const char* label,
+                const char* defines = "")
+        : vertex_(vertex), fragment_(fragment), label_(label), defines_(defines) {}
+    const gfx::Program& get() const;
+
+private:
+    const char* vertex_;
+    const char* fragment_;
+    const char* label_;
+    const char* defines_;
+    mutable std::optional<gfx::Program> built_;  // a cache: compiling changes nothing drawn
+};
+
 struct Programs {
     ProgramVariants<PbrUniforms> surfaces;
     ProgramVariants<ShadowUniforms> casters;
     ProgramVariants<PostUniforms> post;
-    gfx::Program ground, landscape, town, city, cityLayout, cityShadows;
+    gfx::Program ground;
     gfx::Program shadowRange;  // a sun shadow layer's depths by cells (render/shadows.h)
-    gfx::Program sky, ao, aoBlur, bloomBright, bloomDown, bloomUp;
-    gfx::Program cloudySky;  // a landscape's sky: sky.frag with FRICHE_CLOUDS
-    gfx::Program smooth;     // dynamic resolution's anti-aliasing of a frame drawn with one sample
+    gfx::Program sky;
+    // A site's: its landscape, a town's or a city's buildings, the sky's clouds.
+    LazyProgram landscape{"landscape.vert", "landscape.frag", "landscape"};
+    LazyProgram town{"town.vert", "landscape.frag", "town"};
+    LazyProgram city{"city.vert", "landscape.frag", "city"};
+    LazyProgram cityLayout{"fullscreen.vert", "city_layout.frag", "city layout"};
+    LazyProgram cityShadows{"city_shadow.vert", "city_shadow.frag", "city shadows"};
+    LazyProgram cloudySky{"fullscreen.vert", "sky.frag", "cloudy sky", "#define FRICHE_CLOUDS\n"};
+    // Effects of some frames: ambient occlusion, bloom, and dynamic
+    // resolution's anti-aliasing of a frame drawn with one sample.
+    LazyProgram ao{"fullscreen.vert", "ao.frag", "ao"};
+    LazyProgram aoBlur{"fullscreen.vert", "ao_blur.frag", "ao blur"};
+    LazyProgram bloomBright{"fullscreen.vert", "bloom_bright.frag", "bloom bright"};
+    LazyProgram bloomDown{"fullscreen.vert", "bloom_down.frag", "bloom down"};
+    LazyProgram bloomUp{"fullscreen.vert", "bloom_up.frag", "bloom up"};
+    LazyProgram smooth{"fullscreen.vert", "smooth.frag", "smooth"};
 
+    // Compiles the programs every frame draws with, reporting a broken shader
+    // when the renderer starts (or reloads); the others wait for their first frame.
     static std::optional<Programs> build(core::Problems& problems);
 };
 

@@ -854,7 +854,7 @@ void Renderer::Impl::drawDepthPrepass(const std::vector<Queued>& opaque, const F
 }
 
 void Renderer::Impl::drawSky(const ViewParams& view, const Frame& frame) {
-    const gfx::Program& sky = frame.landscape ? programs->cloudySky : programs->sky;
+    const gfx::Program& sky = frame.landscape ? programs->cloudySky.get() : programs->sky;
     // The sky lies on the far plane: it fills what the depth buffer left clear.
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(depth.fartherOrEqual());
@@ -920,13 +920,14 @@ void Renderer::Impl::drawLandscape(const ViewParams& view, const Frame& frame) {
     groundState();
     // The buildings stand where the layout says, and the terrain takes their shadows.
     if (frame.built()) cityLayout.bind();
-    for (const gfx::Program* p : {&programs->city, &programs->town, &programs->landscape}) {
-        const bool city = p == &programs->city;
+    for (const LazyProgram* lazy : {&programs->city, &programs->town, &programs->landscape}) {
+        const bool city = lazy == &programs->city;
         if (city && !frame.built()) continue;
-        setLighting(*p, view, frame);
-        setLandscape(*p, frame);
-        p->set(p->uniform("u_town"), p != &programs->landscape ? 1 : 0);
-        p->use();
+        const gfx::Program& p = lazy->get();
+        setLighting(p, view, frame);
+        setLandscape(p, frame);
+        p.set(p.uniform("u_town"), lazy != &programs->landscape ? 1 : 0);
+        p.use();
         if (city) {
             // Closed boxes: their far sides are hidden.
             glEnable(GL_CULL_FACE);
@@ -934,7 +935,7 @@ void Renderer::Impl::drawLandscape(const ViewParams& view, const Frame& frame) {
             glDrawArraysInstanced(GL_TRIANGLES, 0, FRICHE_CITY_VERTICES,
                                   FRICHE_CITY_CELLS * FRICHE_CITY_CELLS * FRICHE_CITY_WINGS);
             glDisable(GL_CULL_FACE);
-        } else if (p == &programs->town) {
+        } else if (lazy == &programs->town) {
             glDrawArraysInstanced(GL_TRIANGLES, 0, 36, FRICHE_TOWNS * FRICHE_TOWN_BLOCKS);
         } else {
             glDrawArrays(GL_TRIANGLES, 0, 6 * FRICHE_LANDSCAPE_RINGS * FRICHE_LANDSCAPE_SEGMENTS);
@@ -1185,7 +1186,7 @@ void Renderer::draw(const GpuModel& model, const ViewParams& view) {
         impl.drawFrame(model, small, static_cast<float>(size.y) / static_cast<float>(full.y));
         if (smoothed) {
             impl.emptyVao.bind();
-            impl.scaled.smooth(impl.programs->smooth, stretched);
+            impl.scaled.smooth(impl.programs->smooth.get(), stretched);
         }
         impl.scaled.stretchTo(output, view.viewport, view.scissor);
     }
@@ -1227,12 +1228,12 @@ void Renderer::Impl::drawFrame(const GpuModel& model, const ViewParams& view, fl
         const bool changed = inputs != cityLaidOut;
         emptyVao.bind();
         if (changed) {
-            setLandscape(programs->cityLayout, frame);
-            cityLayout.compute(programs->cityLayout);
+            setLandscape(programs->cityLayout.get(), frame);
+            cityLayout.compute(programs->cityLayout.get());
             cityLaidOut = inputs;
         }
         if (changed || frame.toSun != cityShadowsSun) {
-            const gfx::Program& p = programs->cityShadows;
+            const gfx::Program& p = programs->cityShadows.get();
             setLandscape(p, frame);
             p.set(p.uniform("u_toSun"), frame.toSun);
             cityLayout.cast(p);

@@ -226,4 +226,33 @@ TEST(Render, ShaderErrorsNameFileAndLine) {
     EXPECT_NE(r.output.find("brdf.glsl:3:"), std::string::npos) << r.output;
 }
 
+// The landscape's program is compiled when a frame first draws a landscape
+// (render::LazyProgram): broken, it is reported then, and a bare model, which
+// draws none, is drawn as before.
+TEST(Render, ALandscapeShaderIsReportedWhenALandscapeIsDrawn) {
+    const fs::path dir = fs::path(FRICHE_TEST_OUT) / "broken_landscape";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    for (const auto& entry : fs::directory_iterator(fs::path(FRICHE_SOURCE_DIR) / "shaders"))
+        fs::copy_file(entry.path(), dir / entry.path().filename());
+    std::string text = fileBytes((dir / "landscape.frag").string());
+    text.insert(text.find('\n') + 1, "this is not glsl;\n");  // its second line
+    std::ofstream(dir / "landscape.frag", std::ios::binary) << text;
+    const auto reference = runFriche(
+        {"render", glb("Box"), "-o", outPath("lazy_model_reference"), "--size", "320x180"});
+    ASSERT_EQ(reference.exitCode, 0) << reference.output;
+
+    setenv("FRICHE_SHADER_DIR", dir.c_str(), 1);
+    const auto model =
+        runFriche({"render", glb("Box"), "-o", outPath("lazy_model"), "--size", "320x180"});
+    const auto site = runFriche({"render", FRICHE_SOURCE_DIR "/scenes/seraing.json", "-o",
+                                 outPath("lazy_site"), "--size", "320x180"});
+    unsetenv("FRICHE_SHADER_DIR");
+    EXPECT_EQ(model.exitCode, 0) << model.output;
+    EXPECT_EQ(model.output.find("landscape.frag"), std::string::npos) << model.output;
+    EXPECT_EQ(fileBytes(outPath("lazy_model")), fileBytes(outPath("lazy_model_reference")))
+        << "the bare model's still changed";
+    EXPECT_NE(site.output.find("landscape.frag:2:"), std::string::npos) << site.output;
+}
+
 }  // namespace
