@@ -204,21 +204,26 @@ TEST(Render, PhasesOnAModelAreRefused) {
     }
 }
 
-// A shader that fails to compile is reported at its file and line, including
-// a file reached through #include (FRICHE_SHADER_DIR swaps in a broken copy).
-TEST(Render, ShaderErrorsNameFileAndLine) {
-    const fs::path dir = fs::path(FRICHE_TEST_OUT) / "broken_shaders";
+// A copy of the shaders in FRICHE_TEST_OUT/`name`, with a line of nonsense
+// inserted as line `line` of `file` (the rest moves down a line).
+fs::path brokenShaders(const char* name, const char* file, std::size_t line) {
+    const fs::path dir = fs::path(FRICHE_TEST_OUT) / name;
     fs::remove_all(dir);
     fs::create_directories(dir);
     for (const auto& entry : fs::directory_iterator(fs::path(FRICHE_SOURCE_DIR) / "shaders"))
         fs::copy_file(entry.path(), dir / entry.path().filename());
-    // Line 3 of brdf.glsl becomes nonsense; the rest moves down a line.
-    const fs::path brdf = dir / "brdf.glsl";
-    std::string text = fileBytes(brdf.string());
-    std::size_t second = text.find('\n', text.find('\n') + 1);
-    text.insert(second + 1, "this is not glsl;\n");
-    std::ofstream(brdf, std::ios::binary) << text;
+    std::string text = fileBytes((dir / file).string());
+    std::size_t at = 0;
+    for (std::size_t i = 1; i < line; ++i) at = text.find('\n', at) + 1;
+    text.insert(at, "this is not glsl;\n");
+    std::ofstream(dir / file, std::ios::binary) << text;
+    return dir;
+}
 
+// A shader that fails to compile is reported at its file and line, including
+// a file reached through #include (FRICHE_SHADER_DIR swaps in a broken copy).
+TEST(Render, ShaderErrorsNameFileAndLine) {
+    const fs::path dir = brokenShaders("broken_shaders", "brdf.glsl", 3);
     setenv("FRICHE_SHADER_DIR", dir.c_str(), 1);
     const auto r = runFriche({"render", glb("Box"), "-o", outPath("broken_shader")});
     unsetenv("FRICHE_SHADER_DIR");
@@ -230,14 +235,7 @@ TEST(Render, ShaderErrorsNameFileAndLine) {
 // (render::LazyProgram): broken, it is reported then, and a bare model, which
 // draws none, is drawn as before.
 TEST(Render, ALandscapeShaderIsReportedWhenALandscapeIsDrawn) {
-    const fs::path dir = fs::path(FRICHE_TEST_OUT) / "broken_landscape";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    for (const auto& entry : fs::directory_iterator(fs::path(FRICHE_SOURCE_DIR) / "shaders"))
-        fs::copy_file(entry.path(), dir / entry.path().filename());
-    std::string text = fileBytes((dir / "landscape.frag").string());
-    text.insert(text.find('\n') + 1, "this is not glsl;\n");  // its second line
-    std::ofstream(dir / "landscape.frag", std::ios::binary) << text;
+    const fs::path dir = brokenShaders("broken_landscape", "landscape.frag", 2);
     const auto reference = runFriche(
         {"render", glb("Box"), "-o", outPath("lazy_model_reference"), "--size", "320x180"});
     ASSERT_EQ(reference.exitCode, 0) << reference.output;
