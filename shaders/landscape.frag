@@ -201,6 +201,50 @@ vec3 riverColor(vec3 p, vec3 sun) {
     return mix(body, mirrored, fresnel);
 }
 
+// Over a town's or a city's river, every third street of the grid that
+// crosses it runs on as a bridge, its deck 8 m above the water: how much of
+// a pixel the deck covers (x), the deck's albedo there (yzw: asphalt between
+// kerbs, pavements, a pale parapet along each side), and how much of the
+// water the deck shades from the sun (returned apart). Along the banks,
+// where the city meets the water, a stone quay: `quay`.
+const float kDeckHeight = 8.0;  // metres above the water
+const float kDeckEdge = 0.8;    // metres of its side seen beyond each parapet
+
+float deckAcross(vec2 grid, vec2 size, out float index) {
+    // The streets of the grid's axis that runs most nearly across the river.
+    vec2 valley = valleyDirection();
+    bool alongX = abs(valley.x) >= abs(valley.y);
+    float g = alongX ? grid.x : grid.y;
+    index = round(g);
+    return abs(g - index) * (alongX ? size.x : size.y);
+}
+
+vec4 bridgeDeck(vec2 xz, float city, out float shade, out float quay) {
+    shade = 0.0;
+    quay = 0.0;
+    float streets = smoothstep(0.06, 0.1, city);
+    float kerb = 0.5 * cityStreet(), deck = kerb + cityPavement();
+    vec2 size = cityBlockSize(xz);
+    float index;
+    float across = deckAcross(cityGrid(xz), size, index);
+    float footprint = max(fwidth(across), 1e-3);
+    float bridge = streets * step(0.5, 1.0 - abs(mod(index, 3.0)));
+    // Where the deck's shadow falls: the ground the sun sees through it.
+    float shadowIndex;
+    vec2 under = xz - awayFromSun(u_toSun) * kDeckHeight;
+    float shadowAcross = deckAcross(cityGrid(under), size, shadowIndex);
+    shade = smoothstep(0.06, 0.1, urban(under)) * step(0.5, 1.0 - abs(mod(shadowIndex, 3.0))) *
+            covered(shadowAcross, deck, footprint);
+    float d = fromRiver(xz), blur = max(fwidth(d), 1e-3);
+    quay = streets * covered(d - u_riverHalfWidth - 2.0, 2.0, blur);
+    vec3 albedo = mix(vec3(0.32, 0.31, 0.29), vec3(0.19, 0.19, 0.2),
+                      covered(across, kerb, footprint));
+    albedo = mix(albedo, vec3(0.5, 0.49, 0.46), 1.0 - covered(across, deck - 0.5, footprint));
+    // The deck's edge, its side seen from above: a dark band beyond the parapet.
+    albedo = mix(albedo, vec3(0.07, 0.07, 0.07), 1.0 - covered(across, deck, footprint));
+    return vec4(bridge * covered(across, deck + kDeckEdge, footprint), albedo);
+}
+
 void main() {
     vec3 n = normalize(v_normal);
     vec2 xz = v_worldPosition.xz;
@@ -232,7 +276,14 @@ void main() {
     if (!u_town && u_riverHalfWidth > 0.0) {
         float d = fromRiver(xz), blur = fwidth(d);
         float water = 1.0 - smoothstep(u_riverHalfWidth - blur, u_riverHalfWidth + blur, d);
-        color = mix(color, riverColor(v_worldPosition, sun), water);
+        float shade = 0.0, quay = 0.0;
+        vec4 deck = city > 0.0 ? bridgeDeck(xz, city, shade, quay) : vec4(0.0);
+        vec3 sky = skyIrradiance(n);
+        color = mix(color, vec3(0.42, 0.4, 0.37) * (sun + sky), quay);
+        // In the deck's shadow the water loses the sun, and much of the sky it mirrors.
+        vec3 river = riverColor(v_worldPosition, sun * (1.0 - shade)) * (1.0 - 0.5 * shade);
+        color = mix(color, river, water);
+        color = mix(color, deck.yzw * (sun + sky), deck.x * water);
     }
     o_color = vec4(aerialPerspective(color, v_worldPosition), 1.0);
     o_asIs = 0.0;

@@ -236,6 +236,38 @@ TEST(SiteEdge, TheRiverFlowsOnBeyondTheSite) {
     }
 }
 
+// Over a town's river, every third street of the grid that crosses it runs
+// on as a bridge (shaders/landscape.frag, bridgeDeck): seen straight down
+// from 500 m on Seraing's Meuse west of the site, some of what is water in
+// the country is a grey deck in a town, and the rest is still water.
+TEST(SiteEdge, ATownsStreetsCrossItsRiverOnBridges) {
+    const EdgeStill country =
+        stillOf({"seraing", -800, -200, 0, -89, 500, false, nullptr, "country"});
+    const EdgeStill town = stillOf({"seraing", -800, -200, 0, -89, 500, false, nullptr, "town"});
+    if (country.image.rgb.empty() || town.image.rgb.empty()) return;
+    const auto water = [](const Rgb& c) { return c.b > c.r * 1.5; };
+    int river = 0, deck = 0, other = 0;
+    for (int y = 0; y < kHeight; ++y)
+        for (int x = 0; x < kWidth; ++x) {
+            if (!water(country.image.at(x, y))) continue;
+            ++river;
+            const Rgb c = town.image.at(x, y);
+            const double spread = std::max({c.r, c.g, c.b}) - std::min({c.r, c.g, c.b});
+            if (water(c))
+                continue;
+            else if (spread < 0.2 * std::max({c.r, c.g, c.b}) + kLevels)
+                ++deck;
+            else
+                ++other;
+        }
+    std::printf("%d pixels of river in the country: %d a deck in the town, %d neither\n", river,
+                deck, other);
+    EXPECT_GT(river, kWidth * kHeight / 10) << "no river in view (" << outPath(country.name) << ")";
+    EXPECT_GT(deck, river / 50) << "no bridge (" << outPath(town.name) << ")";
+    EXPECT_LT(deck, river / 3) << "the river bridged over (" << outPath(town.name) << ")";
+    EXPECT_LT(other, river / 50) << outPath(town.name);
+}
+
 // Where a site's road leaves it, the landscape's road runs on (node extras
 // friche.roads): road on both sides of the edge, grey where a lawn is green,
 // in one colour, with no line between.
