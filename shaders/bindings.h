@@ -90,6 +90,11 @@
 // A town's or a city's building: a box, and a town's pitched roof (54); a
 // tree: its crown, and its trunk a box (box.glsl).
 #define FRICHE_CITY_VERTICES 72
+// A town's or a city's cars (traffic.vert): on each of its grid's streets,
+// along x and along z, each side of it, this many; a body and a cabin, two boxes.
+#define FRICHE_CITY_CARS_A_LANE 12
+#define FRICHE_CITY_CARS (2 * (FRICHE_CITY_CELLS + 1) * 2 * FRICHE_CITY_CARS_A_LANE)
+#define FRICHE_CAR_VERTICES 72
 // What lies around a site (scene::Setting, u_setting): the country, a town, a city.
 #define FRICHE_SETTING_COUNTRY 0
 #define FRICHE_SETTING_TOWN 1

@@ -12,6 +12,7 @@ in vec3 v_albedo;
 in vec3 v_facade;  // a city's wall: metres along it and up it, its building's number; z < 0: none
 
 uniform bool u_town;  // blocks (towns', a city's) carry their colour; the terrain's is made here
+uniform bool u_cars;  // a town's or a city's cars (traffic.vert), in its buildings' shadows
 uniform sampler2D u_cityShadows;  // where a town's or a city's shadows fall (city_shadow.vert)
 
 // The landscape lies level with a site's lowest point, a few centimetres
@@ -210,13 +211,12 @@ vec3 riverColor(vec3 p, vec3 sun) {
 const float kDeckHeight = 8.0;  // metres above the water
 const float kDeckEdge = 0.8;    // metres of its side seen beyond each parapet
 
+// Metres from the middle of the nearest street across the river, and its number.
 float deckAcross(vec2 grid, vec2 size, out float index) {
-    // The streets of the grid's axis that runs most nearly across the river.
-    vec2 valley = valleyDirection();
-    bool alongX = abs(valley.x) >= abs(valley.y);
-    float g = alongX ? grid.x : grid.y;
+    bool atX = riverCrossedAtX();
+    float g = atX ? grid.x : grid.y;
     index = round(g);
-    return abs(g - index) * (alongX ? size.x : size.y);
+    return abs(g - index) * (atX ? size.x : size.y);
 }
 
 vec4 bridgeDeck(vec2 xz, float city, out float shade, out float quay) {
@@ -228,13 +228,14 @@ vec4 bridgeDeck(vec2 xz, float city, out float shade, out float quay) {
     float index;
     float across = deckAcross(cityGrid(xz), size, index);
     float footprint = max(fwidth(across), 1e-3);
-    float bridge = streets * step(0.5, 1.0 - abs(mod(index, 3.0)));
+    float bridge = bridged(index) ? streets : 0.0;
     // Where the deck's shadow falls: the ground the sun sees through it.
     float shadowIndex;
     vec2 under = xz - awayFromSun(u_toSun) * kDeckHeight;
     float shadowAcross = deckAcross(cityGrid(under), size, shadowIndex);
-    shade = smoothstep(0.06, 0.1, urban(under)) * step(0.5, 1.0 - abs(mod(shadowIndex, 3.0))) *
-            covered(shadowAcross, deck, footprint);
+    shade = bridged(shadowIndex) ? smoothstep(0.06, 0.1, urban(under)) *
+                                       covered(shadowAcross, deck, footprint)
+                                 : 0.0;
     float d = fromRiver(xz), blur = max(fwidth(d), 1e-3);
     quay = streets * covered(d - u_riverHalfWidth - 2.0, 2.0, blur);
     vec3 albedo = mix(vec3(0.32, 0.31, 0.29), vec3(0.19, 0.19, 0.2),
@@ -270,6 +271,8 @@ void main() {
         float inward = max(dot(away, -n.xz), 1e-3);  // metres into the building a metre down
         float down = min(max(v_facade.y, 0.0), 0.5 * cityDepths().x / inward);
         lit *= 1.0 - cityShadow(xz + away * down);
+    } else if (u_cars) {
+        lit *= 1.0 - cityShadow(xz);  // as the street under it
     }
     vec3 sun = u_sunIlluminance * max(dot(n, u_toSun), 0.0) * lit / PI;
     vec3 color = albedo * (sun + skyIrradiance(n));

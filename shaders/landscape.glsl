@@ -156,6 +156,18 @@ vec2 valleyDirection() {
     return u_riverHalfWidth > 0.0 ? normalize(u_riverTo - u_riverFrom) : vec2(1.0, 0.0);
 }
 
+// Over the river, every third street of the grid that runs most nearly
+// across it goes on as a bridge (landscape.frag draws its deck, traffic.vert
+// drives over it): those of constant x (true) or of constant z; and whether
+// street `street` (its whole number of blocks) of them is one.
+bool riverCrossedAtX() {
+    vec2 valley = valleyDirection();
+    return abs(valley.x) >= abs(valley.y);
+}
+bool bridged(float street) {
+    return abs(mod(street, 3.0)) < 0.5;
+}
+
 // (x, z) as metres along the valley's axis and across it (to its left).
 vec2 inValley(vec2 xz) {
     vec2 d = valleyDirection(), p = xz - valleyOrigin();

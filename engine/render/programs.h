@@ -209,10 +209,11 @@ struct Programs {
     gfx::Program ground;
     gfx::Program shadowRange;  // a sun shadow layer's depths by cells (render/shadows.h)
     gfx::Program sky;
-    // A site's: its landscape, a town's or a city's buildings, the sky's clouds.
+    // A site's: its landscape, a town's or a city's buildings and cars, the sky's clouds.
     LazyProgram landscape{"landscape.vert", "landscape.frag", "landscape"};
     LazyProgram town{"town.vert", "landscape.frag", "town"};
     LazyProgram city{"city.vert", "landscape.frag", "city"};
+    LazyProgram traffic{"traffic.vert", "landscape.frag", "traffic"};
     LazyProgram cityLayout{"fullscreen.vert", "city_layout.frag", "city layout"};
     LazyProgram cityShadows{"city_shadow.vert", "city_shadow.frag", "city shadows"};
     LazyProgram cloudySky{"fullscreen.vert", "sky.frag", "cloudy sky", "#define FRICHE_CLOUDS\n"};

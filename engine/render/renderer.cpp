@@ -913,33 +913,42 @@ void Renderer::Impl::drawGround(const ViewParams& view, const Frame& frame) {
     glDrawArrays(GL_TRIANGLES, 0, 6);
 }
 
-// A town's or a city's buildings, the towns' blocks, then the terrain (shaders/city.vert,
-// town.vert, landscape.vert): what stands first, so that the depth test
-// spares the terrain's pixels hidden behind it.
+// A town's or a city's buildings and cars, the towns' blocks, then the terrain
+// (shaders/city.vert, traffic.vert, town.vert, landscape.vert): what stands
+// first, so that the depth test spares the terrain's pixels hidden behind it.
 void Renderer::Impl::drawLandscape(const ViewParams& view, const Frame& frame) {
     groundState();
     // The buildings stand where the layout says, and the terrain takes their shadows.
     if (frame.built()) cityLayout.bind();
-    for (const LazyProgram* lazy : {&programs->city, &programs->town, &programs->landscape}) {
-        const bool city = lazy == &programs->city;
-        if (city && !frame.built()) continue;
-        const gfx::Program& p = lazy->get();
+    struct Draw {
+        const LazyProgram* program;
+        int vertices, instances;
+        bool built;   // a town's or a city's only
+        bool closed;  // boxes whose far sides are hidden
+        bool cars;
+    };
+    const Draw draws[] = {
+        {&programs->city, FRICHE_CITY_VERTICES,
+         FRICHE_CITY_CELLS * FRICHE_CITY_CELLS * FRICHE_CITY_WINGS, true, true, false},
+        {&programs->traffic, FRICHE_CAR_VERTICES, FRICHE_CITY_CARS, true, true, true},
+        {&programs->town, 36, FRICHE_TOWNS * FRICHE_TOWN_BLOCKS, false, false, false},
+        {&programs->landscape, 6 * FRICHE_LANDSCAPE_RINGS * FRICHE_LANDSCAPE_SEGMENTS, 1, false,
+         false, false},
+    };
+    for (const Draw& d : draws) {
+        if (d.built && !frame.built()) continue;
+        const gfx::Program& p = d.program->get();
         setLighting(p, view, frame);
         setLandscape(p, frame);
-        p.set(p.uniform("u_town"), lazy != &programs->landscape ? 1 : 0);
+        p.set(p.uniform("u_town"), d.program != &programs->landscape ? 1 : 0);
+        p.set(p.uniform("u_cars"), d.cars ? 1 : 0);
         p.use();
-        if (city) {
-            // Closed boxes: their far sides are hidden.
+        if (d.closed) {
             glEnable(GL_CULL_FACE);
             glFrontFace(GL_CCW);
-            glDrawArraysInstanced(GL_TRIANGLES, 0, FRICHE_CITY_VERTICES,
-                                  FRICHE_CITY_CELLS * FRICHE_CITY_CELLS * FRICHE_CITY_WINGS);
-            glDisable(GL_CULL_FACE);
-        } else if (lazy == &programs->town) {
-            glDrawArraysInstanced(GL_TRIANGLES, 0, 36, FRICHE_TOWNS * FRICHE_TOWN_BLOCKS);
-        } else {
-            glDrawArrays(GL_TRIANGLES, 0, 6 * FRICHE_LANDSCAPE_RINGS * FRICHE_LANDSCAPE_SEGMENTS);
         }
+        glDrawArraysInstanced(GL_TRIANGLES, 0, d.vertices, d.instances);
+        if (d.closed) glDisable(GL_CULL_FACE);
     }
 }
 

@@ -39,6 +39,16 @@ std::string fileBytes(const std::string& path) {
     return {std::istreambuf_iterator<char>(in), {}};
 }
 
+std::string shaderCopy(const std::string& name) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::path(FRICHE_TEST_OUT) / name;
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    for (const auto& entry : fs::directory_iterator(fs::path(FRICHE_SOURCE_DIR) / "shaders"))
+        fs::copy_file(entry.path(), dir / entry.path().filename());
+    return dir.string();
+}
+
 bool near(Rgb a, Rgb b, double tolerance) {
     return std::abs(a.r - b.r) <= tolerance && std::abs(a.g - b.g) <= tolerance &&
            std::abs(a.b - b.b) <= tolerance;

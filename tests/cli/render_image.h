@@ -17,6 +17,9 @@ std::string glb(const std::string& name);
 std::string gltf(const std::string& name);
 std::string outPath(const std::string& name);  // FRICHE_TEST_OUT/render_NAME.png
 std::string fileBytes(const std::string& path);
+// A fresh copy of the shaders in FRICHE_TEST_OUT/`name`, for a test to change
+// one and run friche on the copy (FRICHE_SHADER_DIR).
+std::string shaderCopy(const std::string& name);
 
 struct Rgb {
     double r = 0, g = 0, b = 0;

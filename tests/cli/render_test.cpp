@@ -207,11 +207,7 @@ TEST(Render, PhasesOnAModelAreRefused) {
 // A copy of the shaders in FRICHE_TEST_OUT/`name`, with a line of nonsense
 // inserted as line `line` of `file` (the rest moves down a line).
 fs::path brokenShaders(const char* name, const char* file, std::size_t line) {
-    const fs::path dir = fs::path(FRICHE_TEST_OUT) / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    for (const auto& entry : fs::directory_iterator(fs::path(FRICHE_SOURCE_DIR) / "shaders"))
-        fs::copy_file(entry.path(), dir / entry.path().filename());
+    const fs::path dir = shaderCopy(name);
     std::string text = fileBytes((dir / file).string());
     std::size_t at = 0;
     for (std::size_t i = 1; i < line; ++i) at = text.find('\n', at) + 1;

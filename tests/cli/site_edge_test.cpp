@@ -146,7 +146,7 @@ struct EdgeStill {
     std::string name;
     Image image;
 };
-EdgeStill stillOf(const Border& b) {
+EdgeStill stillOf(const Border& b, const Env& env = {}) {
     const std::string view = std::string("edge-") + b.site + "-" + std::to_string(int(b.x)) + "-" +
                              std::to_string(int(b.z)) + (b.across ? "-afar" : "") +
                              (b.phase ? std::string("-") + b.phase : "") +
@@ -158,7 +158,7 @@ EdgeStill stillOf(const Border& b) {
     std::vector<std::string> args = {"--view", view};
     if (b.phase) args.insert(args.end(), {"--phase", b.phase});
     if (b.time) args.insert(args.end(), {"--date", "2026-06-21", "--time", b.time});
-    Image image = renderStill(scenario, name, {.size = size, .args = args});
+    Image image = renderStill(scenario, name, {.size = size, .args = args, .env = env});
     EXPECT_EQ(image.width, kWidth) << outPath(name);
     return {name, b.across && !image.rgb.empty() ? transposed(image) : image};
 }
@@ -266,6 +266,38 @@ TEST(SiteEdge, ATownsStreetsCrossItsRiverOnBridges) {
     EXPECT_GT(deck, river / 50) << "no bridge (" << outPath(town.name) << ")";
     EXPECT_LT(deck, river / 3) << "the river bridged over (" << outPath(town.name) << ")";
     EXPECT_LT(other, river / 50) << outPath(town.name);
+}
+
+// A town's cars (shaders/traffic.vert) keep to its streets and bridges:
+// against the same still drawn by a copy of the shaders whose cars all fold
+// away, Seraing's town seen straight down from 250 m over the Meuse differs
+// only where the still without cars shows a street's grey (not a yard's
+// green or the water's blue), and in a few hundred pixels.
+TEST(SiteEdge, ATownsCarsKeepToItsStreetsAndBridges) {
+    const std::string noCars = shaderCopy("no_cars");
+    {
+        const std::string vert = noCars + "/traffic.vert";
+        std::string text = fileBytes(vert);
+        text.insert(text.rfind('}'), "    gl_Position = vec4(2.0, 2.0, 2.0, 1.0);\n");
+        std::ofstream(vert, std::ios::binary) << text;
+    }
+    const Border view{"seraing", -800, -200, 0, -89, 250, false, nullptr, "town"};
+    const EdgeStill with = stillOf(view);
+    const EdgeStill without = stillOf(view, {{"FRICHE_SHADER_DIR", noCars}});
+    if (with.image.rgb.empty() || without.image.rgb.empty()) return;
+    int cars = 0, offStreet = 0;
+    for (int y = 0; y < kHeight; ++y)
+        for (int x = 0; x < kWidth; ++x) {
+            const Rgb a = with.image.at(x, y), b = without.image.at(x, y);
+            if (near(a, b, kLevels)) continue;
+            ++cars;
+            const double spread = std::max({b.r, b.g, b.b}) - std::min({b.r, b.g, b.b});
+            if (spread > 0.2 * std::max({b.r, b.g, b.b}) + kLevels) ++offStreet;
+        }
+    std::printf("%d pixels of cars, %d of them where no street shows\n", cars, offStreet);
+    EXPECT_GT(cars, 100) << "no cars (" << outPath(with.name) << ")";
+    EXPECT_LT(cars, kWidth * kHeight / 20) << outPath(with.name);
+    EXPECT_LT(offStreet, cars / 20) << "cars off the streets (" << outPath(with.name) << ")";
 }
 
 // Where a site's road leaves it, the landscape's road runs on (node extras
