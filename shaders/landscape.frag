@@ -226,8 +226,14 @@ vec4 bridgeDeck(vec2 xz, float city, out float shade, out float quay) {
     float kerb = 0.5 * cityStreet(), deck = kerb + cityPavement();
     vec2 size = cityBlockSize(xz);
     float index;
-    float across = deckAcross(cityGrid(xz), size, index);
-    float footprint = max(fwidth(across), 1e-3);
+    vec2 grid = cityGrid(xz);
+    float across = deckAcross(grid, size, index);
+    // How much of it a pixel spans, taken on the grid, which runs on where the
+    // distance folds back at the street's middle (as cityGround takes it): a
+    // quad of pixels across the fold would see little change, and one a
+    // pixel over, in a tile, another.
+    vec2 spans = fwidth(grid) * size;
+    float footprint = max(riverCrossedAtX() ? spans.x : spans.y, 1e-3);
     float bridge = bridged(index) ? streets : 0.0;
     // Where the deck's shadow falls: the ground the sun sees through it.
     float shadowIndex;
@@ -237,7 +243,10 @@ vec4 bridgeDeck(vec2 xz, float city, out float shade, out float quay) {
                                        covered(shadowAcross, deck, footprint)
                                  : 0.0;
     float d = fromRiver(xz), blur = max(fwidth(d), 1e-3);
-    quay = streets * covered(d - u_riverHalfWidth - 2.0, 2.0, blur);
+    // Far off, where a pixel spans the quay and more, it fades into the bank
+    // rather than flicker along it.
+    quay = streets * covered(d - u_riverHalfWidth - 2.0, 2.0, blur) *
+           (1.0 - smoothstep(2.0, 8.0, blur));
     vec3 albedo = mix(vec3(0.32, 0.31, 0.29), vec3(0.19, 0.19, 0.2),
                       covered(across, kerb, footprint));
     albedo = mix(albedo, vec3(0.5, 0.49, 0.46), 1.0 - covered(across, deck - 0.5, footprint));
