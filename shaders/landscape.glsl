@@ -129,14 +129,19 @@ vec2 awayFromSun(vec3 toSun) {
 // How much town or city there is at (x, z): all of a city within 450 m of
 // the site, thinning out into the country by 850 m; all of a town within
 // 300 m, thinning out by 650 m; along a ragged edge. None in the country, or
-// beyond the blocks the grid has.
+// beyond the blocks the grid has: where the grid ends first (a town's small
+// blocks around a wide site), the town thins out over its last blocks along
+// the same ragged edge, rather than stop along a straight line.
 float urban(vec2 xz) {
-    if (u_setting == FRICHE_SETTING_COUNTRY ||
-        any(greaterThan(abs(cityGrid(xz)), vec2(float(FRICHE_CITY_CELLS / 2)))))
-        return 0.0;
+    vec2 grid = abs(cityGrid(xz));
+    float toEnd = float(FRICHE_CITY_CELLS / 2) - max(grid.x, grid.y);  // blocks
+    if (u_setting == FRICHE_SETTING_COUNTRY || toEnd < 0.0) return 0.0;
     vec2 reach = inTown() ? vec2(300.0, 650.0) : vec2(450.0, 850.0);
     float ragged = 0.65 * (reach.y - reach.x) * (valueNoise(xz / 600.0) - 0.5);
-    return 1.0 - smoothstep(reach.x, reach.y, outsideSite(xz) + ragged);
+    // Over the grid's last blocks, a finer raggedness: its end a few blocks across.
+    float gridEdge = toEnd + 4.0 * (valueNoise(xz / 250.0) - 0.5);
+    return min(1.0 - smoothstep(reach.x, reach.y, outsideSite(xz) + ragged),
+               smoothstep(0.5, 3.0, gridEdge));
 }
 
 // A hash of block `cell` (floor(cityGrid)) that says what it holds: a park
