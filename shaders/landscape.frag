@@ -71,6 +71,10 @@ float streetPaint(float across, float toCrossing, float along, vec2 footprint, f
     return outside * max(zebra, dashes);
 }
 
+// A street's asphalt and its pavements (the city's ground, a bridge's deck).
+const vec3 kAsphalt = vec3(0.19, 0.19, 0.2);
+const vec3 kPavement = vec3(0.32, 0.31, 0.29);
+
 // A town's or a city's ground (landscape.glsl, cityGrid): asphalt streets, pavements
 // along them, and each block's yard, paved or a garden, or the block a park.
 // Where the city thins out, its yards give way to `country`, and its streets
@@ -108,10 +112,9 @@ vec3 cityGround(vec2 xz, vec3 country, float city) {
     yard = mix(yard, mix(vec3(0.26, 0.25, 0.23), vec3(0.13, 0.2, 0.07), gardens),
                max(far.x, far.y));
     vec3 ground = mix(country, yard, smoothstep(0.2, 0.6, city));
-    // The streets end, raggedly, a little beyond the last blocks built.
-    float streets = smoothstep(0.06, 0.1, city);
-    ground = mix(ground, vec3(0.32, 0.31, 0.29), pavement * streets);
-    ground = mix(ground, vec3(0.19, 0.19, 0.2), asphalt * streets);
+    float streets = streetsAt(city);
+    ground = mix(ground, kPavement, pavement * streets);
+    ground = mix(ground, kAsphalt, asphalt * streets);
     // Worn white paint on the asphalt, gone where the streets blur.
     float paint = max(streetPaint(fromStreet.x, toStreet.y, xz.y, footprint, kerb),
                       streetPaint(fromStreet.y, toStreet.x, xz.x, footprint.yx, kerb));
@@ -219,10 +222,9 @@ float deckAcross(vec2 grid, vec2 size, out float index) {
     return abs(g - index) * (atX ? size.x : size.y);
 }
 
-vec4 bridgeDeck(vec2 xz, float city, out float shade, out float quay) {
-    shade = 0.0;
-    quay = 0.0;
-    float streets = smoothstep(0.06, 0.1, city);
+// `d`: fromRiver(xz), and `blur`, how much of it a pixel spans.
+vec4 bridgeDeck(vec2 xz, float city, float d, float blur, out float shade, out float quay) {
+    float streets = streetsAt(city);
     float kerb = 0.5 * cityStreet(), deck = kerb + cityPavement();
     vec2 size = cityBlockSize(xz);
     float index;
@@ -239,16 +241,13 @@ vec4 bridgeDeck(vec2 xz, float city, out float shade, out float quay) {
     float shadowIndex;
     vec2 under = xz - awayFromSun(u_toSun) * kDeckHeight;
     float shadowAcross = deckAcross(cityGrid(under), size, shadowIndex);
-    shade = bridged(shadowIndex) ? smoothstep(0.06, 0.1, urban(under)) *
-                                       covered(shadowAcross, deck, footprint)
+    shade = bridged(shadowIndex) ? streetsAt(urban(under)) * covered(shadowAcross, deck, footprint)
                                  : 0.0;
-    float d = fromRiver(xz), blur = max(fwidth(d), 1e-3);
     // Far off, where a pixel spans the quay and more, it fades into the bank
     // rather than flicker along it.
     quay = streets * covered(d - u_riverHalfWidth - 2.0, 2.0, blur) *
            (1.0 - smoothstep(2.0, 8.0, blur));
-    vec3 albedo = mix(vec3(0.32, 0.31, 0.29), vec3(0.19, 0.19, 0.2),
-                      covered(across, kerb, footprint));
+    vec3 albedo = mix(kPavement, kAsphalt, covered(across, kerb, footprint));
     albedo = mix(albedo, vec3(0.5, 0.49, 0.46), 1.0 - covered(across, deck - 0.5, footprint));
     // The deck's edge, its side seen from above: a dark band beyond the parapet.
     albedo = mix(albedo, vec3(0.07, 0.07, 0.07), 1.0 - covered(across, deck, footprint));
@@ -284,13 +283,13 @@ void main() {
         lit *= 1.0 - cityShadow(xz);  // as the street under it
     }
     vec3 sun = u_sunIlluminance * max(dot(n, u_toSun), 0.0) * lit / PI;
-    vec3 color = albedo * (sun + skyIrradiance(n));
+    vec3 sky = skyIrradiance(n);
+    vec3 color = albedo * (sun + sky);
     if (!u_town && u_riverHalfWidth > 0.0) {
         float d = fromRiver(xz), blur = fwidth(d);
         float water = 1.0 - smoothstep(u_riverHalfWidth - blur, u_riverHalfWidth + blur, d);
         float shade = 0.0, quay = 0.0;
-        vec4 deck = city > 0.0 ? bridgeDeck(xz, city, shade, quay) : vec4(0.0);
-        vec3 sky = skyIrradiance(n);
+        vec4 deck = city > 0.0 ? bridgeDeck(xz, city, d, max(blur, 1e-3), shade, quay) : vec4(0.0);
         color = mix(color, vec3(0.42, 0.4, 0.37) * (sun + sky), quay);
         // In the deck's shadow the water loses the sun, and much of the sky it mirrors.
         vec3 river = riverColor(v_worldPosition, sun * (1.0 - shade)) * (1.0 - 0.5 * shade);

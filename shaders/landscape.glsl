@@ -77,6 +77,12 @@ float cityPavement() {  // along each side of a street, before the buildings
     return inTown() ? 2.0 : 3.0;
 }
 
+// Whether a town's or a city's streets run at (x, z), 0 to 1, from urban(x, z):
+// they end, raggedly, a little beyond the last blocks built.
+float streetsAt(float urban) {
+    return smoothstep(0.06, 0.1, urban);
+}
+
 // How deep a block's buildings are, the shallowest and the deepest: a town's
 // terraces, a city's blocks.
 vec2 cityDepths() {

@@ -64,6 +64,6 @@ void main() {
     // Where there is no street to drive on.
     bool onBridge = riverCrossedAtX() == (axis == 1) && bridged(street);
     bool wet = fromRiver(centre) < u_riverHalfWidth + 3.0;
-    if (urban(centre) < 0.1 || outsideSite(centre) < 1.0 || (wet && !onBridge))
+    if (streetsAt(urban(centre)) < 1.0 || outsideSite(centre) < 1.0 || (wet && !onBridge))
         gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
 }
