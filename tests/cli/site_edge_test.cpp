@@ -236,6 +236,13 @@ TEST(SiteEdge, TheRiverFlowsOnBeyondTheSite) {
     }
 }
 
+// Whether `c` is grey, as a street's asphalt, pavement or deck is, not a
+// yard's green or the water's blue.
+bool grey(const Rgb& c) {
+    const double top = std::max({c.r, c.g, c.b});
+    return top - std::min({c.r, c.g, c.b}) < 0.2 * top + kLevels;
+}
+
 // Over a town's river, every third street of the grid that crosses it runs
 // on as a bridge (shaders/landscape.frag, bridgeDeck): seen straight down
 // from 500 m on Seraing's Meuse west of the site, some of what is water in
@@ -252,10 +259,9 @@ TEST(SiteEdge, ATownsStreetsCrossItsRiverOnBridges) {
             if (!water(country.image.at(x, y))) continue;
             ++river;
             const Rgb c = town.image.at(x, y);
-            const double spread = std::max({c.r, c.g, c.b}) - std::min({c.r, c.g, c.b});
             if (water(c))
                 continue;
-            else if (spread < 0.2 * std::max({c.r, c.g, c.b}) + kLevels)
+            else if (grey(c))
                 ++deck;
             else
                 ++other;
@@ -282,8 +288,9 @@ TEST(SiteEdge, ATownsCarsKeepToItsStreetsAndBridges) {
         std::ofstream(vert, std::ios::binary) << text;
     }
     const Border view{"seraing", -800, -200, 0, -89, 250, false, nullptr, "town"};
-    const EdgeStill with = stillOf(view);
+    // Both are written to one file: the one with cars last, for the messages to point at.
     const EdgeStill without = stillOf(view, {{"FRICHE_SHADER_DIR", noCars}});
+    const EdgeStill with = stillOf(view);
     if (with.image.rgb.empty() || without.image.rgb.empty()) return;
     int cars = 0, offStreet = 0;
     for (int y = 0; y < kHeight; ++y)
@@ -291,8 +298,7 @@ TEST(SiteEdge, ATownsCarsKeepToItsStreetsAndBridges) {
             const Rgb a = with.image.at(x, y), b = without.image.at(x, y);
             if (near(a, b, kLevels)) continue;
             ++cars;
-            const double spread = std::max({b.r, b.g, b.b}) - std::min({b.r, b.g, b.b});
-            if (spread > 0.2 * std::max({b.r, b.g, b.b}) + kLevels) ++offStreet;
+            if (!grey(b)) ++offStreet;
         }
     std::printf("%d pixels of cars, %d of them where no street shows\n", cars, offStreet);
     EXPECT_GT(cars, 100) << "no cars (" << outPath(with.name) << ")";
