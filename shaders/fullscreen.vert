@@ -1,5 +1,6 @@
 #version 410 core
 // One triangle that covers the viewport, from gl_VertexID alone (no buffers).
+#include "fullscreen.glsl"
 
 out vec2 v_ndc;  // -1..1 across the viewport
 
@@ -8,7 +9,6 @@ out vec2 v_ndc;  // -1..1 across the viewport
 uniform float u_depth = 1.0;
 
 void main() {
-    vec2 p = vec2(float((gl_VertexID << 1) & 2), float(gl_VertexID & 2));
-    v_ndc = p * 2.0 - 1.0;
+    v_ndc = coveringCorner();
     gl_Position = vec4(v_ndc, u_depth, 1.0);
 }

@@ -7,9 +7,8 @@
 #include "lighting.glsl"
 #include "landscape.glsl"
 
-in vec2 v_ndc;
+in vec3 v_direction;  // sky.vert
 
-uniform mat4 u_inverseViewProjection;
 uniform samplerCube u_sky;
 uniform vec3 u_sunRadiance;  // on the disc; 0 when there is no sun
 uniform float u_sunCosRadius;
@@ -38,10 +37,9 @@ vec2 cloudCover(vec3 dir) {
 #endif
 
 void main() {
-    vec4 near = u_inverseViewProjection * vec4(v_ndc, -1.0, 1.0);
-    vec4 mid = u_inverseViewProjection * vec4(v_ndc, 0.0, 1.0);
-    vec3 dir = normalize(mid.xyz / mid.w - near.xyz / near.w);
-    vec3 radiance = texture(u_sky, dir).rgb;
+    vec3 dir = normalize(v_direction);
+    // The cube's 128 texels a face are magnified on any screen: its first level only.
+    vec3 radiance = textureLod(u_sky, dir, 0.0).rgb;
     // A soft limb a tenth of the radius wide, so the disc is round at any size.
     float disc = smoothstep(u_sunCosRadius - (1.0 - u_sunCosRadius) * 0.2, u_sunCosRadius, dot(dir, u_toSun));
 #ifndef FRICHE_CLOUDS
@@ -57,7 +55,7 @@ void main() {
                    skyIrradiance(up);
         vec3 cloudColour = mix(lit, lit * 0.5 + skyIrradiance(-up) * 0.5, cloud.y);
         // The far clouds sink into the haze of the horizon.
-        vec3 haze = texture(u_sky, normalize(vec3(dir.x, 0.02, dir.z))).rgb;
+        vec3 haze = textureLod(u_sky, normalize(vec3(dir.x, 0.02, dir.z)), 0.0).rgb;
         cloudColour = mix(cloudColour, haze, exp(-dir.y * 12.0));
         radiance = mix(radiance, cloudColour, cloud.x);
     }

@@ -156,7 +156,7 @@ std::optional<Programs> Programs::build(core::Problems& problems) {
     gfx::Program ground = buildProgram("ground.vert", "ground.frag", "ground", problems);
     gfx::Program shadowRange =
         buildProgram("fullscreen.vert", "shadow_range.frag", "shadow range", problems);
-    gfx::Program sky = buildProgram("fullscreen.vert", "sky.frag", "sky", problems);
+    gfx::Program sky = buildProgram("sky.vert", "sky.frag", "sky", problems);
     if (!surfaces || !casters || !post || !ground || !shadowRange || !sky) return std::nullopt;
     for (const gfx::Program* p : {&ground, &shadowRange, &sky}) assignUnits(*p);
     return Programs{.surfaces = std::move(*surfaces),

@@ -216,7 +216,7 @@ struct Programs {
     LazyProgram traffic{"traffic.vert", "landscape.frag", "traffic"};
     LazyProgram cityLayout{"fullscreen.vert", "city_layout.frag", "city layout"};
     LazyProgram cityShadows{"city_shadow.vert", "city_shadow.frag", "city shadows"};
-    LazyProgram cloudySky{"fullscreen.vert", "sky.frag", "cloudy sky", "#define FRICHE_CLOUDS\n"};
+    LazyProgram cloudySky{"sky.vert", "sky.frag", "cloudy sky", "#define FRICHE_CLOUDS\n"};
     // Effects of some frames: ambient occlusion, bloom, and dynamic
     // resolution's anti-aliasing of a frame drawn with one sample.
     LazyProgram ao{"fullscreen.vert", "ao.frag", "ao"};
