@@ -1,6 +1,7 @@
 // Traffic: the instances of a node that drives (scene::Node::drive) move
 // along their own +X, each looping over a span of road centred on the node's
-// instances, so a lane of cars flows and never empties. At time 0 each stands
+// origin (the middle of its fleet: tools/sitegen places the instances from
+// there), so a lane of cars flows and never empties. At time 0 each stands
 // where it was placed: a still shows the file's layout.
 #ifndef FRICHE_DRIVE_GLSL
 #define FRICHE_DRIVE_GLSL
@@ -8,7 +9,7 @@
 #include "wind.glsl"
 
 uniform vec2 u_drive;        // speed m/s, span m; speed 0: standing still
-uniform vec3 u_driveCentre;  // world space, the middle of the loop
+uniform vec3 u_driveCentre;  // world space, the middle of the loop: the node's origin
 uniform float u_time;
 
 // Where the instance's origin moves to, world space, from its matrix.

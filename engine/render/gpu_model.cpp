@@ -358,7 +358,7 @@ void addInstanced(const scene::Model& model, const std::vector<scene::DrawItem>&
         g.world = glm::mat4(1.0f);
         g.normalMatrix = glm::mat3(1.0f);
         g.drive = model.nodes[static_cast<std::size_t>(g.node)].drive;
-        g.driveCentre = g.bounds.center();
+        g.driveCentre = items[members.front()].origin;  // the loop's middle (scene::Node::drive)
         g.instances = static_cast<int>(s.instances.size());
         GpuInstances& set = s.instances.emplace_back();
         set.matrices = gfx::Buffer::create(

@@ -23,11 +23,12 @@ std::vector<NodeWorld> visibleNodes(const Model& model, int sceneIndex) {
         const Node& node = model.nodes[static_cast<std::size_t>(index)];
         if (!node.visible) continue;
         const glm::mat4 world = parentWorld * node.local;
+        const glm::vec3 origin(world[3]);
         if (node.instances.empty()) {
-            out.push_back({index, world});
+            out.push_back({index, world, origin});
         } else {
             for (const glm::mat4& instance : node.instances)
-                out.push_back({index, world * instance});
+                out.push_back({index, world * instance, origin});
         }
         for (auto c = node.children.rbegin(); c != node.children.rend(); ++c)
             stack.emplace_back(*c, world);
@@ -43,7 +44,8 @@ std::vector<DrawItem> buildDrawList(const Model& model, int sceneIndex) {
         const Mesh& mesh = model.meshes[static_cast<std::size_t>(node.mesh)];
         const bool mirrored = glm::determinant(glm::mat3(nw.world)) < 0.0f;
         for (std::size_t p = 0; p < mesh.primitives.size(); ++p) {
-            items.push_back({node.mesh, static_cast<int>(p), nw.node, nw.world, mirrored});
+            items.push_back(
+                {node.mesh, static_cast<int>(p), nw.node, nw.world, mirrored, nw.origin});
         }
     }
     return items;

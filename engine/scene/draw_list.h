@@ -14,12 +14,14 @@ struct DrawItem {
     int primitive = -1;
     int node = -1;
     glm::mat4 world{1.0f};
-    bool mirrored = false;  // det(world) < 0: front faces wind clockwise
+    bool mirrored = false;   // det(world) < 0: front faces wind clockwise
+    glm::vec3 origin{0.0f};  // the node's own origin in the world, before its instances
 };
 
 struct NodeWorld {
     int node = -1;
     glm::mat4 world{1.0f};
+    glm::vec3 origin{0.0f};  // the node's origin, where `world` is one of its instances'
 };
 
 // World matrices of every visible node reachable from scene `sceneIndex`

@@ -179,7 +179,8 @@ struct Node {
     // EXT_mesh_gpu_instancing: per-instance transforms, relative to the node. Empty: one instance.
     std::vector<glm::mat4> instances;
     // Instances that drive (node extras friche.drive, tools/sitegen): each along
-    // its own +X at x m/s, looping over y metres centred on the node. 0: still.
+    // its own +X at x m/s, looping over y metres centred on the node's origin
+    // (where its instances are placed from). 0: still.
     glm::vec2 drive{0.0f};
     // A strip of ground along a straight axis from `from` to `to` (x, z of the
     // node's space), `width` wide.

@@ -306,6 +306,49 @@ TEST(SiteEdge, ATownsCarsKeepToItsStreetsAndBridges) {
     EXPECT_LT(offStreet, cars / 20) << "cars off the streets (" << outPath(with.name) << ")";
 }
 
+// Down the middle of a site's road, white paint (sitegen's `markings`):
+// Droixhe's avenue seen straight down from 24 m where no car stands, the road
+// across the still. The rows at its middle are painted in dashes, 3 m of every
+// 6 (about half the columns); the asphalt a metre and more from it is not.
+TEST(SiteEdge, ASitesRoadIsPaintedDownItsMiddle) {
+    const EdgeStill still = stillOf({"droixhe", 34.5, 130, 0, -89, 24});
+    if (still.image.rgb.empty()) return;
+    const Image& image = still.image;
+    const auto paint = [](const Rgb& c) { return std::min({c.r, c.g, c.b}) > 150 && grey(c); };
+    // The road's rows: mostly asphalt's grey.
+    int top = -1, bottom = -1;
+    for (int y = 0; y < kHeight; ++y) {
+        int asphalt = 0;
+        for (int x = 0; x < kWidth; ++x) asphalt += grey(image.at(x, y)) && !paint(image.at(x, y));
+        if (asphalt > kWidth / 2) {
+            if (top < 0) top = y;
+            bottom = y;
+        }
+    }
+    ASSERT_GT(bottom - top, kHeight / 3) << "no road across " << outPath(still.name);
+    const double metre = (bottom - top + 1) / 12.0;  // the avenue is 12 m wide
+    const double middle = (top + bottom) / 2.0;
+    int painted = 0, beside = 0, besidePainted = 0;
+    for (int x = 0; x < kWidth; ++x) {
+        bool any = false;
+        for (int y = top; y <= bottom; ++y) {
+            const double off = std::abs(y - middle) / metre;
+            if (off < 0.3)
+                any = any || paint(image.at(x, y));
+            else if (off > 1.0 && off < 5.5) {
+                ++beside;
+                besidePainted += paint(image.at(x, y));
+            }
+        }
+        painted += any;
+    }
+    std::printf("%d of %d columns painted at the road's middle; %d of %d pixels beside it\n",
+                painted, kWidth, besidePainted, beside);
+    EXPECT_GT(painted, kWidth * 3 / 10) << "no line down the road (" << outPath(still.name) << ")";
+    EXPECT_LT(painted, kWidth * 7 / 10) << "not dashed (" << outPath(still.name) << ")";
+    EXPECT_LT(besidePainted, beside / 100) << outPath(still.name);
+}
+
 // Where a site's road leaves it, the landscape's road runs on (node extras
 // friche.roads): road on both sides of the edge, grey where a lawn is green,
 // in one colour, with no line between.

@@ -12,8 +12,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -211,6 +213,76 @@ float distanceTo(const nlohmann::json& line, std::pair<float, float> q) {
         best = std::min(best, std::hypot(q.first - (ax + t * dx), q.second - (az + t * dz)));
     }
     return best;
+}
+
+// Traffic loops around its node's origin (shaders/drive.glsl). A fleet of
+// cars is dealt into paints, a node each: every paint loops around the same
+// middle, the fleet's, or cars of two paints would wrap at different places
+// and drive into each other. And the cars of each street's fleet keep to
+// their street for the whole loop: within its width, never past its ends.
+TEST_F(Sitegen, EveryFleetLoopsAroundItsMiddleAndKeepsToItsStreet) {
+    const std::vector<std::tuple<std::string, std::string, std::string>> streets = {
+        {"droixhe", "ground/streets-traffic", "ground/streets"},
+        {"droixhe", "ground/avenue-traffic", "ground/avenue"},
+        {"differdange", "ground/road-traffic", "ground/road"},
+        {"seraing", "ground/rue-john-cockerill-traffic", "ground/rue-john-cockerill"},
+        {"liege-smart-city", "ground/riverside-traffic", "ground/riverside-road"}};
+    int fleets = 0, checkedStreets = 0;
+    for (const char* id : friche::test::kSeedSites) {
+        const fs::path glb = site("a", id);
+        const auto nodes = glbNodes(glb);
+        // A fleet: a node that drives, or the paints of one ("<fleet>/<k>").
+        std::map<std::string, std::vector<nlohmann::json>> paints;
+        for (const auto& n : nodes)
+            if (n.contains("extras") && n["extras"]["friche"].contains("drive")) {
+                const std::string name = n["name"];
+                const std::size_t slash = name.rfind('/');
+                const bool paint =
+                    name.find_first_not_of("0123456789", slash + 1) == std::string::npos;
+                paints[paint ? name.substr(0, slash) : name].push_back(n);
+            }
+        for (const auto& [fleet, members] : paints) {
+            ++fleets;
+            const auto originOf = [](const nlohmann::json& n) {
+                const auto t = n.value("translation", nlohmann::json::array({0, 0, 0}));
+                return std::pair<float, float>(t[0], t[2]);
+            };
+            const auto [ox, oz] = originOf(members.front());
+            float lo = 1e30f, hi = -1e30f, near = 1e30f, far = -1e30f;
+            for (const auto& m : members) {
+                EXPECT_EQ(originOf(m), originOf(members.front()))
+                    << id << ": " << m["name"] << " loops around another middle than "
+                    << members.front()["name"];
+                for (const auto& [x, z] : instancePlaces(glb, m["name"])) {
+                    lo = std::min(lo, x + ox);
+                    hi = std::max(hi, x + ox);
+                    near = std::min(near, z + oz);
+                    far = std::max(far, z + oz);
+                }
+            }
+            EXPECT_NEAR(ox, (lo + hi) / 2, 0.01f) << id << ": " << fleet;
+            EXPECT_NEAR(oz, (near + far) / 2, 0.01f) << id << ": " << fleet;
+            for (const auto& [site, traffic, street] : streets) {
+                if (site != id || traffic != fleet) continue;
+                ++checkedStreets;
+                const auto layout = nlohmann::json::parse(fileBytes(kLayouts / (site + ".json")));
+                nlohmann::json road;
+                for (const auto& n : layout["nodes"])
+                    if (n.value("name", "") == street) road = n;
+                ASSERT_TRUE(road.is_object()) << site << ": no " << street;
+                const float from = road["points"][0][0], to = road["points"][1][0];
+                const float z = road["points"][0][1], halfWidth = road["width"].get<float>() / 2;
+                const float span = members.front()["extras"]["friche"]["drive"]["span"];
+                EXPECT_GE(ox - span / 2, std::min(from, to)) << site << ": " << fleet;
+                EXPECT_LE(ox + span / 2, std::max(from, to)) << site << ": " << fleet;
+                EXPECT_GT(near, z - halfWidth + 1) << site << ": " << fleet;
+                EXPECT_LT(far, z + halfWidth - 1) << site << ": " << fleet;
+                EXPECT_GT(hi - lo, 0.9f * span) << site << ": " << fleet << " bunches up";
+            }
+        }
+    }
+    EXPECT_GE(fleets, 10) << "the sites' traffic, walkers and cyclists";
+    EXPECT_EQ(checkedStreets, static_cast<int>(streets.size()));
 }
 
 // Liège's garden trees keep their trunks off the paths their scatter names

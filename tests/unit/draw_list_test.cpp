@@ -66,6 +66,26 @@ TEST(DrawList, InstancesExpandAndCountTriangles) {
     EXPECT_FLOAT_EQ(worldBounds(m, items).max.x, 5.0f);
 }
 
+// Traffic loops around its node's origin (shaders/drive.glsl): each item of
+// an instanced node knows where that origin lies, whatever its instance.
+TEST(DrawList, InstancesKnowTheirNodesOrigin) {
+    Model m = modelWithNodes(2);
+    m.nodes[0].local = glm::translate(glm::mat4(1), glm::vec3(10, 0, 0));
+    m.nodes[0].children = {1};
+    m.nodes[1].parent = 0;
+    m.nodes[1].local = glm::translate(glm::mat4(1), glm::vec3(0, 0, 5));
+    m.nodes[1].mesh = 0;
+    for (float x : {-100.0f, 40.0f})
+        m.nodes[1].instances.push_back(glm::translate(glm::mat4(1), glm::vec3(x, 0, 0)));
+    m.scenes[0].nodes = {0};
+    const auto items = buildDrawList(m, 0);
+    ASSERT_EQ(items.size(), 2u);
+    for (const DrawItem& item : items) {
+        EXPECT_EQ(item.origin, glm::vec3(10, 0, 5));
+    }
+    EXPECT_FLOAT_EQ(items[0].world[3].x, -90.0f);
+}
+
 TEST(DrawList, HiddenNodeHidesItsSubtree) {
     Model m = modelWithNodes(2);
     m.nodes[0].visible = false;

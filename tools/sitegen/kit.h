@@ -109,6 +109,11 @@ Parts strip(Mat mat, const std::vector<glm::vec2>& line, float width, float y);
 // The same, at a height of its own at each point of the line.
 Parts strip(Mat mat, const std::vector<glm::vec2>& line, float width,
             const std::vector<float>& heights);
+// White paint down a road laid along `line` at height y: a line 15 cm wide,
+// `offset` metres left of the road's middle (seen from the line's first
+// point), dashed (3 m of every 6, as the landscape's streets) or whole. Half
+// a level above the road: no other ground is at that height.
+Parts roadLine(const std::vector<glm::vec2>& line, float y, float offset, bool dashed);
 // A river or pond surface inside its banks: an ellipse rx x rz.
 Parts pond(float rx, float rz);
 // A river along a straight line from a to b, with a quay on each bank.

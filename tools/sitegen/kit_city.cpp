@@ -143,6 +143,33 @@ Parts strip(Mat mat, const std::vector<glm::vec2>& line, float width,
     return p;
 }
 
+Parts roadLine(const std::vector<glm::vec2>& line, float y, float offset, bool dashed) {
+    constexpr float kHalfWidth = 0.075f, kDash = 3.0f, kPeriod = 6.0f;
+    Parts p;
+    Geometry& g = p[Mat::Paint];
+    const float height = y + level::kStep / 2;
+    for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+        const float length = glm::length(line[i + 1] - line[i]);
+        const glm::vec2 dir = (line[i + 1] - line[i]) / length, left(dir.y, -dir.x);
+        const float step = dashed ? kPeriod : length, run = dashed ? kDash : length;
+        for (float t = 0; t < length; t += step) {
+            const glm::vec2 a = line[i] + dir * t, b = line[i] + dir * std::min(t + run, length);
+            const auto first = static_cast<std::uint32_t>(g.positions.size());
+            for (const glm::vec2 q : {a, b})
+                for (const float s : {offset - kHalfWidth, offset + kHalfWidth}) {
+                    const glm::vec2 at = q + left * s;
+                    g.positions.push_back({at.x, height, at.y});
+                    g.normals.push_back({0, 1, 0});
+                    g.uvs.push_back({s, t});
+                }
+            // Counter-clockwise seen from above: `left` is -z where the line runs along +x.
+            g.indices.insert(g.indices.end(),
+                             {first, first + 3, first + 1, first, first + 2, first + 3});
+        }
+    }
+    return p;
+}
+
 Parts pond(float rx, float rz) {
     Parts p;
     const glm::mat4 oval = glm::scale(glm::mat4(1), {rx, 1, rz});

@@ -343,9 +343,20 @@ Parts element(Reader& r, const std::string& kind, std::vector<glbkit::Road>& roa
         const Mat mat = r.material("material");
         const std::vector<glm::vec2> line = stripLine(r);
         const float width = r.positive("width");
-        if (!r.has("runs-on")) return strip(mat, line, width, r.height("y"));
-        roads.push_back(runsOn(r, line, width, mat));
-        return rampedDown(mat, roads.back(), r.height("y"));
+        const float y = r.height("y");
+        Parts road;
+        if (!r.has("runs-on")) {
+            road = strip(mat, line, width, y);
+        } else {
+            roads.push_back(runsOn(r, line, width, mat));
+            road = rampedDown(mat, roads.back(), y);
+        }
+        if (r.has("markings"))
+            r.each("markings", [&](Reader& m) {
+                const float offset = m.number("offset", -width / 2, width / 2);
+                merge(road, roadLine(line, y, offset, m.boolean("dashed", true)), glm::mat4(1));
+            });
+        return road;
     }
     if (kind == "river") {
         const RiverLine l = riverLine(r);

@@ -104,10 +104,26 @@ void Site::addRiver(const std::string& name, const Parts& parts, glm::vec2 from,
             triangleCount(parts));
 }
 
+// Where a fleet that drives loops around (the middle of its span, which
+// friche takes from its node's origin); a node that stands still stays at the
+// site's origin.
+static glm::vec3 loopMiddle(const std::vector<glbkit::Instance>& instances, glm::vec2 drive) {
+    if (drive.x == 0 || instances.empty()) return glm::vec3(0);
+    glm::vec3 lo = instances.front().translation, hi = lo;
+    for (const glbkit::Instance& i : instances) {
+        lo = glm::min(lo, i.translation);
+        hi = glm::max(hi, i.translation);
+    }
+    return (lo + hi) / 2.0f;
+}
+
 glbkit::NodeSpec Site::instanced(const std::string& name, const Parts& parts,
-                                 std::vector<glbkit::Instance> instances, glm::vec2 drive) {
+                                 std::vector<glbkit::Instance> instances, glm::vec2 drive,
+                                 glm::vec3 origin) {
+    for (glbkit::Instance& i : instances) i.translation -= origin;
     return {.name = name,
             .mesh = mesh(name, parts),
+            .translation = origin,
             .instances = std::move(instances),
             .driveSpeed = drive.x,
             .driveSpan = drive.y};
@@ -116,7 +132,8 @@ glbkit::NodeSpec Site::instanced(const std::string& name, const Parts& parts,
 void Site::addInstanced(const std::string& name, const Parts& parts,
                         std::vector<glbkit::Instance> instances, glm::vec2 drive) {
     const std::size_t triangles = triangleCount(parts) * instances.size();
-    addNode(instanced(name, parts, std::move(instances), drive), triangles);
+    const glm::vec3 origin = loopMiddle(instances, drive);
+    addNode(instanced(name, parts, std::move(instances), drive, origin), triangles);
 }
 
 void Site::addInstanced(const std::string& name, const std::vector<Variant>& variants,
@@ -131,6 +148,8 @@ void Site::addInstanced(const std::string& name, const std::vector<Variant>& var
         while (k + 1 < variants.size() && pick >= variants[k].share) pick -= variants[k++].share;
         dealt[k].push_back(instances[i]);
     }
+    // Every paint loops around the same middle, the fleet's, as keepApart assumed.
+    const glm::vec3 origin = loopMiddle(instances, drive);
     std::vector<int> children;
     std::size_t triangles = 0;
     for (std::size_t k = 0; k < variants.size(); ++k) {
@@ -138,8 +157,8 @@ void Site::addInstanced(const std::string& name, const std::vector<Variant>& var
         const std::string child = name + "/" + std::to_string(k);
         claim(child);
         triangles += triangleCount(variants[k].parts) * dealt[k].size();
-        children.push_back(
-            writer_.addNode(instanced(child, variants[k].parts, std::move(dealt[k]), drive)));
+        children.push_back(writer_.addNode(
+            instanced(child, variants[k].parts, std::move(dealt[k]), drive, origin)));
     }
     figures_.nodes += children.size();
     addNode({.name = name, .children = std::move(children)}, triangles);

@@ -74,8 +74,10 @@ public:
 private:
     int material(Mat m);
     int mesh(const std::string& name, const Parts& parts);
+    // Instances placed from `origin`: a fleet that drives loops around its node's origin.
     glbkit::NodeSpec instanced(const std::string& name, const Parts& parts,
-                               std::vector<glbkit::Instance> instances, glm::vec2 drive);
+                               std::vector<glbkit::Instance> instances, glm::vec2 drive,
+                               glm::vec3 origin);
     // Takes `name` for a node; a name taken twice fails the write (stderr says which).
     void claim(const std::string& name);
     void addNode(glbkit::NodeSpec node, std::size_t triangles);
