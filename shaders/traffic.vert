@@ -1,10 +1,24 @@
 #version 410 core
 // A town's or a city's traffic (Lighting::setting): cars along the streets of
-// its grid (landscape.glsl, cityGrid), each on the right of its street and at
-// a pace of its own, driving on as the site's clock runs; a body and a cabin,
-// from gl_VertexID and gl_InstanceID alone. Where the streets end, within the
-// site, and over the river but on a bridge (landscape.frag, bridgeDeck), a
-// car folds to a point.
+// its grid (landscape.glsl, cityGrid), each on the right of its street,
+// driving on as the site's clock runs; a body and a cabin, from gl_VertexID
+// and gl_InstanceID alone. Where the streets end, within the site, and over
+// the river but on a bridge (landscape.frag, bridgeDeck), a car folds to a
+// point.
+//
+// No two cars meet. Along a lane all drive at one pace, two blocks apart give
+// or take a tenth of one: none catches up with the one ahead. At the
+// junctions, the streets along x and those along z take turns, as if their
+// lights were green in turn. Every car crosses a block in the same time T
+// (those along z go slower, as their blocks are shorter), so each is at a
+// junction (a whole number of blocks along its street: cityGrid) once every
+// T, around the same moments as every other car of its axis: around
+// t = 0 (mod T) along x, a tenth of T either side, and half a period later
+// along z. A car is in a junction while within (street + car) / 2 of its
+// middle: in a town 15.4 / 2 m of a block of 84 x 66 m, or of one of the
+// site's blocks, which are never less than three quarters of those: at most
+// 0.16 of T. So x's turns (0 +- 0.26) and z's (0.5 +- 0.26) never overlap
+// (in a city, 0.13 +- 0.1 of blocks of 120 x 100 m).
 #include "bindings.h"
 #include "box.glsl"
 #include "landscape.glsl"
@@ -26,13 +40,14 @@ void main() {
     float dir = (car / (2 * kStreets)) % 2 == 0 ? 1.0 : -1.0;
     int slot = car / (4 * kStreets);
     float id = float(car);
-    float h1 = hash12(vec2(id, 6.3)), h2 = hash12(vec2(id, 2.9)), h3 = hash12(vec2(id, 8.1));
-    // Evenly spaced down the lane, each a little off its place, at 8 to 13 m/s.
-    float speed = 8.0 + 5.0 * h1;
-    float length = 2.0 * kHalf * cityBlock()[axis];
-    float at = fract((float(slot) + 0.6 * h2) / float(FRICHE_CITY_CARS_A_LANE) +
-                     dir * u_time * speed / length);
-    float along = (at * 2.0 - 1.0) * kHalf;
+    float h2 = hash12(vec2(id, 2.9)), h3 = hash12(vec2(id, 8.1));
+    // A block every T seconds: 8.4 s in a town (10 m/s along x), 12 s in a city.
+    float blocksASecond = inTown() ? 1.0 / 8.4 : 1.0 / 12.0;
+    // Two blocks apart down the lane (FRICHE_CITY_CELLS / FRICHE_CITY_CARS_A_LANE),
+    // each up to a tenth of a block off its place; along z half a block on.
+    float place = float(slot * (FRICHE_CITY_CELLS / FRICHE_CITY_CARS_A_LANE)) +
+                  0.2 * (h2 - 0.5) + 0.5 * float(axis);
+    float along = mod(place + dir * u_time * blocksASecond + kHalf, 2.0 * kHalf) - kHalf;
     vec2 middle = cityPoint(axis == 0 ? vec2(along, street) : vec2(street, along));
     // On the right: heading along +x, that is +z; along +z, -x.
     vec2 heading = axis == 0 ? vec2(dir, 0.0) : vec2(0.0, dir);

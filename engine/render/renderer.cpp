@@ -588,6 +588,9 @@ void setLandscape(const gfx::Program& p, const Frame& frame) {
 static_assert(static_cast<int>(scene::Setting::Country) == FRICHE_SETTING_COUNTRY &&
               static_cast<int>(scene::Setting::Town) == FRICHE_SETTING_TOWN &&
               static_cast<int>(scene::Setting::City) == FRICHE_SETTING_CITY);
+// shaders/traffic.vert spaces a lane's cars a whole number of blocks apart,
+// so that they all reach the junctions at the same moments.
+static_assert(FRICHE_CITY_CELLS % FRICHE_CITY_CARS_A_LANE == 0);
 
 // What a town's or a city's layout follows (shaders/city_layout.frag): the
 // landscape's uniforms, but the roads' colours. It is laid out anew only when
