@@ -48,8 +48,16 @@ std::vector<ScreenRect> panelRects() {
     return rects;
 }
 
+// What a label's stem covers: from its anchor (a dot `reach` round) to its box.
+ScreenRect stemOf(glm::vec2 anchor, const ScreenRect& box, float reach) {
+    const bool below = box.min.y > anchor.y;
+    return {{anchor.x - reach, below ? anchor.y - reach : box.max.y},
+            {anchor.x + reach, below ? box.min.y : anchor.y + reach}};
+}
+
+// Draws a label and adds its box and its stem to `taken`, for the next ones to clear.
 void drawLabel(ImDrawList* draw, ImVec2 anchor, const std::string& text, float alpha,
-               std::span<const ScreenRect> panels) {
+               std::span<const ScreenRect> panels, std::vector<ScreenRect>& taken) {
     const float em = ImGui::GetFontSize();
     const float wrap = em * kLabelWidthEm;
     const ImVec2 textSize = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
@@ -57,22 +65,25 @@ void drawLabel(ImDrawList* draw, ImVec2 anchor, const std::string& text, float a
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const auto box =
         placeLabel({anchor.x, anchor.y}, {textSize.x + pad * 2.0f, textSize.y + pad * 2.0f},
-                   em * 1.5f, pad, {display.x, display.y}, panels);
+                   em * 1.5f, pad, {display.x, display.y}, panels, taken);
     if (!box) return;
-    const float stemEnd = box->min.y > anchor.y ? box->min.y : box->max.y;
-    draw->AddLine(anchor, ImVec2(anchor.x, stemEnd), withAlpha(IM_COL32(255, 255, 255, 230), alpha),
-                  2.0f);
+    const ScreenRect stem = stemOf({anchor.x, anchor.y}, *box, em * 0.3f);
+    draw->AddLine(anchor, ImVec2(anchor.x, box->min.y > anchor.y ? box->min.y : box->max.y),
+                  withAlpha(IM_COL32(255, 255, 255, 230), alpha), 2.0f);
     draw->AddCircleFilled(anchor, em * 0.3f, withAlpha(IM_COL32(230, 159, 0, 255), alpha));
     draw->AddRectFilled(ImVec2(box->min.x, box->min.y), ImVec2(box->max.x, box->max.y),
                         withAlpha(IM_COL32(20, 24, 30, 210), alpha), em * 0.25f);
     draw->AddText(nullptr, 0.0f, ImVec2(box->min.x + pad, box->min.y + pad),
                   withAlpha(IM_COL32(255, 255, 255, 255), alpha), text.c_str(), nullptr, wrap);
+    taken.push_back(*box);
+    taken.push_back(stem);
 }
 
 }  // namespace
 
 std::optional<ScreenRect> placeLabel(glm::vec2 anchor, glm::vec2 box, float stem, float margin,
-                                     glm::vec2 display, std::span<const ScreenRect> panels) {
+                                     glm::vec2 display, std::span<const ScreenRect> panels,
+                                     std::span<const ScreenRect> taken) {
     const auto inside = [&](const ScreenRect& p) {
         return anchor.x >= p.min.x && anchor.x <= p.max.x && anchor.y >= p.min.y &&
                anchor.y <= p.max.y;
@@ -85,20 +96,45 @@ std::optional<ScreenRect> placeLabel(glm::vec2 anchor, glm::vec2 box, float stem
     const float centred = std::clamp(anchor.x - box.x * 0.5f, margin, right);
     const float lowest = std::clamp(anchor.x - box.x + margin, margin, right);
     const float highest = std::clamp(anchor.x - margin, margin, right);
-    for (const float top : {anchor.y - stem - box.y, anchor.y + stem}) {
-        if (top < margin || top + box.y > display.y - margin) continue;
-        // Centred, or against the side of a panel it would cross.
-        std::vector<float> lefts = {centred};
-        for (const ScreenRect& p : panels) {
+    // Above, then below, on the usual stem; then above or below a label
+    // already there, on a longer one, the nearest first.
+    const float above = anchor.y - stem - box.y, below = anchor.y + stem;
+    std::vector<float> tops = {above, below}, farther;
+    for (const ScreenRect& t : taken) {
+        if (t.min.y - margin - box.y < above) farther.push_back(t.min.y - margin - box.y);
+        if (t.max.y + margin > below) farther.push_back(t.max.y + margin);
+    }
+    std::ranges::sort(farther, {}, [&](float top) {
+        return top < anchor.y ? anchor.y - (top + box.y) : top - anchor.y;
+    });
+    tops.insert(tops.end(), farther.begin(), farther.end());
+    // Centred, or against the side of a panel or a label it would cross.
+    std::vector<float> lefts = {centred};
+    for (std::span<const ScreenRect> obstacles : {panels, taken})
+        for (const ScreenRect& p : obstacles) {
             lefts.push_back(p.max.x + margin);
             lefts.push_back(p.min.x - box.x - margin);
         }
+    const auto clear = [&](const ScreenRect& r) {
+        const auto crosses = [&](const ScreenRect& p) { return overlaps(r, p); };
+        return std::ranges::none_of(panels, crosses) && std::ranges::none_of(taken, crosses);
+    };
+    for (const float top : tops) {
+        if (top < margin || top + box.y > display.y - margin) continue;
+        // The stem, from the anchor to the box, may cross no label either.
+        const ScreenRect line = top < anchor.y
+                                    ? ScreenRect{{anchor.x, top + box.y}, {anchor.x, anchor.y}}
+                                    : ScreenRect{{anchor.x, anchor.y}, {anchor.x, top}};
+        if (std::ranges::any_of(taken, [&](const ScreenRect& t) {
+                return line.min.x >= t.min.x && line.min.x <= t.max.x && line.min.y < t.max.y &&
+                       t.min.y < line.max.y;
+            }))
+            continue;
         std::optional<ScreenRect> best;
         for (const float left : lefts) {
             if (left < lowest || left > highest) continue;
             const ScreenRect r{{left, top}, {left + box.x, top + box.y}};
-            if (std::ranges::any_of(panels, [&](const ScreenRect& p) { return overlaps(r, p); }))
-                continue;
+            if (!clear(r)) continue;
             if (!best || std::abs(left - centred) < std::abs(best->min.x - centred)) best = r;
         }
         if (best) return best;
@@ -110,6 +146,7 @@ void hotspotLabels(const scene::Scenario& scenario, double position, scene::Lang
                    const StoryView& view) {
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
     const std::vector<ScreenRect> panels = panelRects();
+    std::vector<ScreenRect> taken;
     for (std::size_t i = 0; i < scenario.hotspots.size(); ++i) {
         const scene::Hotspot& h = scenario.hotspots[i];
         if (!scene::hotspotShown(scenario, h, position)) continue;
@@ -118,7 +155,7 @@ void hotspotLabels(const scene::Scenario& scenario, double position, scene::Lang
         if (a.behind) continue;
         const bool hidden = i < view.occluded.size() && view.occluded[i];
         drawLabel(draw, ImVec2(a.point.x, a.point.y), labelText(h, language),
-                  a.onScreen && !hidden ? 1.0f : kDimmedAlpha, panels);
+                  a.onScreen && !hidden ? 1.0f : kDimmedAlpha, panels, taken);
     }
 }
 

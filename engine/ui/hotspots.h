@@ -3,7 +3,8 @@
 // window's edge; one behind the camera is not drawn; one whose anchor is
 // hidden by a building is dimmed (StoryView::occluded). A label clear of the
 // panels sits above its anchor on a stem, or moves aside or below it so that
-// no panel cuts it; one whose anchor is under a panel is not drawn.
+// no panel cuts it and no other label covers it; one whose anchor is under a
+// panel is not drawn.
 //
 //   ui::hotspotLabels(scenario, timeline.position(), language, storyView);
 #pragma once
@@ -27,10 +28,13 @@ struct ScreenRect {
 // Where the box of a label (`box`: its size, padding included) goes for an
 // anchor at `anchor`: above it at `stem` from it, inside the window
 // (`display`), shifted sideways as far as its stem still meets it to clear
-// the `panels`, else below it alike; nullopt: nowhere clear, or the anchor is
-// under a panel. CPU only.
+// the `panels` and what the labels placed before took (`taken`: their boxes
+// and stems), else below it alike; else above or below those labels, on a
+// longer stem that crosses none of them. nullopt: nowhere clear, or the anchor
+// is under a panel. CPU only.
 std::optional<ScreenRect> placeLabel(glm::vec2 anchor, glm::vec2 box, float stem, float margin,
-                                     glm::vec2 display, std::span<const ScreenRect> panels);
+                                     glm::vec2 display, std::span<const ScreenRect> panels,
+                                     std::span<const ScreenRect> taken = {});
 
 void hotspotLabels(const scene::Scenario& scenario, double position, scene::Language language,
                    const StoryView& view);

@@ -1,9 +1,11 @@
 // Where a hotspot's label goes (ui::placeLabel): above its anchor on its stem
 // when nothing covers it there; aside, as far as its stem still meets it, or
 // below, when a panel would cut it; not at all when its anchor is under a
-// panel (a label half behind the phase card, as Cité Miroir's kiosk showed one).
+// panel (a label half behind the phase card, as Cité Miroir's kiosk showed one);
+// clear of the labels placed before it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "ui/hotspots.h"
@@ -85,4 +87,45 @@ TEST(HotspotLabels, AnAnchorKeptAtTheWindowsEdgeKeepsItsLabelInside) {
     ASSERT_TRUE(r);
     EXPECT_FLOAT_EQ(r->min.x, kMargin);
     EXPECT_FLOAT_EQ(r->max.y, 500.0f - kStem);
+}
+
+// Two anchors side by side (Differdange's kiosk showed "Ateliers d'artistes"
+// drawn over "Patrimoine industriel"): the second label clears the first's box
+// and stem, and its own stem crosses neither.
+TEST(HotspotLabels, ALabelClearsTheLabelsPlacedBefore) {
+    const glm::vec2 first{900.0f, 500.0f}, second{960.0f, 530.0f};
+    const ScreenRect a = placed(first);
+    const std::vector<ScreenRect> taken = {a,
+                                           {{first.x - 3.0f, a.max.y}, {first.x + 3.0f, first.y}}};
+    const auto b = placeLabel(second, kBox, kStem, kMargin, kDisplay, {}, taken);
+    ASSERT_TRUE(b);
+    for (const ScreenRect& t : taken) EXPECT_FALSE(overlaps(*b, t));
+    EXPECT_GT(second.x, b->min.x);
+    EXPECT_LT(second.x, b->max.x);
+    const float stemEnd = b->min.y > second.y ? b->min.y : b->max.y;
+    const ScreenRect stem{{second.x, std::min(second.y, stemEnd)},
+                          {second.x, std::max(second.y, stemEnd)}};
+    EXPECT_FALSE(stem.min.x >= a.min.x && stem.min.x <= a.max.x && stem.min.y < a.max.y &&
+                 a.min.y < stem.max.y)
+        << "the second label's stem crosses the first label";
+}
+
+// Labels to either side above and below, a gap between them at the anchor: the
+// label goes above them, on a stem up through the gap.
+TEST(HotspotLabels, ALabelHemmedInByLabelsStandsAboveThemOnALongerStem) {
+    const glm::vec2 anchor{900.0f, 500.0f};
+    const std::vector<ScreenRect> taken = {{{600.0f, 400.0f}, {895.0f, 480.0f}},
+                                           {{905.0f, 400.0f}, {1200.0f, 480.0f}},
+                                           {{600.0f, 520.0f}, {895.0f, 600.0f}},
+                                           {{905.0f, 520.0f}, {1200.0f, 600.0f}}};
+    const auto r = placeLabel(anchor, kBox, kStem, kMargin, kDisplay, {}, taken);
+    ASSERT_TRUE(r);
+    EXPECT_FLOAT_EQ(r->max.y, 400.0f - kMargin);
+    EXPECT_GT(anchor.x, r->min.x);
+    EXPECT_LT(anchor.x, r->max.x);
+    for (const ScreenRect& t : taken) EXPECT_FALSE(overlaps(*r, t));
+    // Under a panel's edge instead of the labels: no room above, nor below.
+    const std::vector<ScreenRect> panels = {{{0.0f, 0.0f}, {1920.0f, 400.0f}},
+                                            {{0.0f, 600.0f}, {1920.0f, 1080.0f}}};
+    EXPECT_FALSE(placeLabel(anchor, kBox, kStem, kMargin, kDisplay, panels, taken));
 }
