@@ -52,9 +52,14 @@ void main() {
         o_ao = vec2(1.0, -c.z);
         return;
     }
-    // Interleaved gradient noise turns the spiral from pixel to pixel.
-    vec2 pixel = vec2(p) + u_origin;  // in the whole image, so tiles agree
-    float turn = 6.2831853 * fract(52.9829189 * fract(dot(pixel, vec2(0.06711056, 0.00583715))));
+    // The spiral turns from texel to texel, one of 16 ways, each once in every
+    // 4x4 texels (a Bayer matrix's order), which ao_blur.frag averages over:
+    // what few taps miss averages out, and no pattern is left (a hash of the
+    // pixel left diagonal streaks on a wall near the eye). Counted in the
+    // whole image's texels, so that tiles agree.
+    const int kOrder[16] = int[](0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5);
+    ivec2 cell = ((p + ivec2(u_origin)) / 2) & 3;
+    float turn = 6.2831853 * (float(kOrder[cell.y * 4 + cell.x]) + 0.5) / 16.0;
     float hidden = 0.0;
     for (int i = 0; i < TAPS; ++i) {
         float t = (float(i) + 0.5) / float(TAPS);
