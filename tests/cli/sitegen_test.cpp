@@ -226,7 +226,8 @@ TEST_F(Sitegen, EveryFleetLoopsAroundItsMiddleAndKeepsToItsStreet) {
         {"droixhe", "ground/avenue-traffic", "ground/avenue"},
         {"differdange", "ground/road-traffic", "ground/road"},
         {"seraing", "ground/rue-john-cockerill-traffic", "ground/rue-john-cockerill"},
-        {"liege-smart-city", "ground/riverside-traffic", "ground/riverside-road"}};
+        {"liege-smart-city", "ground/riverside-traffic", "ground/riverside-road"},
+        {"liege-smart-city", "reconversion/boulevard-traffic", "reconversion/boulevard"}};
     int fleets = 0, checkedStreets = 0;
     for (const char* id : friche::test::kSeedSites) {
         const fs::path glb = site("a", id);

@@ -1,5 +1,6 @@
 // The ground, the reconversion and the planting half of the kit.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <vector>
 
@@ -690,9 +691,26 @@ Parts bench() {
 
 Parts car(Mat paint) {
     Parts p;
-    addBox(p[paint], {-kCarLength / 2, 0.3f, -kCarWidth / 2},
-           {kCarLength / 2, 1.0f, kCarWidth / 2});
-    addBox(p[Mat::Glazing], {-1.2f, 1.0f, -0.78f}, {1.0f, 1.5f, 0.78f});
+    const float l = kCarLength / 2, w = kCarWidth / 2;
+    // On its wheels: a dark box under each axle shows below the sills.
+    for (const float x : {-l + 0.75f, l - 0.75f})
+        addBox(p[Mat::SteelDark], {x - 0.33f, 0, -w + 0.04f}, {x + 0.33f, 0.6f, w - 0.04f});
+    addBox(p[paint], {-l, 0.28f, -w}, {l, 0.8f, w});
+    // The glasshouse slopes back from the bonnet and down to the boot, under
+    // a painted roof; its corners go round the waist (base) and the roof (top).
+    const float waist = 0.8f, roof = 1.4f, wg = w - 0.06f, wr = w - 0.18f;
+    const std::array<glm::vec3, 4> base = {glm::vec3(0.9f, waist, -wg), glm::vec3(0.9f, waist, wg),
+                                           glm::vec3(-1.55f, waist, wg),
+                                           glm::vec3(-1.55f, waist, -wg)};
+    const std::array<glm::vec3, 4> top = {glm::vec3(0.2f, roof, -wr), glm::vec3(0.2f, roof, wr),
+                                          glm::vec3(-1.3f, roof, wr), glm::vec3(-1.3f, roof, -wr)};
+    for (std::size_t i = 0; i < 4; ++i) {
+        const std::size_t j = (i + 1) % 4;  // round the corners, clockwise seen from above
+        glbkit::addTriangle(p[Mat::Glazing], base[j], base[i], top[i]);
+        glbkit::addTriangle(p[Mat::Glazing], base[j], top[i], top[j]);
+    }
+    glbkit::addTriangle(p[paint], top[0], top[3], top[2]);
+    glbkit::addTriangle(p[paint], top[0], top[2], top[1]);
     return p;
 }
 
