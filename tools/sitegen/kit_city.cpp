@@ -698,7 +698,8 @@ Parts car(Mat paint) {
     addBox(p[paint], {-l, 0.28f, -w}, {l, 0.8f, w});
     // The glasshouse slopes back from the bonnet and down to the boot, under
     // a painted roof; its corners go round the waist (base) and the roof (top).
-    const float waist = 0.8f, roof = 1.4f, wg = w - 0.06f, wr = w - 0.18f;
+    // The roof clear of a tram's waist (1.4 m): a car beside a tram's track.
+    const float waist = 0.8f, roof = 1.43f, wg = w - 0.06f, wr = w - 0.18f;
     const std::array<glm::vec3, 4> base = {glm::vec3(0.9f, waist, -wg), glm::vec3(0.9f, waist, wg),
                                            glm::vec3(-1.55f, waist, wg),
                                            glm::vec3(-1.55f, waist, -wg)};
