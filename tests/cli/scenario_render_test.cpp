@@ -18,16 +18,25 @@ namespace {
 constexpr int kStillWidth = 320, kStillHeight = 180;
 
 // Every still from one camera, so that differences come from the phases (each
-// phase has a view of its own otherwise).
+// phase has a view of its own otherwise). Named after the test too: ctest runs
+// tests side by side, and two that drew the same phase into one file read
+// each other's half-written still.
 Image phaseStill(const std::string& name, std::vector<std::string> args,
                  const std::string& size = "320x180") {
     args.insert(args.end(), {"--view", "overview"});
-    return renderStill(kSeraing, "scenario_" + name, {.size = size, .args = std::move(args)});
+    const std::string test = testing::UnitTest::GetInstance()->current_test_info()->name();
+    return renderStill(kSeraing, "scenario_" + test + "_" + name,
+                       {.size = size, .args = std::move(args)});
 }
 
 // Mean absolute difference per channel, 0..255, over columns [x0, x1) of `a`
 // against columns [x0 - shift, x1 - shift) of `b`.
 double meanDifference(const Image& a, const Image& b, int x0, int x1, int shift = 0) {
+    if (b.height < a.height || b.width < x1 - shift || a.width < x1) {
+        ADD_FAILURE() << "stills of " << a.width << "x" << a.height << " and " << b.width << "x"
+                      << b.height << " do not overlap over columns " << x0 << " to " << x1;
+        return 255.0;
+    }
     double sum = 0.0;
     long count = 0;
     for (int y = 0; y < a.height; ++y) {
