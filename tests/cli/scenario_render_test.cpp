@@ -21,12 +21,14 @@ constexpr int kStillWidth = 320, kStillHeight = 180;
 // phase has a view of its own otherwise). Named after the test too: ctest runs
 // tests side by side, and two that drew the same phase into one file read
 // each other's half-written still.
+std::string stillName(const std::string& name) {
+    return "scenario_" +
+           std::string(testing::UnitTest::GetInstance()->current_test_info()->name()) + "_" + name;
+}
 Image phaseStill(const std::string& name, std::vector<std::string> args,
                  const std::string& size = "320x180") {
     args.insert(args.end(), {"--view", "overview"});
-    const std::string test = testing::UnitTest::GetInstance()->current_test_info()->name();
-    return renderStill(kSeraing, "scenario_" + test + "_" + name,
-                       {.size = size, .args = std::move(args)});
+    return renderStill(kSeraing, stillName(name), {.size = size, .args = std::move(args)});
 }
 
 // Mean absolute difference per channel, 0..255, over columns [x0, x1) of `a`
@@ -103,9 +105,9 @@ TEST(ScenarioRender, SideBySideHalvesAreEachPhaseAtHalfWidth) {
 TEST(ScenarioRender, SameInputGivesTheSameBytes) {
     phaseStill("twice_1", {"--at", "2.5"});
     phaseStill("twice_2", {"--at", "2.5"});
-    const std::string first = fileBytes(outPath("scenario_twice_1"));
+    const std::string first = fileBytes(outPath(stillName("twice_1")));
     EXPECT_FALSE(first.empty());
-    EXPECT_EQ(first, fileBytes(outPath("scenario_twice_2")));
+    EXPECT_EQ(first, fileBytes(outPath(stillName("twice_2"))));
 }
 
 TEST(ScenarioRender, UnknownPhaseIsExitOneListingThePhases) {
