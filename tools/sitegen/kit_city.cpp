@@ -147,26 +147,17 @@ Parts strip(Mat mat, const std::vector<glm::vec2>& line, float width,
 Parts roadLine(const std::vector<glm::vec2>& line, float y, float offset, bool dashed) {
     constexpr float kHalfWidth = 0.075f, kDash = 3.0f, kPeriod = 6.0f;
     Parts p;
-    Geometry& g = p[Mat::Paint];
-    const float height = y + level::kStep / 2;
+    const auto flat = [](glm::vec2 v) { return glm::vec3(v.x, 0, v.y); };
+    const glm::vec3 up(0, y + level::kStep / 2, 0);
     for (std::size_t i = 0; i + 1 < line.size(); ++i) {
         const float length = glm::length(line[i + 1] - line[i]);
         const glm::vec2 dir = (line[i + 1] - line[i]) / length, left(dir.y, -dir.x);
         const float step = dashed ? kPeriod : length, run = dashed ? kDash : length;
-        for (float t = 0; t < length; t += step) {
-            const glm::vec2 a = line[i] + dir * t, b = line[i] + dir * std::min(t + run, length);
-            const auto first = static_cast<std::uint32_t>(g.positions.size());
-            for (const glm::vec2 q : {a, b})
-                for (const float s : {offset - kHalfWidth, offset + kHalfWidth}) {
-                    const glm::vec2 at = q + left * s;
-                    g.positions.push_back({at.x, height, at.y});
-                    g.normals.push_back({0, 1, 0});
-                    g.uvs.push_back({s, t});
-                }
-            // Counter-clockwise seen from above: `left` is -z where the line runs along +x.
-            g.indices.insert(g.indices.end(),
-                             {first, first + 3, first + 1, first, first + 2, first + 3});
-        }
+        // Each dash from its right-hand corner, along then across: facing up.
+        for (float t = 0; t < length; t += step)
+            glbkit::addPatch(
+                p[Mat::Paint], up + flat(line[i] + dir * t + left * (offset - kHalfWidth)),
+                flat(dir * (std::min(t + run, length) - t)), flat(left * (2 * kHalfWidth)));
     }
     return p;
 }
@@ -710,8 +701,7 @@ Parts car(Mat paint) {
         glbkit::addTriangle(p[Mat::Glazing], base[j], base[i], top[i]);
         glbkit::addTriangle(p[Mat::Glazing], base[j], top[i], top[j]);
     }
-    glbkit::addTriangle(p[paint], top[0], top[3], top[2]);
-    glbkit::addTriangle(p[paint], top[0], top[2], top[1]);
+    glbkit::addPatch(p[paint], top[3], top[2] - top[3], top[0] - top[3]);  // the roof, facing up
     return p;
 }
 
